@@ -1,0 +1,37 @@
+"""cleantext: remove boilerplate from scraped web pages, and say what went and why.
+
+>>> import cleantext
+>>> result = cleantext.clean("Home > World > Europe\\n\\nTalks resumed in Vienna on Tuesday, officials said.")
+>>> result.text
+'Talks resumed in Vienna on Tuesday, officials said.'
+>>> result.removed[0].detector
+'breadcrumb'
+"""
+
+from cleantext.api import clean
+from cleantext.config import Config
+from cleantext.detector import Detector, NoParams, Proposal
+from cleantext.errors import CleantextError, ConfigError, InputError
+from cleantext.model import Metadata, Result, Segment
+from cleantext.page import Line, Page
+from cleantext.registry import BUILTIN as DETECTORS
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DETECTORS",
+    "CleantextError",
+    "Config",
+    "ConfigError",
+    "Detector",
+    "InputError",
+    "Line",
+    "Metadata",
+    "NoParams",
+    "Page",
+    "Proposal",
+    "Result",
+    "Segment",
+    "__version__",
+    "clean",
+]

@@ -1,0 +1,25 @@
+"""The public entry points."""
+
+from __future__ import annotations
+
+from cleantext.config import Config
+from cleantext.engine import decide
+from cleantext.errors import require_str
+from cleantext.model import Result
+from cleantext.page import Page
+
+DEFAULT_CONFIG = Config()
+
+
+def clean(text: str, *, config: Config | None = None) -> Result:
+    """Remove boilerplate from scraped page ``text``; return the clean text and what went.
+
+    >>> result = clean("print PRINT\\n\\nThe council approved the budget on Monday after a long debate.")
+    >>> result.text
+    'The council approved the budget on Monday after a long debate.'
+    >>> [(segment.detector, segment.text) for segment in result.removed]
+    [('print_banner', 'print PRINT')]
+    """
+    page = Page.from_text(require_str(text))
+    clean_text, removed = decide(page, config or DEFAULT_CONFIG)
+    return Result(text=clean_text, removed=removed, source_text=text)

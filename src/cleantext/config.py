@@ -1,0 +1,108 @@
+"""Configuration: one immutable value that switches detectors off, tunes them and adds new ones.
+
+>>> from cleantext import Config
+>>> config = Config().disable("ad_gap").tune("breadcrumb", max_words=8)
+>>> "ad_gap" in config.active_names()
+False
+>>> config.params_for("breadcrumb").max_words
+8
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from cleantext.detector import Detector
+from cleantext.errors import ConfigError
+from cleantext.registry import BUILTIN, Registry
+
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Config:
+    """Which detectors run, with which parameters, and the engine's decision threshold.
+
+    Change it with its methods (or :func:`dataclasses.replace`); each returns a new value.
+    """
+
+    disabled: frozenset[str] = frozenset()
+    only: frozenset[str] | None = None
+    overrides: tuple[tuple[str, Any], ...] = ()
+    extra: tuple[Detector, ...] = ()
+    threshold: float = DEFAULT_THRESHOLD
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ConfigError(f"threshold must be in (0, 1], got {self.threshold!r}")
+
+    def registry(self) -> Registry:
+        """The built-in detectors plus the ones this config adds."""
+        registry = BUILTIN
+        for detector in self.extra:
+            registry = registry.with_detector(detector)
+        return registry
+
+    def disable(self, *names: str) -> Config:
+        """Switch the named detectors off."""
+        self._check_names(names)
+        return replace(self, disabled=self.disabled | frozenset(names))
+
+    def enable_only(self, *names: str) -> Config:
+        """Run only the named detectors."""
+        self._check_names(names)
+        return replace(self, only=frozenset(names))
+
+    def tune(self, name: str, **values: Any) -> Config:
+        """Set parameters of detector ``name``; unknown names and bad types raise ConfigError."""
+        current = self.params_for(name)
+        checked = {key: _checked_value(name, current, key, value) for key, value in values.items()}
+        kept = tuple(item for item in self.overrides if item[0] != name)
+        return replace(self, overrides=(*kept, (name, replace(current, **checked))))
+
+    def add(self, detector: Detector) -> Config:
+        """Add a user's own detector (its name must not be taken)."""
+        self.registry().with_detector(detector)
+        return replace(self, extra=(*self.extra, detector))
+
+    def params_for(self, name: str) -> Any:
+        """The parameters detector ``name`` runs with."""
+        detector = self.registry()[name]
+        return next((params for key, params in self.overrides if key == name), detector.params)
+
+    def active(self) -> Iterator[tuple[Detector, Any]]:
+        """Each detector that runs, with its parameters, in engine order."""
+        for name, detector in self.registry().items():
+            if name in self.disabled or (self.only is not None and name not in self.only):
+                continue
+            yield detector, self.params_for(name)
+
+    def active_names(self) -> tuple[str, ...]:
+        """Names of the detectors that run."""
+        return tuple(detector.name for detector, _ in self.active())
+
+    def _check_names(self, names: tuple[str, ...]) -> None:
+        registry = self.registry()
+        for name in names:
+            registry[name]
+
+
+def _checked_value(detector: str, params: Any, key: str, value: Any) -> Any:
+    known = {item.name: item for item in fields(params)}
+    if key not in known:
+        valid = ", ".join(known) or "none"
+        raise ConfigError(f"detector {detector!r} has no parameter {key!r}; valid: {valid}")
+    default = getattr(params, key)
+    if isinstance(default, bool) or not isinstance(default, (int, float)):
+        if type(value) is not type(default):
+            raise ConfigError(
+                f"{detector}.{key} must be {type(default).__name__}, got {value!r}"
+            )
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"{detector}.{key} must be a number, got {value!r}")
+    if isinstance(default, int) and not float(value).is_integer():
+        raise ConfigError(f"{detector}.{key} must be a whole number, got {value!r}")
+    return type(default)(value)

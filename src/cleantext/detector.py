@@ -1,0 +1,81 @@
+"""What a detector is: a named, documented, pure function that proposes spans to remove.
+
+A detector never cuts anything itself. It looks at a :class:`~cleantext.page.Page`
+and yields :class:`Proposal` values: a span of the input, a score in [0, 1] and
+a reason with its evidence. The engine weighs every proposal and decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from cleantext.page import Line, Page
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A detector's claim that ``page.text[start:end]`` is boilerplate."""
+
+    start: int
+    end: int
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class NoParams:
+    """Parameters of a detector that has no thresholds to tune."""
+
+
+DetectFunction = Callable[[Page, Any], Iterable[Proposal]]
+
+
+@dataclass(frozen=True)
+class Detector:
+    """A detector: stable ``name``, one-line ``description``, tunable ``params``, ``detect``.
+
+    ``params`` is a frozen dataclass whose field defaults are the detector's
+    named thresholds; ``detect(page, params)`` yields proposals. ``order``
+    breaks ties between detectors that claim the same span with equal scores.
+    """
+
+    name: str
+    description: str
+    detect: DetectFunction
+    params: Any = NoParams()
+    order: int = 50
+
+    def run(self, page: Page, params: Any = None) -> list[Proposal]:
+        """Run the detector on ``page`` with ``params`` (its defaults when None)."""
+        return list(self.detect(page, self.params if params is None else params))
+
+    def param_names(self) -> tuple[str, ...]:
+        """Names of the tunable parameters."""
+        return tuple(item.name for item in fields(self.params))
+
+
+def span_of(lines: Sequence[Line], score: float, reason: str) -> Proposal:
+    """A proposal covering ``lines`` (consecutive, in order) from first to last."""
+    return Proposal(lines[0].start, lines[-1].end, score, reason)
+
+
+def quote(text: str, limit: int = 40) -> str:
+    """Quote ``text`` for a reason, shortened to ``limit`` characters.
+
+    >>> quote("Print | Email | Share")
+    '"Print | Email | Share"'
+    >>> quote("x" * 50, limit=10)
+    '"xxxxxxxxx…"'
+    """
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f'"{text}"'
+
+
+def in_margin(page: Page, index: int) -> bool:
+    """True when line ``index`` lies before or after the page's body core."""
+    first, last = page.body
+    return last < first or index < first or index > last

@@ -1,0 +1,84 @@
+"""breadcrumb: trails such as "Home > News > World" or "INTERNATIONAL > Europe & Eurasia"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from cleantext.detector import Detector, Proposal, quote
+from cleantext.lexicon import HOME_WORDS, tokens
+from cleantext.page import Page
+
+SEPARATOR = regex.compile(r"\s+(?:>>?|›|»|/|\||→|::|-->)\s+|\s*(?:›|»|→)\s*")
+SENTENCE_PUNCTUATION = regex.compile(r"[.!?;:,]$")
+WEAK_SEPARATORS = frozenset({"/", "|"})
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of :data:`DETECTOR`."""
+
+    max_chars: int = 120
+    """Longer lines are never trails."""
+    max_words: int = 14
+    """A trail has few words in all."""
+    max_part_words: int = 5
+    """Each step of a trail is a short label."""
+    score: float = 0.85
+    """Score of a trail of three steps or more, or one that starts at Home."""
+    two_part_score: float = 0.7
+    """Score of a two-step trail with a strong separator (> › » →)."""
+    weak_score: float = 0.5
+    """Score of a two-step trail split by / or | (often a page title instead)."""
+
+
+def detect(page: Page, params: Params) -> Iterator[Proposal]:
+    """Propose each line that is a short trail of labels joined by one separator.
+
+    >>> from cleantext import clean
+    >>> result = clean("INTERNATIONAL > Europe & Eurasia\\n\\nThe envoy arrived in Kyiv late on Friday night.")
+    >>> result.removed[0].text
+    'INTERNATIONAL > Europe & Eurasia'
+    >>> clean("The result was 5 > 3, as the committee expected all along.").removed
+    ()
+    """
+    for line in page.lines:
+        if len(line.text) > params.max_chars or SENTENCE_PUNCTUATION.search(line.text):
+            continue
+        found = _trail(line.text, params)
+        if found is not None:
+            score, steps, separator = found
+            reason = f"{steps} short labels joined by {separator!r}: {quote(line.text)}"
+            yield Proposal(line.start, line.end, score, reason)
+
+
+def _trail(text: str, params: Params) -> tuple[float, int, str] | None:
+    separators = {match.group().strip() for match in SEPARATOR.finditer(text)}
+    if len(separators) != 1:
+        return None
+    parts = [part.strip() for part in SEPARATOR.split(text)]
+    if len(parts) < 2 or not all(parts):
+        return None
+    counts = [len(tokens(part)) for part in parts]
+    if sum(counts) > params.max_words or max(counts) > params.max_part_words or min(counts) < 1:
+        return None
+    if not all(part[0].isupper() or part[0].isdigit() for part in parts[:1]):
+        return None
+    separator = separators.pop()
+    starts_home = parts[0].lower() in HOME_WORDS
+    if len(parts) >= 3 or starts_home:
+        return params.score, len(parts), separator
+    if separator in WEAK_SEPARATORS:
+        return params.weak_score, len(parts), separator
+    return params.two_part_score, len(parts), separator
+
+
+DETECTOR = Detector(
+    name="breadcrumb",
+    description="Breadcrumb trails: short labels joined by >, ›, », /, |, or →.",
+    detect=detect,
+    params=Params(),
+    order=20,
+)

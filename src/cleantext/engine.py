@@ -1,0 +1,189 @@
+"""The engine: run the detectors, weigh their proposals in context, decide, cut.
+
+Every line and every gap between lines is a *unit*. A proposal claims the
+units it covers completely. A unit's score combines the claims of different
+detectors (``1 - prod(1 - s)``, so agreement raises confidence), after each
+claim was adjusted for where it sits: furniture outside the page's body core
+is more likely boilerplate, a claim sandwiched inside the body less likely.
+A line just under the threshold whose neighbours both go is removed too.
+Units at or above the threshold are removed; consecutive units won by the same
+proposal become one :class:`~cleantext.model.Segment`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cleantext.config import Config
+from cleantext.detector import Detector, Proposal
+from cleantext.model import Segment
+from cleantext.page import Page
+
+OUTSIDE_BODY_BOOST = 0.3
+"""Share of the remaining doubt removed from a claim that lies outside the body core."""
+INSIDE_BODY_DAMPING = 0.8
+"""Factor applied to a claim whose lines sit strictly inside the body core."""
+NEIGHBOUR_MARGIN = 0.15
+"""A line this close under the threshold goes when the lines on both sides go."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A proposal with its detector and its score adjusted for context."""
+
+    detector: Detector
+    proposal: Proposal
+    score: float
+    note: str
+
+
+def decide(page: Page, config: Config) -> tuple[str, tuple[Segment, ...]]:
+    """Run ``config``'s detectors on ``page``; return the clean text and the removed segments."""
+    units = _Units(page)
+    claims = [
+        _in_context(page, units, detector, proposal)
+        for detector, params in config.active()
+        for proposal in detector.run(page, params)
+    ]
+    scores, winners = _weigh(units, claims)
+    removed = _decide_units(page, scores, config.threshold)
+    segments = _segments(page, units, removed, scores, winners, claims)
+    return _assemble(page, removed), segments
+
+
+class _Units:
+    """Lines and gaps interleaved: line ``k`` is unit ``2k``, the gap after it unit ``2k + 1``."""
+
+    def __init__(self, page: Page) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for index, line in enumerate(page.lines):
+            if index:
+                gap = page.gaps[index - 1]
+                self.starts.append(gap.start)
+                self.ends.append(gap.end)
+            self.starts.append(line.start)
+            self.ends.append(line.end)
+
+    def covered(self, start: int, end: int) -> range:
+        """Units lying wholly inside ``[start, end)``."""
+        return range(bisect_left(self.starts, start), bisect_right(self.ends, end))
+
+    def bounds(self, first: int, last: int) -> tuple[int, int]:
+        """Offsets spanned by units ``first`` to ``last``."""
+        return self.starts[first], self.ends[last]
+
+
+def _in_context(page: Page, units: _Units, detector: Detector, proposal: Proposal) -> Claim:
+    score = min(max(proposal.score, 0.0), 1.0)
+    covered = units.covered(proposal.start, proposal.end)
+    lines = [unit // 2 for unit in covered if unit % 2 == 0]
+    first, last = page.body
+    if not lines or last < first:
+        return Claim(detector, proposal, score, "")
+    if lines[-1] < first or lines[0] > last:
+        return Claim(detector, proposal, score + (1 - score) * OUTSIDE_BODY_BOOST, "outside the body")
+    if lines[0] > first and lines[-1] < last:
+        return Claim(detector, proposal, score * INSIDE_BODY_DAMPING, "inside the body")
+    return Claim(detector, proposal, score, "")
+
+
+def _weigh(units: _Units, claims: list[Claim]) -> tuple[dict[int, float], dict[int, int]]:
+    """Per unit: the combined score of all detectors, and the index of the winning claim."""
+    best_per_detector: dict[int, dict[str, float]] = {}
+    winners: dict[int, int] = {}
+    for number, claim in enumerate(claims):
+        for unit in units.covered(claim.proposal.start, claim.proposal.end):
+            per_detector = best_per_detector.setdefault(unit, {})
+            name = claim.detector.name
+            per_detector[name] = max(per_detector.get(name, 0.0), claim.score)
+            if unit not in winners or _beats(claim, claims[winners[unit]]):
+                winners[unit] = number
+    scores = {unit: _combine(found.values()) for unit, found in best_per_detector.items()}
+    return scores, winners
+
+
+def _beats(claim: Claim, other: Claim) -> bool:
+    if claim.score != other.score:
+        return claim.score > other.score
+    return claim.detector.order < other.detector.order
+
+
+def _combine(scores: Iterable[float]) -> float:
+    doubt = 1.0
+    for score in scores:
+        doubt *= 1.0 - score
+    return 1.0 - doubt
+
+
+def _decide_units(page: Page, scores: dict[int, float], threshold: float) -> set[int]:
+    removed = {unit for unit, score in scores.items() if score >= threshold}
+    near = {
+        unit
+        for unit, score in scores.items()
+        if unit % 2 == 0 and threshold - NEIGHBOUR_MARGIN <= score < threshold
+    }
+    last_line = 2 * (len(page.lines) - 1)
+    for unit in sorted(near):
+        if 0 < unit < last_line and unit - 2 in removed and unit + 2 in removed:
+            removed.add(unit)
+    return removed
+
+
+def _segments(
+    page: Page,
+    units: _Units,
+    removed: set[int],
+    scores: dict[int, float],
+    winners: dict[int, int],
+    claims: list[Claim],
+) -> tuple[Segment, ...]:
+    segments: list[Segment] = []
+    run: list[int] = []
+    for unit in sorted(removed):
+        if run and (unit != run[-1] + 1 or winners[unit] != winners[run[-1]]):
+            segments.append(_segment(page, units, run, scores, claims[winners[run[0]]]))
+            run = []
+        run.append(unit)
+    if run:
+        segments.append(_segment(page, units, run, scores, claims[winners[run[0]]]))
+    return tuple(segments)
+
+
+def _segment(
+    page: Page, units: _Units, run: list[int], scores: dict[int, float], claim: Claim
+) -> Segment:
+    start, end = units.bounds(run[0], run[-1])
+    reason = claim.proposal.reason + (f" ({claim.note})" if claim.note else "")
+    return Segment(
+        start=start,
+        end=end,
+        text=page.text[start:end],
+        detector=claim.detector.name,
+        reason=reason,
+        score=round(max(scores[unit] for unit in run), 4),
+        source=_source(page, run[0]),
+    )
+
+
+def _source(page: Page, unit: int) -> str | None:
+    if page.evidence is None:
+        return None
+    evidence = page.evidence[(unit + 1) // 2]
+    return None if evidence is None else evidence.xpath
+
+
+def _assemble(page: Page, removed: set[int]) -> str:
+    """Join the kept lines: one newline inside a block, one blank line between blocks."""
+    parts: list[str] = []
+    previous_block = -1
+    for line in page.lines:
+        if 2 * line.index in removed:
+            continue
+        if parts:
+            parts.append("\n" if line.block == previous_block else "\n\n")
+        parts.append(page.text[line.start : line.end])
+        previous_block = line.block
+    return "".join(parts)

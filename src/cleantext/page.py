@@ -1,0 +1,178 @@
+"""The page as the detectors see it: lines, the blank-line gaps between them, and context.
+
+Offsets always point into the original input. A *line* runs from its first
+character (indentation included) to its last non-space character; a *gap* is
+the whitespace between two lines. Lines separated by a single newline belong
+to the same *block*; a blank line or more starts a new one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+WORD = regex.compile(r"\w+")
+SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-blank line: ``page.text[start:end]``, with ``text`` its stripped content."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    block: int
+    gap_before: int
+
+    @property
+    def indent(self) -> int:
+        """Number of characters before the first non-space one."""
+        return (self.end - self.start) - len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """The whitespace between line ``after`` and the next line; ``newlines`` counts line breaks."""
+
+    start: int
+    end: int
+    newlines: int
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class DomEvidence:
+    """What the markup says about one rendered line (HTML mode only)."""
+
+    xpath: str
+    tag: str
+    landmarks: frozenset[str] = frozenset()
+    tokens: frozenset[str] = frozenset()
+    link_density: float = 0.0
+    depth: int = 0
+    in_structured_body: bool = False
+    is_heading: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    """A parsed page. Build it with :meth:`Page.from_text`.
+
+    >>> page = Page.from_text("Home > News\\n\\nFirst paragraph.\\nSecond line.")
+    >>> [line.text for line in page.lines]
+    ['Home > News', 'First paragraph.', 'Second line.']
+    >>> [line.block for line in page.lines]
+    [0, 1, 1]
+    >>> page.gaps[0]
+    Gap(start=11, end=13, newlines=2, after=0)
+    """
+
+    text: str
+    lines: tuple[Line, ...]
+    gaps: tuple[Gap, ...]
+    evidence: tuple[DomEvidence | None, ...] | None = field(default=None, compare=False)
+
+    @classmethod
+    def from_text(
+        cls, text: str, evidence: tuple[DomEvidence | None, ...] | None = None
+    ) -> Page:
+        """Split ``text`` into lines and gaps in one linear pass."""
+        lines: list[Line] = []
+        gaps: list[Gap] = []
+        newlines = 0
+        position = 0
+        size = len(text)
+        while position <= size:
+            stop = text.find("\n", position)
+            stop = size if stop < 0 else stop
+            raw = text[position:stop]
+            content = raw.strip()
+            if content:
+                lines.append(_new_line(lines, gaps, position, raw, content, newlines))
+                newlines = 0
+            if stop < size:
+                newlines += 1
+            position = stop + 1
+        return cls(text, tuple(lines), tuple(gaps), evidence)
+
+    @cached_property
+    def word_counts(self) -> tuple[int, ...]:
+        """Number of ``\\w+`` words on each line."""
+        return tuple(_count_words(line.text) for line in self.lines)
+
+    @cached_property
+    def separator(self) -> int:
+        """The page's usual number of line breaks between blocks (the mode of its gaps)."""
+        counts = Counter(gap.newlines for gap in self.gaps if gap.newlines >= 2)
+        if not counts:
+            return 1
+        return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+    @cached_property
+    def body(self) -> tuple[int, int]:
+        """First and last line index of the densest run of prose (``(0, -1)`` if none).
+
+        Prose lines add their word count, other lines subtract a little; the
+        best-scoring run (Kadane's maximum subarray) is the body core.
+        """
+        best, best_range = 0.0, (0, -1)
+        running, run_start = 0.0, 0
+        for index, line in enumerate(self.lines):
+            running += _prose_weight(line.text, self.word_counts[index])
+            if running <= 0:
+                running, run_start = 0.0, index + 1
+            elif running > best:
+                best, best_range = running, (run_start, index)
+        return best_range
+
+    def line_at(self, offset: int) -> int:
+        """Index of the first line that ends after ``offset``."""
+        low, high = 0, len(self.lines)
+        while low < high:
+            middle = (low + high) // 2
+            if self.lines[middle].end <= offset:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+
+def _new_line(
+    lines: list[Line], gaps: list[Gap], position: int, raw: str, content: str, newlines: int
+) -> Line:
+    if lines:
+        previous = lines[-1]
+        gaps.append(Gap(previous.end, position, newlines, previous.index))
+        block = previous.block + (1 if newlines >= 2 else 0)
+    else:
+        block = 0
+    end = position + len(raw.rstrip())
+    return Line(len(lines), position, end, content, block, newlines)
+
+
+def _count_words(text: str) -> int:
+    return sum(1 for _ in WORD.finditer(text))
+
+
+def is_prose(text: str, words: int, min_words: int = 10) -> bool:
+    """True for a line that reads like running text: enough words, ending like a sentence.
+
+    >>> is_prose("This is a line of ordinary running text that ends with a full stop.", 14)
+    True
+    >>> is_prose("Home | News | Sport | Weather", 4)
+    False
+    """
+    return words >= min_words and SENTENCE_END.search(text[-4:]) is not None
+
+
+def _prose_weight(text: str, words: int) -> float:
+    if is_prose(text, words):
+        return float(words)
+    if words >= 25:
+        return words / 2
+    return -3.0

@@ -97,9 +97,7 @@ def _checked_value(detector: str, params: Any, key: str, value: Any) -> Any:
     default = getattr(params, key)
     if isinstance(default, bool) or not isinstance(default, (int, float)):
         if type(value) is not type(default):
-            raise ConfigError(
-                f"{detector}.{key} must be {type(default).__name__}, got {value!r}"
-            )
+            raise ConfigError(f"{detector}.{key} must be {type(default).__name__}, got {value!r}")
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ConfigError(f"{detector}.{key} must be a number, got {value!r}")

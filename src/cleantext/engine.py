@@ -84,7 +84,9 @@ def _in_context(page: Page, units: _Units, detector: Detector, proposal: Proposa
     if not lines or last < first:
         return Claim(detector, proposal, score, "")
     if lines[-1] < first or lines[0] > last:
-        return Claim(detector, proposal, score + (1 - score) * OUTSIDE_BODY_BOOST, "outside the body")
+        return Claim(
+            detector, proposal, score + (1 - score) * OUTSIDE_BODY_BOOST, "outside the body"
+        )
     if lines[0] > first and lines[-1] < last:
         return Claim(detector, proposal, score * INSIDE_BODY_DAMPING, "inside the body")
     return Claim(detector, proposal, score, "")

@@ -78,9 +78,7 @@ class Page:
     evidence: tuple[DomEvidence | None, ...] | None = field(default=None, compare=False)
 
     @classmethod
-    def from_text(
-        cls, text: str, evidence: tuple[DomEvidence | None, ...] | None = None
-    ) -> Page:
+    def from_text(cls, text: str, evidence: tuple[DomEvidence | None, ...] | None = None) -> Page:
         """Split ``text`` into lines and gaps in one linear pass."""
         lines: list[Line] = []
         gaps: list[Gap] = []

@@ -29,7 +29,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> from cleantext import Page
     >>> text = "One.\\n\\n\\nTwo.\\n\\n\\nThree.\\n\\n\\nFour.\\n\\n\\n\\n\\nFive."
     >>> [(p.start, p.end, p.reason) for p in detect(Page.from_text(text), Params())]
-    [(20, 25, '4 blank lines where this page separates paragraphs with 2')]
+    [(28, 33, '4 blank lines where this page separates paragraphs with 2')]
     """
     separator = page.separator
     votes = sum(1 for gap in page.gaps if gap.newlines == separator)

@@ -1,0 +1,1 @@
+"""Benchmarks: quality on the shared eval pages, speed against peers, cost against size."""

@@ -1,0 +1,131 @@
+"""Input and output for the command line: files or stdin, gzip, UTF-8 with warnings, text or HTML.
+
+>>> looks_like_html("<!DOCTYPE html><html><body>Hi</body></html>"), looks_like_html("Hello <b>")
+(True, False)
+>>> decode_utf8(b"ok\\nbad \\xff", "page.txt")
+('ok\\nbad �', 'page.txt: line 2: invalid UTF-8, replaced with U+FFFD')
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from cleantext.api import clean
+from cleantext.config import Config
+from cleantext.errors import CleantextError
+from cleantext.model import Result
+
+Mode = Literal["auto", "text", "html"]
+STDIN = "-"
+GZIP_MAGIC = b"\x1f\x8b"
+SNIFF_CHARS = 4096
+"""How much of the start of a document the text-or-HTML guess looks at."""
+HTML_TAG = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|a|table|script|style|link)[\s>/]",
+    re.IGNORECASE,
+)
+
+
+class HtmlUnavailableError(CleantextError):
+    """HTML input, but this installation of cleantext has no HTML mode."""
+
+
+def looks_like_html(sample: str) -> bool:
+    """True when ``sample`` starts like markup: a ``<`` first, and a common HTML tag early on."""
+    head = sample[:SNIFF_CHARS].lstrip("\ufeff \t\r\n")
+    return head.startswith("<") and HTML_TAG.search(head) is not None
+
+
+def is_html(content: str | bytes, mode: Mode) -> bool:
+    """Whether ``content`` is cleaned as HTML: ``mode`` decides, or the content when "auto"."""
+    if mode != "auto":
+        return mode == "html"
+    sample = content[:SNIFF_CHARS]
+    return looks_like_html(sample.decode("latin-1") if isinstance(sample, bytes) else sample)
+
+
+def clean_content(
+    content: str | bytes, *, html: bool, config: Config, url: str | None = None
+) -> Result:
+    """Clean ``content`` as HTML or as text (bytes given as text were decoded by the caller)."""
+    if html:
+        return clean_html_lazily(content, config=config, url=url)
+    if isinstance(content, bytes):
+        content = content.decode("utf-8", "replace")
+    return clean(content, config=config)
+
+
+def clean_html_lazily(content: str | bytes, *, config: Config, url: str | None) -> Result:
+    """Call ``cleantext.clean_html``, imported only when HTML is met (it may be absent)."""
+    package = importlib.import_module("cleantext")
+    clean_html = getattr(package, "clean_html", None)
+    if clean_html is None:
+        raise HtmlUnavailableError(
+            "HTML input, but this cleantext has no HTML mode (cleantext.clean_html); "
+            "use --text to clean it as plain text"
+        )
+    result: Result = clean_html(content, url=url, config=config)
+    return result
+
+
+def decode_utf8(data: bytes, name: str) -> tuple[str, str | None]:
+    """Decode ``data`` as UTF-8, replacing bad bytes; the warning names the first bad line."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        warning = f"{name}: line {line}: invalid UTF-8, replaced with U+FFFD"
+        return data.decode("utf-8", "replace"), warning
+
+
+def display_name(path: str) -> str:
+    """How messages name an input: its path, or ``<stdin>``."""
+    return "<stdin>" if path == STDIN else path
+
+
+@contextmanager
+def open_input(path: str) -> Iterator[BinaryIO]:
+    """Open ``path`` (``-`` for stdin) for binary reading, unzipping gzip (by suffix or magic)."""
+    if path == STDIN:
+        stream: BinaryIO = sys.stdin.buffer
+        yield _gunzip(stream) if _starts_with_gzip(stream) else stream
+        return
+    with Path(path).open("rb") as handle:
+        zipped = path.endswith(".gz") or handle.read(2) == GZIP_MAGIC
+        handle.seek(0)
+        yield _gunzip(handle) if zipped else handle
+
+
+def _starts_with_gzip(stream: BinaryIO) -> bool:
+    peek = getattr(stream, "peek", None)
+    if peek is None:
+        return False
+    head: bytes = peek(2)
+    return head[:2] == GZIP_MAGIC
+
+
+def _gunzip(stream: BinaryIO) -> BinaryIO:
+    return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+
+
+@contextmanager
+def open_output(path: str | None) -> Iterator[BinaryIO]:
+    """Open the output: stdout when ``path`` is None or ``-``, gzip when it ends in ``.gz``."""
+    if path is None or path == STDIN:
+        sys.stdout.flush()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    if path.endswith(".gz"):
+        with gzip.open(path, "wb") as zipped:
+            yield zipped  # type: ignore[misc]
+        return
+    with Path(path).open("wb") as handle:
+        yield handle

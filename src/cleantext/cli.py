@@ -5,8 +5,8 @@ clean pages (stdin or files) or JSON Lines records, and format the output.
 Exit status: 0 success, 1 some input or record failed, 2 bad usage or
 configuration, 130 interrupted (Ctrl-C), 141 output pipe closed. See docs/cli.md.
 
->>> main(["--list-detectors"])  # doctest: +ELLIPSIS
-print_banner  Print, share and utility banners ...
+>>> main(["--version"])
+cleantext 0.1.0
 0
 """
 

@@ -1,7 +1,8 @@
 """What the command line prints: the --explain listing, --json, --list-detectors and --stats.
 
 >>> from cleantext import clean
->>> result = clean("print PRINT\\n\\nThe council approved the budget on Monday after a long debate.")
+>>> text = "print PRINT\\n\\nThe council approved the budget on Monday after a long debate."
+>>> result = clean(text, config=Config().enable_only("print_banner"))
 >>> print(explain(result, "page.txt", Style(colour=False)))
 --- removed from page.txt: 1 segment ---
 line 1  print_banner  0.93  only print/share/utility words: "print PRINT" (outside the body)

@@ -4,7 +4,8 @@ Input is read line by line in small chunks; with ``jobs > 1`` the chunks go to
 worker processes with a bounded number in flight, and results come back in
 input order. A bad line becomes an error record in its place.
 
->>> settings = BatchSettings(source="in.jsonl", field="text", mode="text", config=Config())
+>>> config = Config().enable_only("print_banner")
+>>> settings = BatchSettings(source="in.jsonl", field="text", mode="text", config=config)
 >>> outcome = clean_line(settings, 1, b'{"id": 7, "text": "print PRINT\\\\n\\\\nThe council met on Monday, officials said."}')
 >>> json.loads(outcome.output)["clean_text"], outcome.removed
 ('The council met on Monday, officials said.', (('print_banner', 11),))

@@ -75,12 +75,15 @@ def clean_html_lazily(content: str | bytes, *, config: Config, url: str | None) 
     return result
 
 
-def decode_utf8(data: bytes, name: str) -> tuple[str, str | None]:
-    """Decode ``data`` as UTF-8, replacing bad bytes; the warning names the first bad line."""
+def decode_utf8(data: bytes, name: str, first_line: int = 1) -> tuple[str, str | None]:
+    """Decode ``data`` (starting at line ``first_line``) as UTF-8, replacing bad bytes.
+
+    The warning names the first line with a bad byte.
+    """
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + first_line
         warning = f"{name}: line {line}: invalid UTF-8, replaced with U+FFFD"
         return data.decode("utf-8", "replace"), warning
 

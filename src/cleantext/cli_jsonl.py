@@ -72,7 +72,7 @@ Chunk = tuple[BatchSettings, tuple[tuple[int, bytes], ...]]
 
 def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
     """Clean the record on input line ``number``; a bad record gives an error record instead."""
-    line, warning = decode_utf8(raw.rstrip(b"\r\n"), settings.source)
+    line, warning = decode_utf8(raw.rstrip(b"\r\n"), settings.source, number)
     try:
         record, content, url = _parse(line, settings.field)
         html = is_html(content, settings.mode)

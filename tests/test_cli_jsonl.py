@@ -1,0 +1,207 @@
+"""``cleantext --jsonl`` in-process: records in, the same records with clean text out, in order."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import cleantext
+from cleantext import Config
+from cleantext.cli import main
+from cleantext.cli_jsonl import CHUNKS_AHEAD_PER_JOB, BatchSettings, clean_line, ordered_map
+
+PAGES = [
+    "print PRINT\n\nHome > World > Europe\n\nThe council approved the budget on Monday after a long debate.\n",
+    "Advertisement\n\nFarmers asked for more water, and the minister promised a reply by spring.",
+    "The bridge reopened on Friday.\n\n  • Tags\n  • Bridges\n  • Roads\n",
+]
+
+
+class FakeTty(io.BytesIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def run(
+    args: list[str], capsys, monkeypatch, stdin: bytes = b""
+) -> tuple[int, list[dict[str, object]], str]:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    code = main(["--jsonl", *args])
+    out, err = capsys.readouterr()
+    return code, [json.loads(line) for line in out.splitlines()], err
+
+
+def jsonl(*items: object) -> bytes:
+    return "".join(json.dumps(item) + "\n" for item in items).encode()
+
+
+def test_records_get_clean_text_and_removed_and_keep_their_fields(capsys, monkeypatch) -> None:
+    items = [
+        {"id": index, "text": page, "meta": {"k": [1, None]}} for index, page in enumerate(PAGES)
+    ]
+    code, out, err = run([], capsys, monkeypatch, jsonl(*items))
+    assert (code, err) == (0, "")
+    assert [record["id"] for record in out] == [0, 1, 2]
+    for record, item in zip(out, items, strict=True):
+        result = cleantext.clean(str(item["text"]))
+        assert record == {**item, "clean_text": result.text, "removed": result.as_dict()["removed"]}
+        assert list(record)[:3] == ["id", "text", "meta"]
+
+
+def test_two_workers_give_the_same_output_in_the_same_order(capsys, monkeypatch) -> None:
+    items = [
+        {"n": index, "text": PAGES[index % 3] + f"\n\nItem {index} was filed on time."}
+        for index in range(300)
+    ]
+    code_one, one, _ = run([], capsys, monkeypatch, jsonl(*items))
+    code_two, two, _ = run(["-j", "2"], capsys, monkeypatch, jsonl(*items))
+    assert code_one == code_two == 0
+    assert one == two and [record["n"] for record in two] == list(range(300))
+
+
+def test_other_field_names_are_cleaned(capsys, monkeypatch) -> None:
+    code, out, _ = run(
+        ["--field", "body"], capsys, monkeypatch, jsonl({"body": PAGES[0], "text": 5})
+    )
+    assert (
+        code == 0 and out[0]["clean_text"] == cleantext.clean(PAGES[0]).text and out[0]["text"] == 5
+    )
+
+
+def test_bad_lines_become_error_records_in_place(capsys, monkeypatch) -> None:
+    lines = [
+        json.dumps({"text": PAGES[0]}),
+        "{not json",
+        "",
+        json.dumps({"id": 3}),
+        json.dumps({"text": 42}),
+        json.dumps(["text"]),
+        json.dumps({"text": PAGES[1]}),
+    ]
+    code, out, err = run([], capsys, monkeypatch, "\n".join(lines).encode() + b"\n")
+    assert code == 1
+    assert len(out) == 6 and out[0]["clean_text"] == cleantext.clean(PAGES[0]).text
+    assert out[-1]["clean_text"] == cleantext.clean(PAGES[1]).text
+    errors = [record["error"] for record in out[1:5]]
+    assert [error["line"] for error in errors] == [2, 4, 5, 6]  # type: ignore[index]
+    assert [error["input"] for error in errors] == [lines[1], lines[3], lines[4], lines[5]]  # type: ignore[index]
+    messages = [error["message"] for error in errors]  # type: ignore[index]
+    assert messages[0].startswith("not valid JSON")
+    assert messages[1:] == [
+        "missing field 'text'",
+        "field 'text' must be a string, got number",
+        "record is a JSON array, not an object",
+    ]
+    assert all(error["file"] == "<stdin>" for error in errors)  # type: ignore[index]
+    assert "<stdin>: line 4: missing field 'text'" in err
+
+
+def test_strict_stops_at_the_first_bad_record(capsys, monkeypatch) -> None:
+    data = jsonl({"text": PAGES[0]}, {"x": 1}, {"text": PAGES[1]})
+    code, out, err = run(["--strict"], capsys, monkeypatch, data)
+    assert code == 1 and len(out) == 2 and "error" in out[1]
+    assert "--strict" in err
+
+
+def test_invalid_utf8_in_a_record_is_replaced_with_a_warning(tmp_path, capsys, monkeypatch) -> None:
+    path = tmp_path / "pages.jsonl"
+    path.write_bytes(jsonl({"text": "ok"}) + b'{"text": "caf\xe9 is open"}\n')
+    code, out, err = run([str(path)], capsys, monkeypatch)
+    assert code == 0 and "caf\ufffd" in out[1]["text"]  # type: ignore[operator]
+    assert f"{path}: line 2: invalid UTF-8" in err
+
+
+def test_lone_surrogates_still_give_valid_json(capsys, monkeypatch) -> None:
+    code, out, _ = run([], capsys, monkeypatch, b'{"text": "a \\udc80 b"}\n')
+    assert code == 0 and out[0]["text"] == "a \udc80 b"
+
+
+def test_gzip_jsonl_in_and_out(tmp_path, capsys, monkeypatch) -> None:
+    source, target = tmp_path / "in.jsonl.gz", tmp_path / "out.jsonl.gz"
+    source.write_bytes(gzip.compress(jsonl(*({"text": page} for page in PAGES))))
+    code, out, _ = run([str(source), "-o", str(target)], capsys, monkeypatch)
+    assert (code, out) == (0, [])
+    written = [json.loads(line) for line in gzip.decompress(target.read_bytes()).splitlines()]
+    assert [record["clean_text"] for record in written] == [
+        cleantext.clean(page).text for page in PAGES
+    ]
+
+
+def test_stats_count_records_failures_and_detectors(capsys, monkeypatch) -> None:
+    code, _, err = run(
+        ["--stats"], capsys, monkeypatch, jsonl({"text": PAGES[0]}, {"text": PAGES[0]}, {})
+    )
+    segments = cleantext.clean(PAGES[0]).removed
+    assert code == 1 and err.splitlines()[-1].split() == [
+        "total",
+        str(2 * len(segments)),
+        str(2 * sum(len(s.text) for s in segments)),
+    ]
+    assert "3 records, 1 failed" in err
+
+
+def test_progress_is_drawn_only_when_stderr_is_a_terminal(capsys, monkeypatch) -> None:
+    data = jsonl(*({"text": page} for page in PAGES))
+    assert run([], capsys, monkeypatch, data)[2] == ""
+    terminal = io.TextIOWrapper(FakeTty(), write_through=True)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run([], capsys, monkeypatch, data)[0] == 0
+    drawn = terminal.buffer.getvalue().decode()  # type: ignore[attr-defined]
+    assert "3 records" in drawn and "records/s" in drawn and "MB/s" in drawn
+    assert drawn.endswith("\r\x1b[K")
+
+
+def test_explain_does_not_combine_with_jsonl(capsys, monkeypatch) -> None:
+    code, _, err = run(["--explain"], capsys, monkeypatch, jsonl({"text": "x"}))
+    assert code == 2 and "not allowed with" in err
+
+
+def test_workers_read_the_input_only_a_bounded_way_ahead() -> None:
+    pulled = []
+
+    def numbers() -> Iterator[int]:
+        for number in range(10_000):
+            pulled.append(number)
+            yield -number
+
+    results = ordered_map(abs, numbers(), jobs=2)
+    assert [next(results) for _ in range(3)] == [0, 1, 2]
+    assert len(pulled) <= 2 * CHUNKS_AHEAD_PER_JOB + 3
+    results.close()
+
+
+SETTINGS = BatchSettings(source="in.jsonl", field="text", mode="text", config=Config())
+
+
+@given(st.binary(max_size=200).filter(lambda raw: b"\n" not in raw and raw.strip()))
+def test_every_line_yields_exactly_one_json_record(raw: bytes) -> None:
+    outcome = clean_line(SETTINGS, 7, raw)
+    assert outcome.output.endswith(b"\n") and outcome.output.count(b"\n") == 1
+    record = json.loads(outcome.output)
+    assert ("error" in record) == (outcome.error is not None)
+    if outcome.error is not None:
+        assert record["error"]["line"] == 7
+
+
+@given(
+    st.dictionaries(st.text(max_size=5), st.integers() | st.text(max_size=5), max_size=4),
+    st.text(max_size=300),
+)
+def test_valid_records_keep_every_field(extra: dict[str, object], text: str) -> None:
+    item = {**extra, "text": text}
+    record = json.loads(clean_line(SETTINGS, 1, json.dumps(item).encode()).output)
+    assert {key: record[key] for key in item} == item
+    assert record["clean_text"] == cleantext.clean(text).text
+
+
+@pytest.mark.parametrize("blank", [b"", b"   ", b"\r"])
+def test_blank_lines_are_skipped_but_counted(blank: bytes, capsys, monkeypatch) -> None:
+    code, out, _ = run([], capsys, monkeypatch, blank + b"\n{}\n")
+    assert code == 1 and len(out) == 1 and out[0]["error"]["line"] == 2  # type: ignore[index]

@@ -92,6 +92,12 @@ def test_segments_point_into_the_input(case: Case) -> None:
         assert segment.text == case.source[segment.start : segment.end]
     starts = [segment.start for segment in result.removed]
     assert starts == sorted(starts)
+    removed = sum(_visible(segment.text) for segment in result.removed)
+    assert _visible(result.text) + removed == _visible(case.source)
+
+
+def _visible(text: str) -> int:
+    return sum(1 for char in text if not char.isspace())
 
 
 def test_there_are_enough_cases_in_every_style() -> None:

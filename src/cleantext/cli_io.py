@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
 
 from cleantext.api import clean
 from cleantext.config import Config
@@ -64,8 +64,7 @@ def clean_content(
 
 def clean_html_lazily(content: str | bytes, *, config: Config, url: str | None) -> Result:
     """Call ``cleantext.clean_html``, imported only when HTML is met (it may be absent)."""
-    package = importlib.import_module("cleantext")
-    clean_html = getattr(package, "clean_html", None)
+    clean_html = find_clean_html()
     if clean_html is None:
         raise HtmlUnavailableError(
             "HTML input, but this cleantext has no HTML mode (cleantext.clean_html); "
@@ -73,6 +72,17 @@ def clean_html_lazily(content: str | bytes, *, config: Config, url: str | None) 
         )
     result: Result = clean_html(content, url=url, config=config)
     return result
+
+
+def find_clean_html() -> Any:
+    """``cleantext.clean_html`` (or ``cleantext.html.clean_html``), or None where there is none."""
+    found = getattr(importlib.import_module("cleantext"), "clean_html", None)
+    if found is None:
+        try:
+            found = getattr(importlib.import_module("cleantext.html"), "clean_html", None)
+        except ImportError:
+            return None
+    return found
 
 
 def decode_utf8(data: bytes, name: str, first_line: int = 1) -> tuple[str, str | None]:

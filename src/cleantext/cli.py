@@ -16,10 +16,9 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import BinaryIO
 
-from cleantext import __version__
+from cleantext.cli_args import UsageError, build_parser, check_usage
 from cleantext.cli_console import Console
 from cleantext.cli_format import (
     Style,
@@ -31,7 +30,6 @@ from cleantext.cli_format import (
     wants_colour,
 )
 from cleantext.cli_io import (
-    STDIN,
     Mode,
     clean_content,
     decode_utf8,
@@ -69,134 +67,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.finish()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (its help text is the command's reference)."""
-    parser = argparse.ArgumentParser(
-        prog="cleantext",
-        description="Remove boilerplate from scraped pages: reads stdin or FILEs, writes clean text.",
-        epilog="Exit status: 0 ok, 1 an input or record failed, 2 bad usage, 130 interrupted.",
-    )
-    parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="inputs (default: stdin; .gz is unzipped)"
-    )
-    _add_format_options(parser)
-    _add_batch_options(parser)
-    _add_detector_options(parser)
-    parser.add_argument("--version", action="version", version=f"cleantext {__version__}")
-    return parser
-
-
-def _add_format_options(parser: argparse.ArgumentParser) -> None:
-    kind = parser.add_mutually_exclusive_group()
-    kind.add_argument(
-        "--html", dest="mode", action="store_const", const="html", help="input is HTML"
-    )
-    kind.add_argument(
-        "--text", dest="mode", action="store_const", const="text", help="input is text"
-    )
-    parser.set_defaults(mode="auto")
-    shape = parser.add_mutually_exclusive_group()
-    shape.add_argument(
-        "--explain", action="store_true", help="after the text, list what was removed and why"
-    )
-    shape.add_argument(
-        "--json", action="store_true", help="print the result as one JSON object per input"
-    )
-    shape.add_argument(
-        "--jsonl", action="store_true", help="inputs are JSON Lines records; clean --field of each"
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write here instead of stdout (.gz is zipped)"
-    )
-    parser.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour --explain (default: auto, when stdout is a terminal)",
-    )
-    parser.add_argument(
-        "--stats",
-        action="store_true",
-        help="at the end, print removed segments by detector on stderr",
-    )
-
-
-def _add_batch_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--field", default="text", help="with --jsonl: the field to clean (default: text)"
-    )
-    parser.add_argument(
-        "-j",
-        "--jobs",
-        type=_job_count,
-        default=1,
-        metavar="N",
-        help="with --jsonl: worker processes (0: one per CPU; default 1)",
-    )
-    parser.add_argument(
-        "--strict", action="store_true", help="stop at the first input or record that fails"
-    )
-
-
-def _add_detector_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--list-detectors",
-        action="store_true",
-        help="list detectors with their parameters and exit",
-    )
-    parser.add_argument(
-        "--disable",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="switch a detector off (repeatable, or comma-separated)",
-    )
-    parser.add_argument(
-        "--only",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="run only these detectors (repeatable, or comma-separated)",
-    )
-    parser.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        dest="settings",
-        metavar="DETECTOR.PARAM=VALUE",
-        help="set a detector parameter (or threshold=VALUE)",
-    )
-    parser.add_argument(
-        "--config",
-        metavar="FILE.toml",
-        help="read detector settings from a TOML file (Python 3.11+)",
-    )
-
-
-def _job_count(text: str) -> int:
-    try:
-        count = int(text)
-    except ValueError:
-        count = -1
-    if count < 0:
-        raise argparse.ArgumentTypeError(
-            f"must be a whole number >= 0 (0: one per CPU), got {text!r}"
-        )
-    return count or os.cpu_count() or 1
-
-
 def _run(args: argparse.Namespace, console: Console) -> int:
     if args.list_detectors:
         sys.stdout.write(detector_listing(Config()) + "\n")
         return EXIT_OK
-    problem = _usage_problem(args)
-    if problem is None:
-        try:
-            config = _config(args)
-        except ConfigError as error:
-            problem = str(error)
-    if problem is not None:
-        console.error(problem)
+    try:
+        check_usage(args)
+        config = _config(args)
+    except (UsageError, ConfigError) as error:
+        console.error(str(error))
         return EXIT_USAGE
     tally = Tally()
     with open_output(args.output) as sink:
@@ -209,16 +88,6 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         console.finish()
         sys.stderr.write(tally.table() + "\n")
     return status
-
-
-def _usage_problem(args: argparse.Namespace) -> str | None:
-    if not args.jsonl and (args.jobs != 1 or args.field != "text"):
-        return "--jobs and --field work with --jsonl only"
-    args.files = args.files or [STDIN]
-    for path in args.files:
-        if path != STDIN and not Path(path).is_file():
-            return f"cannot read {path}: no such file"
-    return None
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -244,7 +113,7 @@ def _run_batch(
 def _run_pages(
     args: argparse.Namespace, config: Config, sink: BinaryIO, console: Console, tally: Tally
 ) -> int:
-    style = Style(colour=args.output is None and wants_colour(args.color, sys.stdout))
+    style = Style(colour=wants_colour(args.color, sys.stdout if args.output is None else None))
     status = EXIT_OK
     for path in args.files:
         try:

@@ -39,11 +39,13 @@ class Style:
         return f"\x1b[{CODES[part]}m{text}\x1b[0m" if self.colour else text
 
 
-def wants_colour(choice: ColourChoice, stream: TextIO) -> bool:
-    """Colour for ``always``; for ``auto`` only on a terminal, and never when NO_COLOR is set."""
+def wants_colour(choice: ColourChoice, stream: TextIO | None) -> bool:
+    """Colour for ``always``; for ``auto`` only when ``stream`` is a terminal and NO_COLOR is unset."""
     if choice != "auto":
         return choice == "always"
-    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    if stream is None or not stream.isatty():
+        return False
+    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def explain(result: Result, name: str, style: Style) -> str:

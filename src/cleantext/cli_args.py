@@ -1,0 +1,149 @@
+"""The command line's arguments: one argparse parser, whose help is the command's reference.
+
+>>> args = build_parser().parse_args(["--jsonl", "-j", "2", "--only", "breadcrumb", "pages.jsonl"])
+>>> args.jsonl, args.jobs, args.only, args.files, args.mode
+(True, 2, ['breadcrumb'], ['pages.jsonl'], 'auto')
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from cleantext import __version__
+from cleantext.cli_io import STDIN
+from cleantext.errors import CleantextError
+
+
+class UsageError(CleantextError):
+    """The arguments parse but do not make sense together, or name a file that is not there."""
+
+
+def check_usage(args: argparse.Namespace) -> None:
+    """Raise :class:`UsageError` for options used without --jsonl and for missing input files."""
+    if not args.jsonl and (args.jobs != 1 or args.field != "text"):
+        raise UsageError("--jobs and --field work with --jsonl only")
+    for path in args.files:
+        if path != STDIN and not Path(path).is_file():
+            raise UsageError(f"cannot read {path}: no such file")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (its help text is the command's reference)."""
+    parser = argparse.ArgumentParser(
+        prog="cleantext",
+        description="Remove boilerplate from scraped pages: reads stdin or FILEs, writes clean text.",
+        epilog="Exit status: 0 ok, 1 an input or record failed, 2 bad usage, 130 interrupted, 141 output closed. See docs/cli.md.",
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        default=[STDIN],
+        metavar="FILE",
+        help="inputs (default: stdin; .gz is unzipped)",
+    )
+    _add_format_options(parser)
+    _add_batch_options(parser)
+    _add_detector_options(parser)
+    parser.add_argument("--version", action="version", version=f"cleantext {__version__}")
+    return parser
+
+
+def _add_format_options(parser: argparse.ArgumentParser) -> None:
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--html", dest="mode", action="store_const", const="html", help="input is HTML"
+    )
+    kind.add_argument(
+        "--text", dest="mode", action="store_const", const="text", help="input is text"
+    )
+    parser.set_defaults(mode="auto")
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument(
+        "--explain", action="store_true", help="after the text, list what was removed and why"
+    )
+    shape.add_argument(
+        "--json", action="store_true", help="print the result as one JSON object per input"
+    )
+    shape.add_argument(
+        "--jsonl", action="store_true", help="inputs are JSON Lines records; clean --field of each"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of stdout (.gz is zipped)"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour --explain (default: auto, when stdout is a terminal)",
+    )
+    parser.add_argument(
+        "--stats",
+        action="store_true",
+        help="at the end, print removed segments by detector on stderr",
+    )
+
+
+def _add_batch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--field", default="text", help="with --jsonl: the field to clean (default: text)"
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_job_count,
+        default=1,
+        metavar="N",
+        help="with --jsonl: worker processes (0: one per CPU; default 1)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="stop at the first input or record that fails"
+    )
+
+
+def _add_detector_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--list-detectors",
+        action="store_true",
+        help="list detectors with their parameters and exit",
+    )
+    parser.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="switch a detector off (repeatable, or comma-separated)",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only these detectors (repeatable, or comma-separated)",
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        dest="settings",
+        metavar="DETECTOR.PARAM=VALUE",
+        help="set a detector parameter (or threshold=VALUE)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE.toml",
+        help="read detector settings from a TOML file (Python 3.11+)",
+    )
+
+
+def _job_count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number >= 0 (0: one per CPU), got {text!r}"
+        )
+    return count or os.cpu_count() or 1

@@ -1,0 +1,102 @@
+"""The quality benchmark harness on a tiny synthetic eval folder (no peers needed)."""
+
+from __future__ import annotations
+
+import doctest
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from benchmarks import measure, peers, quality, report
+from benchmarks.peers import Tool
+
+BODY = (
+    "The council approved the new budget on Monday after a long debate. "
+    "Members said the plan would fund schools and roads for the next three years."
+)
+MENU = "Home\n\nNews\n\nSport\n\nContact us"
+
+
+def _page(page_id: str, **fields: object) -> dict[str, object]:
+    page: dict[str, object] = {"id": page_id, "url": None, "lang": "en", "html": f"<p>{BODY}</p>"}
+    page.update(text=f"{MENU}\n\n{BODY}", text_alt=f"{MENU}\n{BODY}")
+    page.update(fields)
+    return page
+
+
+def _write_set(folder: Path, name: str, pages: list[dict[str, object]]) -> None:
+    with gzip.open(folder / f"{name}.jsonl.gz", "wt", encoding="utf-8") as stream:
+        stream.writelines(json.dumps(page) + "\n" for page in pages)
+
+
+@pytest.fixture
+def eval_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    _write_set(folder, "scrapinghub_aeb", [_page("a", gold=BODY), _page("b", gold=BODY, text=BODY)])
+    snippets = {"with": ["approved the new budget"], "without": ["Contact us"]}
+    _write_set(folder, "trafilatura_eval", [_page("c", **snippets), _page("d", **snippets)])
+    return folder
+
+
+def _run(eval_dir: Path, tmp_path: Path, *extra: str) -> list[dict[str, object]]:
+    out = tmp_path / "quality.json"
+    argv = ["--eval-dir", str(eval_dir), "--sets", "scrapinghub_aeb", "trafilatura_eval"]
+    assert quality.main([*argv, "--json", str(out), *extra]) == 0
+    results: list[dict[str, object]] = json.loads(out.read_text())["results"]
+    return results
+
+
+def test_scores_every_tool_on_every_set_in_process(eval_dir: Path, tmp_path: Path) -> None:
+    results = _run(eval_dir, tmp_path, "--tools", "none", "cleantext-text", "--in-process")
+    assert {(r["tool"], r["set"]) for r in results} == {
+        (tool, name)
+        for tool in ("none", "cleantext-text")
+        for name in ("scrapinghub_aeb", "trafilatura_eval")
+    }
+    for result in results:
+        assert result["pages"] == 2 and result["errors"] == 0
+        for key in ("precision", "recall", "f1"):
+            assert 0.0 <= float(result[key]) <= 1.0  # type: ignore[arg-type]
+    none = {r["set"]: r for r in results if r["tool"] == "none"}
+    assert none["scrapinghub_aeb"]["recall"] == 1.0
+    assert 0.0 < float(none["scrapinghub_aeb"]["precision"]) < 1.0  # type: ignore[arg-type]
+    assert none["trafilatura_eval"]["precision"] == 0.5  # every menu leaks into the output
+
+
+def test_worker_process_reports_memory(eval_dir: Path, tmp_path: Path) -> None:
+    (result,) = _run(eval_dir, tmp_path, "--tools", "none", "--sets", "scrapinghub_aeb")
+    assert result["f1"] == pytest.approx(measure.measure("none", "scrapinghub_aeb", eval_dir).f1)
+    assert result["peak_rss_mib"] is not None and float(result["peak_rss_mib"]) > 0  # type: ignore[arg-type]
+
+
+def test_missing_eval_dir_skips_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert quality.main(["--eval-dir", str(tmp_path / "absent")]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_unavailable_tool_is_skipped_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> peers.Extract:
+        raise ImportError("no module named 'somepeer'")
+
+    monkeypatch.setitem(peers.TOOLS, "somepeer", Tool("somepeer", "html", missing, "absent"))
+    ready, notes = quality.available_tools(["none", "somepeer"])
+    assert ready == ["none"]
+    assert notes == ["somepeer skipped: no module named 'somepeer'"]
+
+
+def test_a_page_that_raises_counts_as_empty_output() -> None:
+    def fragile(text: str, lang: str) -> str:
+        if "bad" in text:
+            raise ValueError(text)
+        return text.upper()
+
+    outputs, errors, seconds = measure.run_pages(fragile, [("ok", "en"), ("bad", "en")])
+    assert outputs == ["OK", ""] and errors == 1 and seconds >= 0
+
+
+@pytest.mark.parametrize("module", [measure, peers, report])
+def test_docstring_examples(module: object) -> None:
+    failed, attempted = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)  # type: ignore[arg-type]
+    assert attempted > 0 and failed == 0

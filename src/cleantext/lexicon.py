@@ -58,3 +58,148 @@ def strip_bullet(text: str) -> str:
     """
     match = BULLET.match(text)
     return text[match.end() :] if match else text
+
+
+def words_of(text: str) -> frozenset[str]:
+    """A frozen set of the whitespace-separated words of ``text`` (for the lists below)."""
+    return frozenset(text.split())
+
+
+STRONG_NETWORKS = words_of(
+    """
+    facebook twitter linkedin whatsapp pinterest reddit tumblr telegram instagram youtube
+    tiktok flipboard messenger xing vk vkontakte weibo wechat bluesky mastodon snapchat google+
+    """
+)
+"""Network names that are never ordinary words (a share row needs one of them)."""
+
+SOCIAL_FILLER = words_of(
+    """
+    share shares shared sharing follow followers us on this article story post page via with
+    your friends connect find join tweet pin it and or the at to in our subscribe like
+    teilen folgen sie uns auf partager partagez suivez-nous suivez nous sur compartir síguenos
+    en condividi seguici su udostępnij obserwuj nas na поделиться подписывайтесь мы в
+    """
+)
+"""Words that sit between the network names of a share or follow row."""
+
+SHARE_VERBS = words_of(
+    "share follow connect teilen folgen partager suivez-nous suivez compartir síguenos "
+    "condividi seguici udostępnij obserwuj поделиться подписывайтесь"
+)
+"""Verbs that make a single network name a share or follow prompt ("Share on Facebook")."""
+
+LEGAL_CORE = words_of(
+    """
+    privacy terms impressum imprint datenschutz datenschutzerklärung disclaimer agb cookie
+    cookies legal copyright trademarks trademark gdpr ccpa mentions légales confidentialité
+    privacidad aviso condiciones privacy-policy nutzungsbedingungen haftungsausschluss
+    prywatności regulamin конфиденциальности
+    """
+)
+"""Words that make a short line a legal link ("Privacy Policy", "Impressum")."""
+
+LEGAL_WORDS = LEGAL_CORE | words_of(
+    """
+    of use service services conditions policy policies notice statement settings and & the
+    your california rights do not sell my personal information data protection ad choices
+    accessibility sitemap site map contact us about cookie-einstellungen polityka
+    política de la et générales d'utilisation termini e condizioni informativa sulla
+    conditions utilisation condiciones uso politique
+    """
+)
+"""Words a legal link line may be made of (all of its words must be among them)."""
+
+RIGHTS_RESERVED = (
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "wszelkie prawa zastrzeżone",
+    "все права защищены",
+    "todos os direitos reservados",
+)
+"""Phrases of a copyright line, lower-case."""
+
+COOKIE_CORE = words_of(
+    "cookie cookies consent gdpr dsgvo rgpd cookie-einstellungen cookie-richtlinie "
+    "einwilligung zustimmung galletas ciasteczka"
+)
+"""Words a cookie or consent notice is about (one must appear)."""
+
+CONSENT_WORDS = words_of(
+    """
+    we use uses our site website websites experience browsing browser personalise personalize
+    personalised personalized analytics analyse analyze traffic advertising ads partners
+    third-party third party tracking technologies privacy policy data preferences settings
+    continuing continue agree consent device store access information improve content
+    wir verwenden nutzen webseite website unsere nous utilisons notre site utilizamos
+    nuestro sitio
+    """
+)
+"""Vocabulary of a consent notice, besides the core words."""
+
+BUTTON_WORDS = words_of(
+    """
+    accept accept-all allow agree ok okay got it reject decline deny manage preferences
+    settings customize customise options all only necessary essential more info information
+    learn read close dismiss continue save i yes no thanks cookie cookies consent and
+    akzeptieren alle ablehnen einverstanden zustimmen einstellungen accepter tout refuser
+    paramètres aceptar todas rechazar configurar accetta rifiuta akceptuję zgadzam się
+    принять
+    """
+)
+"""Words of a consent banner's buttons ("Accept all cookies", "Manage preferences")."""
+
+COOKIE_BUTTON_CORE = words_of(
+    "accept accept-all allow agree ok okay reject decline deny manage customize customise "
+    "dismiss akzeptieren ablehnen einverstanden accepter refuser aceptar rechazar accetta "
+    "rifiuta akceptuję принять"
+)
+"""Button verbs: a consent notice has one, or a button line next to it does."""
+
+ADDRESSEE_WORDS = words_of(
+    """
+    we our us you your wir unsere unser sie ihr ihre ihnen nous notre nos vous votre vos
+    utilisons usted su sus utilizamos nuestro nuestra noi nostro utilizziamo używamy мы наш
+    вы ваш
+    this site website by continuing using
+    """
+)
+"""Words of a notice that speaks to the reader ("we use", "your experience", "Sie").
+
+The last four only count in the phrases of :data:`SITE_PHRASES`."""
+
+SITE_PHRASES = ("this site", "this website", "by continuing", "by using")
+"""Phrases of a notice that speaks about the site itself, lower-case."""
+
+PHOTO_AGENCIES = words_of(
+    """
+    getty reuters ap afp epa dpa shutterstock istock istockphoto unsplash alamy
+    bloomberg xinhua anp ansa efe picture-alliance imago keystone corbis wireimage
+    filmmagic photodisc pexels pixabay flickr sipa
+    """
+)
+"""Photo agencies and stock sites that sign photo credits."""
+
+NEWSLETTER_WORDS = words_of(
+    "newsletter newsletters e-newsletter newsletter-anmeldung infolettre boletín boletin "
+    "rassegna biuletyn рассылка rundbrief"
+)
+"""Words that name a newsletter."""
+
+SIGNUP_WORDS = words_of(
+    """
+    sign signup subscribe subscribed subscribing subscription register join get receive
+    abonnieren abonniere abonnez-vous abonnez inscrivez-vous inscrivez inscription suscríbete
+    suscribirse suscríbase iscriviti zapisz zapisz-się подпишитесь подписаться anmelden
+    """
+)
+"""Verbs of a sign-up prompt ("Sign up for our newsletter", "Newsletter abonnieren")."""
+
+READER_WORDS = words_of(
+    "you your our unseren unser ihr ihre sie notre votre vous nuestro nuestra tu su nostra "
+    "nasz nasze наш ваш"
+)
+"""Words of a prompt that speaks to the reader ("our newsletter", "your inbox")."""

@@ -1,0 +1,100 @@
+"""comments: comment-section furniture ("Leave a comment", "12 comments", "Reply")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from cleantext.detector import Detector, Proposal, quote, span_of
+from cleantext.page import Line, Page
+
+COUNT = r"(?:\d[\d,.]*\s?[kK]?\s*)?"
+COMMENT_NOUN = (
+    r"(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?"
+    r"|commenti|komentarze?|комментари[йяи])"
+)
+FURNITURE = regex.compile(
+    rf"""^[\W_]*(?:
+        {COUNT}{COMMENT_NOUN}(?:\s*\(\d+\))?
+        |(?:leave|post|add|write|submit|view|show|load|see|read|hide)\s(?:a|your|more|all|the|\d+)?\s?(?:more\s)?{COMMENT_NOUN}
+        |(?:log|sign)\s?in\s(?:to|or\sregister\sto)\s(?:comment|reply|post(?:\sa\scomment)?)
+        |be\sthe\sfirst\sto\s(?:comment|reply|review)|join\sthe\s(?:discussion|conversation)
+        |comments?\s(?:are|is)\sclosed|(?:comment|discussion)\spolicy|cancel\sreply
+        |sort\sby(?:\s(?:newest|oldest|best|top|popular))?|(?:newest|oldest)\sfirst
+        |kommentar\s(?:schreiben|verfassen)|laisser\sun\scommentaire|deja\sun\scomentario
+        |lascia\sun\scommento|dodaj\skomentarz|report\s(?:abuse|comment|this\scomment)
+    )[\W_]*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+BUTTON = regex.compile(
+    r"^[\W_]*(?:reply|report|flag|permalink|like|upvote|downvote|antworten|répondre"
+    r"|responder|rispondi|odpowiedz|ответить)(?:\s\(?\d+\)?)?[\W_]*$",
+    regex.IGNORECASE,
+)
+FORM_PHRASE = regex.compile(
+    r"your\s(?:e-?mail\s)?address\swill\snot\sbe\spublished|required\sfields\sare\smarked"
+    r"|you\smust\sbe\slogged\sin\sto\spost|notify\sme\sof\s(?:follow-?up|new)\scomments",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of :data:`DETECTOR`."""
+
+    max_chars: int = 120
+    """Longer lines are never comment furniture."""
+    score: float = 0.85
+    """Score of a comment heading, count, prompt or form notice ("12 comments", "Leave a reply")."""
+    button_score: float = 0.6
+    """Score of a lone comment button ("Reply", "Report"), which could be an ordinary word."""
+
+
+def detect(page: Page, params: Params) -> Iterator[Proposal]:
+    """Propose each run of consecutive comment-section furniture lines.
+
+    >>> from cleantext import Config, clean
+    >>> only = Config().enable_only("comments")
+    >>> body = "The mayor opened the new bridge on a bright Sunday morning."
+    >>> clean(body + "\\n\\n12 comments\\nLeave a comment", config=only).text == body
+    True
+    >>> clean("Readers left 12 comments on the first day, most of them kind.", config=only).removed
+    ()
+    """
+    run: list[Line] = []
+    scores: list[float] = []
+    for line in page.lines:
+        score = _score(line.text, params)
+        if score and (not run or line.index == run[-1].index + 1):
+            run.append(line)
+            scores.append(score)
+            continue
+        yield from _proposal(run, scores)
+        run, scores = ([line], [score]) if score else ([], [])
+    yield from _proposal(run, scores)
+
+
+def _score(text: str, params: Params) -> float:
+    if len(text) > params.max_chars:
+        return 0.0
+    if FURNITURE.match(text) or FORM_PHRASE.search(text):
+        return params.score
+    return params.button_score if BUTTON.match(text) else 0.0
+
+
+def _proposal(run: list[Line], scores: list[float]) -> Iterator[Proposal]:
+    if run:
+        shown = " / ".join(quote(line.text, 30) for line in run[:3])
+        more = f" and {len(run) - 3} more" if len(run) > 3 else ""
+        yield span_of(run, max(scores), f"{len(run)} comment-section line(s): {shown}{more}")
+
+
+DETECTOR = Detector(
+    name="comments",
+    description="Comment-section furniture: Leave a comment, 12 comments, Reply, Report.",
+    detect=detect,
+    params=Params(),
+    order=16,
+)

@@ -1,0 +1,106 @@
+"""copyright: copyright and legal lines ("© 2024 Example Media", "Terms of Use | Privacy")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from cleantext.detector import Detector, Proposal, quote, span_of
+from cleantext.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED, strip_bullet, tokens
+from cleantext.page import Line, Page, is_prose
+
+COPYRIGHT_MARK = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of :data:`DETECTOR`."""
+
+    max_chars: int = 200
+    """Longer lines are never copyright or legal lines."""
+    max_words: int = 30
+    """A copyright line holds at most this many words."""
+    max_link_words: int = 12
+    """A row of legal links ("Terms of Use | Privacy Policy") holds at most this many words."""
+    score: float = 0.9
+    """Score of a copyright line (a © mark, "Copyright 2019", "All rights reserved")."""
+    links_score: float = 0.85
+    """Score of legal links naming two legal terms or more (over one line or a run)."""
+    single_score: float = 0.6
+    """Score of one legal link alone ("Impressum"), which could be a heading."""
+
+
+def detect(page: Page, params: Params) -> Iterator[Proposal]:
+    """Propose copyright lines and runs of legal links (privacy, terms, imprint).
+
+    >>> from cleantext import Config, clean
+    >>> only = Config().enable_only("copyright")
+    >>> body = "The mayor opened the new bridge on a bright Sunday morning."
+    >>> clean(body + "\\n\\n© 2024 Example Media. All rights reserved.", config=only).text == body
+    True
+    >>> clean("Copyright law changed in 2019, and artists say the reform came too late.", config=only).removed
+    ()
+    """
+    run: list[Line] = []
+    terms: list[str] = []
+    for line in page.lines:
+        if len(line.text) > params.max_chars:
+            found: list[str] | None = None
+        else:
+            found = _legal_terms(line.text, params)
+            mark = _copyright_evidence(line.text, page.word_counts[line.index], params)
+            if mark is not None:
+                yield from _links(run, terms, params)
+                run, terms = [], []
+                yield span_of([line], params.score, f"{mark}: {quote(line.text)}")
+                continue
+        if found is not None and (not run or line.index == run[-1].index + 1):
+            run.append(line)
+            terms.extend(found)
+            continue
+        yield from _links(run, terms, params)
+        run, terms = ([line], list(found)) if found is not None else ([], [])
+    yield from _links(run, terms, params)
+
+
+def _copyright_evidence(text: str, words: int, params: Params) -> str | None:
+    lowered = text.lower()
+    phrase = next((phrase for phrase in RIGHTS_RESERVED if phrase in lowered), None)
+    if phrase is not None and words <= params.max_words:
+        return f"copyright line with {phrase!r}"
+    mark = COPYRIGHT_MARK.search(text)
+    if mark is None or words > params.max_words:
+        return None
+    if "©" not in mark.group() and is_prose(text, words):
+        return None
+    return f"copyright line with {mark.group()!r}"
+
+
+def _legal_terms(text: str, params: Params) -> list[str] | None:
+    """The legal core words of a line made only of legal-link words, else None."""
+    words = tokens(strip_bullet(text))
+    if not words or len(words) > params.max_link_words:
+        return None
+    if not all(word in LEGAL_WORDS for word in words):
+        return None
+    core = [word for word in words if word in LEGAL_CORE]
+    return core or None
+
+
+def _links(run: list[Line], terms: list[str], params: Params) -> Iterator[Proposal]:
+    if not run:
+        return
+    score = params.links_score if len(terms) >= 2 else params.single_score
+    shown = ", ".join(dict.fromkeys(terms[:8]))
+    yield span_of(run, score, f"{len(run)} line(s) of legal links naming {shown}")
+
+
+DETECTOR = Detector(
+    name="copyright",
+    description="Copyright and legal lines: ©, All rights reserved, Privacy Policy, Impressum.",
+    detect=detect,
+    params=Params(),
+    order=12,
+)

@@ -1,0 +1,102 @@
+"""menu: runs of short link-like lines ("Home", "World", "Politics") above or below the body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from cleantext.detector import Detector, Proposal, span_of
+from cleantext.lexicon import BULLET, strip_bullet, tokens
+from cleantext.page import Line, Page
+
+SENTENCE_END = regex.compile(r"[.!?;:,]$")
+QUANTITY = regex.compile(r"^[\d½¼¾⅓⅔][\d/.,½¼¾⅓⅔-]*\s+\S")
+"""An item that starts with an amount ("200 g flour", "2 eggs"): a body list, not a menu."""
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of :data:`DETECTOR`."""
+
+    max_words: int = 4
+    """A menu item has one to this many words."""
+    max_chars: int = 40
+    """A menu item has at most this many characters (bullet excluded)."""
+    min_run: int = 4
+    """A menu is at least this many consecutive items."""
+    long_run: int = 8
+    """A run this long is a menu even when its items are lower-case."""
+    min_capital_share: float = 0.5
+    """Share of items that must start with a capital letter or digit (for shorter runs)."""
+    max_digit_share: float = 0.25
+    """A run where more items than this hold a digit is a list of amounts or data, not a menu."""
+    keep_before_body: int = 1
+    """Lines right before the body core are never menu items (the article's title sits there)."""
+    score: float = 0.6
+    """Score of a run of lower-case items; capitalised items add up to ``capital_bonus``."""
+    capital_bonus: float = 0.2
+    """Added in proportion to the share of capitalised items."""
+
+
+def detect(page: Page, params: Params) -> Iterator[Proposal]:
+    """Propose runs of short link-like lines that lie before or after the body core.
+
+    >>> from cleantext import Config, clean
+    >>> only = Config().enable_only("menu")
+    >>> body = "The mayor opened the new bridge on a bright Sunday morning, and crowds cheered."
+    >>> menu = "  • Home\\n  • World\\n  • Politics\\n  • Business\\n  • Sport"
+    >>> clean(menu + "\\n\\nBridge Opens\\n\\n" + body, config=only).text
+    'Bridge Opens\\n\\nThe mayor opened the new bridge on a bright Sunday morning, and crowds cheered.'
+    >>> steps = "Salt\\nPepper\\nOlive Oil\\nFresh Basil"
+    >>> clean(body + "\\n\\n" + steps + "\\n\\n" + body, config=only).removed
+    ()
+    """
+    first, last = page.body
+    if last < first:
+        return
+    run: list[Line] = []
+    for line in page.lines:
+        margin = line.index < first - params.keep_before_body or line.index > last
+        if margin and _is_item(line.text, params) and (not run or line.index == run[-1].index + 1):
+            run.append(line)
+            continue
+        yield from _proposal(run, params)
+        run = [line] if margin and _is_item(line.text, params) else []
+    yield from _proposal(run, params)
+
+
+def _is_item(text: str, params: Params) -> bool:
+    item = strip_bullet(text)
+    if len(item) > params.max_chars or SENTENCE_END.search(item) or QUANTITY.match(item):
+        return False
+    return 0 < len(tokens(item)) <= params.max_words
+
+
+def _proposal(run: list[Line], params: Params) -> Iterator[Proposal]:
+    if len(run) < params.min_run:
+        return
+    items = [strip_bullet(line.text) for line in run]
+    capitals = sum(1 for item in items if item[:1].isupper() or item[:1].isdigit()) / len(items)
+    digits = sum(1 for item in items if any(char.isdigit() for char in item)) / len(items)
+    if digits > params.max_digit_share:
+        return
+    if capitals < params.min_capital_share and len(run) < params.long_run:
+        return
+    bullets = sum(1 for line in run if BULLET.match(line.text))
+    shown = ", ".join(items[:4]) + (f" and {len(items) - 4} more" if len(items) > 4 else "")
+    reason = (
+        f"{len(run)} short link-like lines outside the body "
+        f"({capitals:.0%} capitalised, {bullets} bulleted): {shown}"
+    )
+    yield span_of(run, params.score + params.capital_bonus * capitals, reason)
+
+
+DETECTOR = Detector(
+    name="menu",
+    description="Menus: runs of short link-like lines above or below the body.",
+    detect=detect,
+    params=Params(),
+    order=60,
+)

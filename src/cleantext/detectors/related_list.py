@@ -1,0 +1,148 @@
+"""related_list: "Related" / "Most popular" headings with their headlines, and "Read more" links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from cleantext.detector import Detector, Proposal, quote, span_of
+from cleantext.lexicon import BULLET, strip_bullet
+from cleantext.page import Line, Page
+
+HEADING = regex.compile(
+    r"""^(?:
+        (?:read|see)\ (?:more|also|next)(?:\ (?:on|about|from|in)\ .{1,40})?
+        |related(?:\ (?:articles?|stories|story|posts?|content|news|coverage|links|reading|videos?
+            |topics|items|pages))?
+        |more\ (?:from|on|in|about|stories|news|articles|coverage|headlines|videos?|like\ this
+            |to\ read|to\ explore)(?:\ .{1,40})?
+        |you\ (?:may|might|will|could)\ (?:also\ )?(?:like|enjoy|love|be\ interested\ in)
+        |recommended(?:\ (?:for\ you|stories|articles|reading|videos?|posts))?
+        |(?:the\ )?most\ (?:popular|read|viewed|shared|emailed|commented|recent|watched)(?:\ .{1,30})?
+        |popular(?:\ (?:posts|stories|articles|now|news|on\ .{1,30}))?|trending(?:\ (?:now|stories|news|articles|topics|today|on\ .{1,30}))?
+        |top\ (?:stories|news|articles|headlines)|latest(?:\ (?:news|stories|articles|posts|headlines))
+        |also\ (?:read|on|in)(?:\ .{1,40})?|what\ to\ (?:read|watch)\ next|don'?t\ miss(?:\ this)?
+        |editor['’]?s?\ (?:picks?|choice)|further\ reading|in\ other\ news|around\ the\ web
+        |(?:recent|similar|other|previous|next)\ (?:posts|articles|stories|news|entries)
+        |mehr\ zum\ thema|(?:das\ )?könnte\ (?:sie|dich)\ auch\ interessieren|lesen\ sie\ auch
+        |weitere\ (?:artikel|beiträge|nachrichten|themen)|meistgelesen(?:e)?|ähnliche\ artikel
+        |(?:à\ )?lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|articles\ similaires
+        |te\ puede\ interesar|lo\ más\ leído|noticias\ relacionadas|(?:también\ )?te\ puede\ gustar
+        |leggi\ anche|articoli\ correlati|czytaj\ (?:też|także|również)|zobacz\ (?:też|również)
+        |читайте\ также|похожие\ статьи
+    )[\s:»›>→…·|\-]*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+LONE_LINK = regex.compile(
+    r"""^[\W_]*(?:read\ more|continue\ reading|keep\ reading|read\ (?:the\ )?(?:full|whole|rest|entire)
+        (?:\ of\ the)?(?:\ (?:story|article|post|report))?|full\ story|more\ »|weiterlesen|mehr\ lesen
+        |lire\ la\ suite|leer\ más|seguir\ leyendo|leggi\ (?:di\ più|tutto)|czytaj\ dalej
+        |читать\ далее)[\W_]*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+INLINE = regex.compile(
+    r"""^(?:read\ more|related|see\ also|also\ read|read\ also|more|lesen\ sie\ auch
+        |mehr\ zum\ thema|(?:à\ )?lire\ aussi|leggi\ anche|czytaj\ (?:też|także))\ ?[:|»›]\ ?\S""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+NOT_HEADLINE_END = regex.compile(r"[.!;:,]$")
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of :data:`DETECTOR`."""
+
+    max_chars: int = 200
+    """Longer lines are never headings, links or listed headlines."""
+    max_item_words: int = 20
+    """A listed headline has at most this many words and no final full stop."""
+    max_items: int = 40
+    """At most this many headlines follow one heading."""
+    keep_before_body: int = 1
+    """Lines right before the body core never join a list (the article's own title sits there)."""
+    score: float = 0.85
+    """Score of a related heading and the headlines that follow it."""
+    link_score: float = 0.8
+    """Score of a lone "Read more" / "Continue reading" link or an inline "Related: ..." line."""
+
+
+def detect(page: Page, params: Params) -> Iterator[Proposal]:
+    """Propose related/popular headings with their headline lists, and lone "Read more" links.
+
+    >>> from cleantext import Config, clean
+    >>> only = Config().enable_only("related_list")
+    >>> body = "The mayor opened the new bridge on a bright Sunday morning."
+    >>> related = "Related\\n  • Council Approves Budget\\n  • New Tram Line Opens"
+    >>> clean(body + "\\n\\n" + related, config=only).text == body
+    True
+    >>> clean("Related reports said the talks would resume in May.", config=only).removed
+    ()
+    """
+    index = 0
+    lines = page.lines
+    while index < len(lines):
+        line = lines[index]
+        text = strip_bullet(line.text)
+        if len(text) > params.max_chars:
+            index += 1
+        elif HEADING.match(text) and _heads_list(page, index, params):
+            last = _list_end(page, index, params)
+            items = last - index
+            reason = f"related heading {quote(text, 30)} followed by {items} headline(s)"
+            yield span_of(lines[index : last + 1], params.score, reason)
+            index = last + 1
+        else:
+            if LONE_LINK.match(text) or (INLINE.match(text) and _is_headline(text, params)):
+                yield span_of([line], params.link_score, f"read-more link {quote(text)}")
+            index += 1
+
+
+def _heads_list(page: Page, index: int, params: Params) -> bool:
+    """False for a bulleted heading with nothing under it: a link inside a menu, not a heading."""
+    return not BULLET.match(page.lines[index].text) or _list_end(page, index, params) > index
+
+
+def _list_end(page: Page, index: int, params: Params) -> int:
+    """Index of the last headline of the list that follows the heading at line ``index``."""
+    first, last = page.body
+    stop = min(len(page.lines) - 1, index + params.max_items)
+    if index < first:
+        stop = min(stop, first - 1 - params.keep_before_body)
+    elif index <= last:
+        stop = min(stop, last)
+    end = index
+    while end < stop and _continues(page.lines[index], page.lines[end], page.lines[end + 1]):
+        if not _is_headline(strip_bullet(page.lines[end + 1].text), params):
+            break
+        end += 1
+    return end
+
+
+def _continues(heading: Line, previous: Line, line: Line) -> bool:
+    """True when ``line`` still belongs to the list under ``heading`` (``previous`` is above it).
+
+    Under a bulleted heading only deeper-indented lines belong; a new block
+    continues the list only when it starts indented or with a bullet.
+    """
+    if BULLET.match(heading.text) and line.indent <= heading.indent:
+        return False
+    if line.block == previous.block:
+        return True
+    return line.indent > 0 or BULLET.match(line.text) is not None
+
+
+def _is_headline(text: str, params: Params) -> bool:
+    if len(text) > params.max_chars or NOT_HEADLINE_END.search(text):
+        return False
+    return 0 < len(text.split()) <= params.max_item_words
+
+
+DETECTOR = Detector(
+    name="related_list",
+    description='"Related" / "Most popular" headings with their headline lists; "Read more" links.',
+    detect=detect,
+    params=Params(),
+    order=15,
+)

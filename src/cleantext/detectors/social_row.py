@@ -1,0 +1,95 @@
+"""social_row: share and follow rows ("Share on Facebook", "Facebook Twitter LinkedIn")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cleantext.detector import Detector, Proposal, span_of
+from cleantext.lexicon import (
+    SHARE_VERBS,
+    SOCIAL_FILLER,
+    SOCIAL_NETWORKS,
+    STRONG_NETWORKS,
+    strip_bullet,
+    tokens,
+)
+from cleantext.page import Line, Page
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of :data:`DETECTOR`."""
+
+    max_chars: int = 120
+    """Longer lines are never share rows."""
+    max_tokens: int = 14
+    """A share row is a handful of words."""
+    max_label_tokens: int = 4
+    """A row without network names ("Share this:", "Follow us") has at most this many words."""
+    score: float = 0.9
+    """Score of a row naming two networks or more, or one network with a share verb."""
+    single_score: float = 0.55
+    """Score of a line that is one network name alone (a run of them scores ``score``)."""
+
+
+def detect(page: Page, params: Params) -> Iterator[Proposal]:
+    """Propose each run of consecutive lines made of network names and share words.
+
+    >>> from cleantext import Config, clean
+    >>> only = Config().enable_only("social_row")
+    >>> body = "The mayor opened the new bridge on a bright Sunday morning."
+    >>> clean(body + "\\n\\nShare on Facebook\\nFacebook Twitter LinkedIn WhatsApp", config=only).text == body
+    True
+    >>> clean("Facebook shares fell on Tuesday after the company cut its forecast.", config=only).removed
+    ()
+    """
+    run: list[Line] = []
+    names: list[str] = []
+    for line in page.lines:
+        found = _networks(line.text, params)
+        if found is not None and (not run or line.index == run[-1].index + 1):
+            run.append(line)
+            names.extend(found)
+            continue
+        yield from _proposal(run, names, params)
+        run, names = ([line], list(found)) if found is not None else ([], [])
+    yield from _proposal(run, names, params)
+
+
+def _networks(text: str, params: Params) -> list[str] | None:
+    """The network names of a share-row line (a share verb counts as ``share``), else None."""
+    if len(text) > params.max_chars:
+        return None
+    words = tokens(strip_bullet(text))
+    if not words or len(words) > params.max_tokens:
+        return None
+    if not all(word in SOCIAL_NETWORKS or word in SOCIAL_FILLER for word in words):
+        return None
+    named = [word for word in words if word in STRONG_NETWORKS]
+    verbs = ["share"] if set(words) & SHARE_VERBS else []
+    label = bool(verbs) and 2 <= len(words) <= params.max_label_tokens
+    if not named and not label and not (verbs and set(words) & SOCIAL_NETWORKS):
+        return None
+    return named + verbs
+
+
+def _proposal(run: list[Line], names: list[str], params: Params) -> Iterator[Proposal]:
+    if not run:
+        return
+    networks = sorted({name for name in names if name != "share"})
+    strong = len(networks) >= 2 or "share" in names
+    score = params.score if strong else params.single_score
+    evidence = [f"networks {', '.join(networks[:6])}"] if networks else []
+    evidence += ["a share/follow verb"] if "share" in names else []
+    reason = f"share/follow row of {len(run)} line(s): {' and '.join(evidence)}"
+    yield span_of(run, score, reason)
+
+
+DETECTOR = Detector(
+    name="social_row",
+    description="Share and follow rows: network names with share words (Share on Facebook).",
+    detect=detect,
+    params=Params(),
+    order=11,
+)

@@ -69,6 +69,8 @@ STRONG_NETWORKS = words_of(
     """
     facebook twitter linkedin whatsapp pinterest reddit tumblr telegram instagram youtube
     tiktok flipboard messenger xing vk vkontakte weibo wechat bluesky mastodon snapchat google+
+    strava spotify soundcloud vimeo twitch discord github substack goodreads behance dribbble
+    微信 微博 qq空间
     """
 )
 """Network names that are never ordinary words (a share row needs one of them)."""
@@ -76,7 +78,8 @@ STRONG_NETWORKS = words_of(
 SOCIAL_FILLER = words_of(
     """
     share shares shared sharing follow followers us on this article story post page via with
-    your friends connect find join tweet pin it and or the at to in our subscribe like
+    your friends connect find join tweet pin it and or the at to in our subscribe like me
+    分享到 分享 关注我们 シェア
     teilen folgen sie uns auf partager partagez suivez-nous suivez nous sur compartir síguenos
     en condividi seguici su udostępnij obserwuj nas na поделиться подписывайтесь мы в
     """
@@ -84,7 +87,7 @@ SOCIAL_FILLER = words_of(
 """Words that sit between the network names of a share or follow row."""
 
 SHARE_VERBS = words_of(
-    "share follow connect teilen folgen partager suivez-nous suivez compartir síguenos "
+    "share follow connect 分享到 分享 关注我们 シェア teilen folgen partager suivez-nous suivez compartir síguenos "
     "condividi seguici udostępnij obserwuj поделиться подписывайтесь"
 )
 """Verbs that make a single network name a share or follow prompt ("Share on Facebook")."""
@@ -103,7 +106,8 @@ LEGAL_WORDS = LEGAL_CORE | words_of(
     """
     of use service services conditions policy policies notice statement settings and & the
     your california rights do not sell my personal information data protection ad choices
-    accessibility sitemap site map contact us about cookie-einstellungen polityka
+    accessibility sitemap site map contact us about cookie-einstellungen polityka kontakt
+    contacto contatti контакты
     política de la et générales d'utilisation termini e condizioni informativa sulla
     conditions utilisation condiciones uso politique
     """
@@ -135,7 +139,8 @@ CONSENT_WORDS = words_of(
     third-party third party tracking technologies privacy policy data preferences settings
     continuing continue agree consent device store access information improve content
     wir verwenden nutzen webseite website unsere nous utilisons notre site utilizamos
-    nuestro sitio
+    nuestro sitio expérience navigation améliorer poursuivant strona korzystając zgodę
+    plików używa ustawieniami experiencia navegación sito esperienza
     """
 )
 """Vocabulary of a consent notice, besides the core words."""
@@ -145,6 +150,7 @@ BUTTON_WORDS = words_of(
     accept accept-all allow agree ok okay got it reject decline deny manage preferences
     settings customize customise options all only necessary essential more info information
     learn read close dismiss continue save i yes no thanks cookie cookies consent and
+    non-essential optional analytics marketing functional performance statistics
     akzeptieren alle ablehnen einverstanden zustimmen einstellungen accepter tout refuser
     paramètres aceptar todas rechazar configurar accetta rifiuta akceptuję zgadzam się
     принять
@@ -169,9 +175,21 @@ ADDRESSEE_WORDS = words_of(
 )
 """Words of a notice that speaks to the reader ("we use", "your experience", "Sie").
 
-The last four only count in the phrases of :data:`SITE_PHRASES`."""
+The words of :data:`SITE_PHRASES` count only inside those phrases."""
 
-SITE_PHRASES = ("this site", "this website", "by continuing", "by using")
+SITE_PHRASES = (
+    "this site",
+    "this website",
+    "by continuing",
+    "by using",
+    "diese website",
+    "diese seite",
+    "ce site",
+    "este sitio",
+    "esta web",
+    "questo sito",
+    "ta strona",
+)
 """Phrases of a notice that speaks about the site itself, lower-case."""
 
 PHOTO_AGENCIES = words_of(

@@ -18,11 +18,12 @@ COMMENT_NOUN = (
 FURNITURE = regex.compile(
     rf"""^[\W_]*(?:
         {COUNT}{COMMENT_NOUN}(?:\s*\(\d+\))?
-        |(?:leave|post|add|write|submit|view|show|load|see|read|hide)\s(?:a|your|more|all|the|\d+)?\s?(?:more\s)?{COMMENT_NOUN}
-        |(?:log|sign)\s?in\s(?:to|or\sregister\sto)\s(?:comment|reply|post(?:\sa\scomment)?)
+        |(?:leave|post|add|write|submit|view|show|load|see|read|hide)\s(?:a|your|more|all|the|\d+)?\s?(?:more\s)?(?:{COMMENT_NOUN}|reply)
+        |(?:log|sign)\s?in\s(?:to|or\sregister\sto)\s(?:comment|reply|post(?:\sa\scomment)?
+            |join\sthe\s(?:discussion|conversation))(?:\shere)?
         |be\sthe\sfirst\sto\s(?:comment|reply|review)|join\sthe\s(?:discussion|conversation)
         |comments?\s(?:are|is)\sclosed|(?:comment|discussion)\spolicy|cancel\sreply
-        |sort\sby(?:\s(?:newest|oldest|best|top|popular))?|(?:newest|oldest)\sfirst
+        |sort\sby:?(?:\s(?:newest|oldest|best|top|popular))?|(?:newest|oldest)\sfirst
         |kommentar\s(?:schreiben|verfassen)|laisser\sun\scommentaire|deja\sun\scomentario
         |lascia\sun\scommento|dodaj\skomentarz|report\s(?:abuse|comment|this\scomment)
     )[\W_]*$""",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from cleantext.detector import Detector, Proposal, quote, span_of
 from cleantext.lexicon import (
     ADDRESSEE_WORDS,
@@ -19,6 +21,12 @@ from cleantext.lexicon import (
 from cleantext.page import Line, Page
 
 SITE_WORDS = frozenset(word for phrase in SITE_PHRASES for word in phrase.split())
+BANNER_TITLE = regex.compile(
+    r"^[\W_]*(?:we\s(?:value|respect|care\sabout)\syour\sprivacy|your\sprivacy(?:\schoices)?"
+    r"|privacy\s(?:settings|preferences|choices)|cookie\s(?:settings|preferences|consent))[\W_]*$",
+    regex.IGNORECASE,
+)
+"""A consent banner's title ("We value your privacy"), taken along with the notice."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,8 @@ def _notice_evidence(text: str, params: Params) -> str | None:
     if len(words) <= params.max_button_words and set(words) <= BUTTON_WORDS | set(core):
         return f"button {', '.join(core + buttons)}" if buttons else None
     addressed = _addressed(text, words)
-    vocabulary = sorted(set(words) & CONSENT_WORDS - ADDRESSEE_WORDS - set(buttons) - set(core))
+    pronouns = ADDRESSEE_WORDS - SITE_WORDS
+    vocabulary = sorted(set(words) & CONSENT_WORDS - pronouns - set(buttons) - set(core))
     if not addressed or (not buttons and len(vocabulary) < params.min_vocabulary):
         return None
     found = core + addressed[:3] + buttons + vocabulary[:4]
@@ -99,6 +108,8 @@ def _extend(lines: tuple[Line, ...], index: int, step: int, params: Params) -> i
 def _is_button(text: str, params: Params) -> bool:
     if len(text) > params.max_chars:
         return False
+    if BANNER_TITLE.match(text):
+        return True
     words = tokens(strip_bullet(text))
     return 0 < len(words) <= params.max_button_words and set(words) <= BUTTON_WORDS
 

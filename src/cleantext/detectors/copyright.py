@@ -11,6 +11,7 @@ from cleantext.detector import Detector, Proposal, quote, span_of
 from cleantext.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED, strip_bullet, tokens
 from cleantext.page import Line, Page, is_prose
 
+QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 COPYRIGHT_MARK = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", regex.IGNORECASE)
 
 
@@ -68,29 +69,33 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 def _copyright_evidence(text: str, words: int, params: Params) -> str | None:
     lowered = text.lower()
     phrase = next((phrase for phrase in RIGHTS_RESERVED if phrase in lowered), None)
-    if phrase is not None and words <= params.max_words:
+    if phrase is not None and words <= params.max_words and not _quoted_in_prose(text, words):
         return f"copyright line with {phrase!r}"
     mark = COPYRIGHT_MARK.search(text)
-    if mark is None or words > params.max_words:
+    if mark is None or words > params.max_words or _quoted_in_prose(text, words):
         return None
     if "©" not in mark.group() and is_prose(text, words):
         return None
     return f"copyright line with {mark.group()!r}"
 
 
+def _quoted_in_prose(text: str, words: int) -> bool:
+    """True for a sentence that quotes a copyright line: the article talks about it."""
+    return is_prose(text, words) and QUOTE_MARK.search(text) is not None
+
+
 def _legal_terms(text: str, params: Params) -> list[str] | None:
-    """The legal core words of a line made only of legal-link words, else None."""
+    """The legal core words of a line made only of legal-link words (maybe none), else None."""
     words = tokens(strip_bullet(text))
     if not words or len(words) > params.max_link_words:
         return None
     if not all(word in LEGAL_WORDS for word in words):
         return None
-    core = [word for word in words if word in LEGAL_CORE]
-    return core or None
+    return [word for word in words if word in LEGAL_CORE]
 
 
 def _links(run: list[Line], terms: list[str], params: Params) -> Iterator[Proposal]:
-    if not run:
+    if not terms:
         return
     score = params.links_score if len(terms) >= 2 else params.single_score
     shown = ", ".join(dict.fromkeys(terms[:8]))

@@ -12,6 +12,14 @@ from cleantext.lexicon import BULLET, strip_bullet, tokens
 from cleantext.page import Line, Page
 
 SENTENCE_END = regex.compile(r"[.!?;:,]$")
+CELL_SEPARATOR = regex.compile(r"\t+|\x20{2,}")
+"""Menu items laid out on one line, as a browser copies them: split by tabs or wide spaces."""
+SKIP_LINK = regex.compile(
+    r"^skip\s(?:to\s(?:the\s)?(?:main\s)?(?:content|navigation|menu|search|footer)|navigation)\b"
+    r"|^(?:zum\sinhalt\sspringen|aller\sau\scontenu|ir\sal\scontenido|vai\sal\scontenuto)",
+    regex.IGNORECASE,
+)
+"""An accessibility skip link ("Skip to main content"), the first line of many pages."""
 QUANTITY = regex.compile(r"^[\d½¼¾⅓⅔][\d/.,½¼¾⅓⅔-]*\s+\S")
 """An item that starts with an amount ("200 g flour", "2 eggs"): a body list, not a menu."""
 
@@ -34,6 +42,8 @@ class Params:
     """A run where more items than this hold a digit is a list of amounts or data, not a menu."""
     keep_before_body: int = 1
     """Lines right before the body core are never menu items (the article's title sits there)."""
+    skip_score: float = 0.9
+    """Score of a skip link ("Skip to main content")."""
     score: float = 0.6
     """Score of a run of lower-case items; capitalised items add up to ``capital_bonus``."""
     capital_bonus: float = 0.2
@@ -59,12 +69,26 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     run: list[Line] = []
     for line in page.lines:
         margin = line.index < first - params.keep_before_body or line.index > last
+        if margin:
+            yield from _single_line(line, params)
         if margin and _is_item(line.text, params) and (not run or line.index == run[-1].index + 1):
             run.append(line)
             continue
-        yield from _proposal(run, params)
+        yield from _proposal(run, [strip_bullet(item.text) for item in run], params)
         run = [line] if margin and _is_item(line.text, params) else []
-    yield from _proposal(run, params)
+    yield from _proposal(run, [strip_bullet(item.text) for item in run], params)
+
+
+def _single_line(line: Line, params: Params) -> Iterator[Proposal]:
+    """A skip link, or a whole menu laid out on one line ("Home    News    Sport    Arts")."""
+    if len(line.text) > params.max_chars * params.min_run * 2:
+        return
+    if SKIP_LINK.match(line.text):
+        yield span_of([line], params.skip_score, f"skip link {line.text[:40]!r}")
+        return
+    cells = [cell for cell in CELL_SEPARATOR.split(line.text) if cell]
+    if len(cells) >= params.min_run and all(_is_item(cell, params) for cell in cells):
+        yield from _proposal([line], cells, params)
 
 
 def _is_item(text: str, params: Params) -> bool:
@@ -74,20 +98,19 @@ def _is_item(text: str, params: Params) -> bool:
     return 0 < len(tokens(item)) <= params.max_words
 
 
-def _proposal(run: list[Line], params: Params) -> Iterator[Proposal]:
-    if len(run) < params.min_run:
+def _proposal(run: list[Line], items: list[str], params: Params) -> Iterator[Proposal]:
+    if len(items) < params.min_run:
         return
-    items = [strip_bullet(line.text) for line in run]
     capitals = sum(1 for item in items if item[:1].isupper() or item[:1].isdigit()) / len(items)
     digits = sum(1 for item in items if any(char.isdigit() for char in item)) / len(items)
     if digits > params.max_digit_share:
         return
-    if capitals < params.min_capital_share and len(run) < params.long_run:
+    if capitals < params.min_capital_share and len(items) < params.long_run:
         return
     bullets = sum(1 for line in run if BULLET.match(line.text))
     shown = ", ".join(items[:4]) + (f" and {len(items) - 4} more" if len(items) > 4 else "")
     reason = (
-        f"{len(run)} short link-like lines outside the body "
+        f"{len(items)} short link-like items on {len(run)} line(s) outside the body "
         f"({capitals:.0%} capitalised, {bullets} bulleted): {shown}"
     )
     yield span_of(run, params.score + params.capital_bonus * capitals, reason)

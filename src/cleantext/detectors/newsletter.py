@@ -18,14 +18,15 @@ PROMPT = regex.compile(
         |\bunsubscribe\ at\ any\ time\b|\bnever\ share\ your\ e-?mail\b
         |\bjoin\ [\d,.]+\ other\ subscribers\b|\bsubscribe\ to\ (?:continue|read|unlock)\b
         |\bsubscribers?\ only\b|\bihre\ e-?mail-adresse\b|\bvotre\ (?:adresse\ )?e-?mail\b
-        |\btu\ (?:correo|e-?mail)\b|\bsign\ up\ for\ (?:our|free)\b
+        |\btu\ (?:correo|e-?mail)\b|\bsign\ up\ for\ (?:our|free)\b|\bsubscribe\ to\ (?:get|receive)\b
+        |\b(?:posts|updates|articles|stories|news)\ (?:by|via)\ e-?mail\b
     )""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 LABEL = regex.compile(
     r"""^[\W_]*(?:subscribe(?:\ (?:now|today|here|for\ free))?|sign\ up(?:\ (?:now|today|here|free))?
         |newsletters?|e-?mail\ address|abonnieren|jetzt\ abonnieren|s'abonner
-        |suscríbete|iscriviti|submit|sign\ me\ up)[\W_]*$""",
+        |suscríbete|suscribirme|suscribirse|iscriviti|submit|sign\ me\ up)[\W_]*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 

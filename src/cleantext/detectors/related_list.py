@@ -15,9 +15,9 @@ HEADING = regex.compile(
     r"""^(?:
         (?:read|see)\ (?:more|also|next)(?:\ (?:on|about|from|in)\ .{1,40})?
         |related(?:\ (?:articles?|stories|story|posts?|content|news|coverage|links|reading|videos?
-            |topics|items|pages))?
+            |topics|items|pages|questions|posts|reviews|recipes|guides))?
         |more\ (?:from|on|in|about|stories|news|articles|coverage|headlines|videos?|like\ this
-            |to\ read|to\ explore)(?:\ .{1,40})?
+            |to\ read|to\ explore|reviews|recipes|posts|questions|guides|galleries|photos|videos)(?:\ .{1,40})?
         |you\ (?:may|might|will|could)\ (?:also\ )?(?:like|enjoy|love|be\ interested\ in)
         |recommended(?:\ (?:for\ you|stories|articles|reading|videos?|posts))?
         |(?:the\ )?most\ (?:popular|read|viewed|shared|emailed|commented|recent|watched)(?:\ .{1,30})?
@@ -31,7 +31,7 @@ HEADING = regex.compile(
         |(?:à\ )?lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|articles\ similaires
         |te\ puede\ interesar|lo\ más\ leído|noticias\ relacionadas|(?:también\ )?te\ puede\ gustar
         |leggi\ anche|articoli\ correlati|czytaj\ (?:też|także|również)|zobacz\ (?:też|również)
-        |читайте\ также|похожие\ статьи
+        |читайте\ также|похожие\ статьи|関連記事|関連ニュース|相关文章|相关新闻|相关阅读|相關新聞
     )[\s:»›>→…·|\-]*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )

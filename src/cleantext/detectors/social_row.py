@@ -16,6 +16,8 @@ from cleantext.lexicon import (
 )
 from cleantext.page import Line, Page
 
+NETWORK_OR_FILLER = SOCIAL_NETWORKS | STRONG_NETWORKS | SOCIAL_FILLER
+
 
 @dataclass(frozen=True)
 class Params:
@@ -64,7 +66,7 @@ def _networks(text: str, params: Params) -> list[str] | None:
     words = tokens(strip_bullet(text))
     if not words or len(words) > params.max_tokens:
         return None
-    if not all(word in SOCIAL_NETWORKS or word in SOCIAL_FILLER for word in words):
+    if not all(word in NETWORK_OR_FILLER for word in words):
         return None
     named = [word for word in words if word in STRONG_NETWORKS]
     verbs = ["share"] if set(words) & SHARE_VERBS else []

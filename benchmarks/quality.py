@@ -120,6 +120,7 @@ def write_json(path: Path, results: Sequence[Measurement], notes: Sequence[str])
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "command": " ".join(["python -m benchmarks.quality", *sys.argv[1:]]),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "load_average": os.getloadavg(),
         "python": platform.python_version(),
         "versions": versions(),
         "notes": list(notes),

@@ -116,7 +116,8 @@ def _readability() -> Extract:
 
     def extract(html: str, lang: str) -> str:
         summary = lxml.html.fromstring(Document(html).summary())
-        return "\n".join(part.strip() for part in summary.itertext() if part.strip())
+        parts = (str(part).strip() for part in summary.itertext())
+        return "\n".join(part for part in parts if part)
 
     return extract
 

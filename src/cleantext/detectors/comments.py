@@ -49,6 +49,8 @@ class Params:
     """Longer lines are never comment furniture."""
     score: float = 0.85
     """Score of a comment heading, count, prompt or form notice ("12 comments", "Leave a reply")."""
+    form_score: float = 0.9
+    """Score of a comment form's notice ("Your email address will not be published")."""
     button_score: float = 0.6
     """Score of a lone comment button ("Reply", "Report"), which could be an ordinary word."""
 
@@ -80,7 +82,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 def _score(text: str, params: Params) -> float:
     if len(text) > params.max_chars:
         return 0.0
-    if FURNITURE.match(text) or FORM_PHRASE.search(text):
+    if FORM_PHRASE.search(text):
+        return params.form_score
+    if FURNITURE.match(text):
         return params.score
     return params.button_score if BUTTON.match(text) else 0.0
 

@@ -14,7 +14,7 @@ from cleantext.page import Line, Page, is_prose
 PROMPT = regex.compile(
     r"""(?:
         \b(?:in|to|into)\ your\ (?:e-?mail\ )?inbox\b|\benter\ (?:your\ )?e-?mail\b
-        |\byour\ e-?mail\ address\b|\balready\ (?:a\ subscriber|subscribed|have\ an\ account)\b
+        |\byour\ e-?mail\ address\b(?!\ will\ not)|\balready\ (?:a\ subscriber|subscribed|have\ an\ account)\b
         |\bunsubscribe\ at\ any\ time\b|\bnever\ share\ your\ e-?mail\b
         |\bjoin\ [\d,.]+\ other\ subscribers\b|\bsubscribe\ to\ (?:continue|read|unlock)\b
         |\bsubscribers?\ only\b|\bihre\ e-?mail-adresse\b|\bvotre\ (?:adresse\ )?e-?mail\b

@@ -60,7 +60,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 
 
 def _networks(text: str, params: Params) -> list[str] | None:
-    """The network names of a share-row line (a share verb counts as ``share``), else None."""
+    """The network names of a share-row line (a share verb counts as ``share``), else None.
+
+    A line of generic names only ("Email", "RSS") gives an empty list: it joins a
+    row but does not make one.
+    """
     if len(text) > params.max_chars:
         return None
     words = tokens(strip_bullet(text))
@@ -70,14 +74,14 @@ def _networks(text: str, params: Params) -> list[str] | None:
         return None
     named = [word for word in words if word in STRONG_NETWORKS]
     verbs = ["share"] if set(words) & SHARE_VERBS else []
-    label = bool(verbs) and 2 <= len(words) <= params.max_label_tokens
-    if not named and not label and not (verbs and set(words) & SOCIAL_NETWORKS):
-        return None
-    return named + verbs
+    if named or verbs or set(words) <= SOCIAL_NETWORKS:
+        return named + verbs
+    return None
 
 
 def _proposal(run: list[Line], names: list[str], params: Params) -> Iterator[Proposal]:
-    if not run:
+    label = len(run) == 1 and len(tokens(strip_bullet(run[0].text))) <= params.max_label_tokens
+    if not names or (names == ["share"] and not label):
         return
     networks = sorted({name for name in names if name != "share"})
     strong = len(networks) >= 2 or "share" in names
@@ -93,5 +97,5 @@ DETECTOR = Detector(
     description="Share and follow rows: network names with share words (Share on Facebook).",
     detect=detect,
     params=Params(),
-    order=11,
+    order=9,
 )

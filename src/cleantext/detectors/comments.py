@@ -22,16 +22,27 @@ FURNITURE = regex.compile(
         |(?:log|sign)\s?in\s(?:to|or\sregister\sto)\s(?:comment|reply|post(?:\sa\scomment)?
             |join\sthe\s(?:discussion|conversation))(?:\shere)?
         |be\sthe\sfirst\sto\s(?:comment|reply|review)|join\sthe\s(?:discussion|conversation)
-        |comments?\s(?:are|is)\sclosed|(?:comment|discussion)\spolicy|cancel\sreply
+        |comments?\s(?:are|is)\sclosed|(?:comment|discussion)\spolicy|(?:click\shere\sto\s)?cancel\sreply
+        |leave\sa\sreply\scancel\sreply|(?:log\s?in|sign\sin)\sor\sregister\sto\spost\scomments
+        |flag\sas\sinappropriate|recent\scomments|link\sto\sthis\scomment|trackback(?:\surl.{0, 30})?
+        |subscribe\sto:?\spost\scomments(?:\s\(atom\))?|(?:blog\s)?comments\spowered\sby\s\w+
+        |(?:verify|previewing)\syour\scomment|your\scomment\scould\snot\sbe\sposted.{0, 40}
+        |(?:loading|load)\scomments.{0, 3}|report\sthis\s(?:comment|post)|re:\s\(score:\s?\d+\)
+        |offensive\?\sunsuitable\?\sreport\sthis\scomment
         |sort\sby:?(?:\s(?:newest|oldest|best|top|popular))?|(?:newest|oldest)\sfirst
         |kommentar\s(?:schreiben|verfassen)|laisser\sun\scommentaire|deja\sun\scomentario
         |lascia\sun\scommento|dodaj\skomentarz|report\s(?:abuse|comment|this\scomment)
     )[\W_]*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+REPLY = regex.compile(
+    r"^[\W_]*(?:reply(?:delete)?|reply\sto\sthis(?:\s(?:comment|post|parent|thread))?(?:\sshare)?"
+    r"|antworten|répondre|responder|rispondi|odpowiedz|ответить)(?:\s\(?\d+\)?)?[\W_]*$",
+    regex.IGNORECASE,
+)
+"""A reply button: never article text, even inside the body core."""
 BUTTON = regex.compile(
-    r"^[\W_]*(?:reply|report|flag|permalink|like|upvote|downvote|antworten|répondre"
-    r"|responder|rispondi|odpowiedz|ответить)(?:\s\(?\d+\)?)?[\W_]*$",
+    r"^[\W_]*(?:report|flag|permalink|like|upvote|downvote)(?:\s\(?\d+\)?)?[\W_]*$",
     regex.IGNORECASE,
 )
 FORM_PHRASE = regex.compile(
@@ -51,6 +62,8 @@ class Params:
     """Score of a comment heading, count, prompt or form notice ("12 comments", "Leave a reply")."""
     form_score: float = 0.9
     """Score of a comment form's notice ("Your email address will not be published")."""
+    reply_score: float = 0.7
+    """Score of a lone reply button ("Reply", "[Reply]"), kept a little above the threshold."""
     button_score: float = 0.6
     """Score of a lone comment button ("Reply", "Report"), which could be an ordinary word."""
 
@@ -86,6 +99,8 @@ def _score(text: str, params: Params) -> float:
         return params.form_score
     if FURNITURE.match(text):
         return params.score
+    if REPLY.match(text):
+        return params.reply_score
     return params.button_score if BUTTON.match(text) else 0.0
 
 

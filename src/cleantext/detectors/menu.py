@@ -15,11 +15,17 @@ SENTENCE_END = regex.compile(r"[.!?;:,]$")
 CELL_SEPARATOR = regex.compile(r"\t+|\x20{2,}")
 """Menu items laid out on one line, as a browser copies them: split by tabs or wide spaces."""
 SKIP_LINK = regex.compile(
-    r"^skip\s(?:to\s(?:the\s)?(?:main\s)?(?:content|navigation|menu|search|footer)|navigation)\b"
+    r"^skip\s(?:to\s(?:the\s)?(?:main(?:\s(?:content|navigation|menu))?|content|navigation|menu"
+    r"|search|footer|sidebar)|navigation)\b"
     r"|^(?:zum\sinhalt\sspringen|aller\sau\scontenu|ir\sal\scontenido|vai\sal\scontenuto)",
     regex.IGNORECASE,
 )
 """An accessibility skip link ("Skip to main content"), the first line of many pages."""
+PAGER = regex.compile(
+    r"^[\W_]*(?:newer|older|previous|prev|next)\s(?:posts?|entry|entries|articles?|story|stories|page)\b",
+    regex.IGNORECASE,
+)
+"""A pager link between posts ("« Previous Post", "Newer Post Older Post Home")."""
 QUANTITY = regex.compile(r"^[\d½¼¾⅓⅔][\d/.,½¼¾⅓⅔-]*\s+\S")
 """An item that starts with an amount ("200 g flour", "2 eggs"): a body list, not a menu."""
 
@@ -43,7 +49,7 @@ class Params:
     keep_before_body: int = 1
     """Lines right before the body core are never menu items (the article's title sits there)."""
     skip_score: float = 0.9
-    """Score of a skip link ("Skip to main content")."""
+    """Score of a skip link ("Skip to main content") or a pager link ("« Previous Post")."""
     score: float = 0.6
     """Score of a run of lower-case items; capitalised items add up to ``capital_bonus``."""
     capital_bonus: float = 0.2
@@ -80,11 +86,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 
 
 def _single_line(line: Line, params: Params) -> Iterator[Proposal]:
-    """A skip link, or a whole menu laid out on one line ("Home    News    Sport    Arts")."""
+    """A skip or pager link, or a menu laid out on one line ("Home    News    Sport    Arts")."""
     if len(line.text) > params.max_chars * params.min_run * 2:
         return
-    if SKIP_LINK.match(line.text):
-        yield span_of([line], params.skip_score, f"skip link {line.text[:40]!r}")
+    if SKIP_LINK.match(line.text) or PAGER.match(line.text):
+        yield span_of([line], params.skip_score, f"skip or pager link {line.text[:40]!r}")
         return
     cells = [cell for cell in CELL_SEPARATOR.split(line.text) if cell]
     if len(cells) >= params.min_run and all(_is_item(cell, params) for cell in cells):

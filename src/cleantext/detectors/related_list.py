@@ -36,7 +36,7 @@ HEADING = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 LONE_LINK = regex.compile(
-    r"""^[\W_]*(?:read\ more|continue\ reading|keep\ reading|read\ (?:the\ )?(?:full|whole|rest|entire)
+    r"""^[\W_]*(?:read\ more|continue\ reading(?:\ the\ (?:main\ )?(?:story|article))?|keep\ reading|read\ (?:the\ )?(?:full|whole|rest|entire)
         (?:\ of\ the)?(?:\ (?:story|article|post|report))?|full\ story|more\ »|weiterlesen|mehr\ lesen
         |lire\ la\ suite|leer\ más|seguir\ leyendo|leggi\ (?:di\ più|tutto)|czytaj\ dalej
         |читать\ далее)[\W_]*$""",

@@ -2,7 +2,8 @@
 
 A positive case must lose the listed segments to its detector and come out as
 ``expected``; a negative case must lose nothing to its detector and, when it is
-all body (the default), come out with the same words in the same order.
+all body (the default), come out with the same words in the same order. A file
+with ``"mode": "html"`` holds HTML inputs, cleaned with ``cleantext.clean_html``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 import cleantext
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "detectors"
+ENTRY_POINTS = {"text": "clean", "html": "clean_html"}
 
 
 def load_fixtures() -> dict[str, dict[str, Any]]:
@@ -28,10 +30,18 @@ def load_fixtures() -> dict[str, dict[str, Any]]:
 
 def _cases(kind: str) -> list[Any]:
     return [
-        pytest.param(name, case, id=f"{name}: {case['label']}")
+        pytest.param(
+            name, {**case, "mode": data.get("mode", "text")}, id=f"{name}: {case['label']}"
+        )
         for name, data in load_fixtures().items()
         for case in data[kind]
     ]
+
+
+def _clean(case: dict[str, Any], config: cleantext.Config | None = None) -> cleantext.Result:
+    clean = getattr(cleantext, ENTRY_POINTS[case["mode"]])
+    result: cleantext.Result = clean(case["input"], config=config)
+    return result
 
 
 def _removed_by(result: cleantext.Result, name: str) -> list[str]:
@@ -40,7 +50,7 @@ def _removed_by(result: cleantext.Result, name: str) -> list[str]:
 
 @pytest.mark.parametrize(("name", "case"), _cases("positive"))
 def test_positive_case_loses_its_furniture(name: str, case: dict[str, Any]) -> None:
-    result = cleantext.clean(case["input"])
+    result = _clean(case)
     found = _removed_by(result, name)
     for text in case["removed"]:
         assert text in found, f"{name} did not remove {text!r}; removed: {result.removed}"
@@ -49,7 +59,7 @@ def test_positive_case_loses_its_furniture(name: str, case: dict[str, Any]) -> N
 
 @pytest.mark.parametrize(("name", "case"), _cases("negative"))
 def test_negative_case_keeps_its_text(name: str, case: dict[str, Any]) -> None:
-    result = cleantext.clean(case["input"])
+    result = _clean(case)
     assert _removed_by(result, name) == []
     if case.get("all_body", True):
         assert result.text.split() == case["input"].split(), result.removed
@@ -66,6 +76,6 @@ def test_every_fixture_file_names_a_registered_detector() -> None:
 @pytest.mark.parametrize(("name", "case"), _cases("positive"))
 def test_positive_case_needs_no_other_detector(name: str, case: dict[str, Any]) -> None:
     """The detector finds its furniture on its own, not thanks to its neighbours."""
-    result = cleantext.clean(case["input"], config=cleantext.Config().enable_only(name))
+    result = _clean(case, cleantext.Config().enable_only(name))
     found = _removed_by(result, name)
     assert all(text in found for text in case["removed"]), result.removed

@@ -12,6 +12,7 @@ from cleantext.api import clean
 from cleantext.config import Config
 from cleantext.detector import Detector, NoParams, Proposal
 from cleantext.errors import CleantextError, ConfigError, InputError
+from cleantext.html import clean_html
 from cleantext.model import Metadata, Result, Segment
 from cleantext.page import Line, Page
 from cleantext.registry import BUILTIN as DETECTORS
@@ -34,4 +35,5 @@ __all__ = [
     "Segment",
     "__version__",
     "clean",
+    "clean_html",
 ]

@@ -47,7 +47,17 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class DomEvidence:
-    """What the markup says about one rendered line (HTML mode only)."""
+    """What the markup says about one rendered line (HTML mode only).
+
+    ``xpath`` and ``tag`` name the block element the line came from; ``landmarks``
+    and ``tokens`` are the landmarks (main, article, nav, ...) and canonical
+    class/id words of its ancestors; ``link_density`` is the share of link text
+    in the line's rendered block, ``line_link_density`` in the line itself;
+    ``text_density`` is the block's words per line; ``in_structured_body`` says
+    the line is part of the page's JSON-LD or microdata ``articleBody``;
+    ``labels`` pairs each token (and each landmark, as ``"<nav>"``) with the
+    depth of the deepest ancestor carrying it (``/html`` has depth 1).
+    """
 
     xpath: str
     tag: str
@@ -57,6 +67,9 @@ class DomEvidence:
     depth: int = 0
     in_structured_body: bool = False
     is_heading: bool = False
+    line_link_density: float = 0.0
+    text_density: float = 0.0
+    labels: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,100 @@
+"""dom_outside_main: lines outside the element that holds the page's main content (HTML mode)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cleantext.detector import Detector, Proposal, span_of
+from cleantext.dom import Container, inside, main_container
+from cleantext.page import Line, Page, is_prose
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of :data:`DETECTOR`."""
+
+    min_share: float = 0.5
+    """The container must hold at least this share of the page's content weight."""
+    min_weight: float = 25.0
+    """The container's net content weight (about: words of prose) must reach this."""
+    score: float = 0.75
+    """Score of a non-prose line outside the container."""
+    prose_score: float = 0.55
+    """Score of a prose line outside the container (it may be content the choice missed)."""
+    headline_lookback: int = 6
+    """Lines before the container searched for its headline (an h1/h2 there is kept)."""
+
+
+def detect(page: Page, params: Params) -> Iterator[Proposal]:
+    """Propose the lines outside the element with the most content weight.
+
+    Each line weighs for its ancestors: prose words count for, link text and
+    short lines against (lines in the structured ``articleBody`` count double).
+    The element with the highest total is the main content.
+
+    >>> from cleantext.html import clean_html
+    >>> prose = "<p>" + "The council approved the budget after a long debate on schools. " * 3 + "</p>"
+    >>> page = "<div><p>Weather: sunny</p></div><div class='main'>" + prose * 2 + "</div>"
+    >>> result = clean_html(page)
+    >>> [(segment.detector, segment.text) for segment in result.removed]
+    [('dom_outside_main', 'Weather: sunny')]
+    """
+    container = main_container(page)
+    if container is None or page.evidence is None:
+        return
+    if container.share < params.min_share or container.score < params.min_weight:
+        return
+    keep = _headline(page, container, params)
+    run: list[Line] = []
+    for line, evidence, _words in zip(page.lines, page.evidence, page.word_counts, strict=True):
+        outside = evidence is not None and not inside(evidence.xpath, container.xpath)
+        if not outside or line.index == keep or (run and _kind(page, run[-1]) != _kind(page, line)):
+            yield from _proposal(page, run, container, params)
+            run = []
+        if outside and line.index != keep:
+            run.append(line)
+    yield from _proposal(page, run, container, params)
+
+
+def _kind(page: Page, line: Line) -> bool:
+    return is_prose(line.text, page.word_counts[line.index], min_words=8)
+
+
+def _headline(page: Page, container: Container, params: Params) -> int:
+    """Index of the heading just before the container (kept as the page's headline), or -1."""
+    evidence = page.evidence or ()
+    first = next(
+        (
+            index
+            for index, item in enumerate(evidence)
+            if item and inside(item.xpath, container.xpath)
+        ),
+        0,
+    )
+    for index in range(first - 1, max(first - params.headline_lookback, 0) - 1, -1):
+        item = evidence[index]
+        if item is not None and item.is_heading and item.tag in {"h1", "h2"}:
+            return index
+    return -1
+
+
+def _proposal(
+    page: Page, run: list[Line], container: Container, params: Params
+) -> Iterator[Proposal]:
+    if not run:
+        return
+    prose = _kind(page, run[0])
+    where = f"outside the main content {container.xpath} (it holds {container.share:.0%} of the page's prose"
+    if container.structured_lines:
+        where += f"; {container.structured_lines} lines match the structured articleBody"
+    yield span_of(run, params.prose_score if prose else params.score, where + ")")
+
+
+DETECTOR = Detector(
+    name="dom_outside_main",
+    description="HTML: lines outside the element that holds most of the page's prose.",
+    detect=detect,
+    params=Params(),
+    order=60,
+)

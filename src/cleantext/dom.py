@@ -1,0 +1,170 @@
+"""Page-level readings of the DOM evidence, shared by the ``dom_*`` detectors.
+
+All of it works on :attr:`Page.evidence` alone (XPaths, labels, densities), so
+the detectors stay pure functions of the page. An element is named by its
+XPath; its ancestors are the XPath's prefixes.
+
+The *main container* is the element whose lines add up to the most content
+weight (prose words count for it; link text and short lines against it). It
+is chosen twice: the second time, lines that carry furniture labels (nav,
+comment, sidebar, ...) from elements below the first choice count against it,
+so that a comment thread or a related-links box next to the article does not
+drag the choice up to their common parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from cleantext.page import DomEvidence, Page, is_prose
+
+NAV_LINK_DENSITY = 0.5
+"""A line with at least this share of link text counts against the content around it."""
+STRUCTURED_WEIGHT = 2.0
+"""Weight per word of a line that the page's structured ``articleBody`` also holds."""
+SHORT_LINE_COST = 1.0
+"""What a short line that is neither prose nor links costs its containers."""
+FURNITURE_COST = 0.7
+"""Labels at least this strong make a line count against its containers (second pass)."""
+WRAPPER_SHARE = 0.5
+"""Without a container: a label on lines holding more than this share of the words is ignored."""
+
+LANDMARK_STRENGTH = {"nav": 0.8, "aside": 0.7, "footer": 0.75, "header": 0.6}
+"""Landmarks that are page furniture, and how strongly each says so."""
+TOKEN_STRENGTH = {
+    "nav": 0.7, "menu": 0.7, "breadcrumb": 0.9, "share": 0.8, "social": 0.8, "tags": 0.6,
+    "related": 0.8, "comment": 0.8, "sidebar": 0.8, "footer": 0.7, "header": 0.5, "ad": 0.8,
+    "promo": 0.8, "sponsor": 0.8, "cookie": 0.9, "consent": 0.9, "newsletter": 0.9,
+    "subscribe": 0.8, "widget": 0.6, "banner": 0.6, "popup": 0.8, "modal": 0.7, "login": 0.7,
+    "signup": 0.8, "masthead": 0.6, "toolbar": 0.7, "pagination": 0.7, "recommended": 0.8,
+    "trending": 0.8, "outbrain": 0.9, "copyright": 0.8, "skip": 0.6, "hidden": 0.6,
+}  # fmt: skip
+"""Canonical class/id tokens (see :mod:`cleantext.html.vocabulary`) and their strength."""
+
+
+def ancestors(xpath: str) -> Iterator[str]:
+    """Each element on ``xpath``'s path from the root down, the element itself last.
+
+    >>> list(ancestors("/html/body/div[2]/p"))
+    ['/html', '/html/body', '/html/body/div[2]', '/html/body/div[2]/p']
+    """
+    position = xpath.find("/", 1)
+    while position > 0:
+        yield xpath[:position]
+        position = xpath.find("/", position + 1)
+    yield xpath
+
+
+def inside(xpath: str, container: str) -> bool:
+    """True when the element at ``xpath`` is ``container`` or lies within it.
+
+    >>> inside("/html/body/div[2]/p", "/html/body/div[2]"), inside("/html/body/div[20]", "/html/body/div[2]")
+    (True, False)
+    """
+    return xpath == container or xpath.startswith(container + "/")
+
+
+def label_strength(label: str) -> float:
+    """How strongly a label (token, or landmark as ``"<nav>"``) says furniture; 0 for none.
+
+    >>> label_strength("<nav>"), label_strength("breadcrumb"), label_strength("content")
+    (0.8, 0.9, 0)
+    """
+    if label.startswith("<"):
+        return LANDMARK_STRENGTH.get(label[1:-1], 0)
+    return TOKEN_STRENGTH.get(label, 0)
+
+
+def line_weight(text: str, words: int, evidence: DomEvidence) -> float:
+    """How much a line speaks for its containers being the main content (negative: against)."""
+    if evidence.in_structured_body:
+        return STRUCTURED_WEIGHT * words
+    if evidence.line_link_density >= NAV_LINK_DENSITY:
+        return -float(words)
+    if is_prose(text, words, min_words=8) or words >= 20:
+        return words * (1.0 - evidence.line_link_density)
+    return -SHORT_LINE_COST
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """The element chosen as the page's main content, and how clear the choice is.
+
+    ``score`` is its net weight, ``share`` the part of the page's positive weight inside it.
+    """
+
+    xpath: str
+    score: float
+    share: float
+    structured_lines: int
+
+
+def main_container(page: Page) -> Container | None:
+    """The page's main content element, or ``None`` when the page has no evidence or no prose."""
+    if page.evidence is None:
+        return None
+    evidence = page.evidence
+    weights = [
+        line_weight(line.text, words, item) if item is not None else 0.0
+        for line, item, words in zip(page.lines, evidence, page.word_counts, strict=True)
+    ]
+    first = _heaviest(evidence, weights)
+    if first is None:
+        return None
+    for index, item in enumerate(evidence):
+        if item is not None and not item.in_structured_body and weights[index] > 0:
+            strength = max((label_strength(x) for x in live_labels(item, first)), default=0)
+            if strength >= FURNITURE_COST:
+                weights[index] = -weights[index]
+    return _heaviest(evidence, weights) or first
+
+
+def _heaviest(evidence: Sequence[DomEvidence | None], weights: list[float]) -> Container | None:
+    totals: dict[str, float] = {}
+    for item, weight in zip(evidence, weights, strict=True):
+        if item is not None:
+            for path in ancestors(item.xpath):
+                totals[path] = totals.get(path, 0.0) + weight
+    positive = sum(weight for weight in weights if weight > 0)
+    if positive <= 0 or not totals:
+        return None
+    best = max(totals, key=lambda path: (totals[path], path.count("/")))
+    inner = sum(
+        weight
+        for item, weight in zip(evidence, weights, strict=True)
+        if weight > 0 and item is not None and inside(item.xpath, best)
+    )
+    structured = sum(1 for item in evidence if item is not None and item.in_structured_body)
+    return Container(best, totals[best], inner / positive, structured)
+
+
+def live_labels(
+    evidence: DomEvidence, container: Container | None, ignored: frozenset[str] = frozenset()
+) -> list[str]:
+    """The labels that speak about this line: for a line inside the main ``container`` only
+    those of elements below it (the container's own wrappers say nothing about its parts).
+    """
+    floor = 0
+    if container is not None and inside(evidence.xpath, container.xpath):
+        floor = container.xpath.count("/")
+    return [label for label, depth in evidence.labels if depth > floor and label not in ignored]
+
+
+def wrapper_labels(page: Page) -> frozenset[str]:
+    """Labels on lines holding most of the page's words (they wrap the page).
+
+    >>> wrapper_labels(Page.from_text("no evidence"))
+    frozenset()
+    """
+    if page.evidence is None:
+        return frozenset()
+    counts: dict[str, int] = {}
+    total = 0
+    for evidence, words in zip(page.evidence, page.word_counts, strict=True):
+        if evidence is None:
+            continue
+        total += words
+        for label, _ in evidence.labels:
+            counts[label] = counts.get(label, 0) + words
+    return frozenset(label for label, words in counts.items() if words > WRAPPER_SHARE * total)

@@ -1,0 +1,209 @@
+"""Render a parsed HTML tree to the text the engine works on, with evidence for every line.
+
+The layout follows the scrapers' style of the seed page: block elements
+(paragraphs, headings, divs, sections) are blocks separated by a blank line;
+list items are lines ``  • item`` inside their list's block; ``<br>`` breaks a
+line; a table row is a line with its cells separated by tabs. Script, style,
+template, noscript, svg, form controls and hidden elements are not rendered.
+
+The walk is an explicit loop over ``start``/``end`` events (no recursion), so
+deep trees cannot hit Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from cleantext.html.lines import LineBuilder
+from cleantext.html.vocabulary import (
+    BLOCK_TAGS,
+    CELL_TAGS,
+    DROPPED_TAGS,
+    HEADING_TAGS,
+    LANDMARK_TAGS,
+    LINE_TAGS,
+    ROLE_LANDMARKS,
+    SECTIONING_TAGS,
+    class_tokens,
+)
+
+BULLET = "  • "
+"""Prefix of a rendered list item, as in the seed's style."""
+HIDDEN_STYLE = ("display:none", "visibility:hidden")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What an open element passes on to its content."""
+
+    element: etree._Element
+    block: etree._Element
+    landmarks: frozenset[str]
+    tokens: frozenset[str]
+    labels: tuple[tuple[str, int], ...]
+    depth: int
+    in_body: bool
+    heading: bool
+    sectioned: bool
+    skipped: bool = False
+
+
+def render(root: etree._Element) -> LineBuilder:
+    """Walk ``root`` and return the builder holding its rendered lines and their frames.
+
+    >>> from lxml import etree
+    >>> tree = etree.fromstring("<ul><li>one</li><li>two<br>three</li></ul><p>end</p>", etree.HTMLParser())
+    >>> print(render(tree).text())
+      • one
+      • two
+    three
+    <BLANKLINE>
+    end
+    """
+    builder = LineBuilder()
+    stack: list[Frame] = []
+    tokens_cache: dict[str, frozenset[str]] = {}
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        if event == "start":
+            frame = _open(element, stack[-1] if stack else None, tokens_cache)
+            stack.append(frame)
+            if frame.skipped:
+                walker.skip_subtree()
+            else:
+                _start(builder, frame)
+        else:
+            frame = stack.pop()
+            if not frame.skipped:
+                _end(builder, frame)
+            if element.tail and stack:
+                builder.add(element.tail, stack[-1])
+    builder.flush()
+    return builder
+
+
+def _start(builder: LineBuilder, frame: Frame) -> None:
+    tag = frame.element.tag
+    if tag == "br":
+        builder.request(1)
+    elif tag in LINE_TAGS:
+        builder.request(1)
+        if tag == "li":
+            builder.prefix = BULLET
+    elif tag in BLOCK_TAGS:
+        builder.request(2)
+    elif tag in CELL_TAGS:
+        builder.cell()
+    if tag == "a" and frame.element.get("href") is not None:
+        builder.links += 1
+    elif tag == "pre":
+        builder.pre += 1
+    if frame.element.text:
+        builder.add(frame.element.text, frame)
+
+
+def _end(builder: LineBuilder, frame: Frame) -> None:
+    tag = frame.element.tag
+    if tag in LINE_TAGS:
+        builder.request(1)
+    elif tag in BLOCK_TAGS:
+        builder.request(2)
+    if tag == "a" and frame.element.get("href") is not None:
+        builder.links -= 1
+    elif tag == "pre":
+        builder.pre -= 1
+
+
+def _open(element: etree._Element, parent: Frame | None, cache: dict[str, frozenset[str]]) -> Frame:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return _skipped(element, parent)
+    tag = tag.lower()
+    if tag in DROPPED_TAGS or _hidden(element):
+        return _skipped(element, parent)
+    if parent is None:
+        return Frame(element, element, frozenset(), frozenset(), (), 0, False, False, False)
+    landmarks, tokens, in_body = parent.landmarks, parent.tokens, parent.in_body
+    labels = parent.labels
+    depth = parent.depth + 1
+    sectioned = parent.sectioned or tag in SECTIONING_TAGS
+    if element.attrib:
+        landmark = _landmark_of(element, tag, parent)
+        own = _tokens_of(element, cache)
+        in_body = in_body or (element.get("itemprop") or "").lower() == "articlebody"
+    else:
+        landmark, own = _plain_landmark(tag, parent), frozenset()
+    if landmark is not None:
+        landmarks = landmarks | {landmark}
+        own = own | {f"<{landmark}>"}
+    if own:
+        tokens = tokens | {token for token in own if token[0] != "<"}
+        labels = _relabel(labels, own, depth + 1)
+    block = element if tag in BLOCK_TAGS or tag in CELL_TAGS else parent.block
+    heading = parent.heading or tag in HEADING_TAGS
+    return Frame(element, block, landmarks, tokens, labels, depth, in_body, heading, sectioned)
+
+
+def _relabel(
+    labels: tuple[tuple[str, int], ...], own: frozenset[str], depth: int
+) -> tuple[tuple[str, int], ...]:
+    """``labels`` with each of ``own`` now found at ``depth`` (the deepest occurrence counts)."""
+    kept = tuple(item for item in labels if item[0] not in own)
+    return kept + tuple((label, depth) for label in sorted(own))
+
+
+def _plain_landmark(tag: str, parent: Frame) -> str | None:
+    if tag in LANDMARK_TAGS and (tag not in {"header", "footer"} or not parent.sectioned):
+        return tag
+    return None
+
+
+def _skipped(element: etree._Element, parent: Frame | None) -> Frame:
+    if parent is None:
+        return Frame(element, element, frozenset(), frozenset(), (), 0, False, False, False, True)
+    return Frame(
+        element,
+        parent.block,
+        parent.landmarks,
+        parent.tokens,
+        parent.labels,
+        parent.depth + 1,
+        parent.in_body,
+        parent.heading,
+        parent.sectioned,
+        True,
+    )
+
+
+def _hidden(element: etree._Element) -> bool:
+    if not element.attrib:
+        return False
+    if element.get("hidden") is not None:
+        return True
+    if (element.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = element.get("style")
+    if style:
+        compact = "".join(style.lower().split())
+        return any(rule in compact for rule in HIDDEN_STYLE)
+    return False
+
+
+def _landmark_of(element: etree._Element, tag: str, parent: Frame) -> str | None:
+    role = (element.get("role") or "").strip().lower()
+    found = ROLE_LANDMARKS.get(role)
+    if found is not None:
+        return found
+    return _plain_landmark(tag, parent)
+
+
+def _tokens_of(element: etree._Element, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+    value = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if value == " ":
+        return frozenset()
+    own = cache.get(value)
+    if own is None:
+        own = cache[value] = class_tokens(value)
+    return own

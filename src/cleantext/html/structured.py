@@ -1,0 +1,102 @@
+"""What the page says about itself: JSON-LD ``articleBody``, title and language.
+
+Everything here is best effort and never raises: a malformed JSON-LD block is
+skipped, a missing title is ``None``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterator
+
+import regex
+from lxml import etree
+
+MAX_JSON_CHARS = 2_000_000
+"""JSON-LD blocks longer than this are not parsed."""
+MAX_JSON_NODES = 10_000
+"""At most this many JSON values are visited per block (deeply nested data stays cheap)."""
+TAG = regex.compile(r"<[^<>]{0,1000}>")
+
+
+def json_ld_bodies(root: etree._Element) -> list[str]:
+    """The ``articleBody`` strings of the page's JSON-LD blocks, whitespace-normalised.
+
+    >>> from lxml import etree
+    >>> page = '<script type="application/ld+json">{"@graph": [{"articleBody": "A  <b>b</b>"}]}</script>'
+    >>> json_ld_bodies(etree.fromstring(page, etree.HTMLParser()))
+    ['A b']
+    """
+    bodies: list[str] = []
+    for script in root.iter("script"):
+        kind = (script.get("type") or "").strip().lower()
+        if kind != "application/ld+json" or not script.text:
+            continue
+        if len(script.text) > MAX_JSON_CHARS:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        bodies.extend(normalise_body(body) for body in _find_key(data, "articlebody"))
+    return [body for body in bodies if body]
+
+
+def normalise_body(text: str) -> str:
+    """``text`` without tags and entities, with whitespace collapsed.
+
+    >>> normalise_body("<p>Fish &amp; chips</p>\\n<p>are served.</p>")
+    'Fish & chips are served.'
+    """
+    if "<" in text:
+        text = TAG.sub(" ", text)
+    return " ".join(html.unescape(text).split())
+
+
+def _find_key(data: object, key: str) -> Iterator[str]:
+    """String values of ``key`` (case-insensitive) anywhere in ``data``, iteratively."""
+    stack = [data]
+    visited = 0
+    while stack and visited < MAX_JSON_NODES:
+        visited += 1
+        item = stack.pop()
+        if isinstance(item, dict):
+            for name, value in item.items():
+                if isinstance(name, str) and name.lower() == key and isinstance(value, str):
+                    yield value
+                elif isinstance(value, (dict, list)):
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+
+
+def page_title(root: etree._Element, first_h1: str | None) -> str | None:
+    """The page's title: ``og:title``, else ``<title>``, else its first ``<h1>``.
+
+    >>> from lxml import etree
+    >>> page_title(etree.fromstring("<title> A  page </title>", etree.HTMLParser()), None)
+    'A page'
+    """
+    for meta in root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:title":
+            content = " ".join((meta.get("content") or "").split())
+            if content:
+                return content
+    for title in root.iter("title"):
+        text = " ".join("".join(str(part) for part in title.itertext()).split())
+        if text:
+            return text
+    return first_h1
+
+
+def page_lang(root: etree._Element) -> str | None:
+    """The ``lang`` (or ``xml:lang``) of the ``<html>`` element, if any.
+
+    >>> from lxml import etree
+    >>> page_lang(etree.fromstring('<html lang="de-AT"><p>x</p></html>', etree.HTMLParser()))
+    'de-AT'
+    """
+    value = root.get("lang") or root.get("xml:lang") or ""
+    value = value.strip()[:35]
+    return value or None

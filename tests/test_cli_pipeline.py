@@ -21,6 +21,7 @@ SEED = Path(__file__).parent.parent / "fixtures" / "pages" / "editorial-japan-ru
 COMMAND = [sys.executable, "-m", "cleantext"]
 SHELL_COMMAND = shlex.join(COMMAND)
 RECORDS = 3000
+SMALL = 300
 BAD_LINE = 1500
 
 
@@ -28,14 +29,17 @@ def page(index: int) -> str:
     return f"print PRINT\n\nHome > News > Item {index}\n\nReport {index}: the council approved the budget after a long debate.\n"
 
 
-@pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A JSONL file of RECORDS records with a broken line at BAD_LINE (1-based)."""
-    lines = [json.dumps({"id": index, "text": page(index)}) for index in range(RECORDS)]
-    lines[BAD_LINE - 1] = '{"id": "broken", "text": '
-    path = tmp_path_factory.mktemp("batch") / "pages.jsonl"
+def write_batch(path: Path, count: int, bad_line: int = BAD_LINE) -> Path:
+    """A JSONL file of ``count`` records with a broken line at ``bad_line`` (1-based)."""
+    lines = [json.dumps({"id": index, "text": page(index)}) for index in range(count)]
+    lines[bad_line - 1] = '{"id": "broken", "text": '
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_batch(tmp_path_factory.mktemp("batch") / "pages.jsonl", RECORDS)
 
 
 def test_stdin_to_stdout() -> None:
@@ -78,9 +82,10 @@ def test_closed_pipe_exits_quietly(batch: Path) -> None:
     assert done.returncode in (0, 141)
 
 
-def test_gzip_round_trip_by_suffix_and_through_the_shell(batch: Path, tmp_path: Path) -> None:
+def test_gzip_round_trip_by_suffix_and_through_the_shell(tmp_path: Path) -> None:
     zipped, out = tmp_path / "pages.jsonl.gz", tmp_path / "clean.jsonl.gz"
-    zipped.write_bytes(gzip.compress(batch.read_bytes()))
+    small = write_batch(tmp_path / "pages.jsonl", SMALL, bad_line=SMALL // 2)
+    zipped.write_bytes(gzip.compress(small.read_bytes()))
     by_suffix = subprocess.run(
         [*COMMAND, "--jsonl", str(zipped), "-o", str(out)], capture_output=True
     )
@@ -91,9 +96,9 @@ def test_gzip_round_trip_by_suffix_and_through_the_shell(batch: Path, tmp_path: 
         unzipped_records(out.read_bytes()),
         unzipped_records(through_shell.stdout),
     )
-    assert from_file[BAD_LINE - 1]["error"].pop("file") == str(zipped)
-    assert from_shell[BAD_LINE - 1]["error"].pop("file") == "<stdin>"
-    assert from_file == from_shell and len(from_file) == RECORDS
+    assert from_file[SMALL // 2 - 1]["error"].pop("file") == str(zipped)
+    assert from_shell[SMALL // 2 - 1]["error"].pop("file") == "<stdin>"
+    assert from_file == from_shell and len(from_file) == SMALL
 
 
 def unzipped_records(data: bytes) -> list[dict[str, Any]]:
@@ -107,14 +112,39 @@ def test_ctrl_c_stops_cleanly_with_status_130() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    assert process.stdin is not None
-    process.stdin.write((json.dumps({"text": page(1)}) + "\n").encode())
-    process.stdin.flush()
-    time.sleep(1.0)  # started, workers up, now waiting for more input
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=20)
+    try:
+        assert process.stdin is not None
+        process.stdin.write((json.dumps({"text": page(1)}) + "\n").encode())
+        process.stdin.flush()
+        wait_for_workers(process.pid)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
     assert process.returncode == 130
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+
+
+def wait_for_workers(pid: int, seconds: float = 30.0) -> None:
+    """Return once process ``pid`` has child processes (its pool is up, so main() is running)."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs Linux /proc to see the worker processes")
+    deadline = time.monotonic() + seconds
+    while not child_pids(pid):
+        assert time.monotonic() < deadline, "the worker processes never started"
+        time.sleep(0.05)
+
+
+def child_pids(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 @pytest.mark.skipif(os.name != "posix", reason="needs a POSIX shell")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import select
 import shlex
 import signal
 import subprocess
@@ -123,6 +124,25 @@ def test_ctrl_c_stops_cleanly_with_status_130() -> None:
         process.kill()
     assert process.returncode == 130
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+
+
+def test_records_reach_a_pipe_before_the_input_ends() -> None:
+    process = subprocess.Popen(
+        [*COMMAND, "--jsonl"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write(
+            "".join(json.dumps({"id": n, "text": page(n)}) + "\n" for n in range(40)).encode()
+        )
+        process.stdin.flush()
+        ready, _, _ = select.select([process.stdout], [], [], 30)
+        assert ready, "no output while the input was still open"
+        assert json.loads(process.stdout.readline())["id"] == 0
+        process.stdin.close()
+        assert process.wait(timeout=30) == 0
+    finally:
+        process.kill()
 
 
 def wait_for_workers(pid: int, seconds: float = 30.0) -> None:

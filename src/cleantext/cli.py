@@ -107,7 +107,7 @@ def _run_batch(
     args: argparse.Namespace, config: Config, sink: BinaryIO, console: Console, tally: Tally
 ) -> int:
     job = BatchJob(tuple(args.files), args.field, args.mode, config, args.jobs, args.strict)
-    return run_batch(job, sink, console, tally)
+    return run_batch(job, sink, console, tally, flush=args.output is None)
 
 
 def _run_pages(

@@ -162,7 +162,7 @@ def ordered_map(
         pending: deque[AsyncResult[Outcomes]] = deque()
         for item in items:
             pending.append(pool.apply_async(function, (item,)))
-            if len(pending) >= jobs * CHUNKS_AHEAD_PER_JOB:
+            while pending and (len(pending) >= jobs * CHUNKS_AHEAD_PER_JOB or pending[0].ready()):
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
@@ -185,8 +185,13 @@ class BatchJob:
     strict: bool = False
 
 
-def run_batch(job: BatchJob, sink: BinaryIO, console: Console, tally: Tally) -> int:
-    """Clean every record of ``job``'s inputs into ``sink``; 1 if any record failed, else 0."""
+def run_batch(
+    job: BatchJob, sink: BinaryIO, console: Console, tally: Tally, *, flush: bool = False
+) -> int:
+    """Clean every record of ``job``'s inputs into ``sink``; 1 if any record failed, else 0.
+
+    With ``flush`` the sink is flushed after every chunk, so a pipe sees records as they are done.
+    """
     for outcomes in ordered_map(clean_chunk, _chunks(job), job.jobs):
         for outcome in outcomes:
             _report(outcome, console)
@@ -195,6 +200,8 @@ def run_batch(job: BatchJob, sink: BinaryIO, console: Console, tally: Tally) -> 
             if outcome.error is not None and job.strict:
                 console.error("stopped at the first failed record (--strict)")
                 return 1
+        if flush:
+            sink.flush()
         console.advance(len(outcomes), sum(outcome.size for outcome in outcomes))
     return 1 if tally.failed else 0
 

@@ -10,6 +10,7 @@ when asked (stderr is a terminal) and erased before any message and at the end.
 >>> console.warn("a.txt: line 3: invalid UTF-8")
 >>> console.warn("a.txt: line 9: invalid UTF-8")
 >>> console.finish()
+>>> console.finish()
 >>> print(stream.getvalue(), end="")
 cleantext: warning: a.txt: line 3: invalid UTF-8
 cleantext: 1 more warning not shown
@@ -96,10 +97,11 @@ class Console:
             self.drawn = False
 
     def finish(self) -> None:
-        """Erase the progress line; say how many messages were not shown."""
+        """Erase the progress line; say how many messages were not shown (once)."""
         self._erase()
         for kind, count in sorted(self.hidden.items()):
             self.stream.write(
                 f"cleantext: {count:,} more {kind}{'' if count == 1 else 's'} not shown\n"
             )
+        self.hidden.clear()
         self.stream.flush()

@@ -9,13 +9,16 @@ its workers used (user + system, from ``getrusage``), which on a busy machine
 say more than the wall time does.
 
 ``memory``: repeats that JSONL into a file of several gigabytes in a temporary
-folder, runs the command on it under ``/usr/bin/time -v``, and reports the
-largest resident size of any one process (``time``'s figure) and the largest
-total of the process tree (the command plus its workers, sampled from
-``/proc`` twice a second). The big file is deleted afterwards.
+folder, runs the command on it under ``/usr/bin/time -v``, counts the records
+it writes, and reports the largest resident size of any one process
+(``time``'s figure) and the largest total of the process tree (the command
+plus its workers, sampled from ``/proc`` twice a second). ``--stop-after S``
+sends the command Ctrl-C after S seconds (for a slow configuration); the row
+then says how far it got. The big file is deleted afterwards.
 
     python -m benchmarks.cli_throughput throughput --set dragnet --jobs 1 2
-    python -m benchmarks.cli_throughput memory --gigabytes 2.5 --jobs 2
+    python -m benchmarks.cli_throughput memory --gigabytes 2.5 --jobs 2 --only print_banner
+    python -m benchmarks.cli_throughput memory --gigabytes 2.5 --jobs 2 --stop-after 600
 
 It skips cleanly (exit 0, with a note) where the eval folder is absent.
 """
@@ -28,6 +31,7 @@ import json
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -103,67 +107,100 @@ def repeat_file(source: Path, target: Path, gigabytes: float) -> tuple[int, int]
     return lines * copies, target.stat().st_size
 
 
-def tree_rss_kib(root: int) -> int:
-    """Resident size (KiB) of process ``root`` and all its descendants, from /proc."""
+def process_table() -> tuple[dict[int, int], dict[int, int]]:
+    """Every process's parent and resident size (KiB), from /proc."""
     parents: dict[int, int] = {}
     sizes: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                status = (entry / "status").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat[1])
-            sizes[int(entry.name)] = next(
-                (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")),
-                0,
-            )
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat[1])
+        rss = (line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
+        sizes[int(entry.name)] = int(next(rss, "0"))
+    return parents, sizes
+
+
+def descendants(root: int, parents: dict[int, int]) -> set[int]:
+    """``root`` and every process below it."""
     family, frontier = {root}, [root]
     while frontier:
         parent = frontier.pop()
         children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in family]
         family.update(children)
         frontier.extend(children)
-    return sum(sizes.get(pid, 0) for pid in family)
+    return family
 
 
 def memory(args: argparse.Namespace, folder: Path) -> None:
-    """Print one row: the big file's size, time, and peak memory per process and in total."""
+    """Print one row: the big file's size, records done, time, and peak memory."""
     source = folder / f"{args.set}.{args.field}.jsonl"
     build_jsonl(args.set, args.field, source, args.eval_dir)
     big = folder / "big.jsonl"
     records, size = repeat_file(source, big, args.gigabytes)
     report = folder / "time.txt"
     timed = ["/usr/bin/time", "-v", "-o", str(report), *command(args, args.jobs[0]), str(big)]
-    print("$ " + " ".join(timed) + " > /dev/null")
-    peak = [0]
-    started = time.perf_counter()
-    process = subprocess.Popen(timed, stdout=subprocess.DEVNULL)
-    sampler = threading.Thread(target=_sample, args=(process, peak), daemon=True)
-    sampler.start()
-    status = process.wait()
-    sampler.join()
-    wall = time.perf_counter() - started
+    print("$ " + " ".join(timed) + " | wc -l")
+    run = MemoryRun(subprocess.Popen(timed, stdout=subprocess.PIPE), args.stop_after)
+    status, wall = run.wait()
     maxrss = next(
-        line.split(":")[1].strip()
+        int(line.split(":")[1])
         for line in report.read_text().splitlines()
         if "Maximum resident" in line
     )
     big.unlink()
+    done = run.lines[0]
     print(
-        "| input | records | wall s | records/s | largest process RSS | process tree RSS (peak sum) | exit |"
+        "| input | records done | of | wall s | records/s | largest process RSS | process tree RSS (peak sum) | exit |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     print(
-        f"| {size / 1e9:.2f} GB | {records:,} | {wall:,.0f} | {records / wall:,.0f} | {int(maxrss) / 1024:.0f} MiB | {peak[0] / 1024:.0f} MiB | {status} |"
+        f"| {size / 1e9:.2f} GB | {done:,} ({size * done / records / 1e9:.2f} GB) | {records:,} | {wall:,.0f} "
+        f"| {done / wall:,.0f} | {maxrss / 1024:.0f} MiB | {run.peak[0] / 1024:.0f} MiB | {status} |"
     )
 
 
-def _sample(process: subprocess.Popen[bytes], peak: list[int]) -> None:
-    while process.poll() is None:
-        peak[0] = max(peak[0], tree_rss_kib(process.pid))
-        time.sleep(SAMPLE_SECONDS)
+class MemoryRun:
+    """A running command: its output lines counted, its process tree's memory sampled."""
+
+    def __init__(self, process: subprocess.Popen[bytes], stop_after: float | None) -> None:
+        self.process, self.stop_after = process, stop_after
+        self.lines, self.peak = [0], [0]
+        self.started = time.perf_counter()
+        self.threads = [
+            threading.Thread(target=self._count, daemon=True),
+            threading.Thread(target=self._sample, daemon=True),
+        ]
+        for thread in self.threads:
+            thread.start()
+
+    def wait(self) -> tuple[int, float]:
+        """Wait for the end; return the exit status and the wall seconds."""
+        status = self.process.wait()
+        for thread in self.threads:
+            thread.join()
+        return status, time.perf_counter() - self.started
+
+    def _count(self) -> None:
+        assert self.process.stdout is not None
+        while block := self.process.stdout.read(1 << 20):
+            self.lines[0] += block.count(b"\n")
+
+    def _sample(self) -> None:
+        while self.process.poll() is None:
+            parents, sizes = process_table()
+            family = descendants(self.process.pid, parents)
+            self.peak[0] = max(self.peak[0], sum(sizes.get(pid, 0) for pid in family))
+            if self.stop_after and time.perf_counter() - self.started > self.stop_after:
+                command = [pid for pid in family if parents.get(pid) == self.process.pid]
+                for pid in command:  # Ctrl-C to the command itself (time's child)
+                    os.kill(pid, signal.SIGINT)
+                self.stop_after = None
+            time.sleep(SAMPLE_SECONDS)
 
 
 def command(args: argparse.Namespace, jobs: int) -> list[str]:
@@ -184,6 +221,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--gigabytes", type=float, default=2.5, help="size of the memory run's input"
+    )
+    parser.add_argument(
+        "--stop-after", type=float, help="memory: stop the command (Ctrl-C) after this many seconds"
     )
     parser.add_argument("--only", help="pass --only NAME to the command (a faster memory run)")
     parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)

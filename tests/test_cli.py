@@ -82,7 +82,10 @@ def test_invalid_utf8_is_replaced_with_a_warning_naming_file_and_line(
 def test_missing_file_is_a_usage_error(tmp_path, capsys, monkeypatch) -> None:
     code, out, err = run([str(tmp_path / "nope.txt")], capsys, monkeypatch)
     assert (code, out) == (2, "")
-    assert "nope.txt" in err and "no such file" in err
+    assert "nope.txt: no such file" in err
+    code, out, err = run([str(tmp_path)], capsys, monkeypatch)
+    assert (code, out) == (2, "")
+    assert f"{tmp_path}: not a file" in err
 
 
 def test_gzip_file_in_and_gzip_file_out(tmp_path, capsys, monkeypatch) -> None:

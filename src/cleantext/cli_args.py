@@ -26,7 +26,8 @@ def check_usage(args: argparse.Namespace) -> None:
         raise UsageError("--jobs and --field work with --jsonl only")
     for path in args.files:
         if path != STDIN and not Path(path).is_file():
-            raise UsageError(f"cannot read {path}: no such file")
+            why = "not a file" if Path(path).exists() else "no such file"
+            raise UsageError(f"cannot read {path}: {why}")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,7 +11,9 @@ from cleantext.detector import Detector, Proposal, quote
 from cleantext.lexicon import HOME_WORDS, tokens
 from cleantext.page import Page
 
-SEPARATOR = regex.compile(r"\s+(?:>>?|›|»|/|\||→|::|-->)\s+|\s*(?:›|»|→)\s*")
+# A match starts only after a non-space (or where the last match ended), and the
+# leading spaces are possessive: a long run of spaces is scanned once, not once per start.
+SEPARATOR = regex.compile(r"(?:(?<!\s)|\G)(?:\s++(?:>>?|›|»|/|\||→|::|-->)\s+|\s*+(?:›|»|→)\s*)")
 SENTENCE_PUNCTUATION = regex.compile(r"[.!?;:,]$")
 WEAK_SEPARATORS = frozenset({"/", "|"})
 

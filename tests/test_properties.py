@@ -1,0 +1,98 @@
+"""Hypothesis properties of :func:`cleantext.clean` over arbitrary and page-like text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import cleantext
+from cleantext import Config
+from invariants import check_result, rebuild_visible, visible
+from strategies import (
+    Boilerplate,
+    any_text,
+    clean_prose,
+    page_text,
+    paragraph,
+    registered_boilerplate,
+)
+
+some_text = st.one_of(any_text(), page_text())
+
+
+@given(some_text)
+@example("\x00\n\n\x1f\x1c\n\u2028x\u0085")
+def test_never_raises_and_result_is_sound(text: str) -> None:
+    check_result(text, cleantext.clean(text))
+
+
+@given(some_text)
+def test_idempotent(text: str) -> None:
+    once = cleantext.clean(text).text
+    assert cleantext.clean(once).text == once
+
+
+@given(page_text())
+def test_nothing_lost(text: str) -> None:
+    result = cleantext.clean(text)
+    assert rebuild_visible(text, result) == visible(text)
+
+
+@given(page_text())
+def test_deterministic(text: str) -> None:
+    assert cleantext.clean(text) == cleantext.clean(text)
+
+
+@given(page_text(), st.sampled_from(sorted(cleantext.DETECTORS)))
+def test_disabled_detector_never_appears(text: str, name: str) -> None:
+    result = cleantext.clean(text, config=Config().disable(name))
+    assert name not in {segment.detector for segment in result.removed}
+    check_result(text, result)
+
+
+@given(clean_prose())
+def test_clean_prose_is_kept_unchanged(prose: str) -> None:
+    result = cleantext.clean(prose)
+    assert (result.text, result.removed) == (prose, ())
+
+
+@pytest.mark.parametrize("snippet", registered_boilerplate(), ids=lambda item: item.text[:24])
+@given(data=st.data())
+def test_inserted_boilerplate_is_removed_and_nothing_else(
+    snippet: Boilerplate, data: st.DataObject
+) -> None:
+    prose = data.draw(clean_prose())
+    place = data.draw(st.sampled_from(snippet.places))
+    text = _insert(prose, snippet.text, place)
+    result = cleantext.clean(text)
+    assert result.text == prose
+    assert [segment.text.strip() for segment in result.removed] == [snippet.text.strip()]
+    assert result.removed[0].detector in snippet.detectors
+
+
+def _insert(prose: str, snippet: str, place: str) -> str:
+    if place == "top":
+        return f"{snippet}\n\n{prose}"
+    if place == "bottom":
+        return f"{prose}\n\n{snippet}"
+    first, rest = prose.split("\n\n", 1)
+    return f"{first}\n\n{snippet}\n\n{rest}"
+
+
+@given(st.lists(paragraph(), min_size=5, max_size=8), st.integers(2, 30), st.data())
+def test_ad_gap_inside_prose_is_removed_and_nothing_else(
+    paragraphs: list[str], extra: int, data: st.DataObject
+) -> None:
+    where = data.draw(st.integers(1, len(paragraphs) - 1))
+    text = "\n\n".join(paragraphs[:where]) + "\n" * (2 + extra) + "\n\n".join(paragraphs[where:])
+    result = cleantext.clean(text)
+    assert result.text == "\n\n".join(paragraphs)
+    assert [segment.detector for segment in result.removed] == ["ad_gap"]
+    assert result.removed[0].text == "\n" * (2 + extra)
+
+
+@pytest.mark.parametrize("data", [b"print PRINT", bytearray(b"x"), memoryview(b"x")])
+def test_bytes_raise_type_error_that_says_what_to_do(data: object) -> None:
+    with pytest.raises(TypeError, match=r"must be str.*decode"):
+        cleantext.clean(data)  # type: ignore[arg-type]

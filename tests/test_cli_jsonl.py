@@ -118,6 +118,13 @@ def test_invalid_utf8_in_a_record_is_replaced_with_a_warning(tmp_path, capsys, m
     assert f"{path}: line 2: invalid UTF-8" in err
 
 
+def test_deeply_nested_json_is_an_error_record_not_a_crash(capsys, monkeypatch) -> None:
+    code, out, _ = run([], capsys, monkeypatch, b"[" * 100_000 + b"\n" + jsonl({"text": "x"}))
+    assert code == 1 and len(out) == 2
+    assert out[0]["error"]["message"].startswith("RecursionError")  # type: ignore[index]
+    assert out[1]["clean_text"] == cleantext.clean("x").text
+
+
 def test_lone_surrogates_still_give_valid_json(capsys, monkeypatch) -> None:
     code, out, _ = run([], capsys, monkeypatch, b'{"text": "a \\udc80 b"}\n')
     assert code == 0 and out[0]["text"] == "a \udc80 b"

@@ -28,7 +28,7 @@ from cleantext.cli_console import Console
 from cleantext.cli_format import Tally, removed_pairs
 from cleantext.cli_io import Mode, clean_content, decode_utf8, display_name, is_html, open_input
 from cleantext.config import Config
-from cleantext.errors import InputError
+from cleantext.errors import CleantextError, InputError
 
 CHUNK_RECORDS = 32
 """Most records sent to a worker at once."""
@@ -114,10 +114,8 @@ def _json_type(value: object) -> str:
 
 
 def _message(error: Exception) -> str:
-    if isinstance(error, (RecordError, RecursionError)) or error.__class__.__module__.startswith(
-        "cleantext"
-    ):
-        return str(error) or type(error).__name__
+    if isinstance(error, CleantextError):
+        return str(error)
     return f"{type(error).__name__}: {error}"
 
 

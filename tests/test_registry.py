@@ -96,6 +96,11 @@ def test_fixture_file_has_enough_cases(detector: Detector) -> None:
     assert all(case["label"] and case["input"] for case in data["positive"] + data["negative"])
 
 
+def test_membership_of_an_unknown_name_is_false() -> None:
+    assert "no_such_detector" not in cleantext.DETECTORS
+    assert all(name in cleantext.DETECTORS for name in STABLE_NAMES)
+
+
 def test_registry_refuses_duplicate_names() -> None:
     existing = DETECTORS[0]
     twin = dataclasses.replace(existing, description="Another detector with a taken name.")

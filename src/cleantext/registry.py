@@ -20,6 +20,8 @@ class Registry(Mapping[str, Detector]):
 
     >>> Registry([]).names()
     ()
+    >>> "no_such_detector" in Registry([])
+    False
     """
 
     def __init__(self, detectors: Iterable[Detector]) -> None:
@@ -37,6 +39,10 @@ class Registry(Mapping[str, Detector]):
             raise ConfigError(
                 f"unknown detector {name!r}; valid names: {', '.join(self._table)}"
             ) from None
+
+    def __contains__(self, name: object) -> bool:
+        """``name in registry`` answers False for an unknown name instead of raising."""
+        return name in self._table
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._table)

@@ -30,7 +30,7 @@ FURNITURE_COST = 0.7
 WRAPPER_SHARE = 0.5
 """Without a container: a label on lines holding more than this share of the words is ignored."""
 
-LANDMARK_STRENGTH = {"nav": 0.8, "aside": 0.7, "footer": 0.75, "header": 0.6}
+LANDMARK_STRENGTH = {"nav": 0.8, "aside": 0.7, "footer": 0.75, "header": 0.6, "figcaption": 0.7}
 """Landmarks that are page furniture, and how strongly each says so."""
 TOKEN_STRENGTH = {
     "nav": 0.7, "menu": 0.7, "breadcrumb": 0.9, "share": 0.8, "social": 0.8, "tags": 0.6,
@@ -121,14 +121,10 @@ def main_container(page: Page) -> Container | None:
 
 
 def _heaviest(evidence: Sequence[DomEvidence | None], weights: list[float]) -> Container | None:
-    totals: dict[str, float] = {}
-    for item, weight in zip(evidence, weights, strict=True):
-        if item is not None:
-            for path in ancestors(item.xpath):
-                totals[path] = totals.get(path, 0.0) + weight
     positive = sum(weight for weight in weights if weight > 0)
-    if positive <= 0 or not totals:
+    if positive <= 0:
         return None
+    totals = _subtree_totals(evidence, weights)
     best = max(totals, key=lambda path: (totals[path], path.count("/")))
     inner = sum(
         weight
@@ -137,6 +133,31 @@ def _heaviest(evidence: Sequence[DomEvidence | None], weights: list[float]) -> C
     )
     structured = sum(1 for item in evidence if item is not None and item.in_structured_body)
     return Container(best, totals[best], inner / positive, structured)
+
+
+def _subtree_totals(
+    evidence: Sequence[DomEvidence | None], weights: list[float]
+) -> dict[str, float]:
+    """Sum of the line weights below every element that holds a line.
+
+    Weights are put where the lines are, then every element passes its total to
+    its parent, deepest elements first, so each element is visited once.
+    """
+    totals: dict[str, float] = {}
+    for item, weight in zip(evidence, weights, strict=True):
+        if item is not None:
+            totals[item.xpath] = totals.get(item.xpath, 0.0) + weight
+    for path in list(totals):
+        cut = path.rfind("/")
+        while cut > 0 and path[:cut] not in totals:
+            path = path[:cut]
+            totals[path] = 0.0
+            cut = path.rfind("/")
+    for path in sorted(totals, key=lambda key: -key.count("/")):
+        cut = path.rfind("/")
+        if cut > 0:
+            totals[path[:cut]] += totals[path]
+    return totals
 
 
 def live_labels(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.page import Line, Page
+from cleantext.page import DomEvidence, Line, Page
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,10 @@ class Params:
     """Score at ``min_density``; it rises to ``base_score + slope * (1 - min_density)`` at 1."""
     slope: float = 0.9
     """How fast the score rises with the link density."""
+    max_heading_words: int = 8
+    """A heading this short right before a link-dense line is proposed with it."""
+    heading_factor: float = 0.9
+    """Share of the link list's score that its heading gets."""
 
 
 def detect(page: Page, params: Params) -> Iterator[Proposal]:
@@ -34,24 +38,45 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     if page.evidence is None:
         return
+    judged = [_judge(evidence, params) for evidence in page.evidence]
+    judged = [
+        _heading_of(page, index, judged, params) if found is None else found
+        for index, found in enumerate(judged)
+    ]
     run: list[Line] = []
-    found: tuple[float, str] | None = None
-    for line, evidence in zip(page.lines, page.evidence, strict=True):
-        current = None
-        if evidence is not None and not evidence.in_structured_body:
-            density = min(evidence.link_density, evidence.line_link_density)
-            if density >= params.min_density:
-                score = params.base_score + params.slope * (density - params.min_density)
-                reason = f"link density {evidence.line_link_density:.2f} (block {evidence.link_density:.2f})"
-                current = (round(min(score, 0.95), 3), reason)
-        if run and current != found:
-            yield span_of(run, *(found or (0.0, "")))
+    for line, current in zip(page.lines, judged, strict=True):
+        if run and current != judged[run[-1].index]:
+            yield span_of(run, *(judged[run[-1].index] or (0.0, "")))
             run = []
         if current is not None:
             run.append(line)
-        found = current
     if run:
-        yield span_of(run, *(found or (0.0, "")))
+        yield span_of(run, *(judged[run[-1].index] or (0.0, "")))
+
+
+def _judge(evidence: DomEvidence | None, params: Params) -> tuple[float, str] | None:
+    if evidence is None or evidence.in_structured_body:
+        return None
+    density = min(evidence.link_density, evidence.line_link_density)
+    if density < params.min_density:
+        return None
+    score = params.base_score + params.slope * (density - params.min_density)
+    reason = f"link density {evidence.line_link_density:.2f} (block {evidence.link_density:.2f})"
+    return round(min(score, 0.95), 3), reason
+
+
+def _heading_of(
+    page: Page, index: int, judged: list[tuple[float, str] | None], params: Params
+) -> tuple[float, str] | None:
+    """A short heading right before a link-dense line is the title of that link list."""
+    evidence = page.evidence[index] if page.evidence else None
+    following = judged[index + 1] if index + 1 < len(judged) else None
+    if evidence is None or following is None or not evidence.is_heading:
+        return None
+    if page.word_counts[index] > params.max_heading_words:
+        return None
+    score = round(following[0] * params.heading_factor, 3)
+    return score, f"heading of a link list ({following[1]})"
 
 
 DETECTOR = Detector(

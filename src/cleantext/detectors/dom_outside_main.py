@@ -20,7 +20,7 @@ class Params:
     """The container's net content weight (about: words of prose) must reach this."""
     score: float = 0.75
     """Score of a non-prose line outside the container."""
-    prose_score: float = 0.55
+    prose_score: float = 0.7
     """Score of a prose line outside the container (it may be content the choice missed)."""
     headline_lookback: int = 6
     """Lines before the container searched for its headline (an h1/h2 there is kept)."""

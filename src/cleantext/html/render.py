@@ -36,9 +36,13 @@ HIDDEN_STYLE = ("display:none", "visibility:hidden")
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """What an open element passes on to its content."""
+    """What an open element passes on to its content (shared by inline elements that add nothing).
 
-    element: etree._Element
+    ``block`` is the nearest block element (a line's XPath names it), ``depth`` the
+    element's depth below the root, ``labels`` each landmark/token with the depth
+    (in XPath steps) of the deepest ancestor carrying it.
+    """
+
     block: etree._Element
     landmarks: frozenset[str]
     tokens: frozenset[str]
@@ -47,7 +51,6 @@ class Frame:
     in_body: bool
     heading: bool
     sectioned: bool
-    skipped: bool = False
 
 
 def render(root: etree._Element) -> LineBuilder:
@@ -63,29 +66,29 @@ def render(root: etree._Element) -> LineBuilder:
     end
     """
     builder = LineBuilder()
-    stack: list[Frame] = []
+    stack: list[Frame | None] = []  # None: a dropped element
     tokens_cache: dict[str, frozenset[str]] = {}
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         if event == "start":
-            frame = _open(element, stack[-1] if stack else None, tokens_cache)
+            frame = _open(element, stack[-1] if stack else None, tokens_cache, len(stack))
             stack.append(frame)
-            if frame.skipped:
+            if frame is None:
                 walker.skip_subtree()
             else:
-                _start(builder, frame)
+                _start(builder, element, frame)
         else:
-            frame = stack.pop()
-            if not frame.skipped:
-                _end(builder, frame)
-            if element.tail and stack:
-                builder.add(element.tail, stack[-1])
+            if stack.pop() is not None:
+                _end(builder, element)
+            parent = stack[-1] if stack else None
+            if element.tail and parent is not None:
+                builder.add(element.tail, parent)
     builder.flush()
     return builder
 
 
-def _start(builder: LineBuilder, frame: Frame) -> None:
-    tag = frame.element.tag
+def _start(builder: LineBuilder, element: etree._Element, frame: Frame) -> None:
+    tag = element.tag
     if tag == "br":
         builder.request(1)
     elif tag in LINE_TAGS:
@@ -96,54 +99,72 @@ def _start(builder: LineBuilder, frame: Frame) -> None:
         builder.request(2)
     elif tag in CELL_TAGS:
         builder.cell()
-    if tag == "a" and frame.element.get("href") is not None:
+    if tag == "a" and element.get("href") is not None:
         builder.links += 1
     elif tag == "pre":
         builder.pre += 1
-    if frame.element.text:
-        builder.add(frame.element.text, frame)
+    if element.text:
+        builder.add(element.text, frame)
 
 
-def _end(builder: LineBuilder, frame: Frame) -> None:
-    tag = frame.element.tag
+def _end(builder: LineBuilder, element: etree._Element) -> None:
+    tag = element.tag
     if tag in LINE_TAGS:
         builder.request(1)
     elif tag in BLOCK_TAGS:
         builder.request(2)
-    if tag == "a" and frame.element.get("href") is not None:
+    if tag == "a" and element.get("href") is not None:
         builder.links -= 1
     elif tag == "pre":
         builder.pre -= 1
 
 
-def _open(element: etree._Element, parent: Frame | None, cache: dict[str, frozenset[str]]) -> Frame:
+def _open(
+    element: etree._Element,
+    parent: Frame | None,
+    cache: dict[str, frozenset[str]],
+    depth: int,
+) -> Frame | None:
+    """The frame for ``element``'s content; ``None`` when it is not rendered."""
     tag = element.tag
-    if not isinstance(tag, str):
-        return _skipped(element, parent)
-    tag = tag.lower()
-    if tag in DROPPED_TAGS or _hidden(element):
-        return _skipped(element, parent)
+    if not isinstance(tag, str) or tag in DROPPED_TAGS or _hidden(element):
+        return None
     if parent is None:
-        return Frame(element, element, frozenset(), frozenset(), (), 0, False, False, False)
-    landmarks, tokens, in_body = parent.landmarks, parent.tokens, parent.in_body
-    labels = parent.labels
-    depth = parent.depth + 1
-    sectioned = parent.sectioned or tag in SECTIONING_TAGS
+        return Frame(element, frozenset(), frozenset(), (), depth, False, False, False)
+    landmark: str | None = None
+    own: frozenset[str] = frozenset()
+    in_body = parent.in_body
     if element.attrib:
         landmark = _landmark_of(element, tag, parent)
         own = _tokens_of(element, cache)
         in_body = in_body or (element.get("itemprop") or "").lower() == "articlebody"
-    else:
-        landmark, own = _plain_landmark(tag, parent), frozenset()
+    elif tag in LANDMARK_TAGS or tag == "figcaption":
+        landmark = _plain_landmark(tag, parent)
+    block = tag in BLOCK_TAGS or tag in CELL_TAGS
+    if not (block or own or landmark or in_body != parent.in_body or tag in SECTIONING_TAGS):
+        return parent
+    return _child(parent, element if block else parent.block, tag, landmark, own, in_body, depth)
+
+
+def _child(
+    parent: Frame,
+    block: etree._Element,
+    tag: str,
+    landmark: str | None,
+    own: frozenset[str],
+    in_body: bool,
+    depth: int,
+) -> Frame:
+    landmarks, tokens, labels = parent.landmarks, parent.tokens, parent.labels
     if landmark is not None:
         landmarks = landmarks | {landmark}
         own = own | {f"<{landmark}>"}
     if own:
         tokens = tokens | {token for token in own if token[0] != "<"}
         labels = _relabel(labels, own, depth + 1)
-    block = element if tag in BLOCK_TAGS or tag in CELL_TAGS else parent.block
     heading = parent.heading or tag in HEADING_TAGS
-    return Frame(element, block, landmarks, tokens, labels, depth, in_body, heading, sectioned)
+    sectioned = parent.sectioned or tag in SECTIONING_TAGS
+    return Frame(block, landmarks, tokens, labels, depth, in_body, heading, sectioned)
 
 
 def _relabel(
@@ -155,26 +176,11 @@ def _relabel(
 
 
 def _plain_landmark(tag: str, parent: Frame) -> str | None:
-    if tag in LANDMARK_TAGS and (tag not in {"header", "footer"} or not parent.sectioned):
+    """A tag's landmark; a ``<header>`` inside an article or section is its title block, not
+    the page's banner, so it is none (a ``<footer>`` anywhere holds meta data and links)."""
+    if tag in LANDMARK_TAGS and (tag != "header" or not parent.sectioned):
         return tag
-    return None
-
-
-def _skipped(element: etree._Element, parent: Frame | None) -> Frame:
-    if parent is None:
-        return Frame(element, element, frozenset(), frozenset(), (), 0, False, False, False, True)
-    return Frame(
-        element,
-        parent.block,
-        parent.landmarks,
-        parent.tokens,
-        parent.labels,
-        parent.depth + 1,
-        parent.in_body,
-        parent.heading,
-        parent.sectioned,
-        True,
-    )
+    return "figcaption" if tag == "figcaption" else None
 
 
 def _hidden(element: etree._Element) -> bool:

@@ -86,7 +86,8 @@ def _notice_evidence(text: str, params: Params) -> str | None:
     vocabulary = sorted(set(words) & CONSENT_WORDS - pronouns - set(buttons) - set(core))
     if not addressed or (not buttons and len(vocabulary) < params.min_vocabulary):
         return None
-    found = core + addressed[:3] + buttons + vocabulary[:4]
+    shown = [word for word in vocabulary if not any(word in phrase for phrase in addressed)]
+    found = core + addressed[:3] + buttons + shown[:4]
     return f"words {', '.join(found)}"
 
 

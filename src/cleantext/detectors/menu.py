@@ -116,7 +116,7 @@ def _proposal(run: list[Line], items: list[str], params: Params) -> Iterator[Pro
     bullets = sum(1 for line in run if BULLET.match(line.text))
     shown = ", ".join(items[:4]) + (f" and {len(items) - 4} more" if len(items) > 4 else "")
     reason = (
-        f"{len(items)} short link-like items on {len(run)} line(s) outside the body "
+        f"{len(items)} short link-like items on {len(run)} line(s) "
         f"({capitals:.0%} capitalised, {bullets} bulleted): {shown}"
     )
     yield span_of(run, params.score + params.capital_bonus * capitals, reason)

@@ -39,6 +39,8 @@ class Detector:
     ``params`` is a frozen dataclass whose field defaults are the detector's
     named thresholds; ``detect(page, params)`` yields proposals. ``order``
     breaks ties between detectors that claim the same span with equal scores.
+    A ``fallback`` detector (a generic classifier) still adds its score, but a
+    named detector that claims the same line wins the segment and its reason.
     """
 
     name: str
@@ -46,6 +48,7 @@ class Detector:
     detect: DetectFunction
     params: Any = NoParams()
     order: int = 50
+    fallback: bool = False
 
     def run(self, page: Page, params: Any = None) -> list[Proposal]:
         """Run the detector on ``page`` with ``params`` (its defaults when None)."""

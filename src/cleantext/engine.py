@@ -108,6 +108,8 @@ def _weigh(units: _Units, claims: list[Claim]) -> tuple[dict[int, float], dict[i
 
 
 def _beats(claim: Claim, other: Claim) -> bool:
+    if claim.detector.fallback != other.detector.fallback:
+        return other.detector.fallback
     if claim.score != other.score:
         return claim.score > other.score
     return claim.detector.order < other.detector.order

@@ -1,0 +1,118 @@
+"""content_classifier: what no named detector claims, judged line by line and in context.
+
+The lines are classified by :mod:`cleantext.classify`; this module turns the
+lines that are not content into proposals, one per run of lines of the same
+kind, with the evidence in the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleantext.classify import GOOD, LIST, Analysis, Params, analyse
+from cleantext.detector import Detector, Proposal, span_of
+from cleantext.page import Page
+
+
+def detect(page: Page, params: Params) -> Iterator[Proposal]:
+    """Propose every line outside the main content run, and bad lines inside it.
+
+    >>> from cleantext import clean
+    >>> body = ("The mayor said that the new bridge will open in May, after two years of work "
+    ...     "and a long debate in the city council about what it would cost.")
+    >>> result = clean("Latest\\n\\nWorld\\n\\nLocal\\n\\n" + body + "\\n\\nAbout us")
+    >>> [(segment.detector, segment.text) for segment in result.removed]
+    [('content_classifier', 'Latest\\n\\nWorld\\n\\nLocal')]
+    >>> result.text == body + "\\n\\nAbout us"  # one short line after the text: too uncertain
+    True
+    """
+    analysis = analyse(page, params)
+    if not analysis.windows:
+        return
+    kinds = [removal_kind(analysis, index, params) for index in range(len(page.lines))]
+    run: list[int] = []
+    for index, kind in enumerate(kinds):
+        if run and kind != kinds[run[-1]]:
+            yield _proposal(page, analysis, run, kinds[run[-1]] or "", params)
+            run = []
+        if kind is not None:
+            run.append(index)
+    if run:
+        yield _proposal(page, analysis, run, kinds[run[-1]] or "", params)
+
+
+def removal_kind(analysis: Analysis, index: int, params: Params) -> str | None:
+    """``None`` for a kept line; else why it goes: bad inside, outside, prose outside.
+
+    Inside a content run, good lines stay and so do lines that end like a
+    sentence (unless they repeat on the page); the headline stays too.
+    """
+    inside = analysis.in_content(index)
+    current = analysis.classes[index]
+    if index in analysis.headlines or (
+        inside and (current in (GOOD, LIST) or _sentence(analysis, index, params))
+    ):
+        return None
+    if inside:
+        return "inside"
+    if index in analysis.edge:
+        return "edge"
+    return "prose" if current == GOOD else "outside"
+
+
+def _sentence(analysis: Analysis, index: int, params: Params) -> bool:
+    line = analysis.features.lines[index]
+    return line.sentence_end and line.repeats == 1 and line.words >= params.min_sentence_words
+
+
+def _proposal(
+    page: Page, analysis: Analysis, run: list[int], kind: str, params: Params
+) -> Proposal:
+    scores = {"inside": params.inside_score, "prose": params.prose_score, "edge": params.edge_score}
+    score = scores.get(kind, params.score)
+    lines = [page.lines[index] for index in run]
+    return span_of(lines, score, _reason(analysis, run, kind))
+
+
+def _reason(analysis: Analysis, run: list[int], kind: str) -> str:
+    first = analysis.features.lines[run[0]]
+    evidence = (
+        f"{first.words} words, "
+        f"{'sentence punctuation' if first.sentence_end else 'no sentence punctuation'}, "
+        f"{first.density:.0%} {'stopwords' if analysis.features.language else 'short words'}"
+    )
+    if first.repeats > 1:
+        evidence += f", occurs {first.repeats} times"
+    where = _where(analysis, run)
+    lines = _lines(len(run))
+    label = {
+        "inside": "boilerplate inside the content",
+        "prose": "text away from the content",
+        "edge": "short lines just after the content",
+    }
+    return f"{lines} of {label.get(kind, 'boilerplate')} ({analysis.initial[run[0]]}: {evidence}), {where}"
+
+
+def _where(analysis: Analysis, run: list[int]) -> str:
+    first, last = analysis.window
+    if last < first:
+        return "no content run on the page"
+    if run[-1] < first:
+        return f"{_lines(first - run[-1])} before the content"
+    if run[0] > last:
+        return f"{_lines(run[0] - last)} after the content"
+    return "within the content"
+
+
+def _lines(count: int) -> str:
+    return f"{count} lines" if count != 1 else "1 line"
+
+
+DETECTOR = Detector(
+    name="content_classifier",
+    description="Lines that read like navigation or furniture, or lie away from the main text.",
+    detect=detect,
+    params=Params(),
+    order=90,
+    fallback=True,
+)

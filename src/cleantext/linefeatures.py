@@ -1,0 +1,191 @@
+"""Per-line features for the content classifier, computed once per page in one linear pass.
+
+Word-level counts use ``str.split`` (fast, C level) rather than a regular
+expression: a stopword rarely carries punctuation, and word counts come from
+``page.word_counts``.
+
+>>> text = "Home\\n\\nThe cat sat on the mat, and then it went to sleep in the sun for an hour.\\n\\nHome"
+>>> found = page_features(Page.from_text(text))
+>>> found.language, [f.words for f in found.lines], [f.repeats for f in found.lines]
+('en', [1, 18, 1], [2, 1, 2])
+>>> found.lines[1].stopwords, found.lines[1].sentence_end, found.lines[0].sentence_end
+(11, True, False)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from cleantext.lexicon import BULLET
+from cleantext.page import Page
+from cleantext.stopwords import STOPWORDS, choose_language, function_word_count, page_stopwords
+
+SENTENCE_END_CHARS = frozenset(".!?…。！？:;")
+CLOSING_CHARS = frozenset("\"'”’»)]")
+BULLET_CHARS = frozenset("•·*-–—▪►‣◦○●■□→»›+")
+SHAPE_LIMIT = 200
+"""Lines this long skip the shape counts (capitals, digits, separators, bullet)."""
+NUMBER = regex.compile(r"\d+")
+DIGIT = regex.compile(r"\d")
+SHAPE_REPEATS = 5
+"""Lines that differ only in their numbers count as repeats when this many share the shape."""
+LONG_WORD = 14
+"""Characters from which a token counts as one word in several (scripts without spaces)."""
+
+
+class LineFeatures(NamedTuple):
+    """What the classifier knows about one line (a tuple: cheap to build for every line)."""
+
+    chars: int
+    words: int
+    stopwords: int
+    sentences: int
+    sentence_end: bool
+    bullet: bool
+    capitalised: int
+    digits: int
+    separators: int
+    repeats: int
+
+    @property
+    def density(self) -> float:
+        """Share of the line's words that are function words."""
+        return self.stopwords / self.words if self.words else 0.0
+
+    @property
+    def caps_share(self) -> float:
+        """Share of the line's words that start with a capital letter."""
+        return self.capitalised / self.words if self.words else 0.0
+
+    @property
+    def digit_share(self) -> float:
+        """Share of the line's words that are numbers."""
+        return self.digits / self.words if self.words else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class PageFeatures:
+    """Features of every line, and the language whose stopwords were counted (None: fallback)."""
+
+    language: str | None
+    lines: tuple[LineFeatures, ...]
+
+
+def page_features(page: Page, full_from: int = 70) -> PageFeatures:
+    """Features of every line of ``page``.
+
+    Only lines that could be prose (``full_from`` characters or more, or ending
+    like a sentence) get word-level features; the page's language is chosen
+    from their words.
+    """
+    repeats = _repeats([_key(line.text) for line in page.lines])
+    words: list[list[str] | None] = [
+        line.text.lower().split() if _may_be_prose(line.text, full_from) else None
+        for line in page.lines
+    ]
+    vocabulary: Counter[str] = Counter()
+    for found in words:
+        if found:
+            vocabulary.update(found)
+    language = choose_language(vocabulary)
+    stopwords = STOPWORDS[language] if language else page_stopwords(vocabulary)
+    lines = tuple(
+        _line_features(line.text, found, stopwords, repeated, count)
+        if found is not None
+        else _light_features(line.text, repeated, count)
+        for line, found, repeated, count in zip(
+            page.lines, words, repeats, page.word_counts, strict=True
+        )
+    )
+    return PageFeatures(language, lines)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence punctuation (before closing quotes or brackets).
+
+    >>> ends_sentence('He said "no."'), ends_sentence("Home")
+    (True, False)
+    """
+    text = text.rstrip("\"'”’»)]")
+    return bool(text) and text[-1] in SENTENCE_END_CHARS
+
+
+def _may_be_prose(text: str, full_from: int) -> bool:
+    return len(text) >= full_from or ends_sentence(text)
+
+
+def _is_bullet(text: str) -> bool:
+    return text[0] in BULLET_CHARS and BULLET.match(text) is not None
+
+
+def _key(text: str) -> str:
+    """The line for repetition: no bullet, case folded."""
+    match = BULLET.match(text) if text[0] in BULLET_CHARS else None
+    return (text[match.end() :] if match else text).casefold()
+
+
+def _repeats(keys: list[str]) -> list[int]:
+    """How often each line occurs: exactly, or with other numbers when that shape is common.
+
+    >>> _repeats(["home", "home", "may 1, 2019", "may 2, 2019", "line 4"])
+    [2, 2, 1, 1, 1]
+    >>> _repeats([f"posted {day} may" for day in range(5)])
+    [5, 5, 5, 5, 5]
+    """
+    exact = Counter(keys)
+    shapes = [NUMBER.sub("0", key) if DIGIT.search(key) else key for key in keys]
+    shape_counts = Counter(shapes)
+    return [
+        max(exact[key], shape_counts[shape] if shape_counts[shape] >= SHAPE_REPEATS else 1)
+        for key, shape in zip(keys, shapes, strict=True)
+    ]
+
+
+def _line_features(
+    text: str, words: list[str], stopwords: frozenset[str], repeats: int, count: int
+) -> LineFeatures:
+    if len(text) > LONG_WORD * (count + 1):
+        count += sum(len(word) // LONG_WORD for word in words)
+    end = ends_sentence(text)
+    breaks = text.count(". ") + text.count("? ") + text.count("! ") + text.count("。") + end
+    if len(text) >= SHAPE_LIMIT:  # long lines: their shape says little, skip the costly counts
+        return LineFeatures(
+            len(text),
+            count,
+            function_word_count(words, stopwords),
+            breaks,
+            end,
+            False,
+            0,
+            0,
+            0,
+            repeats,
+        )
+    return LineFeatures(
+        chars=len(text),
+        words=count,
+        stopwords=function_word_count(words, stopwords),
+        sentences=breaks,
+        sentence_end=end,
+        bullet=_is_bullet(text),
+        capitalised=sum(map(str.istitle, text.split())),
+        digits=sum(map(str.isdigit, words)),
+        separators=_separators(text),
+        repeats=repeats,
+    )
+
+
+def _light_features(text: str, repeats: int, count: int) -> LineFeatures:
+    """Features of a short line that does not end like a sentence: no word-level counts."""
+    return LineFeatures(
+        len(text), count, 0, 0, False, _is_bullet(text), 0, 0, _separators(text), repeats
+    )
+
+
+def _separators(text: str) -> int:
+    """Menu separators: " | ", " · ", " / ", " » " (not tabs or wide spaces: tables use them)."""
+    return text.count(" | ") + text.count(" · ") + text.count(" / ") + text.count(" » ")

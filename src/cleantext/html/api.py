@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import regex
-from lxml import etree
-
 from cleantext.config import Config
 from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import decode_html
 from cleantext.html.evidence import line_evidence
+from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render
 from cleantext.html.structured import json_ld_bodies, page_lang, page_title
 from cleantext.model import Metadata, Result
@@ -18,8 +16,6 @@ from cleantext.registry import BUILTIN
 
 MAX_INPUT_CHARS = 256 * 1024 * 1024
 """Larger inputs are refused with an :class:`InputError` (memory stays bounded)."""
-CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""Characters libxml2 refuses; each becomes a space before parsing."""
 
 TEXT_ONLY_DETECTORS = ("content_classifier",)
 """Text-mode detectors that the DOM evidence supersedes: HTML mode's default config turns
@@ -49,10 +45,15 @@ def clean_html(
     '/html/body/nav/ul/li[1]'
     """
     text, encoding = _as_text(html)
-    root = _parse(text)
-    metadata = Metadata(encoding=encoding, url=url)
+    check_not_binary(text)
+    config = config or DEFAULT_CONFIG
+    if not has_markup(text):
+        return _as_plain_text(text, Metadata(encoding=encoding, url=url), config)
+    root = parse(text)
     if root is None:
-        return Result(text="", removed=(), source_text="", metadata=metadata)
+        return Result(
+            text="", removed=(), source_text="", metadata=Metadata(encoding=encoding, url=url)
+        )
     builder = render(root)
     rendered = builder.text()
     evidence = line_evidence(root, builder.lines, json_ld_bodies(root))
@@ -64,8 +65,14 @@ def clean_html(
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
-    clean_text, removed = decide(page, config or DEFAULT_CONFIG)
+    clean_text, removed = decide(page, config)
     return Result(text=clean_text, removed=removed, source_text=rendered, metadata=metadata)
+
+
+def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:
+    """Input without any markup is cleaned as text, exactly as :func:`cleantext.clean` does."""
+    clean_text, removed = decide(Page.from_text(text), config)
+    return Result(text=clean_text, removed=removed, source_text=text, metadata=metadata)
 
 
 def _as_text(html: object) -> tuple[str, str | None]:
@@ -86,21 +93,3 @@ def _check_size(size: int) -> None:
             f"the page is {size:,} characters long; clean_html accepts at most "
             f"{MAX_INPUT_CHARS:,} (split it or use clean() on its text)"
         )
-
-
-def _parse(text: str) -> etree._Element | None:
-    """Parse ``text`` as HTML with lxml (huge trees allowed); ``None`` when it holds nothing."""
-    if not text.strip():
-        return None
-    data = CONTROL.sub(" ", text).encode("utf-8", "replace")
-    parser = etree.HTMLParser(
-        encoding="utf-8",
-        huge_tree=True,
-        remove_comments=True,
-        remove_pis=True,
-        no_network=True,
-    )
-    try:
-        return etree.fromstring(data, parser)
-    except etree.LxmlError as error:
-        raise InputError(f"lxml could not parse the page: {error}") from error

@@ -7,8 +7,9 @@ The order, first match wins:
    in the first :data:`SNIFF_BYTES` bytes (the first declaration wins, as in browsers,
    and a declared UTF-16/32 is read as UTF-8 since an ASCII-readable meta tag proves
    the bytes are not UTF-16);
-3. strict UTF-8;
-4. the fallback :data:`FALLBACK` (cp1252, what browsers use for undeclared Western
+3. BOM-less UTF-16, when most bytes at odd (or even) positions are NUL;
+4. strict UTF-8;
+5. the fallback :data:`FALLBACK` (cp1252, what browsers use for undeclared Western
    pages), with undecodable bytes replaced by U+FFFD.
 
 A declared encoding that Python does not know is skipped; a declared encoding
@@ -24,6 +25,8 @@ import regex
 
 SNIFF_BYTES = 4096
 """How far into the document a charset declaration is looked for."""
+WIDE_NUL_SHARE = 0.6
+"""Share of NUL bytes at odd (even) positions from which BOM-less UTF-16 LE (BE) is assumed."""
 FALLBACK = "cp1252"
 """Encoding used when nothing is declared and the bytes are not valid UTF-8."""
 
@@ -43,7 +46,7 @@ WIDE_ALIASES = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """The decoded text and how it was found (``how`` is "bom", "meta", "utf-8" or "fallback")."""
+    """The decoded text and how it was found ("bom", "meta", "utf-16 sniffed", "utf-8", "fallback")."""
 
     text: str
     encoding: str
@@ -63,6 +66,9 @@ def decode_html(data: bytes) -> Decoded:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return Decoded(data[len(bom) :].decode(encoding, "replace"), encoding, "bom")
+    wide = utf16_without_bom(data[:SNIFF_BYTES])
+    if wide is not None:
+        return Decoded(data.decode(wide, "replace"), wide, "utf-16 sniffed")
     declared = declared_encoding(data[:SNIFF_BYTES])
     if declared is not None:
         return Decoded(data.decode(declared, "replace"), declared, "meta")
@@ -70,6 +76,22 @@ def decode_html(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
     except UnicodeDecodeError:
         return Decoded(data.decode(FALLBACK, "replace"), FALLBACK, "fallback")
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when ``head`` looks like ASCII markup in UTF-16 without a BOM.
+
+    >>> utf16_without_bom("<p>hi</p>".encode("utf-16-le")), utf16_without_bom(b"<p>hi</p>")
+    ('utf-16-le', None)
+    """
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 4:
+        return None
+    if odd.count(0) > WIDE_NUL_SHARE * len(odd) and even.count(0) < len(even) / 10:
+        return "utf-16-le"
+    if even.count(0) > WIDE_NUL_SHARE * len(even) and odd.count(0) < len(odd) / 10:
+        return "utf-16-be"
+    return None
 
 
 def declared_encoding(head: bytes) -> str | None:

@@ -37,7 +37,7 @@ def json_ld_bodies(root: etree._Element) -> list[str]:
             continue
         try:
             data = json.loads(script.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed, or nested deeper than json can read
             continue
         bodies.extend(normalise_body(body) for body in _find_key(data, "articlebody"))
     return [body for body in bodies if body]

@@ -1,0 +1,111 @@
+"""Parse HTML text with lxml, safely: control characters, binary input and deep nesting.
+
+libxml2 stops parsing (and drops the rest of the page) at a nesting depth of
+2048, even with ``huge_tree``. When that happens the page is parsed again with
+the tags below :data:`MAX_NESTING` levels removed, so their text is kept as
+inline text of the element at that depth.
+"""
+
+from __future__ import annotations
+
+import regex
+from lxml import etree
+
+from cleantext.errors import InputError
+
+CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Characters libxml2 refuses; each becomes a space before parsing."""
+MARKUP = regex.compile(r"<[A-Za-z!/?]")
+"""Anything that starts a tag, comment, doctype or processing instruction."""
+BINARY_SAMPLE = 4096
+"""Characters sampled when judging whether the input is binary."""
+MAX_CONTROL_SHARE = 0.05
+"""Input whose sample has more control characters than this share is refused as binary."""
+MIN_BINARY_SAMPLE = 64
+"""Shorter inputs are never judged binary (a few stray control characters say little)."""
+MAX_NESTING = 1000
+"""In the fallback for over-deep pages, tags nested deeper than this are removed."""
+TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def has_markup(text: str) -> bool:
+    """True when ``text`` contains at least one tag-like ``<``.
+
+    >>> has_markup("a < b and c > d"), has_markup("<p>x")
+    (False, True)
+    """
+    return MARKUP.search(text) is not None
+
+
+def check_not_binary(text: str) -> None:
+    """Raise :class:`InputError` when ``text`` looks like binary data, not a page.
+
+    >>> check_not_binary("<p>fine</p>")
+    >>> check_not_binary("\\x00\\x01\\x02\\x03" * 20)
+    Traceback (most recent call last):
+    ...
+    cleantext.errors.InputError: the input looks binary (80 of 80 sampled characters are control characters), not HTML
+    """
+    sample = text[:BINARY_SAMPLE]
+    controls = len(CONTROL.findall(sample))
+    if len(sample) >= MIN_BINARY_SAMPLE and controls > MAX_CONTROL_SHARE * len(sample):
+        raise InputError(
+            f"the input looks binary ({controls} of {len(sample)} sampled characters "
+            "are control characters), not HTML"
+        )
+
+
+def parse(text: str) -> etree._Element | None:
+    """The root element of ``text`` parsed as HTML; ``None`` when there is nothing to parse.
+
+    >>> parse("<p>one<p>two").xpath("string(/html/body)")
+    'onetwo'
+    >>> parse("  ") is None
+    True
+    """
+    if not text.strip():
+        return None
+    data = CONTROL.sub(" ", text).encode("utf-8", "replace")
+    root, too_deep = _parse_bytes(data)
+    if too_deep:
+        root, _ = _parse_bytes(flatten_deep(data.decode("utf-8"), MAX_NESTING).encode("utf-8"))
+    return root
+
+
+def _parse_bytes(data: bytes) -> tuple[etree._Element | None, bool]:
+    parser = etree.HTMLParser(
+        encoding="utf-8", huge_tree=True, remove_comments=True, remove_pis=True, no_network=True
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.LxmlError as error:
+        raise InputError(f"lxml could not parse the page: {error}") from error
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    return root, too_deep
+
+
+def flatten_deep(text: str, limit: int) -> str:
+    """``text`` with the tags nested deeper than ``limit`` levels replaced by spaces.
+
+    Depth is counted from opening and closing tags (void and self-closing tags
+    do not nest); it is an approximation that only serves to keep the text.
+
+    >>> flatten_deep("<div><div><div>deep</div></div></div><p>after</p>", 2)
+    '<div><div> deep </div></div><p>after</p>'
+    """
+    depth = 0
+    pieces: list[str] = []
+    position = 0
+    for match in TAG.finditer(text):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in VOID or self_closing:
+            continue
+        deep = (depth > limit) if closing else (depth >= limit)
+        depth = max(depth - 1, 0) if closing else depth + 1
+        if deep:
+            pieces.append(text[position : match.start()])
+            pieces.append(" ")
+            position = match.end()
+    pieces.append(text[position:])
+    return "".join(pieces)

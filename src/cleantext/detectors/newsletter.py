@@ -26,7 +26,8 @@ PROMPT = regex.compile(
 LABEL = regex.compile(
     r"""^[\W_]*(?:subscribe(?:\ (?:now|today|here|for\ free))?|sign\ up(?:\ (?:now|today|here|free))?
         |newsletters?|e-?mail\ address|abonnieren|jetzt\ abonnieren|s'abonner
-        |suscríbete|suscribirme|suscribirse|iscriviti|submit|sign\ me\ up)[\W_]*$""",
+        |suscríbete|suscribirme|suscribirse|iscriviti|submit|sign\ me\ up
+        |log\ ?in|sign\ ?in|register|create\ (?:an\ |your\ )?account|my\ account|anmelden|connexion)[\W_]*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 
@@ -42,7 +43,7 @@ class Params:
     score: float = 0.85
     """Score of a prompt phrase ("Enter your email address", "Already a subscriber?")."""
     label_score: float = 0.75
-    """Score of a lone label or button ("Subscribe", "Newsletter", "Sign up")."""
+    """Score of a lone label or button ("Subscribe", "Newsletter", "Sign up", "Log in")."""
 
 
 def detect(page: Page, params: Params) -> Iterator[Proposal]:

@@ -47,16 +47,16 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     run: list[Line] = []
     terms: list[str] = []
     for line in page.lines:
-        if len(line.text) > params.max_chars:
-            found: list[str] | None = None
-        else:
-            found = _legal_terms(line.text, params)
-            mark = _copyright_evidence(line.text, page.word_counts[line.index], params)
-            if mark is not None:
-                yield from _links(run, terms, params)
-                run, terms = [], []
-                yield span_of([line], params.score, f"{mark}: {quote(line.text)}")
-                continue
+        short = len(line.text) <= params.max_chars
+        mark = (
+            _copyright_evidence(line.text, page.word_counts[line.index], params) if short else None
+        )
+        if mark is not None:
+            yield from _links(run, terms, params)
+            run, terms = [], []
+            yield span_of([line], params.score, f"{mark}: {quote(line.text)}")
+            continue
+        found = _legal_terms(line.text, params) if short else None
         if found is not None and (not run or line.index == run[-1].index + 1):
             run.append(line)
             terms.extend(found)

@@ -181,9 +181,8 @@ def _line_features(
 
 def _light_features(text: str, repeats: int, count: int) -> LineFeatures:
     """Features of a short line that does not end like a sentence: no word-level counts."""
-    return LineFeatures(
-        len(text), count, 0, 0, False, _is_bullet(text), 0, 0, _separators(text), repeats
-    )
+    separators = _separators(text) if count >= 3 else 0  # needs words on both sides
+    return LineFeatures(len(text), count, 0, 0, False, _is_bullet(text), 0, 0, separators, repeats)
 
 
 def _separators(text: str) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cleantext.classify import GOOD, LIST, Analysis, Params, analyse
+from cleantext.classify import EMPTY, GOOD, LIST, Analysis, Params, analyse
 from cleantext.detector import Detector, Proposal, span_of
 from cleantext.page import Page
 
@@ -29,7 +29,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     analysis = analyse(page, params)
     if not analysis.windows:
         return
-    kinds = [removal_kind(analysis, index, params) for index in range(len(page.lines))]
+    inside = analysis.in_content()
+    kinds = [removal_kind(analysis, index, inside[index], params) for index in range(len(inside))]
     run: list[int] = []
     for index, kind in enumerate(kinds):
         if run and kind != kinds[run[-1]]:
@@ -41,16 +42,15 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         yield _proposal(page, analysis, run, kinds[run[-1]] or "", params)
 
 
-def removal_kind(analysis: Analysis, index: int, params: Params) -> str | None:
+def removal_kind(analysis: Analysis, index: int, inside: bool, params: Params) -> str | None:
     """``None`` for a kept line; else why it goes: bad inside, outside, prose outside.
 
     Inside a content run, good lines stay and so do lines that end like a
     sentence (unless they repeat on the page); the headline stays too.
     """
-    inside = analysis.in_content(index)
     current = analysis.classes[index]
     if index in analysis.headlines or (
-        inside and (current in (GOOD, LIST) or _sentence(analysis, index, params))
+        inside and (current in (GOOD, LIST, EMPTY) or _sentence(analysis, index, params))
     ):
         return None
     if inside:

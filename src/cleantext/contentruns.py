@@ -1,0 +1,108 @@
+"""Where the content lies: content runs, the headline before them, the uncertain edge after.
+
+>>> from cleantext.linefeatures import LineFeatures
+>>> line = LineFeatures(120, 20, 8, 2, True, False, 1, 0, 0, 1)
+>>> menu = LineFeatures(4, 1, 0, 0, False, False, 0, 0, 0, 1)
+>>> content_windows(["bad", "bad", "good", "good", "bad"], (menu, menu, line, line, menu), Params())
+((2, 3),)
+"""
+
+from __future__ import annotations
+
+from cleantext.contentparams import EMPTY, GOOD, LIST, NEAR, SHORT, Params
+from cleantext.linefeatures import LineFeatures
+
+
+def content_windows(
+    classes: list[str], lines: tuple[LineFeatures, ...], params: Params
+) -> tuple[tuple[int, int], ...]:
+    """First and last line of each content run; the main one first.
+
+    A maximum-subarray scan: good lines add their words, every other line
+    costs ``bad_cost`` (twice that when repeated on the page) plus
+    ``gap_growth`` for each non-good line before it in the same gap, so one
+    caption between paragraphs is cheap and a long menu or a comment header
+    after every comment is not. Each time the running sum drops to zero a
+    candidate run closes. The first candidate that scores at least
+    ``main_share`` of the best one is the main content (comment threads and
+    teaser lists come after the article); others scoring ``keep_share`` of
+    the best are content too.
+    """
+    candidates = _candidates(classes, lines, params)
+    top = max((score for score, _ in candidates), default=0.0)
+    main = next((run for score, run in candidates if score >= params.main_share * top), None)
+    if main is None:
+        return ()
+    others = [run for score, run in candidates if run != main and score >= params.keep_share * top]
+    return (main, *others)
+
+
+def _candidates(
+    classes: list[str], lines: tuple[LineFeatures, ...], params: Params
+) -> list[tuple[float, tuple[int, int]]]:
+    found: list[tuple[float, tuple[int, int]]] = []
+    best, best_range = 0.0, (0, -1)
+    running, first, gap = 0.0, 0, 0
+    for index, current in enumerate(classes):
+        if current == GOOD:
+            running += lines[index].words
+            gap = 0
+        elif current in (LIST, EMPTY):
+            pass  # a list between paragraphs, or a line of symbols, neither adds nor costs
+        else:
+            cost = params.repeat_cost if lines[index].repeats > 1 else params.bad_cost
+            running -= cost + params.gap_growth * gap
+            gap += 1
+        if running <= 0:
+            if best > 0:
+                found.append((best, best_range))
+            best, running, first = 0.0, 0.0, index + 1
+        elif running > best:
+            best, best_range = running, (first, index)
+    if best > 0:
+        found.append((best, best_range))
+    return found
+
+
+def trailing_edge(
+    initial: tuple[str, ...], lines: tuple[LineFeatures, ...], windows: tuple[tuple[int, int], ...]
+) -> frozenset[int]:
+    """Short lines right after a content run, before anything that is plainly boilerplate.
+
+    They may be the article's closing list ("What we liked") or the first
+    links of the footer; on their own they are too uncertain to remove.
+    """
+    edge: set[int] = set()
+    for _, last in windows:
+        index = last + 1
+        while (
+            index < len(initial) and initial[index] in (SHORT, NEAR) and lines[index].repeats == 1
+        ):
+            edge.add(index)
+            index += 1
+    return frozenset(edge)
+
+
+def find_headlines(
+    lines: tuple[LineFeatures, ...], window: tuple[int, int], params: Params
+) -> frozenset[int]:
+    """Heading-like lines just before the content run: the headline is among them.
+
+    Bylines, credits and share prompts can look the same; named detectors
+    remove those, so keeping them all here costs little.
+    """
+    first = window[0]
+    if window[1] < first:
+        return frozenset()
+    found = set()
+    for index in range(max(first - params.headline_lookback, 0), first):
+        line = lines[index]
+        worded = line.stopwords > 0 or line.chars < params.length_low
+        if looks_like_heading(line) and worded and line.words >= 3 and not line.sentence_end:
+            found.add(index)
+    return frozenset(found)
+
+
+def looks_like_heading(line: LineFeatures) -> bool:
+    plain = not line.bullet and line.repeats == 1 and line.separators == 0
+    return 2 <= line.words <= 20 and plain and line.digit_share < 0.5

@@ -38,7 +38,7 @@ HOME_WORDS = frozenset(
 BULLET = regex.compile(r"^[•·*\-–—▪►‣◦○●■□→»›+]\s+")
 """A list-item marker at the start of a stripped line."""
 
-TOKEN = regex.compile(r"[\p{L}\p{N}+][\p{L}\p{N}+'’.\-]*")
+TOKEN = regex.compile(r"[\p{L}\p{N}+][\p{L}\p{M}\p{N}+'’.\-]*")
 
 
 def tokens(text: str) -> list[str]:
@@ -47,7 +47,7 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Print | E-mail | Share")
     ['print', 'e-mail', 'share']
     """
-    return [match.group().lower().rstrip(".") for match in TOKEN.finditer(text)]
+    return [token.rstrip(".") for token in TOKEN.findall(text.lower())]
 
 
 def strip_bullet(text: str) -> str:

@@ -14,6 +14,8 @@ from functools import cached_property
 
 import regex
 
+from cleantext.lexicon import strip_bullet, tokens
+
 WORD = regex.compile(r"\w+")
 SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 
@@ -115,6 +117,11 @@ class Page:
     def word_counts(self) -> tuple[int, ...]:
         """Number of ``\\w+`` words on each line."""
         return tuple(_count_words(line.text) for line in self.lines)
+
+    @cached_property
+    def tokens(self) -> tuple[tuple[str, ...], ...]:
+        """Lower-case word tokens of each line (see :func:`cleantext.lexicon.tokens`)."""
+        return tuple(tuple(tokens(strip_bullet(line.text))) for line in self.lines)
 
     @cached_property
     def separator(self) -> int:

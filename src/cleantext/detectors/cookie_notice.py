@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -58,7 +58,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     lines = page.lines
     claimed = -1
     for line in lines:
-        evidence = _notice_evidence(line.text, params) if line.index > claimed else None
+        evidence = (
+            _notice_evidence(line.text, page.tokens[line.index], params)
+            if line.index > claimed
+            else None
+        )
         if evidence is None:
             continue
         first = _extend(lines, line.index, -1, params)
@@ -70,11 +74,10 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         yield span_of(span, params.score, reason)
 
 
-def _notice_evidence(text: str, params: Params) -> str | None:
+def _notice_evidence(text: str, words: Sequence[str], params: Params) -> str | None:
     """What makes ``text`` a consent notice, or None."""
     if len(text) > params.max_chars:
         return None
-    words = tokens(strip_bullet(text))
     core = sorted({word for word in words if word in COOKIE_CORE or word.startswith("cookie")})
     if not core:
         return None
@@ -91,7 +94,7 @@ def _notice_evidence(text: str, params: Params) -> str | None:
     return f"words {', '.join(found)}"
 
 
-def _addressed(text: str, words: list[str]) -> list[str]:
+def _addressed(text: str, words: Sequence[str]) -> list[str]:
     """Pronouns and site phrases of ``text`` that address the reader."""
     lowered = text.lower()
     phrases = [phrase for phrase in SITE_PHRASES if phrase in lowered]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from cleantext.detector import Detector, Proposal, quote, span_of
-from cleantext.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED, strip_bullet, tokens
+from cleantext.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED
 from cleantext.page import Line, Page, is_prose
 
 QUOTE_MARK = regex.compile(r"[\"“”„«»]")
@@ -56,7 +56,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             run, terms = [], []
             yield span_of([line], params.score, f"{mark}: {quote(line.text)}")
             continue
-        found = _legal_terms(line.text, params) if short else None
+        found = _legal_terms(page.tokens[line.index], params) if short else None
         if found is not None and (not run or line.index == run[-1].index + 1):
             run.append(line)
             terms.extend(found)
@@ -84,9 +84,8 @@ def _quoted_in_prose(text: str, words: int) -> bool:
     return is_prose(text, words) and QUOTE_MARK.search(text) is not None
 
 
-def _legal_terms(text: str, params: Params) -> list[str] | None:
+def _legal_terms(words: Sequence[str], params: Params) -> list[str] | None:
     """The legal core words of a line made only of legal-link words (maybe none), else None."""
-    words = tokens(strip_bullet(text))
     if not words or len(words) > params.max_link_words:
         return None
     if not all(word in LEGAL_WORDS for word in words):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from cleantext.detector import Detector, Proposal, quote, span_of
-from cleantext.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS, strip_bullet, tokens
+from cleantext.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS
 from cleantext.page import Line, Page, is_prose
 
 PROMPT = regex.compile(
@@ -61,7 +61,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     run: list[Line] = []
     found: list[tuple[float, str]] = []
     for line in page.lines:
-        evidence = _evidence(line.text, page.word_counts[line.index], params)
+        evidence = _evidence(
+            line.text, page.tokens[line.index], page.word_counts[line.index], params
+        )
         if evidence is not None and (not run or line.index == run[-1].index + 1):
             run.append(line)
             found.append(evidence)
@@ -71,7 +73,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     yield from _proposal(run, found)
 
 
-def _evidence(text: str, words: int, params: Params) -> tuple[float, str] | None:
+def _evidence(
+    text: str, tokens: Sequence[str], words: int, params: Params
+) -> tuple[float, str] | None:
     """Score and evidence of a sign-up line, or None."""
     if len(text) > params.max_chars or words > params.max_words:
         return None
@@ -80,7 +84,7 @@ def _evidence(text: str, words: int, params: Params) -> tuple[float, str] | None
     phrase = PROMPT.search(text)
     if phrase is not None:
         return params.score, f"sign-up phrase {quote(phrase.group(), 30)}"
-    found = set(tokens(strip_bullet(text)))
+    found = set(tokens)
     named = found & NEWSLETTER_WORDS
     verbs = found & SIGNUP_WORDS
     if not named or not verbs or (is_prose(text, words) and not found & READER_WORDS):

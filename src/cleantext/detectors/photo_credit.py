@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from cleantext.detector import Detector, Proposal, quote
-from cleantext.lexicon import PHOTO_AGENCIES, tokens
+from cleantext.lexicon import PHOTO_AGENCIES
 from cleantext.page import Page
 
 LABELLED = regex.compile(
@@ -60,17 +60,16 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     for line in page.lines:
         if len(line.text) > params.max_chars or page.word_counts[line.index] > params.max_words:
             continue
-        found = _evidence(line.text, params)
+        found = _evidence(line.text, page.tokens[line.index], params)
         if found is not None:
             score, evidence = found
             yield Proposal(line.start, line.end, score, f"{evidence}: {quote(line.text)}")
 
 
-def _evidence(text: str, params: Params) -> tuple[float, str] | None:
+def _evidence(text: str, words: Sequence[str], params: Params) -> tuple[float, str] | None:
     label = LABELLED.match(text)
     if label is not None:
         return params.score, f"credit label {label.group().strip()!r}"
-    words = tokens(text)
     agencies = sorted(set(words) & PHOTO_AGENCIES)
     if agencies and (
         PARENTHESISED.match(text) or "/" in text or len(words) <= params.max_bare_words

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, quote, span_of
-from cleantext.lexicon import UTILITY_CORE, UTILITY_WORDS, tokens
+from cleantext.lexicon import UTILITY_CORE, UTILITY_WORDS
 from cleantext.page import Line, Page
 
 FONT_SIZE_WORDS = frozenset({"a", "aa", "aaa", "a-", "a+", "aa-", "aa+"})
@@ -38,7 +38,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     run: list[Line] = []
     scores: list[float] = []
     for line in page.lines:
-        score = _banner_score(line.text, params)
+        score = _banner_score(line.text, page.tokens[line.index], params)
         if score and (not run or line.index == run[-1].index + 1):
             run.append(line)
             scores.append(score)
@@ -50,10 +50,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         yield _proposal(run, scores)
 
 
-def _banner_score(text: str, params: Params) -> float:
+def _banner_score(text: str, words: Sequence[str], params: Params) -> float:
     if len(text) > params.max_chars:
         return 0.0
-    words = tokens(text)
     if not words or len(words) > params.max_tokens or not set(words) <= UTILITY_WORDS:
         return 0.0
     if set(words) & UTILITY_CORE:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
@@ -49,7 +49,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     run: list[Line] = []
     names: list[str] = []
     for line in page.lines:
-        found = _networks(line.text, params)
+        found = _networks(line.text, page.tokens[line.index], params)
         if found is not None and (not run or line.index == run[-1].index + 1):
             run.append(line)
             names.extend(found)
@@ -59,7 +59,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     yield from _proposal(run, names, params)
 
 
-def _networks(text: str, params: Params) -> list[str] | None:
+def _networks(text: str, words: Sequence[str], params: Params) -> list[str] | None:
     """The network names of a share-row line (a share verb counts as ``share``), else None.
 
     A line of generic names only ("Email", "RSS") gives an empty list: it joins a
@@ -67,7 +67,6 @@ def _networks(text: str, params: Params) -> list[str] | None:
     """
     if len(text) > params.max_chars:
         return None
-    words = tokens(strip_bullet(text))
     if not words or len(words) > params.max_tokens:
         return None
     if not all(word in NETWORK_OR_FILLER for word in words):

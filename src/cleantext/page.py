@@ -174,7 +174,7 @@ def _new_line(
 
 
 def _count_words(text: str) -> int:
-    return sum(1 for _ in WORD.finditer(text))
+    return len(WORD.findall(text))
 
 
 def is_prose(text: str, words: int, min_words: int = 10) -> bool:

@@ -100,8 +100,21 @@ class Container:
     structured_lines: int
 
 
+CACHE_KEY = "_cleantext_dom_main_container"
+"""Where :func:`main_container` memoises its answer in the page's ``__dict__`` (as the
+page's own cached properties do), so that the detectors that need it compute it once."""
+
+
 def main_container(page: Page) -> Container | None:
     """The page's main content element, or ``None`` when the page has no evidence or no prose."""
+    memo = page.__dict__
+    if CACHE_KEY not in memo:
+        memo[CACHE_KEY] = _main_container(page)
+    found: Container | None = memo[CACHE_KEY]
+    return found
+
+
+def _main_container(page: Page) -> Container | None:
     if page.evidence is None:
         return None
     evidence = page.evidence

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from lxml import etree
@@ -82,12 +81,17 @@ class XPaths:
         return self._steps[element]
 
     def _index_children(self, parent: etree._Element) -> None:
-        counts = Counter(child.tag for child in parent)
-        seen: Counter[object] = Counter()
+        counts: dict[object, int] = {}
         for child in parent:
-            seen[child.tag] += 1
-            step = str(child.tag)
-            self._steps[child] = f"{step}[{seen[child.tag]}]" if counts[child.tag] > 1 else step
+            counts[child.tag] = counts.get(child.tag, 0) + 1
+        seen: dict[object, int] = {}
+        for child in parent:
+            tag = child.tag
+            if counts[tag] > 1:
+                seen[tag] = seen.get(tag, 0) + 1
+                self._steps[child] = f"{tag}[{seen[tag]}]"
+            else:
+                self._steps[child] = str(tag)
 
 
 def _block_stats(lines: Sequence[RenderedLine]) -> list[tuple[float, float]]:

@@ -32,6 +32,9 @@ from cleantext.html.vocabulary import (
 BULLET = "  • "
 """Prefix of a rendered list item, as in the seed's style."""
 HIDDEN_STYLE = ("display:none", "visibility:hidden")
+EMPTY: frozenset[str] = frozenset()
+FRAMED_TAGS = LANDMARK_TAGS | SECTIONING_TAGS | {"figcaption"}
+"""Inline or attribute-less elements that still need a frame of their own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,20 +130,24 @@ def _open(
 ) -> Frame | None:
     """The frame for ``element``'s content; ``None`` when it is not rendered."""
     tag = element.tag
-    if not isinstance(tag, str) or tag in DROPPED_TAGS or _hidden(element):
+    if not isinstance(tag, str) or tag in DROPPED_TAGS:
+        return None
+    attributes = element.attrib
+    if attributes and _hidden(element):
         return None
     if parent is None:
         return Frame(element, frozenset(), frozenset(), (), depth, False, False, False)
-    landmark: str | None = None
-    own: frozenset[str] = frozenset()
-    in_body = parent.in_body
-    if element.attrib:
-        landmark = _landmark_of(element, tag, parent)
-        own = _tokens_of(element, cache)
-        in_body = in_body or (element.get("itemprop") or "").lower() == "articlebody"
-    elif tag in LANDMARK_TAGS or tag == "figcaption":
-        landmark = _plain_landmark(tag, parent)
     block = tag in BLOCK_TAGS or tag in CELL_TAGS
+    if not attributes:
+        if not (block or tag in FRAMED_TAGS):
+            return parent
+        landmark = _plain_landmark(tag, parent)
+        return _child(
+            parent, element if block else parent.block, tag, landmark, EMPTY, parent.in_body, depth
+        )
+    landmark = _landmark_of(element, tag, parent)
+    own = _tokens_of(element, cache)
+    in_body = parent.in_body or (element.get("itemprop") or "").lower() == "articlebody"
     if not (block or own or landmark or in_body != parent.in_body or tag in SECTIONING_TAGS):
         return parent
     return _child(parent, element if block else parent.block, tag, landmark, own, in_body, depth)
@@ -184,8 +191,6 @@ def _plain_landmark(tag: str, parent: Frame) -> str | None:
 
 
 def _hidden(element: etree._Element) -> bool:
-    if not element.attrib:
-        return False
     if element.get("hidden") is not None:
         return True
     if (element.get("aria-hidden") or "").strip().lower() == "true":

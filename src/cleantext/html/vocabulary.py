@@ -180,6 +180,11 @@ STEM = regex.compile("|".join(STEM_TOKENS))
 WORD_SPLIT = regex.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])", regex.VERSION1)
 
 
+ANY_WORD = regex.compile("|".join(sorted({*EXACT, *STEM_TOKENS}, key=len, reverse=True)), regex.I)
+"""Quick test: a value none of whose substrings is a known word or stem has no tokens."""
+EMPTY: frozenset[str] = frozenset()
+
+
 def class_tokens(value: str) -> frozenset[str]:
     """Canonical tokens found in a class or id attribute value.
 
@@ -190,8 +195,11 @@ def class_tokens(value: str) -> frozenset[str]:
     >>> class_tokens("address headline")
     frozenset()
     """
+    value = value[:200]
+    if ANY_WORD.search(value) is None:
+        return EMPTY
     found = set()
-    for word in WORD_SPLIT.split(value[:200]):
+    for word in WORD_SPLIT.split(value):
         token = _canonical(word.lower())
         if token is not None:
             found.add(token)

@@ -8,7 +8,7 @@ known stem (``navigation`` -> ``nav``, ``subscribe-box`` -> ``subscribe``).
 
 from __future__ import annotations
 
-import regex
+import re
 
 DROPPED_TAGS = frozenset(
     """
@@ -176,12 +176,9 @@ EXACT = {
 """Whole words mapped to their canonical token."""
 
 STEM_TOKENS = dict(STEMS)
-STEM = regex.compile("|".join(STEM_TOKENS))
-WORD_SPLIT = regex.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])", regex.VERSION1)
-
-
-ANY_WORD = regex.compile("|".join(sorted({*EXACT, *STEM_TOKENS}, key=len, reverse=True)), regex.I)
-"""Quick test: a value none of whose substrings is a known word or stem has no tokens."""
+STEM_PREFIXES = tuple(STEM_TOKENS)
+WORDS = re.compile(r"[^A-Za-z0-9]+")
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 EMPTY: frozenset[str] = frozenset()
 
 
@@ -195,22 +192,24 @@ def class_tokens(value: str) -> frozenset[str]:
     >>> class_tokens("address headline")
     frozenset()
     """
-    value = value[:200]
-    if ANY_WORD.search(value) is None:
-        return EMPTY
     found = set()
-    for word in WORD_SPLIT.split(value):
-        token = _canonical(word.lower())
+    for word in WORDS.split(value[:200]):
+        token = _canonical(word.lower()) if word else None
         if token is not None:
             found.add(token)
-    return frozenset(found)
+        elif word and not word.islower() and not word.isupper():
+            found.update(_camel_tokens(word))
+    return frozenset(found) if found else EMPTY
+
+
+def _camel_tokens(word: str) -> set[str]:
+    """Tokens of the parts of a camelCase word (``navBar`` gives ``nav``)."""
+    parts = (_canonical(part.lower()) for part in CAMEL.split(word))
+    return {token for token in parts if token is not None}
 
 
 def _canonical(word: str) -> str | None:
-    if not word:
-        return None
     exact = EXACT.get(word)
-    if exact is not None:
+    if exact is not None or not word.startswith(STEM_PREFIXES):
         return exact
-    match = STEM.match(word)
-    return None if match is None else STEM_TOKENS[match.group()]
+    return next(token for stem, token in STEMS if word.startswith(stem))

@@ -15,7 +15,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Literal, TextIO
 
 from cleantext.config import Config
@@ -123,8 +123,7 @@ def detector_listing(config: Config) -> str:
     for name, detector in registry.items():
         lines.append(f"{name.ljust(width)}  {detector.description}")
         params = ", ".join(
-            f"{item.name}={getattr(detector.params, item.name)!r}"
-            for item in fields(detector.params)
+            f"{name}={getattr(detector.params, name)!r}" for name in detector.param_names()
         )
         if params:
             lines.append(f"{' ' * width}  parameters: {params}")

@@ -204,6 +204,8 @@ def test_list_detectors_names_and_describes_every_detector(capsys, monkeypatch) 
     assert code == 0
     for name, detector in cleantext.DETECTORS.items():
         assert f"{name}  " in out and detector.description in out
+        for param in detector.param_names():
+            assert f"{param}={getattr(detector.params, param)!r}" in out
 
 
 def test_disable_switches_a_detector_off(capsys, monkeypatch) -> None:

@@ -19,7 +19,8 @@ import json
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from typing import BinaryIO, TypeVar
@@ -151,7 +152,7 @@ def read_chunks(lines: Iterable[bytes], settings: BatchSettings) -> Iterator[Chu
 
 def ordered_map(
     function: Callable[[Item], Outcomes], items: Iterable[Item], jobs: int
-) -> Iterator[Outcomes]:
+) -> Generator[Outcomes, None, None]:
     """``map(function, items)`` over ``jobs`` processes, in order, with few items in flight."""
     if jobs <= 1:
         yield from map(function, items)
@@ -190,17 +191,18 @@ def run_batch(
 
     With ``flush`` the sink is flushed after every chunk, so a pipe sees records as they are done.
     """
-    for outcomes in ordered_map(clean_chunk, _chunks(job), job.jobs):
-        for outcome in outcomes:
-            _report(outcome, console)
-            sink.write(outcome.output)
-            tally.add(outcome.removed, failed=outcome.error is not None)
-            if outcome.error is not None and job.strict:
-                console.error("stopped at the first failed record (--strict)")
-                return 1
-        if flush:
-            sink.flush()
-        console.advance(len(outcomes), sum(outcome.size for outcome in outcomes))
+    with closing(ordered_map(clean_chunk, _chunks(job), job.jobs)) as results:  # stops workers
+        for outcomes in results:
+            for outcome in outcomes:
+                _report(outcome, console)
+                sink.write(outcome.output)
+                tally.add(outcome.removed, failed=outcome.error is not None)
+                if outcome.error is not None and job.strict:
+                    console.error("stopped at the first failed record (--strict)")
+                    return 1
+            if flush:
+                sink.flush()
+            console.advance(len(outcomes), sum(outcome.size for outcome in outcomes))
     return 1 if tally.failed else 0
 
 

@@ -45,6 +45,8 @@ class Boilerplate:
     places: tuple[str, ...]
 
 
+COPYRIGHT = frozenset({"copyright"})
+BOTH = ("top", "bottom")
 BOILERPLATE = (
     Boilerplate("print PRINT", frozenset({"print_banner"}), ("top",)),
     Boilerplate("Print | Email | Share", frozenset({"print_banner"}), ("top", "bottom")),
@@ -55,11 +57,29 @@ BOILERPLATE = (
     Boilerplate("Story continues below advertisement", frozenset({"ad_label"}), ("middle",)),
     Boilerplate("  • Politics\n  • Elections", frozenset({"tag_list"}), ("bottom",)),
     Boilerplate("Tags: Politics, Budget, Europe", frozenset({"tag_list"}), ("bottom",)),
+    Boilerplate("© 2024 Example Media Group. All rights reserved.", COPYRIGHT, ("top", "bottom")),
+    Boilerplate("Terms of Use | Privacy Policy", COPYRIGHT, ("bottom",)),
+    Boilerplate("Share on Facebook\nShare on Twitter", frozenset({"social_row"}), BOTH),
+    Boilerplate("Facebook Twitter LinkedIn Email", frozenset({"social_row"}), BOTH),
     Boilerplate(
-        "© 2024 Example Media Group. All rights reserved.",
-        frozenset({"copyright", "legal", "copyright_line"}),
+        "We use cookies to improve your experience on our site. By continuing you accept "
+        "our use of cookies.\nAccept",
+        frozenset({"cookie_notice"}),
+        BOTH,
+    ),
+    Boilerplate("Sign up for our newsletter", frozenset({"newsletter"}), BOTH),
+    Boilerplate("Leave a comment", frozenset({"comments"}), ("bottom",)),
+    Boilerplate("12 comments", frozenset({"comments"}), BOTH),
+    Boilerplate("Photo: Jane Smith/Reuters", frozenset({"photo_credit"}), BOTH),
+    Boilerplate("Read more", frozenset({"related_list"}), ("bottom",)),
+    # A list that ends right before the body may end with the article's title,
+    # so lists of headlines and menus are put after the body only.
+    Boilerplate(
+        "Related stories\n  • Council delays vote on roads\n  • Schools face budget cuts",
+        frozenset({"related_list"}),
         ("bottom",),
     ),
+    Boilerplate("Home\nNews\nWorld\nSport\nBusiness", frozenset({"menu"}), ("bottom",)),
 )
 """Known boilerplate; a snippet whose detectors are not registered yet is left out."""
 

@@ -77,6 +77,23 @@ def test_inserted_boilerplate_is_removed_and_nothing_else(
     assert result.removed[0].detector in snippet.detectors
 
 
+FOUND_BY_HYPOTHESIS = [
+    # copyright took prose made only of its link words for a row of legal links.
+    (
+        "The the the the the the the the the the.\n\nThe the the the the the the the the the.",
+        "Terms of Use | Privacy Policy",
+        "bottom",
+    ),
+]
+
+
+@pytest.mark.parametrize(("prose", "snippet", "place"), FOUND_BY_HYPOTHESIS)
+def test_examples_found_by_hypothesis(prose: str, snippet: str, place: str) -> None:
+    result = cleantext.clean(_insert(prose, snippet, place))
+    assert result.text == prose
+    assert [segment.text for segment in result.removed] == [snippet]
+
+
 def _insert(prose: str, snippet: str, place: str) -> str:
     if place == "top":
         return f"{snippet}\n\n{prose}"

@@ -56,7 +56,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             run, terms = [], []
             yield span_of([line], params.score, f"{mark}: {quote(line.text)}")
             continue
-        found = _legal_terms(page.tokens[line.index], params) if short else None
+        # A line that reads like a sentence is not a row of links, whatever its words.
+        links = short and not is_prose(line.text, page.word_counts[line.index])
+        found = _legal_terms(page.tokens[line.index], params) if links else None
         if found is not None and (not run or line.index == run[-1].index + 1):
             run.append(line)
             terms.extend(found)

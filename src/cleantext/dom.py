@@ -30,6 +30,8 @@ FURNITURE_COST = 0.7
 WRAPPER_SHARE = 0.5
 """Without a container: a label on lines holding more than this share of the words is ignored."""
 
+FURNITURE_LANDMARKS = frozenset({"nav", "footer", "aside"})
+"""Landmarks that never hold a page's main text."""
 LANDMARK_STRENGTH = {"nav": 0.8, "aside": 0.7, "footer": 0.75, "header": 0.6, "figcaption": 0.7}
 """Landmarks that are page furniture, and how strongly each says so."""
 TOKEN_STRENGTH = {
@@ -127,7 +129,7 @@ def _main_container(page: Page) -> Container | None:
         return None
     for index, item in enumerate(evidence):
         if item is not None and not item.in_structured_body and weights[index] > 0:
-            strength = max((label_strength(x) for x in live_labels(item, first)), default=0)
+            strength = max((label_strength(x) for x in _pass_two_labels(item, first)), default=0)
             if strength >= FURNITURE_COST:
                 weights[index] = -weights[index]
     return _heaviest(evidence, weights) or first
@@ -171,6 +173,18 @@ def _subtree_totals(
         if cut > 0:
             totals[path[:cut]] += totals[path]
     return totals
+
+
+def _pass_two_labels(evidence: DomEvidence, first: Container) -> list[str]:
+    """Labels that count against a line in the second choice: those below the first choice,
+    and furniture landmarks at any depth (main text inside a <footer> or <nav> is rare, a
+    first choice inside one is a mistake to correct)."""
+    floor = first.xpath.count("/") if inside(evidence.xpath, first.xpath) else 0
+    return [
+        label
+        for label, depth in evidence.labels
+        if depth > floor or (label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS)
+    ]
 
 
 def live_labels(

@@ -18,14 +18,26 @@ bad lines cost). ``docs/algorithm.md`` explains every threshold.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
-from cleantext.contentparams import BAD, EMPTY, GOOD, LIST, NEAR, SHORT, Params
+from cleantext.contentparams import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
 from cleantext.contentruns import content_windows, find_headlines, looks_like_heading, trailing_edge
 from cleantext.linefeatures import LineFeatures, PageFeatures, page_features
 
-__all__ = ["BAD", "EMPTY", "GOOD", "LIST", "NEAR", "SHORT", "Analysis", "Params", "analyse"]
+__all__ = [
+    "BAD",
+    "CLAIMED",
+    "EMPTY",
+    "GOOD",
+    "LIST",
+    "NEAR",
+    "SHORT",
+    "Analysis",
+    "Params",
+    "analyse",
+]
 from cleantext.page import Page
 
 
@@ -53,17 +65,35 @@ class Analysis:
         return inside
 
 
-def analyse(page: Page, params: Params) -> Analysis:
-    """Classify every line of ``page`` and find its main content run."""
+def analyse(page: Page, params: Params, claims: Mapping[int, str] | None = None) -> Analysis:
+    """Classify every line of ``page`` and find its main content run.
+
+    ``claims`` maps lines that named detectors claimed to their names: those
+    lines are left to them, and a claim by one of ``params.section_ends`` (a comment
+    section's heading) ends the main content.
+    """
+    claims = claims or {}
     features = page_features(page)
-    initial = tuple(initial_class(line, params) for line in features.lines)
+    initial = tuple(
+        _claimed(claims, index) or initial_class(line, params)
+        for index, line in enumerate(features.lines)
+    )
     lengths = [line.chars for line in features.lines]
     classes = resolve(list(initial), features.lines, lengths, params)
-    windows = content_windows(classes, features.lines, params)
+    stops = frozenset(index for index, name in claims.items() if name in params.section_ends)
+    windows = content_windows(classes, features.lines, params, stops)
     main = windows[0] if windows else (0, -1)
     headlines = find_headlines(features.lines, main, params)
     edge = trailing_edge(initial, features.lines, windows)
     return Analysis(features, initial, tuple(classes), windows, headlines, edge)
+
+
+def _claimed(claims: Mapping[int, str], index: int) -> str | None:
+    """A run of claimed lines (a menu, a footer) is a zone; one claimed line inside text (an
+    ad label, a credit) is skipped like a line of symbols."""
+    if index not in claims:
+        return None
+    return CLAIMED if index - 1 in claims or index + 1 in claims else EMPTY
 
 
 def initial_class(line: LineFeatures, params: Params) -> str:
@@ -93,7 +123,7 @@ def resolve(
 ) -> list[str]:
     """Context: headings before good text, then short and near-good lines take their neighbours' class."""
     _promote_headings(classes, lines, lengths, params)
-    before = _nearest(classes, {SHORT, EMPTY}, reverse=False)
+    before = _nearest(classes, {SHORT, EMPTY}, reverse=False)  # a claimed line counts as bad
     after = _nearest(classes, {SHORT, EMPTY}, reverse=True)
     shorts = list(classes)
     for start, end in _runs(classes, SHORT):
@@ -101,8 +131,8 @@ def resolve(
         if resolved == GOOD and end - start > params.max_short_run:
             resolved = GOOD if _list_like(lines[start:end], params) else LIST
         shorts[start:end] = [resolved] * (end - start)
-    before = _nearest(shorts, {NEAR, EMPTY}, reverse=False)
-    after = _nearest(shorts, {NEAR, EMPTY}, reverse=True)
+    before = _nearest(shorts, {NEAR, EMPTY, CLAIMED}, reverse=False)
+    after = _nearest(shorts, {NEAR, EMPTY, CLAIMED}, reverse=True)
     return [
         (GOOD if {before[i], after[i]} & {GOOD, LIST} else BAD) if current == NEAR else current
         for i, current in enumerate(shorts)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 GOOD, NEAR, SHORT, BAD, LIST, EMPTY = "good", "near", "short", "bad", "list", "empty"
+CLAIMED = "claimed"
+"""A line a named detector removes: skipped when neighbours are looked up."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class Params:
     """A run of more short lines than this is a boilerplate zone, unless it reads like a list."""
     list_words: float = 6.0
     """Average words per line from which a long run of short lines reads like a list."""
+    claimed_cost: float = 10.0
+    """Words a line that a named detector removes costs when the content run is chosen."""
     repeat_cost: float = 20.0
     """Words a bad line costs when it repeats on the page (furniture for sure)."""
     gap_growth: float = 2.0
@@ -41,6 +45,8 @@ class Params:
     """The first region scoring this share of the best region's score is the main content."""
     keep_share: float = 1.1
     """Other regions scoring this share of the best region's score are content too."""
+    section_ends: tuple[str, ...] = ("comments",)
+    """Named detectors whose claimed lines end the main content (a comment thread follows)."""
     headline_lookback: int = 5
     """Lines before the content run searched for its headline."""
     score: float = 0.9

@@ -9,12 +9,15 @@
 
 from __future__ import annotations
 
-from cleantext.contentparams import EMPTY, GOOD, LIST, NEAR, SHORT, Params
+from cleantext.contentparams import CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
 from cleantext.linefeatures import LineFeatures
 
 
 def content_windows(
-    classes: list[str], lines: tuple[LineFeatures, ...], params: Params
+    classes: list[str],
+    lines: tuple[LineFeatures, ...],
+    params: Params,
+    stops: frozenset[int] = frozenset(),
 ) -> tuple[tuple[int, int], ...]:
     """First and last line of each content run; the main one first.
 
@@ -28,9 +31,13 @@ def content_windows(
     teaser lists come after the article); others scoring ``keep_share`` of
     the best are content too.
     """
-    candidates = _candidates(classes, lines, params)
-    top = max((score for score, _ in candidates), default=0.0)
-    main = next((run for score, run in candidates if score >= params.main_share * top), None)
+    candidates = _candidates(classes, lines, params, stops)
+    first_stop = min(
+        (stop for stop in stops if any(run[0] < stop for _, run in candidates)), default=None
+    )
+    eligible = [item for item in candidates if first_stop is None or item[1][0] < first_stop]
+    top = max((score for score, _ in eligible), default=0.0)
+    main = next((run for score, run in eligible if score >= params.main_share * top), None)
     if main is None:
         return ()
     others = [run for score, run in candidates if run != main and score >= params.keep_share * top]
@@ -38,7 +45,7 @@ def content_windows(
 
 
 def _candidates(
-    classes: list[str], lines: tuple[LineFeatures, ...], params: Params
+    classes: list[str], lines: tuple[LineFeatures, ...], params: Params, stops: frozenset[int]
 ) -> list[tuple[float, tuple[int, int]]]:
     found: list[tuple[float, tuple[int, int]]] = []
     best, best_range = 0.0, (0, -1)
@@ -49,15 +56,17 @@ def _candidates(
             gap = 0
         elif current in (LIST, EMPTY):
             pass  # a list between paragraphs, or a line of symbols, neither adds nor costs
+        elif current == CLAIMED:
+            running -= params.claimed_cost
         else:
             cost = params.repeat_cost if lines[index].repeats > 1 else params.bad_cost
             running -= cost + params.gap_growth * gap
             gap += 1
-        if running <= 0:
+        if running <= 0 or index in stops:
             if best > 0:
                 found.append((best, best_range))
             best, running, first = 0.0, 0.0, index + 1
-        elif running > best:
+        elif running > best or (running == best and current == GOOD):
             best, best_range = running, (first, index)
     if best > 0:
         found.append((best, best_range))

@@ -7,7 +7,9 @@ claim was adjusted for where it sits: furniture outside the page's body core
 is more likely boilerplate, a claim sandwiched inside the body less likely.
 A line just under the threshold whose neighbours both go is removed too.
 Units at or above the threshold are removed; consecutive units won by the same
-proposal become one :class:`~cleantext.model.Segment`.
+proposal become one :class:`~cleantext.model.Segment`. Fallback detectors (the
+content classifier) run last and see which lines the named ones remove
+(``page.claims``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from cleantext.config import Config
 from cleantext.detector import Detector, Proposal
@@ -42,15 +45,35 @@ class Claim:
 def decide(page: Page, config: Config) -> tuple[str, tuple[Segment, ...]]:
     """Run ``config``'s detectors on ``page``; return the clean text and the removed segments."""
     units = _Units(page)
-    claims = [
-        _in_context(page, units, detector, proposal)
-        for detector, params in config.active()
-        for proposal in detector.run(page, params)
-    ]
+    active = list(config.active())
+    claims = _run(page, units, [item for item in active if not item[0].fallback])
+    fallbacks = [item for item in active if item[0].fallback]
+    if fallbacks:
+        seen = page.with_claims(_claimed_lines(units, claims, config.threshold))
+        claims += _run(seen, units, fallbacks)
     scores, winners = _weigh(units, claims)
     removed = _decide_units(page, scores, config.threshold)
     segments = _segments(page, units, removed, scores, winners, claims)
     return _assemble(page, removed), segments
+
+
+def _run(page: Page, units: _Units, detectors: list[tuple[Detector, Any]]) -> list[Claim]:
+    return [
+        _in_context(page, units, detector, proposal)
+        for detector, params in detectors
+        for proposal in detector.run(page, params)
+    ]
+
+
+def _claimed_lines(units: _Units, claims: list[Claim], threshold: float) -> dict[int, str]:
+    """Lines that named detectors' claims remove on their own: what fallback detectors see."""
+    claimed: dict[int, str] = {}
+    for claim in claims:
+        if claim.score >= threshold:
+            for unit in units.covered(claim.proposal.start, claim.proposal.end):
+                if unit % 2 == 0:
+                    claimed.setdefault(unit // 2, claim.detector.name)
+    return claimed
 
 
 class _Units:

@@ -9,7 +9,8 @@ to the same *block*; a blank line or more starts a new one.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 
 import regex
@@ -91,6 +92,8 @@ class Page:
     lines: tuple[Line, ...]
     gaps: tuple[Gap, ...]
     evidence: tuple[DomEvidence | None, ...] | None = field(default=None, compare=False)
+    claims: Mapping[int, str] | None = field(default=None, compare=False)
+    """Lines that named detectors claimed (line index to detector name), for fallback detectors."""
 
     @classmethod
     def from_text(cls, text: str, evidence: tuple[DomEvidence | None, ...] | None = None) -> Page:
@@ -112,6 +115,17 @@ class Page:
                 newlines += 1
             position = stop + 1
         return cls(text, tuple(lines), tuple(gaps), evidence)
+
+    def with_claims(self, claims: Mapping[int, str]) -> Page:
+        """This page, told which lines named detectors claimed; computed properties are kept.
+
+        >>> page = Page.from_text("Home\\n\\nText.")
+        >>> page.word_counts and page.with_claims({0: "menu"}).claims
+        {0: 'menu'}
+        """
+        page = replace(self, claims=claims)
+        page.__dict__.update(item for item in vars(self).items() if item[0] not in _FIELDS)
+        return page
 
     @cached_property
     def word_counts(self) -> tuple[int, ...]:
@@ -194,3 +208,6 @@ def _prose_weight(text: str, words: int) -> float:
     if words >= 25:
         return words / 2
     return -3.0
+
+
+_FIELDS = frozenset(item.name for item in fields(Page))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cleantext.classify import EMPTY, GOOD, LIST, Analysis, Params, analyse
+from cleantext.classify import CLAIMED, EMPTY, GOOD, LIST, Analysis, Params, analyse
 from cleantext.detector import Detector, Proposal, span_of
 from cleantext.page import Page
 
@@ -26,7 +26,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> result.text == body + "\\n\\nAbout us"  # one short line after the text: too uncertain
     True
     """
-    analysis = analyse(page, params)
+    analysis = analyse(page, params, page.claims)
     if not analysis.windows:
         return
     inside = analysis.in_content()
@@ -49,6 +49,8 @@ def removal_kind(analysis: Analysis, index: int, inside: bool, params: Params) -
     sentence (unless they repeat on the page); the headline stays too.
     """
     current = analysis.classes[index]
+    if current == CLAIMED:
+        return None  # the named detector's claim decides
     if index in analysis.headlines or (
         inside and (current in (GOOD, LIST, EMPTY) or _sentence(analysis, index, params))
     ):

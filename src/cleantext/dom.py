@@ -23,7 +23,9 @@ NAV_LINK_DENSITY = 0.5
 """A line with at least this share of link text counts against the content around it."""
 STRUCTURED_WEIGHT = 2.0
 """Weight per word of a line that the page's structured ``articleBody`` also holds."""
-SHORT_LINE_COST = 1.0
+LINK_LINE_COST = 1.5
+"""What each word of a link line costs its containers."""
+SHORT_LINE_COST = 2.0
 """What a short line that is neither prose nor links costs its containers."""
 FURNITURE_COST = 0.7
 """Labels at least this strong make a line count against its containers (second pass)."""
@@ -83,7 +85,7 @@ def line_weight(text: str, words: int, evidence: DomEvidence) -> float:
     if evidence.in_structured_body:
         return STRUCTURED_WEIGHT * words
     if evidence.line_link_density >= NAV_LINK_DENSITY:
-        return -float(words)
+        return -float(words) * LINK_LINE_COST
     if is_prose(text, words, min_words=8) or words >= 20:
         return words * (1.0 - evidence.line_link_density)
     return -SHORT_LINE_COST

@@ -43,10 +43,12 @@ class Params:
     """Extra cost of each further non-good line in the same gap (long gaps cost more per line)."""
     main_share: float = 0.5
     """The first region scoring this share of the best region's score is the main content."""
-    keep_share: float = 1.1
+    keep_share: float = 0.7
     """Other regions scoring this share of the best region's score are content too."""
     section_ends: tuple[str, ...] = ("comments",)
     """Named detectors whose claimed lines end the main content (a comment thread follows)."""
+    min_article: float = 50.0
+    """A section end counts once a content run scoring this much (or half the best) precedes it."""
     headline_lookback: int = 5
     """Lines before the content run searched for its headline."""
     score: float = 0.9

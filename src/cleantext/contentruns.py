@@ -32,15 +32,22 @@ def content_windows(
     the best are content too.
     """
     candidates = _candidates(classes, lines, params, stops)
+    best = max((score for score, _ in candidates), default=0.0)
+    substantial = min(params.min_article, params.main_share * best)
     first_stop = min(
-        (stop for stop in stops if any(run[0] < stop for _, run in candidates)), default=None
+        (
+            stop
+            for stop in stops
+            if any(run[0] < stop for score, run in candidates if score >= substantial)
+        ),
+        default=None,
     )
     eligible = [item for item in candidates if first_stop is None or item[1][0] < first_stop]
     top = max((score for score, _ in eligible), default=0.0)
     main = next((run for score, run in eligible if score >= params.main_share * top), None)
     if main is None:
         return ()
-    others = [run for score, run in candidates if run != main and score >= params.keep_share * top]
+    others = [run for score, run in eligible if run != main and score >= params.keep_share * top]
     return (main, *others)
 
 

@@ -70,8 +70,10 @@ class LineBuilder:
 
     def request(self, newlines: int) -> None:
         """End the current line; at least ``newlines`` line breaks come before the next text."""
-        self.flush()
-        self._pending = max(self._pending, newlines)
+        if self._parts:
+            self.flush()
+        if newlines > self._pending:
+            self._pending = newlines
         if newlines >= 2:
             self.prefix = ""
 

@@ -33,6 +33,8 @@ BULLET = "  • "
 """Prefix of a rendered list item, as in the seed's style."""
 HIDDEN_STYLE = ("display:none", "visibility:hidden")
 EMPTY: frozenset[str] = frozenset()
+LAYOUT_TAGS = BLOCK_TAGS | LINE_TAGS | CELL_TAGS | {"br", "a", "pre"}
+"""Elements that start or end lines, cells or links (others only add their text)."""
 FRAMED_TAGS = LANDMARK_TAGS | SECTIONING_TAGS | {"figcaption"}
 """Inline or attribute-less elements that still need a frame of their own."""
 
@@ -78,14 +80,16 @@ def render(root: etree._Element) -> LineBuilder:
             stack.append(frame)
             if frame is None:
                 walker.skip_subtree()
-            else:
+            elif element.tag in LAYOUT_TAGS:
                 _start(builder, element, frame)
+            elif element.text:
+                builder.add(element.text, frame)
         else:
-            if stack.pop() is not None:
+            if stack.pop() is not None and element.tag in LAYOUT_TAGS:
                 _end(builder, element)
-            parent = stack[-1] if stack else None
-            if element.tail and parent is not None:
-                builder.add(element.tail, parent)
+            tail = element.tail
+            if tail and stack and stack[-1] is not None:
+                builder.add(tail, stack[-1])
     builder.flush()
     return builder
 

@@ -20,11 +20,11 @@ import cleantext
 PAGES = Path(__file__).parent.parent / "fixtures" / "scrapinghub_aeb" / "pages.jsonl.gz"
 
 FLOORS = {
-    "text": (0.89, 0.92),
-    "text_alt": (0.88, 0.92),
+    "text": (0.885, 0.92),
+    "text_alt": (0.88, 0.925),
 }
 """Per field: (shingle F1, shingle recall) floors, pinned about 0.02 under the values measured
-when they were set (text: F1 0.911, R 0.945; text_alt: F1 0.907, R 0.945)."""
+when they were set (text: F1 0.905, R 0.944; text_alt: F1 0.903, R 0.948)."""
 
 
 def _pages() -> list[dict[str, str]]:

@@ -1,8 +1,7 @@
 """Per-line features for the content classifier, computed once per page in one linear pass.
 
-Word-level counts use ``str.split`` (fast, C level) rather than a regular
-expression: a stopword rarely carries punctuation, and word counts come from
-``page.word_counts``.
+Word-level counts reuse what the page computed once for every detector:
+``page.tokens`` (lower-case words) and ``page.word_counts``.
 
 >>> text = "Home\\n\\nThe cat sat on the mat, and then it went to sleep in the sun for an hour.\\n\\nHome"
 >>> found = page_features(Page.from_text(text))
@@ -84,8 +83,8 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
     """
     repeats = _repeats([_key(line.text) for line in page.lines])
     words: list[list[str] | None] = [
-        line.text.lower().split() if _may_be_prose(line.text, full_from) else None
-        for line in page.lines
+        list(tokens) if _may_be_prose(line.text, full_from) else None
+        for line, tokens in zip(page.lines, page.tokens, strict=True)
     ]
     vocabulary: Counter[str] = Counter()
     for found in words:

@@ -77,22 +77,24 @@ def _proposal(
 
 
 def _reason(analysis: Analysis, run: list[int], kind: str) -> str:
-    first = analysis.features.lines[run[0]]
+    """The run's size and kind, the evidence of its first own line, and where it lies."""
+    shown = next((index for index in run if analysis.initial[index] != EMPTY), run[0])
+    line = analysis.features.lines[shown]
+    words = "stopwords" if analysis.features.language else "frequent words of the page"
     evidence = (
-        f"{first.words} words, "
-        f"{'sentence punctuation' if first.sentence_end else 'no sentence punctuation'}, "
-        f"{first.density:.0%} {'stopwords' if analysis.features.language else 'short words'}"
+        f"{line.words} words, "
+        f"{'sentence punctuation' if line.sentence_end else 'no sentence punctuation'}, "
+        f"{line.density:.0%} {words}"
     )
-    if first.repeats > 1:
-        evidence += f", occurs {first.repeats} times"
-    where = _where(analysis, run)
-    lines = _lines(len(run))
+    if line.repeats > 1:
+        evidence += f", occurs {line.repeats} times"
     label = {
         "inside": "boilerplate inside the content",
         "prose": "text away from the content",
         "edge": "short lines just after the content",
-    }
-    return f"{lines} of {label.get(kind, 'boilerplate')} ({analysis.initial[run[0]]}: {evidence}), {where}"
+    }.get(kind, "boilerplate")
+    where = _where(analysis, run)
+    return f"{_lines(len(run))} of {label} ({analysis.initial[shown]}: {evidence}), {where}"
 
 
 def _where(analysis: Analysis, run: list[int]) -> str:

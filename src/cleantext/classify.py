@@ -83,7 +83,7 @@ def analyse(page: Page, params: Params, claims: Mapping[int, str] | None = None)
     stops = frozenset(index for index, name in claims.items() if name in params.section_ends)
     windows = content_windows(classes, features.lines, params, stops)
     main = windows[0] if windows else (0, -1)
-    headlines = find_headlines(features.lines, main, params)
+    headlines = find_headlines(initial, features.lines, main, params)
     edge = trailing_edge(initial, features.lines, windows)
     return Analysis(features, initial, tuple(classes), windows, headlines, edge)
 

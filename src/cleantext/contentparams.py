@@ -49,11 +49,11 @@ class Params:
     """Named detectors whose claimed lines end the main content (a comment thread follows)."""
     min_article: float = 50.0
     """A section end counts once a content run scoring this much (or half the best) precedes it."""
-    headline_lookback: int = 5
+    headline_lookback: int = 3
     """Lines before the content run searched for its headline."""
     score: float = 0.9
     """Score of boilerplate outside the content run."""
-    inside_score: float = 0.7
+    inside_score: float = 0.6
     """Score of a bad line inside the content run."""
     prose_score: float = 0.7
     """Score of good text outside the content run."""

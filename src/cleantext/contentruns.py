@@ -100,22 +100,27 @@ def trailing_edge(
 
 
 def find_headlines(
-    lines: tuple[LineFeatures, ...], window: tuple[int, int], params: Params
+    initial: tuple[str, ...],
+    lines: tuple[LineFeatures, ...],
+    window: tuple[int, int],
+    params: Params,
 ) -> frozenset[int]:
-    """Heading-like lines just before the content run: the headline is among them.
+    """Heading-like lines among the ``headline_lookback`` lines before the content run.
 
-    Bylines, credits and share prompts can look the same; named detectors
-    remove those, so keeping them all here costs little.
+    The headline is among them. Bylines, credits and share prompts can look
+    the same; named detectors remove those (their lines are not counted here),
+    so keeping them all costs little.
     """
-    first = window[0]
-    if window[1] < first:
-        return frozenset()
-    found = set()
-    for index in range(max(first - params.headline_lookback, 0), first):
+    found: set[int] = set()
+    index, seen = window[0] - 1, 0
+    while window[1] >= window[0] and index >= 0 and seen < params.headline_lookback:
         line = lines[index]
-        worded = line.stopwords > 0 or line.chars < params.length_low
-        if looks_like_heading(line) and worded and line.words >= 3 and not line.sentence_end:
-            found.add(index)
+        if initial[index] not in (CLAIMED, EMPTY):
+            seen += 1
+            worded = line.stopwords > 0 or line.chars < params.length_low
+            if looks_like_heading(line) and worded and line.words >= 3 and not line.sentence_end:
+                found.add(index)
+        index -= 1
     return frozenset(found)
 
 

@@ -23,6 +23,10 @@ NAV_LINK_DENSITY = 0.5
 """A line with at least this share of link text counts against the content around it."""
 STRUCTURED_WEIGHT = 2.0
 """Weight per word of a line that the page's structured ``articleBody`` also holds."""
+PROSE_WORDS = 20
+"""A line this long counts as prose even without a sentence ending."""
+PROSE_LINK_DENSITY = 0.8
+"""A prose line (names and terms linked) stays content up to this share of link text."""
 LINK_LINE_COST = 1.5
 """What each word of a link line costs its containers."""
 SHORT_LINE_COST = 2.0
@@ -84,10 +88,12 @@ def line_weight(text: str, words: int, evidence: DomEvidence) -> float:
     """How much a line speaks for its containers being the main content (negative: against)."""
     if evidence.in_structured_body:
         return STRUCTURED_WEIGHT * words
-    if evidence.line_link_density >= NAV_LINK_DENSITY:
+    density = evidence.line_link_density
+    prose = words >= PROSE_WORDS or is_prose(text, words, min_words=8)
+    if density >= NAV_LINK_DENSITY and not (prose and density < PROSE_LINK_DENSITY):
         return -float(words) * LINK_LINE_COST
-    if is_prose(text, words, min_words=8) or words >= 20:
-        return words * (1.0 - evidence.line_link_density)
+    if prose:
+        return words * (1.0 - density)
     return -SHORT_LINE_COST
 
 

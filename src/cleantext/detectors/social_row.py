@@ -14,7 +14,7 @@ from cleantext.lexicon import (
     strip_bullet,
     tokens,
 )
-from cleantext.page import Line, Page
+from cleantext.page import Line, Page, is_prose
 
 NETWORK_OR_FILLER = SOCIAL_NETWORKS | STRONG_NETWORKS | SOCIAL_FILLER
 
@@ -70,6 +70,8 @@ def _networks(text: str, words: Sequence[str], params: Params) -> list[str] | No
     if not words or len(words) > params.max_tokens:
         return None
     if not all(word in NETWORK_OR_FILLER for word in words):
+        return None
+    if is_prose(text, len(words)):  # a sentence is not a row of buttons, whatever its words
         return None
     named = [word for word in words if word in STRONG_NETWORKS]
     verbs = ["share"] if set(words) & SHARE_VERBS else []

@@ -33,6 +33,9 @@ SHORT_LINE_COST = 2.0
 """What a short line that is neither prose nor links costs its containers."""
 FURNITURE_COST = 0.7
 """Labels at least this strong make a line count against its containers (second pass)."""
+CARRIER_SHARE = 0.6
+"""An element holding more than this share of the page's content weight wraps the content:
+its furniture-like class words do not count against the lines inside it."""
 WRAPPER_SHARE = 0.5
 """Without a container: a label on lines holding more than this share of the words is ignored."""
 
@@ -135,9 +138,12 @@ def _main_container(page: Page) -> Container | None:
     first = _heaviest(evidence, weights)
     if first is None:
         return None
+    positive = _subtree_totals(evidence, [max(weight, 0.0) for weight in weights])
+    limit = CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
     for index, item in enumerate(evidence):
         if item is not None and not item.in_structured_body and weights[index] > 0:
-            strength = max((label_strength(x) for x in _pass_two_labels(item, first)), default=0)
+            found = _pass_two_labels(item, first, positive, limit)
+            strength = max((label_strength(x) for x in found), default=0)
             if strength >= FURNITURE_COST:
                 weights[index] = -weights[index]
     return _heaviest(evidence, weights) or first
@@ -183,16 +189,30 @@ def _subtree_totals(
     return totals
 
 
-def _pass_two_labels(evidence: DomEvidence, first: Container) -> list[str]:
-    """Labels that count against a line in the second choice: those below the first choice,
-    and furniture landmarks at any depth (main text inside a <footer> or <nav> is rare, a
-    first choice inside one is a mistake to correct)."""
+def _pass_two_labels(
+    evidence: DomEvidence, first: Container, positive: dict[str, float], limit: float
+) -> list[str]:
+    """Labels that count against a line in the second choice: furniture landmarks at any
+    depth (main text inside a <footer> or <nav> is rare), and other labels of elements below
+    the first choice whose element does not hold most of the page's content weight (such
+    an element wraps the content: ``<div class="entry-content share-on">``)."""
     floor = first.xpath.count("/") if inside(evidence.xpath, first.xpath) else 0
     return [
         label
         for label, depth in evidence.labels
-        if depth > floor or (label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS)
+        if (label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS)
+        or (depth > floor and positive.get(_ancestor_at(evidence.xpath, depth), 0.0) <= limit)
     ]
+
+
+def _ancestor_at(xpath: str, depth: int) -> str:
+    """The element ``depth`` steps deep on ``xpath`` (``xpath`` itself when it is shallower)."""
+    cut = -1
+    for _ in range(depth + 1):
+        cut = xpath.find("/", cut + 1)
+        if cut < 0:
+            return xpath
+    return xpath[:cut]
 
 
 def live_labels(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -106,22 +107,26 @@ def unzipped_records(data: bytes) -> list[dict[str, Any]]:
     return [json.loads(line) for line in gzip.decompress(data).splitlines()]
 
 
-def test_ctrl_c_stops_cleanly_with_status_130() -> None:
+@pytest.mark.parametrize("attempt", range(3))
+def test_ctrl_c_stops_cleanly_with_status_130(attempt: int) -> None:
+    """Ctrl-C as soon as the first worker exists (the pool may be half-built) exits 130."""
     process = subprocess.Popen(
         [*COMMAND, "--jsonl", "-j", "2"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     try:
         assert process.stdin is not None
-        process.stdin.write((json.dumps({"text": page(1)}) + "\n").encode())
+        process.stdin.write((json.dumps({"text": page(attempt)}) + "\n").encode())
         process.stdin.flush()
         wait_for_workers(process.pid)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=30)
     finally:
-        process.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # the command and any worker left behind
     assert process.returncode == 130
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
 

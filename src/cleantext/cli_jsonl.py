@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from typing import BinaryIO, TypeVar
 
 from cleantext.cli_console import Console
@@ -157,7 +157,7 @@ def ordered_map(
     if jobs <= 1:
         yield from map(function, items)
         return
-    with multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts) as pool:
+    with _start_pool(jobs) as pool:
         pending: deque[AsyncResult[Outcomes]] = deque()
         for item in items:
             pending.append(pool.apply_async(function, (item,)))
@@ -165,6 +165,22 @@ def ordered_map(
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+def _start_pool(jobs: int) -> Pool:
+    """A pool of ``jobs`` workers, with Ctrl-C held back until it is fully up.
+
+    An interrupt in the middle of starting a pool leaves it half-built, and the
+    interpreter can then hang at exit waiting for it; held back, the interrupt
+    arrives once the pool exists and can be stopped cleanly.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        return multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _ignore_interrupts() -> None:

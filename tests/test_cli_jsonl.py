@@ -16,17 +16,13 @@ import cleantext
 from cleantext import Config
 from cleantext.cli import main
 from cleantext.cli_jsonl import CHUNKS_AHEAD_PER_JOB, BatchSettings, clean_line, ordered_map
+from cli_support import FakeTty
 
 PAGES = [
     "print PRINT\n\nHome > World > Europe\n\nThe council approved the budget on Monday after a long debate.\n",
     "Advertisement\n\nFarmers asked for more water, and the minister promised a reply by spring.",
     "The bridge reopened on Friday.\n\n  • Tags\n  • Bridges\n  • Roads\n",
 ]
-
-
-class FakeTty(io.BytesIO):
-    def isatty(self) -> bool:
-        return True
 
 
 def run(

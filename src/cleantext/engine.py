@@ -30,6 +30,9 @@ INSIDE_BODY_DAMPING = 0.8
 """Factor applied to a claim whose lines sit strictly inside the body core."""
 NEIGHBOUR_MARGIN = 0.15
 """A line this close under the threshold goes when the lines on both sides go."""
+MAX_PASSES = 3
+"""Passes in all: the kept text is checked again until nothing more goes, at most this often."""
+SECOND_LOOK_NOTE = "found when the cleaned text was checked again"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,16 +48,74 @@ class Claim:
 def decide(page: Page, config: Config) -> tuple[str, tuple[Segment, ...]]:
     """Run ``config``'s detectors on ``page``; return the clean text and the removed segments."""
     units = _Units(page)
+    claims = _claims(page, units, config)
+    scores, winners, removed = _resolve(page, units, claims, config.threshold)
+    for _ in range(MAX_PASSES - 1):
+        found = _second_look(page, removed, config)
+        if not found:
+            break
+        claims += found
+        scores, winners, removed = _resolve(page, units, claims, config.threshold)
+    segments = _segments(page, units, removed, scores, winners, claims)
+    return _assemble(page, removed), segments
+
+
+def _claims(page: Page, units: _Units, config: Config) -> list[Claim]:
+    """Claims of the named detectors, then of the fallback ones (which see the named claims)."""
     active = list(config.active())
     claims = _run(page, units, [item for item in active if not item[0].fallback])
     fallbacks = [item for item in active if item[0].fallback]
     if fallbacks:
         seen = page.with_claims(_claimed_lines(units, claims, config.threshold))
         claims += _run(seen, units, fallbacks)
+    return claims
+
+
+def _resolve(
+    page: Page, units: _Units, claims: list[Claim], threshold: float
+) -> tuple[dict[int, float], dict[int, int], set[int]]:
     scores, winners = _weigh(units, claims)
-    removed = _decide_units(page, scores, config.threshold)
-    segments = _segments(page, units, removed, scores, winners, claims)
-    return _assemble(page, removed), segments
+    return scores, winners, _decide_units(page, scores, threshold)
+
+
+def _second_look(page: Page, removed: set[int], config: Config) -> list[Claim]:
+    """Clean the kept lines once more; return claims on ``page`` for what that pass removes.
+
+    Removing furniture changes the context (the body core moves, a run ends), so
+    a second look can find more; repeating it makes cleaning idempotent.
+    """
+    kept = [line.index for line in page.lines if 2 * line.index not in removed]
+    if len(kept) == len(page.lines):
+        return []
+    evidence = None if page.evidence is None else tuple(page.evidence[i] for i in kept)
+    again = Page.from_text(_assemble(page, removed), evidence)
+    units = _Units(again)
+    claims = _claims(again, units, config)
+    scores, winners, gone = _resolve(again, units, claims, config.threshold)
+    found: list[Claim] = []
+    for run in _line_runs(sorted(unit // 2 for unit in gone if unit % 2 == 0), winners, kept):
+        source = claims[winners[2 * run[0]]]
+        first, last = page.lines[kept[run[0]]], page.lines[kept[run[-1]]]
+        score = max(scores[2 * line] for line in run)
+        proposal = Proposal(first.start, last.end, score, source.proposal.reason)
+        found.append(Claim(source.detector, proposal, score, SECOND_LOOK_NOTE))
+    return found
+
+
+def _line_runs(lines: list[int], winners: dict[int, int], kept: list[int]) -> list[list[int]]:
+    """Group removed lines of the second look: same winning claim, adjacent in the original."""
+    runs: list[list[int]] = []
+    for line in lines:
+        previous = runs[-1][-1] if runs else None
+        if (
+            previous is not None
+            and kept[line] == kept[previous] + 1
+            and winners[2 * line] == winners[2 * previous]
+        ):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
 
 
 def _run(page: Page, units: _Units, detectors: list[tuple[Detector, Any]]) -> list[Claim]:

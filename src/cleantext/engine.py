@@ -163,15 +163,15 @@ class _Units:
 def _in_context(page: Page, units: _Units, detector: Detector, proposal: Proposal) -> Claim:
     score = min(max(proposal.score, 0.0), 1.0)
     covered = units.covered(proposal.start, proposal.end)
-    lines = [unit // 2 for unit in covered if unit % 2 == 0]
+    top, bottom = (covered.start + 1) // 2, (covered.stop - 1) // 2  # first and last line covered
     first, last = page.body
-    if not lines or last < first:
+    if top > bottom or last < first:
         return Claim(detector, proposal, score, "")
-    if lines[-1] < first or lines[0] > last:
+    if bottom < first or top > last:
         return Claim(
             detector, proposal, score + (1 - score) * OUTSIDE_BODY_BOOST, "outside the body"
         )
-    if lines[0] > first and lines[-1] < last:
+    if top > first and bottom < last:
         return Claim(detector, proposal, score * INSIDE_BODY_DAMPING, "inside the body")
     return Claim(detector, proposal, score, "")
 
@@ -181,10 +181,11 @@ def _weigh(units: _Units, claims: list[Claim]) -> tuple[dict[int, float], dict[i
     best_per_detector: dict[int, dict[str, float]] = {}
     winners: dict[int, int] = {}
     for number, claim in enumerate(claims):
+        name, score = claim.detector.name, claim.score
         for unit in units.covered(claim.proposal.start, claim.proposal.end):
             per_detector = best_per_detector.setdefault(unit, {})
-            name = claim.detector.name
-            per_detector[name] = max(per_detector.get(name, 0.0), claim.score)
+            if score > per_detector.get(name, 0.0) or name not in per_detector:
+                per_detector[name] = score
             if unit not in winners or _beats(claim, claims[winners[unit]]):
                 winners[unit] = number
     scores = {unit: _combine(found.values()) for unit, found in best_per_detector.items()}

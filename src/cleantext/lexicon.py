@@ -35,6 +35,8 @@ HOME_WORDS = frozenset(
     "home homepage start startseite accueil inicio início home page strona główna главная".split()
 )
 
+BULLET_CHARS = frozenset("•·*-–—▪►‣◦○●■□→»›+")
+"""The characters :data:`BULLET` starts with (a cheap test before the regex)."""
 BULLET = regex.compile(r"^[•·*\-–—▪►‣◦○●■□→»›+]\s+")
 """A list-item marker at the start of a stripped line."""
 
@@ -47,7 +49,10 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Print | E-mail | Share")
     ['print', 'e-mail', 'share']
     """
-    return [token.rstrip(".") for token in TOKEN.findall(text.lower())]
+    found: list[str] = TOKEN.findall(text.lower())
+    if "." not in text:  # no token can end with a full stop
+        return found
+    return [token.rstrip(".") for token in found]
 
 
 def strip_bullet(text: str) -> str:
@@ -56,8 +61,17 @@ def strip_bullet(text: str) -> str:
     >>> strip_bullet("•  Ukraine")
     'Ukraine'
     """
-    match = BULLET.match(text)
+    match = BULLET.match(text) if text[:1] in BULLET_CHARS else None
     return text[match.end() :] if match else text
+
+
+def has_bullet(text: str) -> bool:
+    """True when ``text`` starts with a list marker (``BULLET.match``, tested cheaply first).
+
+    >>> has_bullet("• Ukraine"), has_bullet("Ukraine"), has_bullet("")
+    (True, False, False)
+    """
+    return text[:1] in BULLET_CHARS and BULLET.match(text) is not None
 
 
 def words_of(text: str) -> frozenset[str]:

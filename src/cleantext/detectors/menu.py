@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.lexicon import BULLET, strip_bullet, tokens
+from cleantext.lexicon import has_bullet, strip_bullet, tokens
 from cleantext.page import Line, Page
 
 SENTENCE_END = regex.compile(r"[.!?;:,]$")
@@ -113,7 +113,7 @@ def _proposal(run: list[Line], items: list[str], params: Params) -> Iterator[Pro
         return
     if capitals < params.min_capital_share and len(items) < params.long_run:
         return
-    bullets = sum(1 for line in run if BULLET.match(line.text))
+    bullets = sum(1 for line in run if has_bullet(line.text))
     shown = ", ".join(items[:4]) + (f" and {len(items) - 4} more" if len(items) > 4 else "")
     reason = (
         f"{len(items)} short link-like items on {len(run)} line(s) "

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, quote, span_of
-from cleantext.lexicon import BULLET, strip_bullet
+from cleantext.lexicon import has_bullet, strip_bullet
 from cleantext.page import Line, Page
 
 HEADING = regex.compile(
@@ -101,7 +101,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 
 def _heads_list(page: Page, index: int, params: Params) -> bool:
     """False for a bulleted heading with nothing under it: a link inside a menu, not a heading."""
-    return not BULLET.match(page.lines[index].text) or _list_end(page, index, params) > index
+    return not has_bullet(page.lines[index].text) or _list_end(page, index, params) > index
 
 
 def _list_end(page: Page, index: int, params: Params) -> int:
@@ -126,11 +126,11 @@ def _continues(heading: Line, previous: Line, line: Line) -> bool:
     Under a bulleted heading only deeper-indented lines belong; a new block
     continues the list only when it starts indented or with a bullet.
     """
-    if BULLET.match(heading.text) and line.indent <= heading.indent:
+    if has_bullet(heading.text) and line.indent <= heading.indent:
         return False
     if line.block == previous.block:
         return True
-    return line.indent > 0 or BULLET.match(line.text) is not None
+    return line.indent > 0 or has_bullet(line.text)
 
 
 def _is_headline(text: str, params: Params) -> bool:

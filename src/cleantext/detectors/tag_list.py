@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.lexicon import BULLET, strip_bullet, tokens
+from cleantext.lexicon import has_bullet, strip_bullet, tokens
 from cleantext.page import Line, Page
 
 TAG_LABEL = regex.compile(
@@ -61,7 +61,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 
 
 def _is_tag_item(text: str, params: Params) -> bool:
-    if not BULLET.match(text):
+    if not has_bullet(text):
         return False
     item = strip_bullet(text)
     return 0 < len(tokens(item)) <= params.max_item_words and not SENTENCE_END.search(item)

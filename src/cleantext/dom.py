@@ -131,14 +131,15 @@ def _main_container(page: Page) -> Container | None:
     if page.evidence is None:
         return None
     evidence = page.evidence
+    tree = _Tree(evidence)
     weights = [
         line_weight(line.text, words, item) if item is not None else 0.0
         for line, item, words in zip(page.lines, evidence, page.word_counts, strict=True)
     ]
-    first = _heaviest(evidence, weights)
+    first = _heaviest(tree, evidence, weights)
     if first is None:
         return None
-    positive = _subtree_totals(evidence, [max(weight, 0.0) for weight in weights])
+    positive = tree.totals(evidence, [max(weight, 0.0) for weight in weights])
     limit = CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
     for index, item in enumerate(evidence):
         if item is not None and not item.in_structured_body and weights[index] > 0:
@@ -146,15 +147,17 @@ def _main_container(page: Page) -> Container | None:
             strength = max((label_strength(x) for x in found), default=0)
             if strength >= FURNITURE_COST:
                 weights[index] = -weights[index]
-    return _heaviest(evidence, weights) or first
+    return _heaviest(tree, evidence, weights) or first
 
 
-def _heaviest(evidence: Sequence[DomEvidence | None], weights: list[float]) -> Container | None:
+def _heaviest(
+    tree: _Tree, evidence: Sequence[DomEvidence | None], weights: list[float]
+) -> Container | None:
     positive = sum(weight for weight in weights if weight > 0)
     if positive <= 0:
         return None
-    totals = _subtree_totals(evidence, weights)
-    best = max(totals, key=lambda path: (totals[path], path.count("/")))
+    totals = tree.totals(evidence, weights)
+    best = max(totals, key=lambda path: (totals[path], tree.depth[path]))
     inner = sum(
         weight
         for item, weight in zip(evidence, weights, strict=True)
@@ -164,29 +167,36 @@ def _heaviest(evidence: Sequence[DomEvidence | None], weights: list[float]) -> C
     return Container(best, totals[best], inner / positive, structured)
 
 
-def _subtree_totals(
-    evidence: Sequence[DomEvidence | None], weights: list[float]
-) -> dict[str, float]:
-    """Sum of the line weights below every element that holds a line.
+class _Tree:
+    """The elements that hold lines and their ancestors, deepest first, with their parents."""
 
-    Weights are put where the lines are, then every element passes its total to
-    its parent, deepest elements first, so each element is visited once.
-    """
-    totals: dict[str, float] = {}
-    for item, weight in zip(evidence, weights, strict=True):
-        if item is not None:
-            totals[item.xpath] = totals.get(item.xpath, 0.0) + weight
-    for path in list(totals):
-        cut = path.rfind("/")
-        while cut > 0 and path[:cut] not in totals:
-            path = path[:cut]
-            totals[path] = 0.0
-            cut = path.rfind("/")
-    for path in sorted(totals, key=lambda key: -key.count("/")):
-        cut = path.rfind("/")
-        if cut > 0:
-            totals[path[:cut]] += totals[path]
-    return totals
+    def __init__(self, evidence: Sequence[DomEvidence | None]) -> None:
+        parents: dict[str, str] = {}
+        for item in evidence:
+            path = "" if item is None else item.xpath
+            while path and path not in parents:
+                cut = path.rfind("/")
+                parents[path] = path[:cut] if cut > 0 else ""
+                path = parents[path]
+        self.parents = parents
+        self.depth = {path: path.count("/") for path in parents}
+        self.order = sorted(parents, key=lambda path: -self.depth[path])
+
+    def totals(
+        self, evidence: Sequence[DomEvidence | None], weights: list[float]
+    ) -> dict[str, float]:
+        """Sum of the line weights below every element: put where the lines are, then each
+        element passes its total to its parent, deepest first (each element visited once)."""
+        totals = dict.fromkeys(self.parents, 0.0)
+        for item, weight in zip(evidence, weights, strict=True):
+            if item is not None:
+                totals[item.xpath] += weight
+        parents = self.parents
+        for path in self.order:
+            parent = parents[path]
+            if parent:
+                totals[parent] += totals[path]
+        return totals
 
 
 def _pass_two_labels(

@@ -88,7 +88,7 @@ def _second_look(page: Page, removed: set[int], config: Config) -> list[Claim]:
     if len(kept) == len(page.lines):
         return []
     evidence = None if page.evidence is None else tuple(page.evidence[i] for i in kept)
-    again = Page.from_text(_assemble(page, removed), evidence)
+    again = Page.from_text(_assemble(page, removed), evidence).reusing(page, kept)
     units = _Units(again)
     claims = _claims(again, units, config)
     scores, winners, gone = _resolve(again, units, claims, config.threshold)

@@ -9,7 +9,7 @@ to the same *block*; a blank line or more starts a new one.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 
@@ -127,6 +127,20 @@ class Page:
         page.__dict__.update(item for item in vars(self).items() if item[0] not in _FIELDS)
         return page
 
+    def reusing(self, source: Page, kept: Sequence[int]) -> Page:
+        """This page, given ``source``'s per-line word features when its lines are ``source``'s ``kept``.
+
+        >>> source = Page.from_text("Home\\n\\nSome text here.")
+        >>> source.tokens and Page.from_text("Some text here.").reusing(source, [1]).tokens
+        (('some', 'text', 'here'),)
+        """
+        if [line.text for line in self.lines] == [source.lines[i].text for i in kept]:
+            known = vars(source)
+            self.__dict__.update(
+                (name, tuple(known[name][i] for i in kept)) for name in _PER_LINE if name in known
+            )
+        return self
+
     @cached_property
     def word_counts(self) -> tuple[int, ...]:
         """Number of ``\\w+`` words on each line."""
@@ -211,3 +225,5 @@ def _prose_weight(text: str, words: int) -> float:
 
 
 _FIELDS = frozenset(item.name for item in fields(Page))
+_PER_LINE = ("word_counts", "tokens")
+"""Cached per-line features that depend on the line's text alone."""

@@ -87,7 +87,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             run.append(line)
             scores.append(score)
             continue
-        yield from _proposal(run, scores)
+        if run:  # most lines end no run
+            yield from _proposal(run, scores)
         run, scores = ([line], [score]) if score else ([], [])
     yield from _proposal(run, scores)
 

@@ -63,7 +63,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             run.append(line)
             terms.extend(found)
             continue
-        yield from _links(run, terms, params)
+        if run:  # most lines end no run
+            yield from _links(run, terms, params)
         run, terms = ([line], list(found)) if found is not None else ([], [])
     yield from _links(run, terms, params)
 

@@ -77,11 +77,13 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         margin = line.index < first - params.keep_before_body or line.index > last
         if margin:
             yield from _single_line(line, params)
-        if margin and _is_item(line.text, params) and (not run or line.index == run[-1].index + 1):
+        is_item = margin and _is_item(line.text, params)
+        if is_item and (not run or line.index == run[-1].index + 1):
             run.append(line)
             continue
-        yield from _proposal(run, [strip_bullet(item.text) for item in run], params)
-        run = [line] if margin and _is_item(line.text, params) else []
+        if run:
+            yield from _proposal(run, [strip_bullet(item.text) for item in run], params)
+        run = [line] if is_item else []
     yield from _proposal(run, [strip_bullet(item.text) for item in run], params)
 
 

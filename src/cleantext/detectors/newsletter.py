@@ -68,7 +68,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             run.append(line)
             found.append(evidence)
             continue
-        yield from _proposal(run, found)
+        if run:  # most lines end no run
+            yield from _proposal(run, found)
         run, found = ([line], [evidence]) if evidence is not None else ([], [])
     yield from _proposal(run, found)
 

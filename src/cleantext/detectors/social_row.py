@@ -54,7 +54,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             run.append(line)
             names.extend(found)
             continue
-        yield from _proposal(run, names, params)
+        if run:  # most lines end no run
+            yield from _proposal(run, names, params)
         run, names = ([line], list(found)) if found is not None else ([], [])
     yield from _proposal(run, names, params)
 

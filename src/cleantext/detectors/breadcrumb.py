@@ -14,6 +14,8 @@ from cleantext.page import Page
 # A match starts only after a non-space (or where the last match ended), and the
 # leading spaces are possessive: a long run of spaces is scanned once, not once per start.
 SEPARATOR = regex.compile(r"(?:(?<!\s)|\G)(?:\s++(?:>>?|›|»|/|\||→|::|-->)\s+|\s*+(?:›|»|→)\s*)")
+SEPARATOR_MARK = regex.compile(r"[>›»/|→:]")
+"""Every :data:`SEPARATOR` match holds one of these: a line without any has no trail."""
 SENTENCE_PUNCTUATION = regex.compile(r"[.!?;:,]$")
 WEAK_SEPARATORS = frozenset({"/", "|"})
 
@@ -47,7 +49,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     ()
     """
     for line in page.lines:
-        if len(line.text) > params.max_chars or SENTENCE_PUNCTUATION.search(line.text):
+        if len(line.text) > params.max_chars or SENTENCE_PUNCTUATION.search(line.text[-1:]):
             continue
         found = _trail(line.text, params)
         if found is not None:
@@ -57,6 +59,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 
 
 def _trail(text: str, params: Params) -> tuple[float, int, str] | None:
+    if SEPARATOR_MARK.search(text) is None:
+        return None
     separators = {match.group().strip() for match in SEPARATOR.finditer(text)}
     if len(separators) != 1:
         return None

@@ -78,6 +78,9 @@ def _notice_evidence(text: str, words: Sequence[str], params: Params) -> str | N
     """What makes ``text`` a consent notice, or None."""
     if len(text) > params.max_chars:
         return None
+    # ``words`` are lower-cased pieces of ``text``: a word starting "cookie" needs it in there.
+    if COOKIE_CORE.isdisjoint(words) and "cookie" not in text.lower():
+        return None
     core = sorted({word for word in words if word in COOKIE_CORE or word.startswith("cookie")})
     if not core:
         return None

@@ -45,12 +45,19 @@ class Claim:
     note: str
 
 
-def decide(page: Page, config: Config) -> tuple[str, tuple[Segment, ...]]:
-    """Run ``config``'s detectors on ``page``; return the clean text and the removed segments."""
+def decide(
+    page: Page, config: Config, *, passes: int = MAX_PASSES
+) -> tuple[str, tuple[Segment, ...]]:
+    """Run ``config``'s detectors on ``page``; return the clean text and the removed segments.
+
+    ``passes`` bounds how often the kept text is checked again; text mode keeps the
+    default so that cleaning its own output changes nothing. HTML mode passes 1:
+    its output is text, never fed back to it, and a second look costs a fifth of its time.
+    """
     units = _Units(page)
     claims = _claims(page, units, config)
     scores, winners, removed = _resolve(page, units, claims, config.threshold)
-    for _ in range(MAX_PASSES - 1):
+    for _ in range(passes - 1):
         found = _second_look(page, removed, config)
         if not found:
             break

@@ -65,7 +65,7 @@ def clean_html(
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
-    clean_text, removed = decide(page, config)
+    clean_text, removed = decide(page, config, passes=1)
     return Result(text=clean_text, removed=removed, source_text=rendered, metadata=metadata)
 
 

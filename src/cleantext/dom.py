@@ -15,7 +15,7 @@ drag the choice up to their common parent.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cleantext.page import DomEvidence, Page, is_prose
 
@@ -111,6 +111,8 @@ class Container:
     score: float
     share: float
     structured_lines: int
+    carriers: frozenset[str] = frozenset()
+    """Elements holding more than :data:`CARRIER_SHARE` of the container's content weight."""
 
 
 CACHE_KEY = "_cleantext_dom_main_container"
@@ -147,7 +149,10 @@ def _main_container(page: Page) -> Container | None:
             strength = max((label_strength(x) for x in found), default=0)
             if strength >= FURNITURE_COST:
                 weights[index] = -weights[index]
-    return _heaviest(tree, evidence, weights) or first
+    chosen = _heaviest(tree, evidence, weights) or first
+    held = CARRIER_SHARE * positive.get(chosen.xpath, 0.0)
+    carriers = frozenset(path for path, total in positive.items() if total > held)
+    return replace(chosen, carriers=carriers)
 
 
 def _heaviest(
@@ -206,13 +211,29 @@ def _pass_two_labels(
     depth (main text inside a <footer> or <nav> is rare), and other labels of elements below
     the first choice whose element does not hold most of the page's content weight (such
     an element wraps the content: ``<div class="entry-content share-on">``)."""
-    floor = first.xpath.count("/") if inside(evidence.xpath, first.xpath) else 0
+    floor = shared_depth(evidence.xpath, first.xpath)
     return [
         label
         for label, depth in evidence.labels
         if (label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS)
         or (depth > floor and positive.get(_ancestor_at(evidence.xpath, depth), 0.0) <= limit)
     ]
+
+
+def shared_depth(xpath: str, other: str) -> int:
+    """How many steps from the root the two paths share (their common ancestors' depth).
+
+    >>> shared_depth("/html/body/div[2]/p", "/html/body/div[2]"), shared_depth("/html/body/div[2]", "/html/body/div[20]")
+    (3, 2)
+    """
+    if inside(xpath, other):
+        return other.count("/")
+    steps = 0
+    for left, right in zip(xpath.split("/")[1:], other.split("/")[1:], strict=False):
+        if left != right:
+            break
+        steps += 1
+    return steps
 
 
 def _ancestor_at(xpath: str, depth: int) -> str:
@@ -229,12 +250,21 @@ def live_labels(
     evidence: DomEvidence, container: Container | None, ignored: frozenset[str] = frozenset()
 ) -> list[str]:
     """The labels that speak about this line: for a line inside the main ``container`` only
-    those of elements below it (the container's own wrappers say nothing about its parts).
+    those of elements below it (the container's own wrappers say nothing about its parts),
+    and none of an element that holds most of the page's content weight (it wraps the text).
     """
     floor = 0
+    carriers: frozenset[str] = frozenset()
     if container is not None and inside(evidence.xpath, container.xpath):
         floor = container.xpath.count("/")
-    return [label for label, depth in evidence.labels if depth > floor and label not in ignored]
+        carriers = container.carriers
+    return [
+        label
+        for label, depth in evidence.labels
+        if depth > floor
+        and label not in ignored
+        and not (carriers and _ancestor_at(evidence.xpath, depth) in carriers)
+    ]
 
 
 def wrapper_labels(page: Page) -> frozenset[str]:

@@ -50,6 +50,7 @@ TOKEN_STRENGTH = {
     "subscribe": 0.8, "widget": 0.6, "banner": 0.6, "popup": 0.8, "modal": 0.7, "login": 0.7,
     "signup": 0.8, "masthead": 0.6, "toolbar": 0.7, "pagination": 0.7, "recommended": 0.8,
     "trending": 0.8, "outbrain": 0.9, "copyright": 0.8, "skip": 0.6, "hidden": 0.6,
+    "caption": 0.7, "disclaimer": 0.8, "byline": 0.6,
 }  # fmt: skip
 """Canonical class/id tokens (see :mod:`cleantext.html.vocabulary`) and their strength."""
 

@@ -117,6 +117,9 @@ STEMS = (
     ("recommend", "recommended"),
     ("pagination", "pagination"),
     ("copyright", "copyright"),
+    ("caption", "caption"),
+    ("disclaimer", "disclaimer"),
+    ("byline", "byline"),
 )
 """Word stems mapped to their canonical token."""
 
@@ -155,6 +158,10 @@ EXACT = {
     "signup": "signup",
     "register": "signup",
     "masthead": "masthead",
+    "credit": "caption",
+    "credits": "caption",
+    "author": "byline",
+    "bio": "byline",
     "toolbar": "toolbar",
     "pager": "pagination",
     "trending": "trending",

@@ -1,0 +1,32 @@
+"""Class/id words for bylines, captions and disclaimers, and what HTML mode does with them."""
+
+from __future__ import annotations
+
+from cleantext.dom import label_strength
+from cleantext.html import clean_html
+from cleantext.html.vocabulary import class_tokens
+
+PROSE = "<p>The council approved the new budget on Monday after a long debate about schools.</p>"
+
+
+def test_new_words_map_to_their_tokens() -> None:
+    assert class_tokens("author-bio") == {"byline"}
+    assert class_tokens("entry-byline photoCredit") == {"entry", "byline", "caption"}
+    assert class_tokens("image-caption legal-disclaimer") == {"caption", "disclaimer"}
+    assert class_tokens("authority biology") == frozenset()
+
+
+def test_new_tokens_are_furniture_below_the_pass_two_bar_for_bylines() -> None:
+    assert 0.5 < label_strength("byline") < 0.7 <= label_strength("caption")
+    assert label_strength("disclaimer") >= 0.8
+
+
+def test_caption_and_disclaimer_lines_are_removed_and_prose_kept() -> None:
+    page = (
+        "<article>" + PROSE * 4 + "<div class='image-caption'>Photo: the town hall</div>"
+        "<div class='disclaimer'>Views are the writer's own</div></article>"
+    )
+    result = clean_html(page)
+    assert "Photo: the town hall" not in result.text
+    assert "Views are the writer's own" not in result.text
+    assert result.text.count("approved the new budget") == 4

@@ -13,7 +13,7 @@ from cleantext.page import Page
 AD_LABEL = regex.compile(
     r"""^[\W_]*(?:
         advertisements?|advertising|advert|ads?|anzeige|werbung|publicité|publicidad|pubblicità
-        |reklama|реклама|sponsored(?:\ content|\ links?|\ stories|\ post)?|paid\ content
+        |reklama|реклама|广告|廣告|広告|광고|إعلان|פרסומת|sponsored(?:\ content|\ links?|\ stories|\ post)?|paid\ content
         |promoted(?:\ content|\ stories)?|partner\ content|ad\ feedback|report\ (?:this\ )?ad
         |(?:story|article)\ continues\ (?:below|after)(?:\ (?:this|the))?\ (?:advertisement|ad)
         |continue\ reading\ (?:the\ main\ story\ )?below

@@ -30,6 +30,8 @@ class Params:
     """A trail has few words in all."""
     max_part_words: int = 5
     """Each step of a trail is a short label."""
+    max_caseless_part_chars: int = 10
+    """In scripts without spaces or case (CJK), a step is at most this many characters."""
     score: float = 0.85
     """Score of a trail of three steps or more, or one that starts at Home."""
     two_part_score: float = 0.7
@@ -70,7 +72,9 @@ def _trail(text: str, params: Params) -> tuple[float, int, str] | None:
     counts = [len(tokens(part)) for part in parts]
     if sum(counts) > params.max_words or max(counts) > params.max_part_words or min(counts) < 1:
         return None
-    if not all(part[0].isupper() or part[0].isdigit() for part in parts[:1]):
+    if not parts[0][0].isalnum() or parts[0][0].islower():
+        return None  # a trail starts with a capital, a digit or a letter of a caseless script
+    if any(_caseless(part) and len(part) > params.max_caseless_part_chars for part in parts):
         return None
     separator = separators.pop()
     starts_home = parts[0].lower() in HOME_WORDS
@@ -79,6 +83,12 @@ def _trail(text: str, params: Params) -> tuple[float, int, str] | None:
     if separator in WEAK_SEPARATORS:
         return params.weak_score, len(parts), separator
     return params.two_part_score, len(parts), separator
+
+
+def _caseless(part: str) -> bool:
+    """True when ``part`` starts with a letter that has no case (CJK, Arabic, Hebrew, ...)."""
+    first = part[0]
+    return first.isalpha() and not first.isupper() and not first.islower()
 
 
 DETECTOR = Detector(

@@ -7,9 +7,9 @@ a reason with its evidence. The engine weighs every proposal and decides.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, TypeVar
 
 from cleantext.page import Line, Page
 
@@ -57,6 +57,35 @@ class Detector:
     def param_names(self) -> tuple[str, ...]:
         """Names of the tunable parameters."""
         return tuple(item.name for item in fields(self.params))
+
+
+Evidence = TypeVar("Evidence")
+
+
+def line_runs(
+    lines: Iterable[Line], evidence: Callable[[Line], Evidence | None]
+) -> Iterator[tuple[list[Line], list[Evidence]]]:
+    """Maximal runs of adjacent lines whose ``evidence`` is not None, with that evidence.
+
+    >>> from cleantext.page import Page
+    >>> page = Page.from_text("Share\\nTweet\\nThe text goes on here.\\nPrint")
+    >>> def short(line):
+    ...     return len(line.text) if len(line.text) < 6 else None
+    >>> [([line.text for line in run], sizes) for run, sizes in line_runs(page.lines, short)]
+    [(['Share', 'Tweet'], [5, 5]), (['Print'], [5])]
+    """
+    run: list[Line] = []
+    found: list[Evidence] = []
+    for line in lines:
+        item = evidence(line)
+        if run and (item is None or line.index != run[-1].index + 1):
+            yield run, found
+            run, found = [], []
+        if item is not None:
+            run.append(line)
+            found.append(item)
+    if run:
+        yield run, found
 
 
 def span_of(lines: Sequence[Line], score: float, reason: str) -> Proposal:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, quote, span_of
+from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
 from cleantext.page import Line, Page
 
 COUNT = r"(?:\d[\d,.]*\s?[kK]?\s*)?"
@@ -79,18 +79,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Readers left 12 comments on the first day, most of them kind.", config=only).removed
     ()
     """
-    run: list[Line] = []
-    scores: list[float] = []
-    for line in page.lines:
-        score = _score(line.text, params)
-        if score and (not run or line.index == run[-1].index + 1):
-            run.append(line)
-            scores.append(score)
-            continue
-        if run:  # most lines end no run
-            yield from _proposal(run, scores)
-        run, scores = ([line], [score]) if score else ([], [])
-    yield from _proposal(run, scores)
+    for run, scores in line_runs(page.lines, lambda line: _score(line.text, params) or None):
+        yield from _proposal(run, scores)
 
 
 def _score(text: str, params: Params) -> float:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, quote, span_of
+from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
 from cleantext.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS
 from cleantext.page import Line, Page, is_prose
 
@@ -58,20 +58,12 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Readers who subscribe to the newsletter get it on Fridays.", config=only).removed
     ()
     """
-    run: list[Line] = []
-    found: list[tuple[float, str]] = []
-    for line in page.lines:
-        evidence = _evidence(
-            line.text, page.tokens[line.index], page.word_counts[line.index], params
-        )
-        if evidence is not None and (not run or line.index == run[-1].index + 1):
-            run.append(line)
-            found.append(evidence)
-            continue
-        if run:  # most lines end no run
-            yield from _proposal(run, found)
-        run, found = ([line], [evidence]) if evidence is not None else ([], [])
-    yield from _proposal(run, found)
+
+    def evidence(line: Line) -> tuple[float, str] | None:
+        return _evidence(line.text, page.tokens[line.index], page.word_counts[line.index], params)
+
+    for run, found in line_runs(page.lines, evidence):
+        yield from _proposal(run, found)
 
 
 def _evidence(

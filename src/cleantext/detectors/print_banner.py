@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from cleantext.detector import Detector, Proposal, quote, span_of
+from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
 from cleantext.lexicon import UTILITY_CORE, UTILITY_WORDS
 from cleantext.page import Line, Page
 
@@ -35,18 +35,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Print the form and sign it before you send it to the office.").removed
     ()
     """
-    run: list[Line] = []
-    scores: list[float] = []
-    for line in page.lines:
-        score = _banner_score(line.text, page.tokens[line.index], params)
-        if score and (not run or line.index == run[-1].index + 1):
-            run.append(line)
-            scores.append(score)
-            continue
-        if run:
-            yield _proposal(run, scores)
-        run, scores = ([line], [score]) if score else ([], [])
-    if run:
+
+    def score(line: Line) -> float | None:
+        return _banner_score(line.text, page.tokens[line.index], params) or None
+
+    for run, scores in line_runs(page.lines, score):
         yield _proposal(run, scores)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from cleantext.detector import Detector, Proposal, span_of
+from cleantext.detector import Detector, Proposal, line_runs, span_of
 from cleantext.lexicon import (
     SHARE_VERBS,
     SOCIAL_FILLER,
@@ -46,18 +46,12 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Facebook shares fell on Tuesday after the company cut its forecast.", config=only).removed
     ()
     """
-    run: list[Line] = []
-    names: list[str] = []
-    for line in page.lines:
-        found = _networks(line.text, page.tokens[line.index], params)
-        if found is not None and (not run or line.index == run[-1].index + 1):
-            run.append(line)
-            names.extend(found)
-            continue
-        if run:  # most lines end no run
-            yield from _proposal(run, names, params)
-        run, names = ([line], list(found)) if found is not None else ([], [])
-    yield from _proposal(run, names, params)
+
+    def networks(line: Line) -> list[str] | None:
+        return _networks(line.text, page.tokens[line.index], params)
+
+    for run, found in line_runs(page.lines, networks):
+        yield from _proposal(run, [name for names in found for name in names], params)
 
 
 def _networks(text: str, words: Sequence[str], params: Params) -> list[str] | None:

@@ -7,11 +7,12 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 import cleantext
 from cleantext import Config, clean_html
 from cleantext.html.decode import decode_html
-from cleantext.html.evidence import line_evidence
+from cleantext.html.evidence import XPaths, line_evidence
 from cleantext.html.parse import parse
 from cleantext.html.render import render
 from cleantext.html.structured import json_ld_bodies
@@ -272,3 +273,23 @@ def test_any_text_gives_a_sound_result(text: str) -> None:
     except cleantext.InputError:
         return
     check_result(result.source_text, result)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 6), st.sampled_from(["p", "div", "li", "span", "td", "fb:like"])),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_xpaths_are_those_lxml_writes(steps: list[tuple[int, str]]) -> None:
+    """The linear-time XPaths agree with lxml's own (quadratic) ``getpath`` on any tree."""
+    root = parse("<div>x</div>")
+    assert root is not None
+    elements = [root.find("body")]
+    for parent, tag in steps:
+        elements.append(etree.SubElement(elements[parent % len(elements)], tag))
+    paths = XPaths()
+    tree = root.getroottree()
+    for element in reversed(elements):
+        assert paths.of(element) == tree.getpath(element)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleantext.dom import label_strength
 from cleantext.html import clean_html
-from cleantext.html.vocabulary import class_tokens
+from cleantext.html.vocabulary import TokenMemo, class_tokens
 
 PROSE = "<p>The council approved the new budget on Monday after a long debate about schools.</p>"
 
@@ -30,3 +33,11 @@ def test_caption_and_disclaimer_lines_are_removed_and_prose_kept() -> None:
     assert "Photo: the town hall" not in result.text
     assert "Views are the writer's own" not in result.text
     assert result.text.count("approved the new budget") == 4
+
+
+@given(st.lists(st.text(alphabet="navBrFoter-_ 1İſK", max_size=30), max_size=20))
+def test_a_shared_word_memo_gives_the_same_tokens(values: list[str]) -> None:
+    memo = TokenMemo()
+    words: dict[str, tuple[str, ...]] = {}
+    for value in values:
+        assert memo.of(value) == class_tokens(value, words) == class_tokens(value)

@@ -61,37 +61,35 @@ class XPaths:
 
     def of(self, element: etree._Element) -> str:
         """The XPath of ``element``."""
+        paths = self._paths
         chain = []
         node: etree._Element | None = element
-        while node is not None and node not in self._paths:
+        while node is not None and node not in paths:
             chain.append(node)
             node = node.getparent()
-        path = "" if node is None else self._paths[node]
+        path = "" if node is None else paths[node]
         for item in reversed(chain):
-            path = f"{path}/{self._step(item)}"
-            self._paths[item] = path
+            path = paths[item] = f"{path}/{self._step(item)}"
         return path
 
     def _step(self, element: etree._Element) -> str:
-        if element not in self._steps:
+        step = self._steps.get(element)
+        if step is None:
             parent = element.getparent()
             if parent is None:
                 return str(element.tag)
-            self._index_children(parent)
-        return self._steps[element]
+            self._number(parent, str(element.tag))
+            step = self._steps[element]
+        return step
 
-    def _index_children(self, parent: etree._Element) -> None:
-        counts: dict[object, int] = {}
-        for child in parent:
-            counts[child.tag] = counts.get(child.tag, 0) + 1
-        seen: dict[object, int] = {}
-        for child in parent:
-            tag = child.tag
-            if counts[tag] > 1:
-                seen[tag] = seen.get(tag, 0) + 1
-                self._steps[child] = f"{tag}[{seen[tag]}]"
-            else:
-                self._steps[child] = str(tag)
+    def _number(self, parent: etree._Element, tag: str) -> None:
+        """Write the steps of all ``tag`` children of ``parent`` (lxml picks them out in C)."""
+        same = list(parent.iterchildren(tag))
+        if len(same) == 1:
+            self._steps[same[0]] = tag
+            return
+        for number, child in enumerate(same, 1):
+            self._steps[child] = f"{tag}[{number}]"
 
 
 def _block_stats(lines: Sequence[RenderedLine]) -> list[tuple[float, float]]:

@@ -27,7 +27,7 @@ class RenderedLine:
     block: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class LineBuilder:
     """Collects inline text into lines; ``request(n)`` asks for ``n`` newlines before more text.
 
@@ -85,7 +85,9 @@ class LineBuilder:
         if self._raw:
             self._flush_pre(joined)
         else:
-            content = CELLS.sub("\t", " ".join(joined.split())).strip("\t ")
+            content = " ".join(joined.split())
+            if CELL_MARK in content:
+                content = CELLS.sub("\t", content).strip("\t ")
             if content:
                 self._emit(self._prefix + content, len(content))
         self._parts, self._link_chars = [], 0

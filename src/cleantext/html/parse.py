@@ -15,6 +15,9 @@ from cleantext.errors import InputError
 
 CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """Characters libxml2 refuses; each becomes a space before parsing."""
+CONTROL_CODES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+BLANK_CONTROLS = bytes.maketrans(CONTROL_CODES, b" " * len(CONTROL_CODES))
+"""The same blanking as a byte table: in UTF-8 these bytes only ever encode those characters."""
 MARKUP = regex.compile(r"<[A-Za-z!/?]")
 """Anything that starts a tag, comment, doctype or processing instruction."""
 BINARY_SAMPLE = 4096
@@ -66,7 +69,7 @@ def parse(text: str) -> etree._Element | None:
     """
     if not text.strip():
         return None
-    data = CONTROL.sub(" ", text).encode("utf-8", "replace")
+    data = text.encode("utf-8", "replace").translate(BLANK_CONTROLS)
     root, too_deep = _parse_bytes(data)
     if too_deep:
         root, _ = _parse_bytes(flatten_deep(data.decode("utf-8"), MAX_NESTING).encode("utf-8"))
@@ -75,7 +78,12 @@ def parse(text: str) -> etree._Element | None:
 
 def _parse_bytes(data: bytes) -> tuple[etree._Element | None, bool]:
     parser = etree.HTMLParser(
-        encoding="utf-8", huge_tree=True, remove_comments=True, remove_pis=True, no_network=True
+        encoding="utf-8",
+        huge_tree=True,
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        collect_ids=False,  # no table of ids: nothing looks elements up by id
     )
     try:
         root = etree.fromstring(data, parser)

@@ -7,11 +7,15 @@ line; a table row is a line with its cells separated by tabs. Script, style,
 template, noscript, svg, form controls and hidden elements are not rendered.
 
 The walk is an explicit loop over ``start``/``end`` events (no recursion), so
-deep trees cannot hit Python's recursion limit.
+deep trees cannot hit Python's recursion limit. It is the hot path of HTML
+mode: each element's tag and attribute names are read once, class/id words are
+worked out once per distinct value, and inline elements that add nothing share
+their parent's frame.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -26,26 +30,35 @@ from cleantext.html.vocabulary import (
     LINE_TAGS,
     ROLE_LANDMARKS,
     SECTIONING_TAGS,
-    class_tokens,
+    TokenMemo,
 )
 
 BULLET = "  • "
 """Prefix of a rendered list item, as in the seed's style."""
 HIDDEN_STYLE = ("display:none", "visibility:hidden")
+HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
+"""Attributes that can hide an element (only elements carrying one are checked)."""
 EMPTY: frozenset[str] = frozenset()
-LAYOUT_TAGS = BLOCK_TAGS | LINE_TAGS | CELL_TAGS | {"br", "a", "pre"}
+BOX_TAGS = BLOCK_TAGS | CELL_TAGS
+"""Elements that are the block a line's XPath names."""
+LAYOUT_TAGS = BOX_TAGS | LINE_TAGS | {"br", "a", "pre"}
 """Elements that start or end lines, cells or links (others only add their text)."""
 FRAMED_TAGS = LANDMARK_TAGS | SECTIONING_TAGS | {"figcaption"}
 """Inline or attribute-less elements that still need a frame of their own."""
+OPEN_BREAKS = {tag: 1 if tag in LINE_TAGS else 2 for tag in BLOCK_TAGS | LINE_TAGS} | {"br": 1}
+"""Newlines requested before an element's content."""
+CLOSE_BREAKS = {tag: 1 if tag in LINE_TAGS else 2 for tag in BLOCK_TAGS | LINE_TAGS}
+"""Newlines requested after an element's content."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Frame:
     """What an open element passes on to its content (shared by inline elements that add nothing).
 
     ``block`` is the nearest block element (a line's XPath names it), ``depth`` the
     element's depth below the root, ``labels`` each landmark/token with the depth
-    (in XPath steps) of the deepest ancestor carrying it.
+    (in XPath steps) of the deepest ancestor carrying it. Frames are never changed
+    once made (not frozen only because frozen dataclasses are four times slower to build).
     """
 
     block: etree._Element
@@ -71,56 +84,59 @@ def render(root: etree._Element) -> LineBuilder:
     end
     """
     builder = LineBuilder()
-    stack: list[Frame | None] = []  # None: a dropped element
-    tokens_cache: dict[str, frozenset[str]] = {}
+    memo = TokenMemo()
+    stack: list[tuple[Frame | None, str | None]] = []  # (the parent's frame, the tag to close)
+    frame: Frame | None = None  # the frame of the innermost open element
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         if event == "start":
-            frame = _open(element, stack[-1] if stack else None, tokens_cache, len(stack))
-            stack.append(frame)
-            if frame is None:
+            tag = element.tag
+            own = _open(element, tag, frame, memo, len(stack))
+            if own is None:
+                stack.append((frame, None))
                 walker.skip_subtree()
-            elif element.tag in LAYOUT_TAGS:
-                _start(builder, element, frame)
-            elif element.text:
-                builder.add(element.text, frame)
+                continue
+            stack.append(
+                (frame, _start(builder, element, tag, own) if tag in LAYOUT_TAGS else None)
+            )
+            frame = own
+            text = element.text
+            if text:
+                builder.add(text, own)
         else:
-            if stack.pop() is not None and element.tag in LAYOUT_TAGS:
-                _end(builder, element)
+            frame, closing = stack.pop()
+            if closing is not None:
+                _end(builder, closing)
             tail = element.tail
-            if tail and stack and stack[-1] is not None:
-                builder.add(tail, stack[-1])
+            if tail and frame is not None:
+                builder.add(tail, frame)
     builder.flush()
     return builder
 
 
-def _start(builder: LineBuilder, element: etree._Element, frame: Frame) -> None:
-    tag = element.tag
-    if tag == "br":
-        builder.request(1)
-    elif tag in LINE_TAGS:
-        builder.request(1)
+def _start(builder: LineBuilder, element: etree._Element, tag: str, frame: Frame) -> str | None:
+    """Lay out the start of ``element``; the tag whose end needs laying out too, if any."""
+    newlines = OPEN_BREAKS.get(tag)
+    if newlines is not None:
+        builder.request(newlines)
         if tag == "li":
             builder.prefix = BULLET
-    elif tag in BLOCK_TAGS:
-        builder.request(2)
     elif tag in CELL_TAGS:
         builder.cell()
-    if tag == "a" and element.get("href") is not None:
+    if tag == "a":
+        if element.get("href") is None:
+            return None
         builder.links += 1
     elif tag == "pre":
         builder.pre += 1
-    if element.text:
-        builder.add(element.text, frame)
+    return tag if tag in CLOSE_BREAKS or tag == "a" else None
 
 
-def _end(builder: LineBuilder, element: etree._Element) -> None:
-    tag = element.tag
-    if tag in LINE_TAGS:
-        builder.request(1)
-    elif tag in BLOCK_TAGS:
-        builder.request(2)
-    if tag == "a" and element.get("href") is not None:
+def _end(builder: LineBuilder, tag: str) -> None:
+    newlines = CLOSE_BREAKS.get(tag)
+    if newlines is not None:
+        builder.request(newlines)
+    if tag == "a":
         builder.links -= 1
     elif tag == "pre":
         builder.pre -= 1
@@ -128,30 +144,32 @@ def _end(builder: LineBuilder, element: etree._Element) -> None:
 
 def _open(
     element: etree._Element,
+    tag: object,
     parent: Frame | None,
-    cache: dict[str, frozenset[str]],
+    memo: TokenMemo,
     depth: int,
 ) -> Frame | None:
     """The frame for ``element``'s content; ``None`` when it is not rendered."""
-    tag = element.tag
     if not isinstance(tag, str) or tag in DROPPED_TAGS:
         return None
-    attributes = element.attrib
-    if attributes and _hidden(element):
+    names = element.keys()
+    if names and not HIDING_ATTRIBUTES.isdisjoint(names) and _hidden(element):
         return None
     if parent is None:
-        return Frame(element, frozenset(), frozenset(), (), depth, False, False, False)
-    block = tag in BLOCK_TAGS or tag in CELL_TAGS
-    if not attributes:
+        return Frame(element, EMPTY, EMPTY, (), depth, False, False, False)
+    block = tag in BOX_TAGS
+    if not names:
         if not (block or tag in FRAMED_TAGS):
             return parent
         landmark = _plain_landmark(tag, parent)
         return _child(
             parent, element if block else parent.block, tag, landmark, EMPTY, parent.in_body, depth
         )
-    landmark = _landmark_of(element, tag, parent)
-    own = _tokens_of(element, cache)
-    in_body = parent.in_body or (element.get("itemprop") or "").lower() == "articlebody"
+    landmark = _landmark_of(element, names, tag, parent)
+    own = _tokens_of(element, names, memo)
+    in_body = parent.in_body or (
+        "itemprop" in names and (element.get("itemprop") or "").lower() == "articlebody"
+    )
     if not (block or own or landmark or in_body != parent.in_body or tag in SECTIONING_TAGS):
         return parent
     return _child(parent, element if block else parent.block, tag, landmark, own, in_body, depth)
@@ -206,19 +224,20 @@ def _hidden(element: etree._Element) -> bool:
     return False
 
 
-def _landmark_of(element: etree._Element, tag: str, parent: Frame) -> str | None:
-    role = (element.get("role") or "").strip().lower()
-    found = ROLE_LANDMARKS.get(role)
-    if found is not None:
-        return found
+def _landmark_of(
+    element: etree._Element, names: Sequence[str | bytes], tag: str, parent: Frame
+) -> str | None:
+    if "role" in names:
+        found = ROLE_LANDMARKS.get((element.get("role") or "").strip().lower())
+        if found is not None:
+            return found
     return _plain_landmark(tag, parent)
 
 
-def _tokens_of(element: etree._Element, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+def _tokens_of(
+    element: etree._Element, names: Sequence[str | bytes], memo: TokenMemo
+) -> frozenset[str]:
+    if "class" not in names and "id" not in names:
+        return EMPTY
     value = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if value == " ":
-        return frozenset()
-    own = cache.get(value)
-    if own is None:
-        own = cache[value] = class_tokens(value)
-    return own
+    return EMPTY if value == " " else memo.of(value)

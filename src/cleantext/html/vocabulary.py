@@ -184,13 +184,17 @@ EXACT = {
 
 STEM_TOKENS = dict(STEMS)
 STEM_PREFIXES = tuple(STEM_TOKENS)
-WORDS = re.compile(r"[^A-Za-z0-9]+")
+WORD = re.compile(r"[A-Za-z0-9]+")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 EMPTY: frozenset[str] = frozenset()
+MAX_VALUE_CHARS = 200
+"""Only the start of a class/id value is read (a longer one is generated, not written)."""
 
 
-def class_tokens(value: str) -> frozenset[str]:
+def class_tokens(value: str, memo: dict[str, tuple[str, ...]] | None = None) -> frozenset[str]:
     """Canonical tokens found in a class or id attribute value.
+
+    ``memo`` remembers each word's tokens between calls (pass one dict per page).
 
     >>> sorted(class_tokens("site-navBar main-content"))
     ['content', 'nav']
@@ -199,20 +203,31 @@ def class_tokens(value: str) -> frozenset[str]:
     >>> class_tokens("address headline")
     frozenset()
     """
-    found = set()
-    for word in WORDS.split(value[:200]):
-        token = _canonical(word.lower()) if word else None
-        if token is not None:
-            found.add(token)
-        elif word and not word.islower() and not word.isupper():
-            found.update(_camel_tokens(word))
+    if memo is None:
+        memo = {}
+    found: set[str] = set()
+    for word in WORD.findall(value[:MAX_VALUE_CHARS]):
+        tokens = memo.get(word)
+        if tokens is None:
+            tokens = memo[word] = word_tokens(word)
+        if tokens:
+            found.update(tokens)
     return frozenset(found) if found else EMPTY
 
 
-def _camel_tokens(word: str) -> set[str]:
-    """Tokens of the parts of a camelCase word (``navBar`` gives ``nav``)."""
+def word_tokens(word: str) -> tuple[str, ...]:
+    """The tokens of one word: its own, else those of its camelCase parts (``navBar`` gives ``nav``).
+
+    >>> word_tokens("Navigation"), word_tokens("siteNav"), word_tokens("footerNav")
+    (('nav',), ('nav',), ('footer',))
+    """
+    token = _canonical(word.lower())
+    if token is not None:
+        return (token,)
+    if word.islower() or word.isupper():
+        return ()
     parts = (_canonical(part.lower()) for part in CAMEL.split(word))
-    return {token for token in parts if token is not None}
+    return tuple(sorted({token for token in parts if token is not None}))
 
 
 def _canonical(word: str) -> str | None:
@@ -220,3 +235,25 @@ def _canonical(word: str) -> str | None:
     if exact is not None or not word.startswith(STEM_PREFIXES):
         return exact
     return next(token for stem, token in STEMS if word.startswith(stem))
+
+
+class TokenMemo:
+    """:func:`class_tokens` that works out each distinct value and word once (make one per page).
+
+    >>> memo = TokenMemo()
+    >>> memo.of("nav main-nav") == memo.of("nav main-nav") == {"nav"}
+    True
+    """
+
+    __slots__ = ("_values", "_words")
+
+    def __init__(self) -> None:
+        self._values: dict[str, frozenset[str]] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
+
+    def of(self, value: str) -> frozenset[str]:
+        """The tokens of ``value``."""
+        own = self._values.get(value)
+        if own is None:
+            own = self._values[value] = class_tokens(value, self._words)
+        return own

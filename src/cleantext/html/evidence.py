@@ -18,27 +18,27 @@ def line_evidence(
 ) -> tuple[DomEvidence, ...]:
     """One :class:`DomEvidence` per rendered line, in order."""
     paths = XPaths()
-    blocks = _block_stats(lines)
     evidence = []
-    for line in lines:
-        frame = line.frame
-        block = frame.block
-        link_density, text_density = blocks[line.block]
-        evidence.append(
-            DomEvidence(
-                xpath=paths.of(block),
-                tag=str(block.tag),
-                landmarks=frame.landmarks,
-                tokens=frame.tokens,
-                link_density=link_density,
-                depth=frame.depth,
-                in_structured_body=frame.in_body or _in_bodies(line.text, bodies),
-                is_heading=frame.heading,
-                line_link_density=round(line.link_chars / line.chars, 3) if line.chars else 0.0,
-                text_density=text_density,
-                labels=frame.labels,
+    for group in _rendered_blocks(lines):
+        link_density, text_density = _densities(group)
+        for line in group:
+            block, depth, context = line.frame
+            chars = line.chars
+            evidence.append(
+                DomEvidence(
+                    paths.of(block),
+                    str(block.tag),
+                    context.landmarks,
+                    context.tokens,
+                    link_density,
+                    depth,
+                    context.in_body or (bool(bodies) and _in_bodies(line.text, bodies)),
+                    context.heading,
+                    round(line.link_chars / chars, 3) if chars else 0.0,
+                    text_density,
+                    context.labels,
+                )
             )
-        )
     return tuple(evidence)
 
 
@@ -92,27 +92,24 @@ class XPaths:
             self._steps[child] = f"{tag}[{number}]"
 
 
-def _block_stats(lines: Sequence[RenderedLine]) -> list[tuple[float, float]]:
-    """Per rendered block: (link density, words per line); numbers each line's ``block``."""
-    totals: list[list[int]] = []
+def _rendered_blocks(lines: Sequence[RenderedLine]) -> list[Sequence[RenderedLine]]:
+    """``lines`` cut into rendered blocks (a blank line starts a new one)."""
+    starts = [index for index, line in enumerate(lines) if line.brk >= 2 and index]
+    bounds = zip([0, *starts], [*starts, len(lines)], strict=True)
+    return [lines[start:end] for start, end in bounds if end > start]
+
+
+def _densities(lines: Sequence[RenderedLine]) -> tuple[float, float]:
+    """A rendered block's link density and words per line."""
+    links = chars = words = 0
     for line in lines:
-        if line.brk >= 2 or not totals:
-            totals.append([0, 0, 0, 0])
-        line.block = len(totals) - 1
-        total = totals[-1]
-        total[0] += line.link_chars
-        total[1] += line.chars
-        total[2] += len(line.text.split())
-        total[3] += 1
-    return [
-        (round(links / chars, 3) if chars else 0.0, round(words / count, 2))
-        for links, chars, words, count in totals
-    ]
+        links += line.link_chars
+        chars += line.chars
+        words += line.words
+    return (round(links / chars, 3) if chars else 0.0, round(words / len(lines), 2))
 
 
 def _in_bodies(text: str, bodies: Sequence[str]) -> bool:
-    if not bodies:
-        return False
     text = " ".join(text.lstrip(" •").split())
     if len(text) < MIN_BODY_MATCH_CHARS:
         return False

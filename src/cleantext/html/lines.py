@@ -17,14 +17,15 @@ CELLS = regex.compile(r"\s*\ue000[\s\ue000]*")
 
 @dataclass(slots=True)
 class RenderedLine:
-    """One output line: its text, the break before it (1 newline or 2), where it came from."""
+    """One output line: its text, the break before it (1 newline or 2), where it came from,
+    its characters (without a list item's bullet), link characters and words."""
 
     text: str
     brk: int
     frame: Frame
     link_chars: int
     chars: int
-    block: int = 0
+    words: int
 
 
 @dataclass(slots=True)
@@ -85,11 +86,14 @@ class LineBuilder:
         if self._raw:
             self._flush_pre(joined)
         else:
-            content = " ".join(joined.split())
+            words = joined.split()
+            content = " ".join(words)
             if CELL_MARK in content:
                 content = CELLS.sub("\t", content).strip("\t ")
-            if content:
-                self._emit(self._prefix + content, len(content))
+                words = content.split()
+            if content:  # the prefix (a bullet) ends in a space: its words simply add
+                count = len(words) + len(self._prefix.split())
+                self._emit(self._prefix + content, len(content), count)
         self._parts, self._link_chars = [], 0
 
     def text(self) -> str:
@@ -111,11 +115,11 @@ class LineBuilder:
                 continue
             if blank:
                 self._pending = max(self._pending, 2)
-            self._emit(text, len(text.strip()))
+            self._emit(text, len(text.strip()), len(text.split()))
             self._pending, blank = 1, False
 
-    def _emit(self, text: str, chars: int) -> None:
+    def _emit(self, text: str, chars: int, words: int) -> None:
         brk = max(self._pending, 1)
         link_chars = min(self._link_chars, chars)
-        self.lines.append(RenderedLine(text, brk, self._frame, link_chars, chars))
+        self.lines.append(RenderedLine(text, brk, self._frame, link_chars, chars, words))
         self._pending = 0

@@ -43,32 +43,39 @@ BOX_TAGS = BLOCK_TAGS | CELL_TAGS
 """Elements that are the block a line's XPath names."""
 LAYOUT_TAGS = BOX_TAGS | LINE_TAGS | {"br", "a", "pre"}
 """Elements that start or end lines, cells or links (others only add their text)."""
-FRAMED_TAGS = LANDMARK_TAGS | SECTIONING_TAGS | {"figcaption"}
-"""Inline or attribute-less elements that still need a frame of their own."""
+FRAMED_TAGS = LANDMARK_TAGS | {"figcaption"}
+"""Elements that are landmarks by their tag."""
+CONTEXT_TAGS = FRAMED_TAGS | SECTIONING_TAGS | HEADING_TAGS
+"""Elements that change the context of their content even without attributes."""
 OPEN_BREAKS = {tag: 1 if tag in LINE_TAGS else 2 for tag in BLOCK_TAGS | LINE_TAGS} | {"br": 1}
 """Newlines requested before an element's content."""
 CLOSE_BREAKS = {tag: 1 if tag in LINE_TAGS else 2 for tag in BLOCK_TAGS | LINE_TAGS}
 """Newlines requested after an element's content."""
 
 
-@dataclass(slots=True)
-class Frame:
-    """What an open element passes on to its content (shared by inline elements that add nothing).
+@dataclass(slots=True, eq=False)
+class Context:
+    """What the ancestors of an open element say about its content (shared by many frames).
 
-    ``block`` is the nearest block element (a line's XPath names it), ``depth`` the
-    element's depth below the root, ``labels`` each landmark/token with the depth
-    (in XPath steps) of the deepest ancestor carrying it. Frames are never changed
-    once made (not frozen only because frozen dataclasses are four times slower to build).
+    ``labels`` pairs each landmark/token with the depth (in XPath steps) of the
+    deepest ancestor carrying it. Contexts are never changed once made (not frozen
+    only because frozen dataclasses are four times slower to build).
     """
 
-    block: etree._Element
     landmarks: frozenset[str]
     tokens: frozenset[str]
     labels: tuple[tuple[str, int], ...]
-    depth: int
     in_body: bool
     heading: bool
     sectioned: bool
+
+
+Names = Sequence[str | bytes]
+"""An element's attribute names, as ``element.keys()`` gives them."""
+Frame = tuple[etree._Element, int, Context]
+"""What an open element passes on to its content: the nearest block element (a line's
+XPath names it), the depth below the root of the element that made the frame, and the
+context. Inline elements that add nothing share their parent's frame."""
 
 
 def render(root: etree._Element) -> LineBuilder:
@@ -84,21 +91,20 @@ def render(root: etree._Element) -> LineBuilder:
     end
     """
     builder = LineBuilder()
-    memo = TokenMemo()
+    framer = Framer()
     stack: list[tuple[Frame | None, str | None]] = []  # (the parent's frame, the tag to close)
     frame: Frame | None = None  # the frame of the innermost open element
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         if event == "start":
             tag = element.tag
-            own = _open(element, tag, frame, memo, len(stack))
+            names = element.keys()
+            own = framer.open(element, tag, names, frame, len(stack))
             if own is None:
                 stack.append((frame, None))
                 walker.skip_subtree()
                 continue
-            stack.append(
-                (frame, _start(builder, element, tag, own) if tag in LAYOUT_TAGS else None)
-            )
+            stack.append((frame, _start(builder, tag, names) if tag in LAYOUT_TAGS else None))
             frame = own
             text = element.text
             if text:
@@ -114,8 +120,8 @@ def render(root: etree._Element) -> LineBuilder:
     return builder
 
 
-def _start(builder: LineBuilder, element: etree._Element, tag: str, frame: Frame) -> str | None:
-    """Lay out the start of ``element``; the tag whose end needs laying out too, if any."""
+def _start(builder: LineBuilder, tag: str, names: Names) -> str | None:
+    """Lay out the start of a ``tag`` element; the tag whose end needs laying out too, if any."""
     newlines = OPEN_BREAKS.get(tag)
     if newlines is not None:
         builder.request(newlines)
@@ -124,7 +130,7 @@ def _start(builder: LineBuilder, element: etree._Element, tag: str, frame: Frame
     elif tag in CELL_TAGS:
         builder.cell()
     if tag == "a":
-        if element.get("href") is None:
+        if "href" not in names:
             return None
         builder.links += 1
     elif tag == "pre":
@@ -142,69 +148,107 @@ def _end(builder: LineBuilder, tag: str) -> None:
         builder.pre -= 1
 
 
-def _open(
-    element: etree._Element,
-    tag: object,
-    parent: Frame | None,
-    memo: TokenMemo,
-    depth: int,
-) -> Frame | None:
-    """The frame for ``element``'s content; ``None`` when it is not rendered."""
-    if not isinstance(tag, str) or tag in DROPPED_TAGS:
-        return None
-    names = element.keys()
-    if names and not HIDING_ATTRIBUTES.isdisjoint(names) and _hidden(element):
-        return None
-    if parent is None:
-        return Frame(element, EMPTY, EMPTY, (), depth, False, False, False)
-    block = tag in BOX_TAGS
-    if not names:
-        if not (block or tag in FRAMED_TAGS):
+class Framer:
+    """Makes the frames of one page's elements; remembers contexts and class/id tokens."""
+
+    __slots__ = ("_contexts", "_tokens")
+
+    def __init__(self) -> None:
+        self._tokens = TokenMemo()
+        self._contexts: dict[tuple[object, ...], Context] = {}
+
+    def open(
+        self, element: etree._Element, tag: object, names: Names, parent: Frame | None, depth: int
+    ) -> Frame | None:
+        """The frame for ``element``'s content; ``None`` when it is not rendered."""
+        if tag in DROPPED_TAGS or not isinstance(tag, str):
+            return None
+        if names and not HIDING_ATTRIBUTES.isdisjoint(names) and _hidden(element):
+            return None
+        if parent is None:
+            return (element, depth, Context(EMPTY, EMPTY, (), False, False, False))
+        if names:
+            return self._open_marked(element, names, tag, parent, depth)
+        if tag not in BOX_TAGS:
             return parent
-        landmark = _plain_landmark(tag, parent)
-        return _child(
-            parent, element if block else parent.block, tag, landmark, EMPTY, parent.in_body, depth
+        context = parent[2]
+        if tag in CONTEXT_TAGS:
+            landmark = _plain_landmark(tag, context)
+            context = self._context(context, tag, landmark, EMPTY, context.in_body, depth)
+        return (element, depth, context)
+
+    def _open_marked(
+        self, element: etree._Element, names: Names, tag: str, parent: Frame, depth: int
+    ) -> Frame:
+        """:meth:`open` for an element with attributes: its role, class, id and itemprop count."""
+        context = parent[2]
+        landmark = None
+        if "role" in names:
+            landmark = ROLE_LANDMARKS.get((element.get("role") or "").strip().lower())
+        if landmark is None and tag in FRAMED_TAGS:
+            landmark = _plain_landmark(tag, context)
+        own = (
+            self._tokens.of(_class_and_id(element, names))
+            if "class" in names or "id" in names
+            else EMPTY
         )
-    landmark = _landmark_of(element, names, tag, parent)
-    own = _tokens_of(element, names, memo)
-    in_body = parent.in_body or (
-        "itemprop" in names and (element.get("itemprop") or "").lower() == "articlebody"
-    )
-    if not (block or own or landmark or in_body != parent.in_body or tag in SECTIONING_TAGS):
-        return parent
-    return _child(parent, element if block else parent.block, tag, landmark, own, in_body, depth)
+        in_body = context.in_body or (
+            "itemprop" in names and (element.get("itemprop") or "").lower() == "articlebody"
+        )
+        block = tag in BOX_TAGS
+        if own or landmark or in_body != context.in_body or tag in CONTEXT_TAGS:
+            context = self._context(context, tag, landmark, own, in_body, depth)
+        elif not block:
+            return parent
+        return (element if block else parent[0], depth, context)
+
+    def _context(
+        self,
+        parent: Context,
+        tag: str,
+        landmark: str | None,
+        own: frozenset[str],
+        in_body: bool,
+        depth: int,
+    ) -> Context:
+        """The context below ``parent`` (remembered: sibling elements often share one)."""
+        key = (parent, tag, landmark, own, in_body, depth)
+        found = self._contexts.get(key)
+        if found is None:
+            found = self._contexts[key] = _context(parent, tag, landmark, own, in_body, depth)
+        return found
 
 
-def _child(
-    parent: Frame,
-    block: etree._Element,
+def _context(
+    parent: Context,
     tag: str,
     landmark: str | None,
     own: frozenset[str],
     in_body: bool,
     depth: int,
-) -> Frame:
+) -> Context:
     landmarks, tokens, labels = parent.landmarks, parent.tokens, parent.labels
+    if own:
+        tokens = tokens | own
     if landmark is not None:
         landmarks = landmarks | {landmark}
         own = own | {f"<{landmark}>"}
     if own:
-        tokens = tokens | {token for token in own if token[0] != "<"}
         labels = _relabel(labels, own, depth + 1)
     heading = parent.heading or tag in HEADING_TAGS
     sectioned = parent.sectioned or tag in SECTIONING_TAGS
-    return Frame(block, landmarks, tokens, labels, depth, in_body, heading, sectioned)
+    return Context(landmarks, tokens, labels, in_body, heading, sectioned)
 
 
 def _relabel(
     labels: tuple[tuple[str, int], ...], own: frozenset[str], depth: int
 ) -> tuple[tuple[str, int], ...]:
     """``labels`` with each of ``own`` now found at ``depth`` (the deepest occurrence counts)."""
-    kept = tuple(item for item in labels if item[0] not in own)
-    return kept + tuple((label, depth) for label in sorted(own))
+    kept = [item for item in labels if item[0] not in own]
+    return (*kept, *[(label, depth) for label in sorted(own)])
 
 
-def _plain_landmark(tag: str, parent: Frame) -> str | None:
+def _plain_landmark(tag: str, parent: Context) -> str | None:
     """A tag's landmark; a ``<header>`` inside an article or section is its title block, not
     the page's banner, so it is none (a ``<footer>`` anywhere holds meta data and links)."""
     if tag in LANDMARK_TAGS and (tag != "header" or not parent.sectioned):
@@ -224,20 +268,9 @@ def _hidden(element: etree._Element) -> bool:
     return False
 
 
-def _landmark_of(
-    element: etree._Element, names: Sequence[str | bytes], tag: str, parent: Frame
-) -> str | None:
-    if "role" in names:
-        found = ROLE_LANDMARKS.get((element.get("role") or "").strip().lower())
-        if found is not None:
-            return found
-    return _plain_landmark(tag, parent)
-
-
-def _tokens_of(
-    element: etree._Element, names: Sequence[str | bytes], memo: TokenMemo
-) -> frozenset[str]:
-    if "class" not in names and "id" not in names:
-        return EMPTY
-    value = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return EMPTY if value == " " else memo.of(value)
+def _class_and_id(element: etree._Element, names: Names) -> str:
+    """The class and id values as one string (``class_tokens`` reads a lone class just as it
+    reads ``"class "``, so the join is skipped when there is no id)."""
+    if "id" not in names:
+        return element.get("class") or ""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from cleantext.config import Config
@@ -33,16 +34,19 @@ NEIGHBOUR_MARGIN = 0.15
 MAX_PASSES = 3
 """Passes in all: the kept text is checked again until nothing more goes, at most this often."""
 SECOND_LOOK_NOTE = "found when the cleaned text was checked again"
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A proposal with its detector and its score adjusted for context."""
+    """A proposal with its detector, its score adjusted for context, and the units it covers."""
 
     detector: Detector
     proposal: Proposal
     score: float
     note: str
+    units: range
 
 
 def decide(
@@ -58,7 +62,7 @@ def decide(
     claims = _claims(page, units, config)
     scores, winners, removed = _resolve(page, units, claims, config.threshold)
     for _ in range(passes - 1):
-        found = _second_look(page, removed, config)
+        found = _second_look(page, units, removed, config)
         if not found:
             break
         claims += found
@@ -80,12 +84,12 @@ def _claims(page: Page, units: _Units, config: Config) -> list[Claim]:
 
 def _resolve(
     page: Page, units: _Units, claims: list[Claim], threshold: float
-) -> tuple[dict[int, float], dict[int, int], set[int]]:
-    scores, winners = _weigh(units, claims)
+) -> tuple[dict[int, float], list[int], set[int]]:
+    scores, winners = _weigh(len(units.starts), claims)
     return scores, winners, _decide_units(page, scores, threshold)
 
 
-def _second_look(page: Page, removed: set[int], config: Config) -> list[Claim]:
+def _second_look(page: Page, units: _Units, removed: set[int], config: Config) -> list[Claim]:
     """Clean the kept lines once more; return claims on ``page`` for what that pass removes.
 
     Removing furniture changes the context (the body core moves, a run ends), so
@@ -96,20 +100,21 @@ def _second_look(page: Page, removed: set[int], config: Config) -> list[Claim]:
         return []
     evidence = None if page.evidence is None else tuple(page.evidence[i] for i in kept)
     again = Page.from_text(_assemble(page, removed), evidence).reusing(page, kept)
-    units = _Units(again)
-    claims = _claims(again, units, config)
-    scores, winners, gone = _resolve(again, units, claims, config.threshold)
+    again_units = _Units(again)
+    claims = _claims(again, again_units, config)
+    scores, winners, gone = _resolve(again, again_units, claims, config.threshold)
     found: list[Claim] = []
     for run in _line_runs(sorted(unit // 2 for unit in gone if unit % 2 == 0), winners, kept):
         source = claims[winners[2 * run[0]]]
         first, last = page.lines[kept[run[0]]], page.lines[kept[run[-1]]]
         score = max(scores[2 * line] for line in run)
         proposal = Proposal(first.start, last.end, score, source.proposal.reason)
-        found.append(Claim(source.detector, proposal, score, SECOND_LOOK_NOTE))
+        covered = units.covered(first.start, last.end)
+        found.append(Claim(source.detector, proposal, score, SECOND_LOOK_NOTE, covered))
     return found
 
 
-def _line_runs(lines: list[int], winners: dict[int, int], kept: list[int]) -> list[list[int]]:
+def _line_runs(lines: list[int], winners: list[int], kept: list[int]) -> list[list[int]]:
     """Group removed lines of the second look: same winning claim, adjacent in the original."""
     runs: list[list[int]] = []
     for line in lines:
@@ -138,9 +143,9 @@ def _claimed_lines(units: _Units, claims: list[Claim], threshold: float) -> dict
     claimed: dict[int, str] = {}
     for claim in claims:
         if claim.score >= threshold:
-            for unit in units.covered(claim.proposal.start, claim.proposal.end):
-                if unit % 2 == 0:
-                    claimed.setdefault(unit // 2, claim.detector.name)
+            name = claim.detector.name
+            for line in range((claim.units.start + 1) // 2, (claim.units.stop + 1) // 2):
+                claimed.setdefault(line, name)
     return claimed
 
 
@@ -148,15 +153,13 @@ class _Units:
     """Lines and gaps interleaved: line ``k`` is unit ``2k``, the gap after it unit ``2k + 1``."""
 
     def __init__(self, page: Page) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for index, line in enumerate(page.lines):
-            if index:
-                gap = page.gaps[index - 1]
-                self.starts.append(gap.start)
-                self.ends.append(gap.end)
-            self.starts.append(line.start)
-            self.ends.append(line.end)
+        size = max(2 * len(page.lines) - 1, 0)
+        self.starts: list[int] = [0] * size
+        self.ends: list[int] = [0] * size
+        self.starts[0::2] = map(_START, page.lines)
+        self.starts[1::2] = map(_START, page.gaps[: len(page.lines) - 1])
+        self.ends[0::2] = map(_END, page.lines)
+        self.ends[1::2] = map(_END, page.gaps[: len(page.lines) - 1])
 
     def covered(self, start: int, end: int) -> range:
         """Units lying wholly inside ``[start, end)``."""
@@ -173,38 +176,45 @@ def _in_context(page: Page, units: _Units, detector: Detector, proposal: Proposa
     top, bottom = (covered.start + 1) // 2, (covered.stop - 1) // 2  # first and last line covered
     first, last = page.body
     if top > bottom or last < first:
-        return Claim(detector, proposal, score, "")
+        return Claim(detector, proposal, score, "", covered)
     if bottom < first or top > last:
-        return Claim(
-            detector, proposal, score + (1 - score) * OUTSIDE_BODY_BOOST, "outside the body"
-        )
+        boosted = score + (1 - score) * OUTSIDE_BODY_BOOST
+        return Claim(detector, proposal, boosted, "outside the body", covered)
     if top > first and bottom < last:
-        return Claim(detector, proposal, score * INSIDE_BODY_DAMPING, "inside the body")
-    return Claim(detector, proposal, score, "")
+        return Claim(detector, proposal, score * INSIDE_BODY_DAMPING, "inside the body", covered)
+    return Claim(detector, proposal, score, "", covered)
 
 
-def _weigh(units: _Units, claims: list[Claim]) -> tuple[dict[int, float], dict[int, int]]:
-    """Per unit: the combined score of all detectors, and the index of the winning claim."""
+def _weigh(size: int, claims: list[Claim]) -> tuple[dict[int, float], list[int]]:
+    """Per unit of ``size``: the combined score of all detectors (for the units some claim
+    covers), and the index of the winning claim (-1 where none)."""
     best_per_detector: dict[int, dict[str, float]] = {}
-    winners: dict[int, int] = {}
-    for number, claim in enumerate(claims):
+    for claim in claims:
         name, score = claim.detector.name, claim.score
-        for unit in units.covered(claim.proposal.start, claim.proposal.end):
-            per_detector = best_per_detector.setdefault(unit, {})
-            if score > per_detector.get(name, 0.0) or name not in per_detector:
+        for unit in claim.units:
+            per_detector = best_per_detector.get(unit)
+            if per_detector is None:
+                best_per_detector[unit] = {name: score}
+            elif name not in per_detector or score > per_detector[name]:
                 per_detector[name] = score
-            if unit not in winners or _beats(claim, claims[winners[unit]]):
-                winners[unit] = number
     scores = {unit: _combine(found.values()) for unit, found in best_per_detector.items()}
-    return scores, winners
+    return scores, _winners(size, claims)
 
 
-def _beats(claim: Claim, other: Claim) -> bool:
-    if claim.detector.fallback != other.detector.fallback:
-        return other.detector.fallback
-    if claim.score != other.score:
-        return claim.score > other.score
-    return claim.detector.order < other.detector.order
+def _winners(size: int, claims: list[Claim]) -> list[int]:
+    """Per unit, the claim that wins it: a named detector's over a fallback's, then the
+    higher score, then the detector first in order, then the earlier claim. Claims are
+    laid down weakest first, so each unit keeps the strongest that covers it."""
+    winners = [-1] * size
+    ranked = sorted(range(len(claims)), key=lambda number: _strength(claims[number], number))
+    for number in ranked:
+        covered = claims[number].units
+        winners[covered.start : covered.stop] = [number] * len(covered)
+    return winners
+
+
+def _strength(claim: Claim, number: int) -> tuple[bool, float, int, int]:
+    return not claim.detector.fallback, claim.score, -claim.detector.order, -number
 
 
 def _combine(scores: Iterable[float]) -> float:
@@ -233,7 +243,7 @@ def _segments(
     units: _Units,
     removed: set[int],
     scores: dict[int, float],
-    winners: dict[int, int],
+    winners: list[int],
     claims: list[Claim],
 ) -> tuple[Segment, ...]:
     segments: list[Segment] = []
@@ -259,7 +269,7 @@ def _segment(
         text=page.text[start:end],
         detector=claim.detector.name,
         reason=reason,
-        score=round(max(scores[unit] for unit in run), 4),
+        score=round(max(map(scores.__getitem__, run)), 4),
         source=_source(page, run[0]),
     )
 

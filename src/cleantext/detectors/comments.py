@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
+from cleantext.detector import Detector, Proposal, line_runs, lines_with, quote, span_of, triggers
 from cleantext.page import Line, Page
 
 COUNT = r"(?:\d[\d,.]*\s?[kK]?\s*)?"
@@ -50,6 +50,13 @@ FORM_PHRASE = regex.compile(
     r"|you\smust\sbe\slogged\sin\sto\spost|notify\sme\sof\s(?:follow-?up|new)\scomments",
     regex.IGNORECASE,
 )
+TRIGGERS = triggers(
+    ("comment", "respon", "repl", "reaction", "kommentar", "comentario", "komentarz"),
+    ("комментари", "post", "discussion", "conversation", "review", "flag", "trackback"),
+    ("report", "score", "sort", "newest", "oldest", "published", "required", "logged"),
+    ("antworten", "répondre", "rispondi", "odpowiedz", "ответить", "permalink", "like", "vote"),
+)
+"""Case-folded words, one of which every line that the patterns above match contains."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Readers left 12 comments on the first day, most of them kind.", config=only).removed
     ()
     """
-    for run, scores in line_runs(page.lines, lambda line: _score(line.text, params) or None):
+    short = [line for line in page.lines if len(line.text) <= params.max_chars]
+    candidates = lines_with(short, TRIGGERS)
+    for run, scores in line_runs(candidates, lambda line: _score(line.text, params) or None):
         yield from _proposal(run, scores)
 
 

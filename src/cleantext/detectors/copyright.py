@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, quote, span_of
+from cleantext.detector import Detector, FoldedLines, Proposal, quote, span_of, triggers
 from cleantext.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED
 from cleantext.page import Line, Page, is_prose
 
 QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 COPYRIGHT_MARK = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", regex.IGNORECASE)
+MARK_TRIGGERS = triggers(RIGHTS_RESERVED, ("©", "(c)", "copyright"))
+"""Case-folded words, one of which every copyright line contains; legal links hold a core word."""
 
 
 @dataclass(frozen=True)
@@ -44,29 +46,50 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Copyright law changed in 2019, and artists say the reform came too late.", config=only).removed
     ()
     """
-    run: list[Line] = []
-    terms: list[str] = []
-    for line in page.lines:
-        short = len(line.text) <= params.max_chars
-        mark = (
-            _copyright_evidence(line.text, page.word_counts[line.index], params) if short else None
-        )
+    short = FoldedLines([line for line in page.lines if len(line.text) <= params.max_chars])
+    marks: dict[int, str] = {}
+    for line in short.containing(MARK_TRIGGERS):
+        mark = _copyright_evidence(line.text, page.word_counts[line.index], params)
         if mark is not None:
-            yield from _links(run, terms, params)
-            run, terms = [], []
-            yield span_of([line], params.score, f"{mark}: {quote(line.text)}")
+            marks[line.index] = mark
+    found = [
+        (index, _mark_proposal(page.lines[index], mark, params)) for index, mark in marks.items()
+    ]
+    found += _link_runs(page, short.containing(LEGAL_CORE), marks, params)
+    yield from (proposal for _, proposal in sorted(found, key=lambda item: item[0]))
+
+
+def _mark_proposal(line: Line, mark: str, params: Params) -> Proposal:
+    return span_of([line], params.score, f"{mark}: {quote(line.text)}")
+
+
+def _link_runs(
+    page: Page, candidates: list[Line], marks: dict[int, str], params: Params
+) -> Iterator[tuple[int, Proposal]]:
+    """The runs of adjacent legal-link lines around ``candidates``, by first line index."""
+    end = -1
+    for line in candidates:
+        if line.index <= end or _link_terms(page, line.index, marks, params) is None:
             continue
-        # A line that reads like a sentence is not a row of links, whatever its words.
-        links = short and not is_prose(line.text, page.word_counts[line.index])
-        found = _legal_terms(page.tokens[line.index], params) if links else None
-        if found is not None and (not run or line.index == run[-1].index + 1):
-            run.append(line)
-            terms.extend(found)
-            continue
-        if run:  # most lines end no run
-            yield from _links(run, terms, params)
-        run, terms = ([line], list(found)) if found is not None else ([], [])
-    yield from _links(run, terms, params)
+        first = end = line.index
+        while first > 0 and _link_terms(page, first - 1, marks, params) is not None:
+            first -= 1
+        while end + 1 < len(page.lines) and _link_terms(page, end + 1, marks, params) is not None:
+            end += 1
+        run = list(page.lines[first : end + 1])
+        terms = [
+            term for item in run for term in _link_terms(page, item.index, marks, params) or ()
+        ]
+        yield from ((first, proposal) for proposal in _links(run, terms, params))
+
+
+def _link_terms(page: Page, index: int, marks: dict[int, str], params: Params) -> list[str] | None:
+    """The legal terms of line ``index`` when it is a line of legal links, else None."""
+    text = page.lines[index].text
+    # A line that reads like a sentence is not a row of links, whatever its words.
+    if len(text) > params.max_chars or index in marks or is_prose(text, page.word_counts[index]):
+        return None
+    return _legal_terms(page.tokens[index], params)
 
 
 def _copyright_evidence(text: str, words: int, params: Params) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
+from cleantext.detector import Detector, Proposal, line_runs, lines_with, quote, span_of, triggers
 from cleantext.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS
 from cleantext.page import Line, Page, is_prose
 
@@ -30,6 +30,12 @@ LABEL = regex.compile(
         |log\ ?in|sign\ ?in|register|create\ (?:an\ |your\ )?account|my\ account|anmelden|connexion)[\W_]*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+TRIGGERS = triggers(
+    ("newsletter", "infolettre", "boletín", "boletin", "rassegna", "biuletyn", "рассылка"),
+    ("rundbrief", "inbox", "mail", "already", "subscribe", "correo", "sign", "abonn", "suscr"),
+    ("iscriviti", "submit", "log", "register", "account", "anmelden", "connexion"),
+)
+"""Case-folded words, one of which every sign-up line contains (see :data:`NEWSLETTER_WORDS`)."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     def evidence(line: Line) -> tuple[float, str] | None:
         return _evidence(line.text, page.tokens[line.index], page.word_counts[line.index], params)
 
-    for run, found in line_runs(page.lines, evidence):
+    short = [line for line in page.lines if len(line.text) <= params.max_chars]
+    for run, found in line_runs(lines_with(short, TRIGGERS), evidence):
         yield from _proposal(run, found)
 
 

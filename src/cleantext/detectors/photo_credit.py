@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, quote
+from cleantext.detector import Detector, Proposal, lines_with, quote, triggers
 from cleantext.lexicon import PHOTO_AGENCIES
 from cleantext.page import Page
 
@@ -26,6 +26,11 @@ TRAILING = regex.compile(
 )
 """A credit glued to the end of a caption ("...a big win.Credit...Doug Mills/The Times")."""
 PARENTHESISED = regex.compile(r"^[(\[].{2,80}[)\]]$")
+TRIGGERS = triggers(
+    ("photo", "image", "pic", "foto", "bild", "illustration", "credit", "courtesy"),
+    PHOTO_AGENCIES,
+)
+"""Case-folded words, one of which every credit line contains (a label or an agency)."""
 
 
 @dataclass(frozen=True)
@@ -57,9 +62,13 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("The photo showed the mayor on the new bridge at dawn.", config=only).removed
     ()
     """
-    for line in page.lines:
-        if len(line.text) > params.max_chars or page.word_counts[line.index] > params.max_words:
-            continue
+    counts = page.word_counts
+    short = [
+        line
+        for line in page.lines
+        if len(line.text) <= params.max_chars and counts[line.index] <= params.max_words
+    ]
+    for line in lines_with(short, TRIGGERS):
         found = _evidence(line.text, page.tokens[line.index], params)
         if found is not None:
             score, evidence = found

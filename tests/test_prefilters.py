@@ -1,10 +1,11 @@
-"""The detectors' word pre-filters never drop a line that their full rules accept.
+"""The detectors' pre-filters never drop a line that their full rules accept.
 
-A detector scans the case-folded text of the page once per trigger word
-(:class:`~cleantext.detector.FoldedLines`) and runs its rules only on the lines
-that hold one. Each test here builds lines from the rule's own vocabulary, in
-random case and with odd letters that fold (``ſ``, the Kelvin sign), and checks
-that every line the rule accepts contains a trigger word.
+A detector runs its rules only on the lines that a cheap pre-filter of
+:mod:`cleantext.prefilter` passes: lines that hold a trigger word, or that start
+with a lead word. The tests build lines from each alternative of the rules' own
+patterns (``hypothesis.strategies.from_regex``, in random case, with letters that
+fold such as ``ſ`` and the Kelvin sign) and from their word lists, and check that
+every line a rule accepts passes its filter.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext.detector import FoldedLines, triggers
-from cleantext.detectors import comments, copyright, newsletter, photo_credit
+from cleantext.detectors import comments, copyright, newsletter, photo_credit, related_list
 from cleantext.lexicon import (
     LEGAL_CORE,
     LEGAL_WORDS,
@@ -32,6 +32,7 @@ from cleantext.lexicon import (
     tokens,
 )
 from cleantext.page import WORD, Page
+from cleantext.prefilter import FoldedLines, LeadWords, trie, triggers
 from strategies import any_text
 
 Rule = Callable[[str], bool]
@@ -119,11 +120,27 @@ def _legal_core(text: str) -> bool:
     return bool(copyright._legal_terms(tokens(strip_bullet(text)), copyright.Params()))
 
 
-Case = tuple[Rule, tuple[str, ...], tuple[regex.Pattern[str], ...], list[str]]
+def _related(text: str) -> bool:
+    text = strip_bullet(text)
+    patterns = (related_list.HEADING, related_list.LONE_LINK, related_list.INLINE)
+    return any(pattern.match(text) for pattern in patterns)
+
+
+def holding(words: tuple[str, ...]) -> Rule:
+    """Whether a line passes a :class:`FoldedLines` filter for ``words``."""
+    return lambda text: any(word in text.casefold() for word in words)
+
+
+def leading(words: LeadWords) -> Rule:
+    """Whether a line passes a :class:`LeadWords` filter."""
+    return lambda text: bool(words.lines(Page.from_text(text).lines))
+
+
+Case = tuple[Rule, Rule, tuple[regex.Pattern[str], ...], list[str]]
 CASES: dict[str, Case] = {
     "comments": (
         _comment,
-        comments.TRIGGERS,
+        holding(comments.TRIGGERS),
         (
             comments.FURNITURE,
             comments.REPLY,
@@ -135,25 +152,31 @@ CASES: dict[str, Case] = {
     ),
     "newsletter": (
         _newsletter,
-        newsletter.TRIGGERS,
+        holding(newsletter.TRIGGERS),
         (newsletter.PROMPT, newsletter.LABEL),
         sorted(NEWSLETTER_WORDS | SIGNUP_WORDS),
     ),
     "photo_credit": (
         _photo_credit,
-        photo_credit.TRIGGERS,
+        holding(photo_credit.TRIGGERS),
         (photo_credit.LABELLED, photo_credit.TRAILING),
         sorted(PHOTO_AGENCIES),
     ),
     "copyright": (
         _copyright_mark,
-        copyright.MARK_TRIGGERS,
+        holding(copyright.MARK_TRIGGERS),
         (copyright.COPYRIGHT_MARK,),
         [*copyright.RIGHTS_RESERVED, "©", "Copyright 2024", "(c) 2024", "Example Media."],
     ),
-    "legal links": (_legal_core, triggers(LEGAL_CORE), (), sorted(LEGAL_WORDS)),
+    "legal links": (_legal_core, holding(triggers(LEGAL_CORE)), (), sorted(LEGAL_WORDS)),
+    "related_list": (
+        _related,
+        leading(related_list.LEAD_WORDS),
+        (related_list.HEADING, related_list.LONE_LINK, related_list.INLINE),
+        [],
+    ),
 }
-"""Per rule: the rule on one line, its trigger words, its patterns, and its word lists."""
+"""Per rule: the rule on one line, its pre-filter, its patterns, and its word lists."""
 ODD_LETTERS = str.maketrans({"s": "ſ", "k": "\u212a", "S": "ſ", "K": "\u212a"})
 """Letters whose simple case folding is an ASCII letter (as ``regex.IGNORECASE`` sees them)."""
 
@@ -166,11 +189,6 @@ def word_lines(vocabulary: list[str]) -> Iterator[str]:
             yield from (line, line.upper(), line.title(), line.translate(ODD_LETTERS))
 
 
-def _holds_trigger(text: str, words: tuple[str, ...]) -> bool:
-    folded = text.casefold()
-    return any(word in folded for word in words)
-
-
 BRANCHES = [
     pytest.param(name, pattern, branch, id=f"{name}-{number}-{index}")
     for name, case in sorted(CASES.items())
@@ -180,31 +198,31 @@ BRANCHES = [
 
 
 @pytest.mark.parametrize(("name", "pattern", "branch"), BRANCHES)
-def test_lines_a_pattern_matches_hold_a_trigger(
+def test_lines_a_pattern_matches_pass_the_filter(
     name: str, pattern: regex.Pattern[str], branch: str
 ) -> None:
-    rule, words, _, _ = CASES[name]
+    rule, selects, _, _ = CASES[name]
 
     @settings(max_examples=25)
     @given(matching(pattern, branch))
     def check(text: str) -> None:
         if text and rule(text):
-            assert _holds_trigger(text, words), text
+            assert selects(text), text
 
     check()
 
 
 @pytest.mark.parametrize("name", sorted(name for name, case in CASES.items() if case[3]))
-def test_lines_of_listed_words_hold_a_trigger(name: str) -> None:
-    rule, words, _, vocabulary = CASES[name]
+def test_lines_of_listed_words_pass_the_filter(name: str) -> None:
+    rule, selects, _, vocabulary = CASES[name]
     accepted = [text for text in word_lines(vocabulary) if rule(text)]
     assert accepted
-    assert [text for text in accepted if not _holds_trigger(text, words)] == []
+    assert [text for text in accepted if not selects(text)] == []
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_fixture_lines_that_a_rule_accepts_hold_a_trigger(name: str) -> None:
-    rule, words, _, _ = CASES[name]
+def test_fixture_lines_that_a_rule_accepts_pass_the_filter(name: str) -> None:
+    rule, selects, _, _ = CASES[name]
     accepted = 0
     for path in sorted(FIXTURES.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -214,7 +232,7 @@ def test_fixture_lines_that_a_rule_accepts_hold_a_trigger(name: str) -> None:
             for line in Page.from_text(case["input"]).lines:
                 if rule(line.text):
                     accepted += 1
-                    assert _holds_trigger(line.text, words), line.text
+                    assert selects(line.text), line.text
     assert accepted > 0
 
 
@@ -236,3 +254,20 @@ def test_triggers_drop_words_that_hold_another() -> None:
         "replies",
         "reply",
     )
+
+
+LEAD = st.tuples(st.sampled_from("abcſK"), st.text(alphabet="abcſK ", max_size=3)).map("".join)
+
+
+@given(st.lists(LEAD, min_size=1), any_text())
+def test_lead_words_find_what_a_plain_match_finds(words: list[str], text: str) -> None:
+    own = "\n".join(f"• {word.upper()}x\n_{word[1:]}\n({word[:1]}" for word in words)
+    lines = Page.from_text(f"{text}\n{own}").lines
+    plain = regex.compile(r"[\W_]*(?:" + "|".join(map(regex.escape, words)) + ")", regex.IGNORECASE)
+    assert LeadWords(words).lines(lines) == [line for line in lines if plain.match(line.text)]
+    assert all(regex.match(trie(words), word) for word in words)
+
+
+def test_lead_words_start_with_a_word_character() -> None:
+    with pytest.raises(ValueError, match="word character"):
+        LeadWords(["read", " more"])

@@ -7,10 +7,8 @@ a reason with its evidence. The engine weighs every proposal and decides.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from itertools import accumulate
 from typing import Any, TypeVar
 
 from cleantext.page import Line, Page
@@ -88,69 +86,6 @@ def line_runs(
             found.append(item)
     if run:
         yield run, found
-
-
-class FoldedLines:
-    """The case-folded text of some lines, joined by newlines, to find words in it quickly.
-
-    A cheap pre-filter, one C-level scan per word: a rule matched with
-    ``regex.IGNORECASE`` (simple case folding, which ``str.casefold`` covers) or
-    on lower-cased text can only accept a line that holds its literal words.
-
-    >>> page = Page.from_text("Leave a COMMENT\\nThe text.\\nReplies")
-    >>> [line.text for line in FoldedLines(page.lines).containing(("comment", "repl"))]
-    ['Leave a COMMENT', 'Replies']
-    """
-
-    __slots__ = ("lines", "starts", "text")
-
-    def __init__(self, lines: Sequence[Line]) -> None:
-        texts = [line.text for line in lines]
-        joined = "\n".join(texts)
-        folded = joined.casefold()
-        if len(folded) == len(joined):  # each character folded to one: offsets are unchanged
-            sizes = [len(text) for text in texts]
-        else:
-            pieces = [text.casefold() for text in texts]
-            folded, sizes = "\n".join(pieces), [len(piece) for piece in pieces]
-        self.lines = lines
-        self.text = folded
-        self.starts = list(accumulate((size + 1 for size in sizes), initial=0))
-        """Where each line starts in ``text`` (and, last, where a next one would)."""
-
-    def containing(self, words: Iterable[str]) -> list[Line]:
-        """The lines, in order, that contain one of ``words`` (case-folded, without newlines)."""
-        text, starts = self.text, self.starts
-        found: set[int] = set()
-        for word in words:
-            at = text.find(word)
-            while at >= 0:  # one hit per line is enough: go on at the next line
-                number = bisect_right(starts, at) - 1
-                found.add(number)
-                at = text.find(word, starts[number + 1])
-        return [self.lines[number] for number in sorted(found)]
-
-
-def lines_with(lines: Sequence[Line], words: Iterable[str]) -> list[Line]:
-    """The ``lines`` whose case-folded text contains one of ``words`` (see :class:`FoldedLines`).
-
-    >>> page = Page.from_text("Share\\nThe text.\\nTWEET")
-    >>> [line.text for line in lines_with(page.lines, ("tweet",))]
-    ['TWEET']
-    """
-    return FoldedLines(lines).containing(words)
-
-
-def triggers(*groups: Iterable[str]) -> tuple[str, ...]:
-    """The case-folded words of ``groups`` for :func:`lines_with`, without redundant ones.
-
-    A word that contains another is dropped: a line holding it holds the other.
-
-    >>> triggers(("comment", "comments", "Reply"), ["replies", "commentaire"])
-    ('comment', 'replies', 'reply')
-    """
-    words = {word.casefold() for group in groups for word in group}
-    return tuple(sorted(word for word in words if not any(part in word for part in words - {word})))
 
 
 def span_of(lines: Sequence[Line], score: float, reason: str) -> Proposal:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, line_runs, lines_with, quote, span_of, triggers
+from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
 from cleantext.page import Line, Page
+from cleantext.prefilter import lines_with, triggers
 
 COUNT = r"(?:\d[\d,.]*\s?[kK]?\s*)?"
 COMMENT_NOUN = (

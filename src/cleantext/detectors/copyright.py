@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, FoldedLines, Proposal, quote, span_of, triggers
+from cleantext.detector import Detector, Proposal, quote, span_of
 from cleantext.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED
 from cleantext.page import Line, Page, is_prose
+from cleantext.prefilter import FoldedLines, triggers
 
 QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 COPYRIGHT_MARK = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", regex.IGNORECASE)

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, line_runs, lines_with, quote, span_of, triggers
+from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
 from cleantext.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS
 from cleantext.page import Line, Page, is_prose
+from cleantext.prefilter import lines_with, triggers
 
 PROMPT = regex.compile(
     r"""(?:

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, lines_with, quote, triggers
+from cleantext.detector import Detector, Proposal, quote
 from cleantext.lexicon import PHOTO_AGENCIES
 from cleantext.page import Page
+from cleantext.prefilter import lines_with, triggers
 
 LABELLED = regex.compile(
     r"""^[\W_]*(?:

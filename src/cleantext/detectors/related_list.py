@@ -10,6 +10,7 @@ import regex
 from cleantext.detector import Detector, Proposal, quote, span_of
 from cleantext.lexicon import has_bullet, strip_bullet
 from cleantext.page import Line, Page
+from cleantext.prefilter import LeadWords
 
 HEADING = regex.compile(
     r"""^(?:
@@ -48,6 +49,18 @@ INLINE = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 NOT_HEADLINE_END = regex.compile(r"[.!;:,]$")
+LEAD_WORDS = LeadWords(
+    (
+        *("read", "see", "related", "more", "you", "recommended", "the most", "most", "popular"),
+        *("trending", "top", "latest", "also", "what", "don", "editor", "further", "in other"),
+        *("around", "recent", "similar", "other", "previous", "next", "mehr", "das", "könnte"),
+        *("lesen", "weitere", "meistgelesen", "ähnliche", "à lire", "lire", "sur le", "les plus"),
+        *("articles", "te puede", "lo más", "noticias", "también", "leggi", "articoli", "czytaj"),
+        *("zobacz", "читайте", "похожие", "関連", "相关", "相關", "continue", "keep", "full"),
+        *("weiterlesen", "leer", "seguir", "читать"),
+    )
+)
+"""The first words of :data:`HEADING`, :data:`LONE_LINK` and :data:`INLINE` (case-folded)."""
 
 
 @dataclass(frozen=True)
@@ -80,23 +93,20 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Related reports said the talks would resume in May.", config=only).removed
     ()
     """
-    index = 0
     lines = page.lines
-    while index < len(lines):
-        line = lines[index]
+    free = 0  # lines before this one belong to a list already proposed
+    for line in LEAD_WORDS.lines(lines):
         text = strip_bullet(line.text)
-        if len(text) > params.max_chars:
-            index += 1
-        elif HEADING.match(text) and _heads_list(page, index, params):
-            last = _list_end(page, index, params)
-            items = last - index
+        if line.index < free or len(text) > params.max_chars:
+            continue
+        if HEADING.match(text) and _heads_list(page, line.index, params):
+            last = _list_end(page, line.index, params)
+            items = last - line.index
             reason = f"related heading {quote(text, 30)} followed by {items} headline(s)"
-            yield span_of(lines[index : last + 1], params.score, reason)
-            index = last + 1
-        else:
-            if LONE_LINK.match(text) or (INLINE.match(text) and _is_headline(text, params)):
-                yield span_of([line], params.link_score, f"read-more link {quote(text)}")
-            index += 1
+            yield span_of(lines[line.index : last + 1], params.score, reason)
+            free = last + 1
+        elif LONE_LINK.match(text) or (INLINE.match(text) and _is_headline(text, params)):
+            yield span_of([line], params.link_score, f"read-more link {quote(text)}")
 
 
 def _heads_list(page: Page, index: int, params: Params) -> bool:

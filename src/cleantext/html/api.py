@@ -9,7 +9,12 @@ from cleantext.html.decode import decode_html
 from cleantext.html.evidence import line_evidence
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render
-from cleantext.html.structured import json_ld_bodies, page_lang, page_title
+from cleantext.html.structured import (
+    descriptive_elements,
+    json_ld_bodies,
+    page_lang,
+    page_title,
+)
 from cleantext.model import Metadata, Result
 from cleantext.page import Page
 from cleantext.registry import BUILTIN
@@ -56,12 +61,13 @@ def clean_html(
         )
     builder = render(root)
     rendered = builder.text()
-    evidence = line_evidence(root, builder.lines, json_ld_bodies(root))
+    described = descriptive_elements(root)
+    evidence = line_evidence(root, builder.lines, json_ld_bodies(described))
     first_h1 = next(
         (line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"),
         None,
     )
-    metadata = Metadata(page_title(root, first_h1), page_lang(root), encoding, url)
+    metadata = Metadata(page_title(described, first_h1), page_lang(root), encoding, url)
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")

@@ -65,19 +65,19 @@ class XPaths:
         chain = []
         node: etree._Element | None = element
         while node is not None and node not in paths:
-            chain.append(node)
-            node = node.getparent()
+            parent = node.getparent()
+            chain.append((node, parent))
+            node = parent
         path = "" if node is None else paths[node]
-        for item in reversed(chain):
-            path = paths[item] = f"{path}/{self._step(item)}"
+        for item, parent in reversed(chain):
+            path = paths[item] = f"{path}/{self._step(item, parent)}"
         return path
 
-    def _step(self, element: etree._Element) -> str:
+    def _step(self, element: etree._Element, parent: etree._Element | None) -> str:
+        if parent is None:
+            return str(element.tag)
         step = self._steps.get(element)
         if step is None:
-            parent = element.getparent()
-            if parent is None:
-                return str(element.tag)
             self._number(parent, str(element.tag))
             step = self._steps[element]
         return step

@@ -13,11 +13,10 @@ from lxml import etree
 
 from cleantext.errors import InputError
 
-CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""Characters libxml2 refuses; each becomes a space before parsing."""
 CONTROL_CODES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+"""Control characters libxml2 refuses; each becomes a space before parsing. They are counted
+and blanked in the UTF-8 bytes (where these bytes encode nothing else): much faster than a regex."""
 BLANK_CONTROLS = bytes.maketrans(CONTROL_CODES, b" " * len(CONTROL_CODES))
-"""The same blanking as a byte table: in UTF-8 these bytes only ever encode those characters."""
 MARKUP = regex.compile(r"<[A-Za-z!/?]")
 """Anything that starts a tag, comment, doctype or processing instruction."""
 BINARY_SAMPLE = 4096
@@ -51,7 +50,8 @@ def check_not_binary(text: str) -> None:
     cleantext.errors.InputError: the input looks binary (80 of 80 sampled characters are control characters), not HTML
     """
     sample = text[:BINARY_SAMPLE]
-    controls = len(CONTROL.findall(sample))
+    encoded = sample.encode("utf-8", "replace")
+    controls = len(encoded) - len(encoded.translate(None, CONTROL_CODES))
     if len(sample) >= MIN_BINARY_SAMPLE and controls > MAX_CONTROL_SHARE * len(sample):
         raise InputError(
             f"the input looks binary ({controls} of {len(sample)} sampled characters "

@@ -1,0 +1,143 @@
+"""Cheap pre-filters: the few lines of a page on which a detector's rules can succeed.
+
+Most detectors look for a vocabulary ("comment", "newsletter", "Read more") that
+few lines hold. Testing every line with several regular expressions costs far
+more than finding those words first: :class:`FoldedLines` finds words anywhere
+in a line with one C-level ``str.find`` scan per word over the case-folded text
+of all lines, and :class:`LeadWords` finds lines that start with a word. Both
+only ever add lines: a detector still runs its full rules on what they return.
+
+Case: the rules match with ``regex.IGNORECASE`` (simple case folding) or on
+lower-cased text. ``str.casefold`` maps every character that simple folding
+equates with a letter of a case-folded word to that letter, so a line that
+such a rule accepts keeps its literal words once folded.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
+from typing import TypeAlias
+
+import regex
+
+from cleantext.page import Line
+
+
+class FoldedLines:
+    """The case-folded text of some lines, joined by newlines, to find words in it quickly.
+
+    >>> from cleantext.page import Page
+    >>> page = Page.from_text("Leave a COMMENT\\nThe text.\\nReplies")
+    >>> [line.text for line in FoldedLines(page.lines).containing(("comment", "repl"))]
+    ['Leave a COMMENT', 'Replies']
+    """
+
+    __slots__ = ("lines", "starts", "text")
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        texts = [line.text for line in lines]
+        joined = "\n".join(texts)
+        folded = joined.casefold()
+        if len(folded) == len(joined):  # each character folded to one: offsets are unchanged
+            sizes = [len(text) for text in texts]
+        else:
+            pieces = [text.casefold() for text in texts]
+            folded, sizes = "\n".join(pieces), [len(piece) for piece in pieces]
+        self.lines = lines
+        self.text = folded
+        self.starts = list(accumulate((size + 1 for size in sizes), initial=0))
+        """Where each line starts in ``text`` (and, last, where a next one would)."""
+
+    def containing(self, words: Iterable[str]) -> list[Line]:
+        """The lines, in order, that contain one of ``words`` (case-folded, without newlines)."""
+        text, starts = self.text, self.starts
+        found: set[int] = set()
+        for word in words:
+            at = text.find(word)
+            while at >= 0:  # one hit per line is enough: go on at the next line
+                number = bisect_right(starts, at) - 1
+                found.add(number)
+                at = text.find(word, starts[number + 1])
+        return [self.lines[number] for number in sorted(found)]
+
+
+def lines_with(lines: Sequence[Line], words: Iterable[str]) -> list[Line]:
+    """The ``lines`` whose case-folded text contains one of ``words`` (see :class:`FoldedLines`).
+
+    >>> from cleantext.page import Page
+    >>> page = Page.from_text("Share\\nThe text.\\nTWEET")
+    >>> [line.text for line in lines_with(page.lines, ("tweet",))]
+    ['TWEET']
+    """
+    return FoldedLines(lines).containing(words)
+
+
+def triggers(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The case-folded words of ``groups`` for :func:`lines_with`, without redundant ones.
+
+    A word that contains another is dropped: a line holding it holds the other.
+
+    >>> triggers(("comment", "comments", "Reply"), ["replies", "commentaire"])
+    ('comment', 'replies', 'reply')
+    """
+    words = {word.casefold() for group in groups for word in group}
+    return tuple(sorted(word for word in words if not any(part in word for part in words - {word})))
+
+
+class LeadWords:
+    """Words that a rule needs at the start of a line, after any marks (bullets, quotes, spaces).
+
+    One anchored match per line, with the rules' own case folding
+    (``regex.IGNORECASE``): the words form a trie, so that the engine compares
+    each leading letter once, and the marks before them (anything but a word
+    character, or ``_``) are skipped the way ``^[\\W_]*`` skips them.
+
+    >>> from cleantext.page import Page
+    >>> page = Page.from_text("  • Read more\\nReaders said so.\\nThe end\\n[READ ON]\\n(See all)")
+    >>> [line.text for line in LeadWords(("read more", "read on")).lines(page.lines)]
+    ['• Read more', '[READ ON]']
+    """
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = list(words)
+        if not all(regex.match(r"[^\W_]", word) for word in words):
+            raise ValueError(f"lead words start with a word character: {words}")
+        self.pattern = regex.compile(rf"(?:[^\w\n]|_)*+(?:{trie(words)})", regex.IGNORECASE)
+
+    def lines(self, lines: Iterable[Line]) -> list[Line]:
+        """The ``lines``, in order, that start with one of the words."""
+        match = self.pattern.match
+        return [line for line in lines if match(line.text)]
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regular expression matching the start of a text that begins with one of ``words``.
+
+    The words share their common prefixes, so a backtracking engine tests each
+    letter once; a word that begins with another word adds nothing.
+
+    >>> trie(["read", "read more", "related", "red", "see"])
+    '(?:re(?:ad|d|lated)|see)'
+    """
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(root)
+
+
+_Node: TypeAlias = "dict[str, _Node]"
+
+
+def _branches(node: _Node) -> str:
+    """The expression for the words below ``node`` (the key ``""`` marks where one ends)."""
+    if "" in node:
+        return ""  # a word ends here: what may follow does not matter to a match at the start
+    parts = [regex.escape(char) + _branches(child) for char, child in sorted(node.items())]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"

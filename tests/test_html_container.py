@@ -1,0 +1,36 @@
+"""How HTML mode chooses the main container: furniture around the first choice, and an
+article whose parts are separate elements."""
+
+from __future__ import annotations
+
+from cleantext.html import clean_html
+
+ARTICLE = (
+    "The council approved the new budget on Monday after a long debate about schools. "
+    "Teachers had asked for more money for books, and the mayor agreed to most of it."
+)
+SIDEBAR = (
+    "Our newsletter brings you the best stories of the week, with tips from our editors, "
+    "reviews of new books and films, and interviews with the people who make the town. "
+)
+
+
+def test_a_long_block_inside_a_sidebar_does_not_beat_a_shorter_article() -> None:
+    menu = "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(12))
+    share = "".join(f"<li><a href='/s{n}'>Share on network {n}</a></li>" for n in range(4))
+    article = f"<div class='story'><ul>{share}</ul>" + f"<p>{ARTICLE}</p>" * 2 + "</div>"
+    sidebar = "<div class='sidebar'><div class='box'><p>" + SIDEBAR * 3 + "</p></div></div>"
+    result = clean_html(f"<body><div class='page'><ul>{menu}</ul>{article}{sidebar}</div></body>")
+    assert result.text.count("The council approved") == 2
+    assert "Our newsletter" not in result.text
+
+
+def test_an_article_split_over_sibling_elements_is_kept_whole() -> None:
+    lead = f"<p>{ARTICLE} {ARTICLE}</p>"
+    items = "".join(f"<p>{n}) Item number {n}</p>" for n in range(1, 25))
+    more = f"<p>In the end the vote was close: {ARTICLE}</p>"
+    menu = "<div><a href='/a'>Home</a> <a href='/b'>World</a> <a href='/c'>Sport</a></div>"
+    result = clean_html(f"<body>{menu}<div class='body'>{lead}{items}{more}</div></body>")
+    assert "In the end the vote was close" in result.text
+    assert result.text.count("The council approved") == 3
+    assert "Sport" not in result.text

@@ -34,3 +34,12 @@ def test_an_article_split_over_sibling_elements_is_kept_whole() -> None:
     assert "In the end the vote was close" in result.text
     assert result.text.count("The council approved") == 3
     assert "Sport" not in result.text
+
+
+def test_an_article_in_an_element_named_like_share_buttons_is_kept() -> None:
+    article = "<div class='entry share-enabled'>" + f"<p>{ARTICLE}</p>" * 4 + "</div>"
+    reply = "<p>I was at the meeting and I think the mayor was right about the schools.</p>"
+    comments = "<div class='comments'>" + reply * 8 + "</div>"
+    result = clean_html(f"<body><div class='page'>{article}{comments}</div></body>")
+    assert result.text.count("The council approved") == 4
+    assert "I was at the meeting" not in result.text

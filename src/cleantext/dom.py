@@ -218,7 +218,7 @@ def _pass_two_labels(evidence: DomEvidence, positive: dict[str, float], limit: f
         label
         for label, depth in evidence.labels
         if (label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS)
-        or positive.get(_ancestor_at(evidence.xpath, depth), 0.0) <= limit
+        or not carries_text(label, positive.get(_ancestor_at(evidence.xpath, depth), 0.0), limit)
     ]
 
 
@@ -320,3 +320,22 @@ def _inside_sums(
             net += weight
             positive += max(weight, 0.0)
     return positive, net
+
+
+LINK_TOKENS = frozenset(
+    {"nav", "menu", "breadcrumb", "share", "social", "tags", "pagination", "toolbar", "skip"}
+)
+"""Class/id words of furniture made of links and buttons, never of paragraphs."""
+LINK_BOX_WEIGHT = 100.0
+"""An element named by :data:`LINK_TOKENS` that holds this much prose weight wraps text."""
+
+
+def carries_text(label: str, weight: float, limit: float) -> bool:
+    """Whether an element with ``label`` and this positive weight wraps the page's text rather
+    than being furniture: it holds most of the content weight (more than ``limit``), or it is
+    named like a box of links yet holds paragraphs (``<div class="entry share-buttons">``).
+
+    >>> carries_text("share", 400.0, 600.0), carries_text("share", 20.0, 600.0), carries_text("comment", 400.0, 600.0)
+    (True, False, False)
+    """
+    return weight > limit or (label in LINK_TOKENS and weight >= LINK_BOX_WEIGHT)

@@ -43,3 +43,14 @@ def test_an_article_in_an_element_named_like_share_buttons_is_kept() -> None:
     result = clean_html(f"<body><div class='page'>{article}{comments}</div></body>")
     assert result.text.count("The council approved") == 4
     assert "I was at the meeting" not in result.text
+
+
+def test_an_article_around_the_whole_page_does_not_shield_furniture_inside_the_text() -> None:
+    caption = "The mayor shakes hands with the head of the council (Photo: J. Smith)"
+    gallery = f"<div class='gallery'><div class='caption'>{caption}</div><div class='modal'>"
+    gallery += "<div>Close</div><div>Image 1 of 8</div></div></div>"
+    text = f"<p>{ARTICLE}</p>" * 3 + gallery + f"<p>{ARTICLE}</p>" * 3
+    result = clean_html(f"<body><article><div class='story-body'>{text}</div></article></body>")
+    assert result.text.count("The council approved") == 6
+    assert "The mayor shakes hands" not in result.text
+    assert "Image 1 of 8" not in result.text

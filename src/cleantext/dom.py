@@ -7,9 +7,11 @@ XPath; its ancestors are the XPath's prefixes.
 The *main container* is the element whose lines add up to the most content
 weight (prose words count for it; link text and short lines against it). It
 is chosen twice: the second time, lines that carry furniture labels (nav,
-comment, sidebar, ...) from elements below the first choice count against it,
-so that a comment thread or a related-links box next to the article does not
-drag the choice up to their common parent.
+comment, sidebar, ...) count against it, unless the labelled element holds most
+of the page's content weight, so that a comment thread or a related-links box
+next to the article does not drag the choice up to their common parent, and a
+long text inside a sidebar does not win over the article. When the parent of
+the choice holds a fifth more content besides, the parent is the container.
 """
 
 from __future__ import annotations
@@ -146,11 +148,12 @@ def _main_container(page: Page) -> Container | None:
     limit = CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
     for index, item in enumerate(evidence):
         if item is not None and not item.in_structured_body and weights[index] > 0:
-            found = _pass_two_labels(item, first, positive, limit)
+            found = _pass_two_labels(item, positive, limit)
             strength = max((label_strength(x) for x in found), default=0)
             if strength >= FURNITURE_COST:
                 weights[index] = -weights[index]
     chosen = _heaviest(tree, evidence, weights) or first
+    chosen = widen(chosen, evidence, weights)
     held = CARRIER_SHARE * positive.get(chosen.xpath, 0.0)
     carriers = frozenset(path for path, total in positive.items() if total > held)
     return replace(chosen, carriers=carriers)
@@ -205,19 +208,17 @@ class _Tree:
         return totals
 
 
-def _pass_two_labels(
-    evidence: DomEvidence, first: Container, positive: dict[str, float], limit: float
-) -> list[str]:
+def _pass_two_labels(evidence: DomEvidence, positive: dict[str, float], limit: float) -> list[str]:
     """Labels that count against a line in the second choice: furniture landmarks at any
-    depth (main text inside a <footer> or <nav> is rare), and other labels of elements below
-    the first choice whose element does not hold most of the page's content weight (such
-    an element wraps the content: ``<div class="entry-content share-on">``)."""
-    floor = shared_depth(evidence.xpath, first.xpath)
+    depth (main text inside a <footer> or <nav> is rare), and other labels of elements that
+    do not hold most of the page's content weight (such an element wraps the content:
+    ``<div class="entry-content share-on">``, ``<body class="wide-advert">``), including
+    those around the first choice: a long text inside a sidebar is still a sidebar."""
     return [
         label
         for label, depth in evidence.labels
         if (label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS)
-        or (depth > floor and positive.get(_ancestor_at(evidence.xpath, depth), 0.0) <= limit)
+        or not carries_text(label, positive.get(_ancestor_at(evidence.xpath, depth), 0.0), limit)
     ]
 
 
@@ -285,3 +286,56 @@ def wrapper_labels(page: Page) -> frozenset[str]:
         for label, _ in evidence.labels:
             counts[label] = counts.get(label, 0) + words
     return frozenset(label for label, words in counts.items() if words > WRAPPER_SHARE * total)
+
+
+WIDEN_SHARE = 0.2
+"""The container becomes its parent when the parent's other lines add at least this share of
+the container's own positive weight (the chosen element was one part of the article)."""
+
+
+def widen(
+    chosen: Container, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
+) -> Container:
+    """The chosen container, or its parent when the parent's other lines hold enough content:
+    a long first paragraph in an element of its own, the rest of the article beside it."""
+    cut = chosen.xpath.rfind("/")
+    if chosen.xpath.count("/") <= 2:
+        return chosen
+    parent = chosen.xpath[:cut]
+    own, _ = _inside_sums(chosen.xpath, evidence, weights)
+    more, net = _inside_sums(parent, evidence, weights)
+    if more - own < WIDEN_SHARE * own:
+        return chosen
+    total = sum(weight for weight in weights if weight > 0)
+    return replace(chosen, xpath=parent, score=net, share=more / total if total else 0.0)
+
+
+def _inside_sums(
+    path: str, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
+) -> tuple[float, float]:
+    """The positive and the net weight of the lines inside ``path``."""
+    positive = net = 0.0
+    for item, weight in zip(evidence, weights, strict=True):
+        if item is not None and inside(item.xpath, path):
+            net += weight
+            positive += max(weight, 0.0)
+    return positive, net
+
+
+LINK_TOKENS = frozenset(
+    {"nav", "menu", "breadcrumb", "share", "social", "tags", "pagination", "toolbar", "skip"}
+)
+"""Class/id words of furniture made of links and buttons, never of paragraphs."""
+LINK_BOX_WEIGHT = 100.0
+"""An element named by :data:`LINK_TOKENS` that holds this much prose weight wraps text."""
+
+
+def carries_text(label: str, weight: float, limit: float) -> bool:
+    """Whether an element with ``label`` and this positive weight wraps the page's text rather
+    than being furniture: it holds most of the content weight (more than ``limit``), or it is
+    named like a box of links yet holds paragraphs (``<div class="entry share-buttons">``).
+
+    >>> carries_text("share", 400.0, 600.0), carries_text("share", 20.0, 600.0), carries_text("comment", 400.0, 600.0)
+    (True, False, False)
+    """
+    return weight > limit or (label in LINK_TOKENS and weight >= LINK_BOX_WEIGHT)

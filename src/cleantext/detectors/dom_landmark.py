@@ -16,6 +16,9 @@ from cleantext.dom import (
 )
 from cleantext.page import DomEvidence, Line, Page, is_prose
 
+CONTENT_LANDMARKS = frozenset({"<article>", "<main>"})
+"""Landmarks that speak for content, when they are live labels (not the container's wrappers)."""
+
 
 @dataclass(frozen=True)
 class Params:
@@ -84,7 +87,7 @@ def _judge(
     )
     if is_prose(line.text, page.word_counts[line.index], min_words=8):
         score *= params.prose_damping
-    if evidence.landmarks & {"article", "main"}:
+    if CONTENT_LANDMARKS.intersection(labels):
         score *= params.content_damping
     parts = [f"inside <{'>, <'.join(landmarks)}>"] if landmarks else []
     if words:

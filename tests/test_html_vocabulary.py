@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from cleantext.dom import label_strength
 from cleantext.html import clean_html
-from cleantext.html.vocabulary import TokenMemo, class_tokens
+from cleantext.html.vocabulary import (
+    MAX_VALUE_CHARS,
+    WORD,
+    TokenMemo,
+    class_tokens,
+    word_tokens,
+)
 
 PROSE = "<p>The council approved the new budget on Monday after a long debate about schools.</p>"
 
@@ -36,8 +42,9 @@ def test_caption_and_disclaimer_lines_are_removed_and_prose_kept() -> None:
 
 
 @given(st.lists(st.text(alphabet="navBrFoter-_ 1İſK", max_size=30), max_size=20))
-def test_a_shared_word_memo_gives_the_same_tokens(values: list[str]) -> None:
+def test_remembered_tokens_are_the_tokens(values: list[str]) -> None:
     memo = TokenMemo()
-    words: dict[str, tuple[str, ...]] = {}
     for value in values:
-        assert memo.of(value) == class_tokens(value, words) == class_tokens(value)
+        assert memo.of(value) == class_tokens(value) == class_tokens(value + " ")
+        fresh = (word_tokens.__wrapped__(word) for word in WORD.findall(value[:MAX_VALUE_CHARS]))
+        assert class_tokens(value) == frozenset().union(*fresh)

@@ -54,13 +54,14 @@ class LineBuilder:
 
     def add(self, text: str, frame: Any) -> None:
         """Append inline ``text`` seen inside ``frame``."""
-        if not self._parts:
-            if not text.strip() and not self.pre:
+        parts = self._parts
+        if not parts:
+            if not self.pre and (not text or text.isspace()):
                 return
             self._frame = frame
             self._raw = self.pre > 0
             self._prefix, self.prefix = self.prefix, ""
-        self._parts.append(text)
+        parts.append(text)
         if self.links:
             self._link_chars += len(text.strip())
 

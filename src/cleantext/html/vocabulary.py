@@ -8,6 +8,7 @@ known stem (``navigation`` -> ``nav``, ``subscribe-box`` -> ``subscribe``).
 
 from __future__ import annotations
 
+import functools
 import re
 
 DROPPED_TAGS = frozenset(
@@ -189,12 +190,12 @@ CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 EMPTY: frozenset[str] = frozenset()
 MAX_VALUE_CHARS = 200
 """Only the start of a class/id value is read (a longer one is generated, not written)."""
+WORD_CACHE_SIZE = 16384
+"""Class/id words whose tokens are remembered across pages (least recently used go first)."""
 
 
-def class_tokens(value: str, memo: dict[str, tuple[str, ...]] | None = None) -> frozenset[str]:
+def class_tokens(value: str) -> frozenset[str]:
     """Canonical tokens found in a class or id attribute value.
-
-    ``memo`` remembers each word's tokens between calls (pass one dict per page).
 
     >>> sorted(class_tokens("site-navBar main-content"))
     ['content', 'nav']
@@ -203,20 +204,20 @@ def class_tokens(value: str, memo: dict[str, tuple[str, ...]] | None = None) -> 
     >>> class_tokens("address headline")
     frozenset()
     """
-    if memo is None:
-        memo = {}
     found: set[str] = set()
     for word in WORD.findall(value[:MAX_VALUE_CHARS]):
-        tokens = memo.get(word)
-        if tokens is None:
-            tokens = memo[word] = word_tokens(word)
+        tokens = word_tokens(word)
         if tokens:
             found.update(tokens)
     return frozenset(found) if found else EMPTY
 
 
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_tokens(word: str) -> tuple[str, ...]:
     """The tokens of one word: its own, else those of its camelCase parts (``navBar`` gives ``nav``).
+
+    Cached: the same class/id words (``container``, ``item``, ``col``) recur on every page
+    of every site, and the cache is bounded (:data:`WORD_CACHE_SIZE` short words).
 
     >>> word_tokens("Navigation"), word_tokens("siteNav"), word_tokens("footerNav")
     (('nav',), ('nav',), ('footer',))
@@ -238,22 +239,21 @@ def _canonical(word: str) -> str | None:
 
 
 class TokenMemo:
-    """:func:`class_tokens` that works out each distinct value and word once (make one per page).
+    """:func:`class_tokens` that works out each distinct value once (make one per page).
 
     >>> memo = TokenMemo()
     >>> memo.of("nav main-nav") == memo.of("nav main-nav") == {"nav"}
     True
     """
 
-    __slots__ = ("_values", "_words")
+    __slots__ = ("_values",)
 
     def __init__(self) -> None:
         self._values: dict[str, frozenset[str]] = {}
-        self._words: dict[str, tuple[str, ...]] = {}
 
     def of(self, value: str) -> frozenset[str]:
         """The tokens of ``value``."""
         own = self._values.get(value)
         if own is None:
-            own = self._values[value] = class_tokens(value, self._words)
+            own = self._values[value] = class_tokens(value)
         return own

@@ -21,18 +21,32 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext.detectors import comments, copyright, newsletter, photo_credit, related_list
+from cleantext.detectors import (
+    breadcrumb,
+    comments,
+    cookie_notice,
+    copyright,
+    newsletter,
+    photo_credit,
+    print_banner,
+    related_list,
+    social_row,
+)
+from cleantext.detectors.social_row import NETWORK_OR_FILLER
 from cleantext.lexicon import (
+    COOKIE_CORE,
     LEGAL_CORE,
     LEGAL_WORDS,
     NEWSLETTER_WORDS,
     PHOTO_AGENCIES,
     SIGNUP_WORDS,
+    UTILITY_WORDS,
+    count_tokens,
     strip_bullet,
     tokens,
 )
 from cleantext.page import WORD, Page
-from cleantext.prefilter import FoldedLines, LeadWords, trie, triggers
+from cleantext.prefilter import FoldedLines, LeadWords, OnlyWords, trie, triggers
 from strategies import any_text
 
 Rule = Callable[[str], bool]
@@ -136,6 +150,26 @@ def leading(words: LeadWords) -> Rule:
     return lambda text: bool(words.lines(Page.from_text(text).lines))
 
 
+def _social_row(text: str) -> bool:
+    words = tokens(strip_bullet(text))
+    return social_row._networks(text, words, social_row.Params()) is not None
+
+
+def _print_banner(text: str) -> bool:
+    words = tokens(strip_bullet(text))
+    return print_banner._banner_score(text, words, print_banner.Params()) > 0
+
+
+def _cookie_notice(text: str) -> bool:
+    words = tokens(strip_bullet(text))
+    return cookie_notice._notice_evidence(text, words, cookie_notice.Params()) is not None
+
+
+def only(words: OnlyWords) -> Rule:
+    """Whether a line passes an :class:`OnlyWords` filter."""
+    return lambda text: bool(words.lines(Page.from_text(text).lines))
+
+
 Case = tuple[Rule, Rule, tuple[regex.Pattern[str], ...], list[str]]
 CASES: dict[str, Case] = {
     "comments": (
@@ -169,6 +203,14 @@ CASES: dict[str, Case] = {
         [*copyright.RIGHTS_RESERVED, "©", "Copyright 2024", "(c) 2024", "Example Media."],
     ),
     "legal links": (_legal_core, holding(triggers(LEGAL_CORE)), (), sorted(LEGAL_WORDS)),
+    "social_row": (_social_row, only(social_row.ROW_WORDS), (), sorted(NETWORK_OR_FILLER)),
+    "print_banner": (_print_banner, only(print_banner.BANNER_WORDS), (), sorted(UTILITY_WORDS)),
+    "cookie_notice": (
+        _cookie_notice,
+        holding(cookie_notice.TRIGGERS),
+        (),
+        sorted(COOKIE_CORE | {"cookies-policy", "we", "use", "accept", "our", "site", "partners"}),
+    ),
     "related_list": (
         _related,
         leading(related_list.LEAD_WORDS),
@@ -271,3 +313,55 @@ def test_lead_words_find_what_a_plain_match_finds(words: list[str], text: str) -
 def test_lead_words_start_with_a_word_character() -> None:
     with pytest.raises(ValueError, match="word character"):
         LeadWords(["read", " more"])
+
+
+@given(st.one_of(any_text(), st.text(alphabet="ab1 .-'+\t")))
+def test_token_count_is_the_number_of_tokens(text: str) -> None:
+    assert count_tokens(text) == len(tokens(text))
+
+
+@given(
+    st.lists(st.sampled_from(["Home", "News", "Europe & Eurasia", "東京", "a"]), min_size=2),
+    st.sampled_from([" > ", "›", " » ", " / ", " | ", " → ", " :: ", " --> ", "\xa0>>\t", ": "]),
+)
+def test_trails_hold_a_separator_mark(labels: list[str], separator: str) -> None:
+    text = separator.join(labels)
+    if breadcrumb._trail(text, breadcrumb.Params()) is not None:
+        assert any(mark in text for mark in breadcrumb.SEPARATOR_MARKS)
+
+
+CASINGS: list[Callable[[str], str]] = [
+    str.lower,
+    str.upper,
+    str.title,
+    lambda word: word.translate(ODD_LETTERS),
+]
+VOCABULARY = ["share", "e-mail", "google+", "vk", "vkontakte", "a+", "x", "udostępnij", "分享"]
+OTHER_WORDS = ["sharepoint", "mail", "google", "vkon", "text", "a", "qq"]
+
+
+@given(
+    st.lists(st.sampled_from(VOCABULARY + OTHER_WORDS), min_size=1, max_size=5),
+    st.lists(st.sampled_from(["", " ", " | ", ".", "..", ", ", "/", "-", "'", "’", "+", "\t", "ͅ"])),
+    st.sampled_from(["", "• ", "+ ", "- ", "* ", "+"]),
+    st.integers(0, 3),
+)
+def test_only_words_pass_every_line_of_vocabulary_words(
+    words: list[str], gaps: list[str], bullet: str, how: int
+) -> None:
+    text = bullet + "".join(
+        CASINGS[how](word) + (gaps[number] if number < len(gaps) else " ")
+        for number, word in enumerate(words)
+    )
+    lines = Page.from_text(text).lines
+    found = tokens(strip_bullet(lines[0].text)) if lines else []
+    if found and set(found) <= set(VOCABULARY):
+        assert OnlyWords(VOCABULARY).lines(lines) == list(lines), text
+
+
+def test_only_words_reject_other_words() -> None:
+    lines = Page.from_text("Share sharepoint\nvkontakte VK.\nGoogle+ google\n• Share").lines
+    assert [line.text for line in OnlyWords(VOCABULARY).lines(lines)] == [
+        "vkontakte VK.",
+        "• Share",
+    ]

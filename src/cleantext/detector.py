@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
+from cleantext.lexicon import strip_bullet, tokens
 from cleantext.page import Line, Page
 
 
@@ -86,6 +87,18 @@ def line_runs(
             found.append(item)
     if run:
         yield run, found
+
+
+def line_tokens(page: Page, index: int) -> tuple[str, ...]:
+    """``page.tokens[index]``, without computing the tokens of every line for one line's sake.
+
+    >>> line_tokens(Page.from_text("Home\\n• Share this"), 1)
+    ('share', 'this')
+    """
+    known: tuple[tuple[str, ...], ...] | None = vars(page).get("tokens")
+    if known is not None:
+        return known[index]
+    return tuple(tokens(strip_bullet(page.lines[index].text)))
 
 
 def span_of(lines: Sequence[Line], score: float, reason: str) -> Proposal:

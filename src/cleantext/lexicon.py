@@ -55,6 +55,17 @@ def tokens(text: str) -> list[str]:
     return [token.rstrip(".") for token in found]
 
 
+def count_tokens(text: str) -> int:
+    """``len(tokens(text))``, without building the tokens when ``text`` is plain ASCII words.
+
+    >>> count_tokens("World News"), count_tokens("Politik & Wirtschaft"), count_tokens("")
+    (2, 2, 0)
+    """
+    if text.isascii() and text.replace(" ", "").isalnum():  # words split by spaces only
+        return len(text.split())
+    return len(TOKEN.findall(text.lower()))
+
+
 def strip_bullet(text: str) -> str:
     """``text`` without a leading list marker.
 

@@ -15,6 +15,7 @@ such a rule accepts keeps its literal words once folded.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
@@ -22,11 +23,14 @@ from typing import TypeAlias
 
 import regex
 
+from cleantext.lexicon import BULLET_CHARS, strip_bullet
 from cleantext.page import Line
 
 
 class FoldedLines:
     """The case-folded text of some lines, joined by newlines, to find words in it quickly.
+
+    With ``fold=False`` the text keeps its case: enough to find marks such as ``»``.
 
     >>> from cleantext.page import Page
     >>> page = Page.from_text("Leave a COMMENT\\nThe text.\\nReplies")
@@ -36,10 +40,10 @@ class FoldedLines:
 
     __slots__ = ("lines", "starts", "text")
 
-    def __init__(self, lines: Sequence[Line]) -> None:
+    def __init__(self, lines: Sequence[Line], *, fold: bool = True) -> None:
         texts = [line.text for line in lines]
         joined = "\n".join(texts)
-        folded = joined.casefold()
+        folded = joined.casefold() if fold else joined
         if len(folded) == len(joined):  # each character folded to one: offsets are unchanged
             sizes = [len(text) for text in texts]
         else:
@@ -114,14 +118,59 @@ class LeadWords:
         return [line for line in lines if match(line.text)]
 
 
-def trie(words: Iterable[str]) -> str:
-    """A regular expression matching the start of a text that begins with one of ``words``.
+class OnlyWords:
+    """Lines made only of the words of a vocabulary, as :func:`~cleantext.lexicon.tokens` cuts them.
 
-    The words share their common prefixes, so a backtracking engine tests each
-    letter once; a word that begins with another word adds nothing.
+    One full match per line (without its bullet), failing at the first other
+    word. The pattern mirrors ``tokens``: tokens (each a word of the vocabulary,
+    maybe followed by full stops, and not followed by another token character)
+    between characters that cannot start a token. ``regex``'s case folding
+    covers ``str.lower``'s, so a line whose tokens are all in the vocabulary
+    always matches. A plain ASCII line takes the same pattern in ASCII terms,
+    compiled by the faster ``re``.
+
+    >>> from cleantext.page import Page
+    >>> page = Page.from_text("• Share | Tweet.\\nShare the text\\nE-mail this\\nsharepoint")
+    >>> [line.text for line in OnlyWords(("share", "tweet", "e-mail", "this")).lines(page.lines)]
+    ['• Share | Tweet.', 'E-mail this']
+    """
+
+    __slots__ = ("ascii", "pattern")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = list(words)
+        word = rf"(?:{trie(words, prefixes=False)})\.*+(?![\p{{L}}\p{{M}}\p{{N}}+'’.\-])"
+        between = r"[^\p{L}\p{N}+]*+"
+        self.pattern = regex.compile(rf"{between}(?:{word}{between})+", regex.IGNORECASE)
+        plain = trie([word for word in words if word.isascii()], prefixes=False)
+        word = rf"(?:{plain})\.*+(?![A-Za-z0-9+'.\-])"
+        between = r"[^A-Za-z0-9+]*+"
+        self.ascii = re.compile(rf"{between}(?:{word}{between})+", re.IGNORECASE)
+
+    def lines(self, lines: Iterable[Line]) -> list[Line]:
+        """The ``lines``, in order, whose tokens may all be words of the vocabulary."""
+        plain, other = self.ascii.fullmatch, self.pattern.fullmatch
+        found: list[Line] = []
+        for line in lines:
+            text = line.text
+            if text[:1] in BULLET_CHARS:
+                text = strip_bullet(text)
+            if (plain if text.isascii() else other)(text):
+                found.append(line)
+        return found
+
+
+def trie(words: Iterable[str], *, prefixes: bool = True) -> str:
+    """A regular expression for ``words``, the words sharing their common prefixes.
+
+    A backtracking engine then tests each letter once. With ``prefixes`` (for a
+    match at the start of a text) a word that begins with another adds nothing;
+    without, it matches each word whole.
 
     >>> trie(["read", "read more", "related", "red", "see"])
     '(?:re(?:ad|d|lated)|see)'
+    >>> trie(["vk", "vkontakte", "x"], prefixes=False)
+    '(?:vk(?:ontakte)?|x)'
     """
     root: _Node = {}
     for word in words:
@@ -129,15 +178,22 @@ def trie(words: Iterable[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branches(root)
+    return _branches(root, prefixes)
 
 
 _Node: TypeAlias = "dict[str, _Node]"
 
 
-def _branches(node: _Node) -> str:
+def _branches(node: _Node, prefixes: bool) -> str:
     """The expression for the words below ``node`` (the key ``""`` marks where one ends)."""
-    if "" in node:
+    if "" in node and prefixes:
         return ""  # a word ends here: what may follow does not matter to a match at the start
-    parts = [regex.escape(char) + _branches(child) for char, child in sorted(node.items())]
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    parts = [
+        regex.escape(char) + _branches(child, prefixes)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in node else body

@@ -10,13 +10,15 @@ import regex
 from cleantext.detector import Detector, Proposal, quote
 from cleantext.lexicon import HOME_WORDS, tokens
 from cleantext.page import Page
+from cleantext.prefilter import FoldedLines
 
 # A match starts only after a non-space (or where the last match ended), and the
 # leading spaces are possessive: a long run of spaces is scanned once, not once per start.
 SEPARATOR = regex.compile(r"(?:(?<!\s)|\G)(?:\s++(?:>>?|›|»|/|\||→|::|-->)\s+|\s*+(?:›|»|→)\s*)")
-SEPARATOR_MARK = regex.compile(r"[>›»/|→:]")
+SEPARATOR_MARKS = ("›", "»", "→", ">", "/", "|", "::")
 """Every :data:`SEPARATOR` match holds one of these: a line without any has no trail."""
-SENTENCE_PUNCTUATION = regex.compile(r"[.!?;:,]$")
+SENTENCE_MARKS = (".", "!", "?", ";", ":", ",")
+"""A line that ends with one of these ends like a sentence: not a trail."""
 WEAK_SEPARATORS = frozenset({"/", "|"})
 
 
@@ -50,8 +52,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("The result was 5 > 3, as the committee expected all along.").removed
     ()
     """
-    for line in page.lines:
-        if len(line.text) > params.max_chars or SENTENCE_PUNCTUATION.search(line.text[-1:]):
+    short = [line for line in page.lines if len(line.text) <= params.max_chars]
+    for line in FoldedLines(short, fold=False).containing(SEPARATOR_MARKS):
+        if line.text.endswith(SENTENCE_MARKS):
             continue
         found = _trail(line.text, params)
         if found is not None:
@@ -61,8 +64,6 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 
 
 def _trail(text: str, params: Params) -> tuple[float, int, str] | None:
-    if SEPARATOR_MARK.search(text) is None:
-        return None
     separators = {match.group().strip() for match in SEPARATOR.finditer(text)}
     if len(separators) != 1:
         return None

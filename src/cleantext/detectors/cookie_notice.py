@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, quote, span_of
+from cleantext.detector import Detector, Proposal, line_tokens, quote, span_of
 from cleantext.lexicon import (
     ADDRESSEE_WORDS,
     BUTTON_WORDS,
@@ -19,6 +19,7 @@ from cleantext.lexicon import (
     tokens,
 )
 from cleantext.page import Line, Page
+from cleantext.prefilter import FoldedLines, triggers
 
 SITE_WORDS = frozenset(word for phrase in SITE_PHRASES for word in phrase.split())
 BANNER_TITLE = regex.compile(
@@ -27,6 +28,8 @@ BANNER_TITLE = regex.compile(
     regex.IGNORECASE,
 )
 """A consent banner's title ("We value your privacy"), taken along with the notice."""
+TRIGGERS = triggers(COOKIE_CORE, ["cookie"])
+"""Case-folded words, one of which every notice holds (a core word or "cookie" in a word)."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +60,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     lines = page.lines
     claimed = -1
-    for line in lines:
-        evidence = (
-            _notice_evidence(line.text, page.tokens[line.index], params)
-            if line.index > claimed
-            else None
-        )
+    short = [line for line in lines if len(line.text) <= params.max_chars]
+    for line in FoldedLines(short).containing(TRIGGERS):
+        if line.index <= claimed:
+            continue
+        evidence = _notice_evidence(line.text, line_tokens(page, line.index), params)
         if evidence is None:
             continue
         first = _extend(lines, line.index, -1, params)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, quote, span_of
+from cleantext.detector import Detector, Proposal, line_tokens, quote, span_of
 from cleantext.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED
 from cleantext.page import Line, Page, is_prose
 from cleantext.prefilter import FoldedLines, triggers
@@ -90,7 +90,7 @@ def _link_terms(page: Page, index: int, marks: dict[int, str], params: Params) -
     # A line that reads like a sentence is not a row of links, whatever its words.
     if len(text) > params.max_chars or index in marks or is_prose(text, page.word_counts[index]):
         return None
-    return _legal_terms(page.tokens[index], params)
+    return _legal_terms(line_tokens(page, index), params)
 
 
 def _copyright_evidence(text: str, words: int, params: Params) -> str | None:

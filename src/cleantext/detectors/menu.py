@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.lexicon import has_bullet, strip_bullet, tokens
+from cleantext.lexicon import count_tokens, has_bullet, strip_bullet
 from cleantext.page import Line, Page
+from cleantext.prefilter import LeadWords
 
-SENTENCE_END = regex.compile(r"[.!?;:,]$")
 CELL_SEPARATOR = regex.compile(r"\t+|\x20{2,}")
 """Menu items laid out on one line, as a browser copies them: split by tabs or wide spaces."""
 SKIP_LINK = regex.compile(
@@ -28,6 +28,10 @@ PAGER = regex.compile(
 """A pager link between posts ("« Previous Post", "Newer Post Older Post Home")."""
 QUANTITY = regex.compile(r"^[\d½¼¾⅓⅔][\d/.,½¼¾⅓⅔-]*\s+\S")
 """An item that starts with an amount ("200 g flour", "2 eggs"): a body list, not a menu."""
+LINK_WORDS = LeadWords(("skip", "zum", "aller", "ir", "vai", "newer", "older", "prev", "next"))
+"""The first words of :data:`SKIP_LINK` and :data:`PAGER`."""
+SENTENCE_MARKS = (".", "!", "?", ";", ":", ",")
+"""An item that ends with one of these ends like a sentence."""
 
 
 @dataclass(frozen=True)
@@ -72,45 +76,58 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     first, last = page.body
     if last < first:
         return
-    run: list[Line] = []
-    for line in page.lines:
-        margin = line.index < first - params.keep_before_body or line.index > last
-        if margin:
-            yield from _single_line(line, params)
-        is_item = margin and _is_item(line.text, params)
-        if is_item and (not run or line.index == run[-1].index + 1):
-            run.append(line)
-            continue
-        if run:
-            yield from _proposal(run, [strip_bullet(item.text) for item in run], params)
-        run = [line] if is_item else []
-    yield from _proposal(run, [strip_bullet(item.text) for item in run], params)
+    low = first - params.keep_before_body  # margin lines lie before ``low`` or after ``last``
+    margins = [page.lines] if low > last else [page.lines[: max(low, 0)], page.lines[last + 1 :]]
+    for lines in margins:
+        run: list[Line] = []
+        items: list[str] = []
+        for line in lines:
+            text = line.text
+            if "\t" in text or "  " in text or LINK_WORDS.pattern.match(text):
+                yield from _single_line(line, params)
+            item = _item(text, params)
+            if item is not None:
+                run.append(line)
+                items.append(item)
+            elif run:
+                yield from _proposal(run, items, params)
+                run, items = [], []
+        yield from _proposal(run, items, params)
 
 
 def _single_line(line: Line, params: Params) -> Iterator[Proposal]:
-    """A skip or pager link, or a menu laid out on one line ("Home    News    Sport    Arts")."""
-    if len(line.text) > params.max_chars * params.min_run * 2:
+    """A skip or pager link, or a menu laid out on one line ("Home    News    Sport    Arts").
+
+    Only lines that start with a word of :data:`LINK_WORDS` or hold a tab or two
+    spaces in a row come here: no other line can match or be split.
+    """
+    text = line.text
+    if len(text) > params.max_chars * params.min_run * 2:
         return
-    if SKIP_LINK.match(line.text) or PAGER.match(line.text):
-        yield span_of([line], params.skip_score, f"skip or pager link {line.text[:40]!r}")
+    if SKIP_LINK.match(text) or PAGER.match(text):
+        yield span_of([line], params.skip_score, f"skip or pager link {text[:40]!r}")
         return
-    cells = [cell for cell in CELL_SEPARATOR.split(line.text) if cell]
-    if len(cells) >= params.min_run and all(_is_item(cell, params) for cell in cells):
+    cells = [cell for cell in CELL_SEPARATOR.split(text) if cell]
+    if len(cells) >= params.min_run and all(_item(cell, params) is not None for cell in cells):
         yield from _proposal([line], cells, params)
 
 
-def _is_item(text: str, params: Params) -> bool:
+def _item(text: str, params: Params) -> str | None:
+    """``text`` without its bullet when it reads like a menu item, else None."""
     item = strip_bullet(text)
-    if len(item) > params.max_chars or SENTENCE_END.search(item) or QUANTITY.match(item):
-        return False
-    return 0 < len(tokens(item)) <= params.max_words
+    if len(item) > params.max_chars or item.endswith(SENTENCE_MARKS):
+        return None
+    first = item[:1]
+    if (not first.isascii() or first.isdigit()) and QUANTITY.match(item):
+        return None  # only a digit, or a character other than ASCII, can start an amount
+    return item if 0 < count_tokens(item) <= params.max_words else None
 
 
 def _proposal(run: list[Line], items: list[str], params: Params) -> Iterator[Proposal]:
     if len(items) < params.min_run:
         return
     capitals = sum(1 for item in items if item[:1].isupper() or item[:1].isdigit()) / len(items)
-    digits = sum(1 for item in items if any(char.isdigit() for char in item)) / len(items)
+    digits = sum(1 for item in items if any(map(str.isdigit, item))) / len(items)
     if digits > params.max_digit_share:
         return
     if capitals < params.min_capital_share and len(items) < params.long_run:

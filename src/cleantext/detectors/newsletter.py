@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
+from cleantext.detector import Detector, Proposal, line_runs, line_tokens, quote, span_of
 from cleantext.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS
 from cleantext.page import Line, Page, is_prose
 from cleantext.prefilter import lines_with, triggers
@@ -67,7 +67,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
 
     def evidence(line: Line) -> tuple[float, str] | None:
-        return _evidence(line.text, page.tokens[line.index], page.word_counts[line.index], params)
+        return _evidence(
+            line.text, line_tokens(page, line.index), page.word_counts[line.index], params
+        )
 
     short = [line for line in page.lines if len(line.text) <= params.max_chars]
     for run, found in line_runs(lines_with(short, TRIGGERS), evidence):

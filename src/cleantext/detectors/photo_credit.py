@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.detector import Detector, Proposal, quote
+from cleantext.detector import Detector, Proposal, line_tokens, quote
 from cleantext.lexicon import PHOTO_AGENCIES
 from cleantext.page import Page
 from cleantext.prefilter import lines_with, triggers
@@ -70,7 +70,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         if len(line.text) <= params.max_chars and counts[line.index] <= params.max_words
     ]
     for line in lines_with(short, TRIGGERS):
-        found = _evidence(line.text, page.tokens[line.index], params)
+        found = _evidence(line.text, line_tokens(page, line.index), params)
         if found is not None:
             score, evidence = found
             yield Proposal(line.start, line.end, score, f"{evidence}: {quote(line.text)}")

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
+from cleantext.detector import Detector, Proposal, line_runs, line_tokens, quote, span_of
 from cleantext.lexicon import UTILITY_CORE, UTILITY_WORDS
 from cleantext.page import Line, Page
+from cleantext.prefilter import OnlyWords
 
 FONT_SIZE_WORDS = frozenset({"a", "aa", "aaa", "a-", "a+", "aa-", "aa+"})
+BANNER_WORDS = OnlyWords(UTILITY_WORDS)
+"""A banner line is made of these words only."""
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,10 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
 
     def score(line: Line) -> float | None:
-        return _banner_score(line.text, page.tokens[line.index], params) or None
+        return _banner_score(line.text, line_tokens(page, line.index), params) or None
 
-    for run, scores in line_runs(page.lines, score):
+    short = [line for line in page.lines if len(line.text) <= params.max_chars]
+    for run, scores in line_runs(BANNER_WORDS.lines(short), score):
         yield _proposal(run, scores)
 
 

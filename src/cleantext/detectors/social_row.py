@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from cleantext.detector import Detector, Proposal, line_runs, span_of
+from cleantext.detector import Detector, Proposal, line_runs, line_tokens, span_of
 from cleantext.lexicon import (
     SHARE_VERBS,
     SOCIAL_FILLER,
@@ -15,8 +15,11 @@ from cleantext.lexicon import (
     tokens,
 )
 from cleantext.page import Line, Page, is_prose
+from cleantext.prefilter import OnlyWords
 
 NETWORK_OR_FILLER = SOCIAL_NETWORKS | STRONG_NETWORKS | SOCIAL_FILLER
+ROW_WORDS = OnlyWords(NETWORK_OR_FILLER)
+"""A share row is made of these words only."""
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,10 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
 
     def networks(line: Line) -> list[str] | None:
-        return _networks(line.text, page.tokens[line.index], params)
+        return _networks(line.text, line_tokens(page, line.index), params)
 
-    for run, found in line_runs(page.lines, networks):
+    short = [line for line in page.lines if len(line.text) <= params.max_chars]
+    for run, found in line_runs(ROW_WORDS.lines(short), networks):
         yield from _proposal(run, [name for names in found for name in names], params)
 
 

@@ -10,11 +10,14 @@ from cleantext.dom import (
     LANDMARK_STRENGTH,
     TOKEN_STRENGTH,
     Container,
-    live_labels,
+    ancestor_at,
     main_container,
     wrapper_labels,
 )
 from cleantext.page import DomEvidence, Line, Page, is_prose
+
+CONTENT_LANDMARKS = frozenset({"article", "main"})
+"""Landmarks of the content: furniture labels inside them are damped."""
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     if page.evidence is None:
         return
     container = main_container(page)
-    ignored = wrapper_labels(page) if container is None else frozenset()
+    reader = _Reader(container, wrapper_labels(page) if container is None else frozenset())
     run: list[Line] = []
     found: tuple[float, str] | None = None
     for line, evidence in zip(page.lines, page.evidence, strict=True):
-        current = _judge(page, line, evidence, (container, ignored), params)
+        current = _judge(page, line, evidence, reader, params)
         if run and current != found:
             yield _proposal(run, found)
             run = []
@@ -66,30 +69,89 @@ def _proposal(run: list[Line], found: tuple[float, str] | None) -> Proposal:
 
 
 def _judge(
-    page: Page,
-    line: Line,
-    evidence: DomEvidence | None,
-    context: tuple[Container | None, frozenset[str]],
-    params: Params,
+    page: Page, line: Line, evidence: DomEvidence | None, reader: _Reader, params: Params
 ) -> tuple[float, str] | None:
     if evidence is None or evidence.in_structured_body:
         return None
-    labels = live_labels(evidence, *context)
+    verdict = reader.verdict(evidence)
+    if verdict is None:
+        return None
+    score, reason, in_content = verdict
+    if is_prose(line.text, page.word_counts[line.index], min_words=8):
+        score *= params.prose_damping
+    if in_content:
+        score *= params.content_damping
+    return round(score, 3), reason
+
+
+Verdict = tuple[float, str, bool]
+"""The strongest furniture label's score (not yet damped), the reason naming the furniture
+labels, and whether the line is also inside <article>/<main>."""
+
+
+class _Reader:
+    """What the labels of one page's lines say: :func:`~cleantext.dom.live_labels`, kept to
+    the furniture labels, worked out once per set of labels (and verdicts once per set of
+    furniture labels). Only a label below the container needs the line's own XPath: the
+    container's carriers (elements wrapping the text) silence theirs."""
+
+    def __init__(self, container: Container | None, ignored: frozenset[str]) -> None:
+        self.container = container
+        self.ignored = ignored
+        self.prefix = "" if container is None else container.xpath + "/"
+        self.floor = 0 if container is None else container.xpath.count("/")
+        self.below: dict[tuple[object, bool], tuple[tuple[tuple[str, int], ...], tuple[str, ...]]]
+        self.below = {}
+        self.verdicts: dict[tuple[tuple[str, ...], bool], Verdict | None] = {}
+
+    def furniture(self, evidence: DomEvidence) -> tuple[str, ...]:
+        """The furniture labels among the line's live labels."""
+        xpath, container = evidence.xpath, self.container
+        inner = container is not None and (
+            xpath == container.xpath or xpath.startswith(self.prefix)
+        )
+        key = (evidence.labels, inner)
+        if key not in self.below:
+            floor = self.floor if inner else 0
+            pairs = tuple(
+                (label, depth)
+                for label, depth in evidence.labels
+                if depth > floor and label not in self.ignored and _is_furniture(label)
+            )
+            self.below[key] = pairs, tuple(label for label, _ in pairs)
+        pairs, labels = self.below[key]
+        if container is not None and inner and container.carriers and pairs:
+            carriers = container.carriers
+            return tuple(
+                label for label, depth in pairs if ancestor_at(xpath, depth) not in carriers
+            )
+        return labels
+
+    def verdict(self, evidence: DomEvidence) -> Verdict | None:
+        """The line's verdict, before the prose damping (``None``: no furniture label)."""
+        labels = self.furniture(evidence)
+        if not labels:
+            return None
+        key = (labels, not evidence.landmarks.isdisjoint(CONTENT_LANDMARKS))
+        if key not in self.verdicts:
+            self.verdicts[key] = _verdict(*key)
+        return self.verdicts[key]
+
+
+def _is_furniture(label: str) -> bool:
+    return label[1:-1] in LANDMARK_STRENGTH or label in TOKEN_STRENGTH
+
+
+def _verdict(labels: tuple[str, ...], in_content: bool) -> Verdict:
     landmarks = sorted(label[1:-1] for label in labels if label[1:-1] in LANDMARK_STRENGTH)
     words = sorted(label for label in labels if label in TOKEN_STRENGTH)
-    if not landmarks and not words:
-        return None
     score = max(
         [LANDMARK_STRENGTH[name] for name in landmarks] + [TOKEN_STRENGTH[t] for t in words]
     )
-    if is_prose(line.text, page.word_counts[line.index], min_words=8):
-        score *= params.prose_damping
-    if evidence.landmarks & {"article", "main"}:
-        score *= params.content_damping
     parts = [f"inside <{'>, <'.join(landmarks)}>"] if landmarks else []
     if words:
         parts.append(f"inside elements with class/id words {', '.join(words)}")
-    return round(score, 3), "; ".join(parts)
+    return score, "; ".join(parts), in_content
 
 
 DETECTOR = Detector(

@@ -48,11 +48,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     if page.evidence is None:
         return
     container = main_container(page)
-    reader = _Reader(container, wrapper_labels(page) if container is None else frozenset())
+    reader = _Reader(container, wrapper_labels(page) if container is None else frozenset(), params)
     run: list[Line] = []
-    found: tuple[float, str] | None = None
-    for line, evidence in zip(page.lines, page.evidence, strict=True):
-        current = _judge(page, line, evidence, reader, params)
+    found: Verdict | None = None
+    for line, evidence, words in zip(page.lines, page.evidence, page.word_counts, strict=True):
+        current = reader.judge(line.text, words, evidence)
         if run and current != found:
             yield _proposal(run, found)
             run = []
@@ -63,46 +63,47 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         yield _proposal(run, found)
 
 
-def _proposal(run: list[Line], found: tuple[float, str] | None) -> Proposal:
+def _proposal(run: list[Line], found: Verdict | None) -> Proposal:
     score, reason = found or (0.0, "")
     return span_of(run, score, reason)
 
 
-def _judge(
-    page: Page, line: Line, evidence: DomEvidence | None, reader: _Reader, params: Params
-) -> tuple[float, str] | None:
-    if evidence is None or evidence.in_structured_body:
-        return None
-    verdict = reader.verdict(evidence)
-    if verdict is None:
-        return None
-    score, reason, in_content = verdict
-    if is_prose(line.text, page.word_counts[line.index], min_words=8):
-        score *= params.prose_damping
-    if in_content:
-        score *= params.content_damping
-    return round(score, 3), reason
-
-
-Verdict = tuple[float, str, bool]
-"""The strongest furniture label's score (not yet damped), the reason naming the furniture
-labels, and whether the line is also inside <article>/<main>."""
+Verdict = tuple[float, str]
+"""A line's score and reason."""
+LabelsBelow = tuple[tuple[tuple[str, int], ...], tuple[str, ...]]
+"""Furniture labels of elements below a depth: with their depths, and alone."""
 
 
 class _Reader:
     """What the labels of one page's lines say: :func:`~cleantext.dom.live_labels`, kept to
-    the furniture labels, worked out once per set of labels (and verdicts once per set of
-    furniture labels). Only a label below the container needs the line's own XPath: the
-    container's carriers (elements wrapping the text) silence theirs."""
+    the furniture labels, worked out once per set of labels, and verdicts once per set of
+    furniture labels and damping. Only a label below the container needs the line's own
+    XPath: the container's carriers (elements wrapping the text) silence theirs."""
 
-    def __init__(self, container: Container | None, ignored: frozenset[str]) -> None:
+    def __init__(self, container: Container | None, ignored: frozenset[str], params: Params):
         self.container = container
         self.ignored = ignored
+        self.params = params
         self.prefix = "" if container is None else container.xpath + "/"
         self.floor = 0 if container is None else container.xpath.count("/")
-        self.below: dict[tuple[object, bool], tuple[tuple[tuple[str, int], ...], tuple[str, ...]]]
-        self.below = {}
-        self.verdicts: dict[tuple[tuple[str, ...], bool], Verdict | None] = {}
+        self.below: dict[tuple[object, bool], LabelsBelow] = {}
+        self.verdicts: dict[tuple[tuple[str, ...], bool, bool], Verdict] = {}
+
+    def judge(self, text: str, words: int, evidence: DomEvidence | None) -> Verdict | None:
+        """The line's score and reason (``None``: no furniture label speaks about it)."""
+        if evidence is None or evidence.in_structured_body:
+            return None
+        labels = self.furniture(evidence)
+        if not labels:
+            return None
+        key = (
+            labels,
+            not evidence.landmarks.isdisjoint(CONTENT_LANDMARKS),
+            is_prose(text, words, min_words=8),
+        )
+        if key not in self.verdicts:
+            self.verdicts[key] = _verdict(*key, self.params)
+        return self.verdicts[key]
 
     def furniture(self, evidence: DomEvidence) -> tuple[str, ...]:
         """The furniture labels among the line's live labels."""
@@ -127,31 +128,27 @@ class _Reader:
             )
         return labels
 
-    def verdict(self, evidence: DomEvidence) -> Verdict | None:
-        """The line's verdict, before the prose damping (``None``: no furniture label)."""
-        labels = self.furniture(evidence)
-        if not labels:
-            return None
-        key = (labels, not evidence.landmarks.isdisjoint(CONTENT_LANDMARKS))
-        if key not in self.verdicts:
-            self.verdicts[key] = _verdict(*key)
-        return self.verdicts[key]
-
 
 def _is_furniture(label: str) -> bool:
     return label[1:-1] in LANDMARK_STRENGTH or label in TOKEN_STRENGTH
 
 
-def _verdict(labels: tuple[str, ...], in_content: bool) -> Verdict:
+def _verdict(labels: tuple[str, ...], in_content: bool, prose: bool, params: Params) -> Verdict:
+    """The strongest label's score, damped for prose and for <article>/<main>, and the
+    reason naming the labels."""
     landmarks = sorted(label[1:-1] for label in labels if label[1:-1] in LANDMARK_STRENGTH)
     words = sorted(label for label in labels if label in TOKEN_STRENGTH)
     score = max(
         [LANDMARK_STRENGTH[name] for name in landmarks] + [TOKEN_STRENGTH[t] for t in words]
     )
+    if prose:
+        score *= params.prose_damping
+    if in_content:
+        score *= params.content_damping
     parts = [f"inside <{'>, <'.join(landmarks)}>"] if landmarks else []
     if words:
         parts.append(f"inside elements with class/id words {', '.join(words)}")
-    return score, "; ".join(parts), in_content
+    return round(score, 3), "; ".join(parts)
 
 
 DETECTOR = Detector(

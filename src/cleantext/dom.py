@@ -185,8 +185,7 @@ class _Tree:
         for item in evidence:
             path = "" if item is None else item.xpath
             while path and path not in parents:
-                cut = path.rfind("/")
-                parents[path] = path[:cut] if cut > 0 else ""
+                parents[path] = path.rpartition("/")[0]  # all before the last "/"
                 path = parents[path]
         self.parents = parents
         self.depth = {path: path.count("/") for path in parents}

@@ -36,8 +36,12 @@ SHORT_LINE_COST = 2.0
 FURNITURE_COST = 0.7
 """Labels at least this strong make a line count against its containers (second pass)."""
 CARRIER_SHARE = 0.6
-"""An element holding more than this share of the page's content weight wraps the content:
+"""An element holding more than this share of the container's content weight wraps the text:
 its furniture-like class words do not count against the lines inside it."""
+PAGE_CARRIER_SHARE = 0.8
+"""In the second choice, an element holding more than this share of the page's content weight
+wraps the content: its furniture-like class words do not count against its lines (a sidebar
+full of comment excerpts may still hold two thirds of the page's prose)."""
 WRAPPER_SHARE = 0.5
 """Without a container: a label on lines holding more than this share of the words is ignored."""
 
@@ -145,9 +149,12 @@ def _main_container(page: Page) -> Container | None:
     if first is None:
         return None
     positive = tree.totals(evidence, [max(weight, 0.0) for weight in weights])
-    limit = CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
+    limit = PAGE_CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
+    strongest: dict[tuple[tuple[str, int], ...], float] = {}
     for index, item in enumerate(evidence):
         if item is not None and not item.in_structured_body and weights[index] > 0:
+            if _strongest(item.labels, strongest) < FURNITURE_COST:
+                continue  # (no label strong enough: the line cannot count against)
             found = _pass_two_labels(item, positive, limit)
             strength = max((label_strength(x) for x in found), default=0)
             if strength >= FURNITURE_COST:
@@ -166,7 +173,8 @@ def _heaviest(
     if positive <= 0:
         return None
     totals = tree.totals(evidence, weights)
-    best = max(totals, key=lambda path: (totals[path], tree.depth[path]))
+    top = max(totals.values())  # the first of the deepest of the elements with the top total:
+    best = max((path for path, total in totals.items() if total == top), key=tree.depth.__getitem__)
     inner = sum(
         weight
         for item, weight in zip(evidence, weights, strict=True)
@@ -184,28 +192,36 @@ class _Tree:
         for item in evidence:
             path = "" if item is None else item.xpath
             while path and path not in parents:
-                cut = path.rfind("/")
-                parents[path] = path[:cut] if cut > 0 else ""
+                parents[path] = path.rpartition("/")[0]  # all before the last "/"
                 path = parents[path]
         self.parents = parents
         self.depth = {path: path.count("/") for path in parents}
-        self.order = sorted(parents, key=lambda path: -self.depth[path])
+        self.order = sorted(parents, key=self.depth.__getitem__, reverse=True)  # stable
+        slot = self._slot = {path: number for number, path in enumerate([*parents, ""])}
+        self._links = [(slot[path], slot[parents[path]]) for path in self.order]  # by number
 
     def totals(
         self, evidence: Sequence[DomEvidence | None], weights: list[float]
     ) -> dict[str, float]:
         """Sum of the line weights below every element: put where the lines are, then each
         element passes its total to its parent, deepest first (each element visited once)."""
-        totals = dict.fromkeys(self.parents, 0.0)
+        totals = [0.0] * len(self._slot)
+        slot = self._slot
         for item, weight in zip(evidence, weights, strict=True):
             if item is not None:
-                totals[item.xpath] += weight
-        parents = self.parents
-        for path in self.order:
-            parent = parents[path]
-            if parent:
-                totals[parent] += totals[path]
-        return totals
+                totals[slot[item.xpath]] += weight
+        for child, parent in self._links:
+            totals[parent] += totals[child]
+        return dict(zip(self.parents, totals, strict=False))  # (without the last slot)
+
+
+def _strongest(
+    labels: tuple[tuple[str, int], ...], known: dict[tuple[tuple[str, int], ...], float]
+) -> float:
+    """The strongest of ``labels`` (memoised in ``known``, per page)."""
+    if labels not in known:
+        known[labels] = max((label_strength(label) for label, _ in labels), default=0)
+    return known[labels]
 
 
 def _pass_two_labels(evidence: DomEvidence, positive: dict[str, float], limit: float) -> list[str]:
@@ -218,7 +234,7 @@ def _pass_two_labels(evidence: DomEvidence, positive: dict[str, float], limit: f
         label
         for label, depth in evidence.labels
         if (label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS)
-        or not carries_text(label, positive.get(_ancestor_at(evidence.xpath, depth), 0.0), limit)
+        or not carries_text(label, positive.get(ancestor_at(evidence.xpath, depth), 0.0), limit)
     ]
 
 
@@ -238,14 +254,13 @@ def shared_depth(xpath: str, other: str) -> int:
     return steps
 
 
-def _ancestor_at(xpath: str, depth: int) -> str:
-    """The element ``depth`` steps deep on ``xpath`` (``xpath`` itself when it is shallower)."""
-    cut = -1
-    for _ in range(depth + 1):
-        cut = xpath.find("/", cut + 1)
-        if cut < 0:
-            return xpath
-    return xpath[:cut]
+def ancestor_at(xpath: str, depth: int) -> str:
+    """The element ``depth`` steps deep on ``xpath`` (``xpath`` itself when it is shallower).
+
+    >>> ancestor_at("/html/body/div[2]/p", 2), ancestor_at("/html/body", 5)
+    ('/html/body', '/html/body')
+    """
+    return "/".join(xpath.split("/", depth + 1)[: depth + 1])
 
 
 def live_labels(
@@ -265,7 +280,7 @@ def live_labels(
         for label, depth in evidence.labels
         if depth > floor
         and label not in ignored
-        and not (carriers and _ancestor_at(evidence.xpath, depth) in carriers)
+        and not (carriers and ancestor_at(evidence.xpath, depth) in carriers)
     ]
 
 

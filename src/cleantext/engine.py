@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from cleantext.config import Config
 from cleantext.detector import Detector, Proposal
@@ -38,9 +37,11 @@ _START = attrgetter("start")
 _END = attrgetter("end")
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """A proposal with its detector, its score adjusted for context, and the units it covers."""
+class Claim(NamedTuple):
+    """A proposal with its detector, its score adjusted for context, and the units it covers.
+
+    (A named tuple: the engine builds one per proposal, and it builds faster.)
+    """
 
     detector: Detector
     proposal: Proposal

@@ -10,11 +10,13 @@ Lines with other characters take the regex.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import chain, compress, count, repeat
+from operator import methodcaller, not_
 
 import regex
 
-from cleantext.lexicon import BULLET_CHARS, strip_bullet, tokens
+from cleantext.lexicon import strip_bullet, tokens
 
 WORD = regex.compile(r"\w+")
 """A word, as the page counts them."""
@@ -25,45 +27,55 @@ it linear: a run of stops is tried from its first stop only."""
 
 
 def word_counts(texts: Sequence[str]) -> tuple[int, ...]:
-    """Number of ``\\w+`` words of each text.
+    """Number of ``\\w+`` words of each text (a text holds no newline).
 
     >>> word_counts(["Home | News-room | 2024", "• Café au lait", ""])
     (4, 3, 0)
     """
-    bare = [_bare(text) for text in texts]
-    plain = [index for index, text in enumerate(bare) if text.isascii()]
-    marks = " \n ".join([bare[index] for index in plain]).encode().translate(_WORD_MARKS)
-    counts = [0] * len(bare)
-    for index, piece in zip(plain, (b" " + marks).split(b"\n"), strict=False):
-        counts[index] = piece.count(b" w")
-    for index, text in enumerate(bare):
-        if not text.isascii():
-            counts[index] = len(WORD.findall(text))
-    return tuple(counts)
+    joined, lines = _joined(texts)
+    pieces = _ascii(joined, _WORD_MARKS).split(b"\n")
+    counts = list(map(bytes.count, pieces, repeat(b" w")))  # words start after a space
+    for index in _not_ascii(lines):
+        counts[index] = len(WORD.findall(texts[index]))
+    return tuple(counts[: len(texts)])
 
 
 def line_tokens(texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     """Lower-case word tokens of each text without its list marker (``tokens(strip_bullet(text))``).
 
-    >>> line_tokens(["- Read 'A.B.' -- e-mail us...", "+ Ünïcode 3."])
-    (('read', "a.b.'", 'e-mail', 'us'), ('ünïcode', '3'))
+    List markers hold no token (they are not token characters), but for ``+``.
+
+    >>> line_tokens(["- Read 'A.B.' -- e-mail us...", "+ Ünïcode 3.", "+ 1"])
+    (('read', "a.b.'", 'e-mail', 'us'), ('ünïcode', '3'), ('1',))
     """
-    bare = [_bare(text) for text in texts]
-    plain = [index for index, text in enumerate(bare) if text.isascii()]
-    joined = " \n ".join([bare[index] for index in plain]).encode().translate(_TOKEN_MARKS)
-    marked = TOKEN_EDGES.sub("", f" {joined.decode()} ")
-    found: list[tuple[str, ...]] = [()] * len(bare)
-    for index, piece in zip(plain, marked.split("\n"), strict=False):
-        found[index] = tuple(piece.split())
-    for index, text in enumerate(bare):
-        if not text.isascii():
-            found[index] = tuple(tokens(text))
-    return tuple(found)
+    joined, lines = _joined(texts)
+    marked = TOKEN_EDGES.sub("", _ascii(joined, _TOKEN_MARKS).decode())
+    found = list(map(tuple, map(str.split, marked.split("\n"))))
+    for index in chain(_not_ascii(lines), compress(count(), map(_PLUS, texts))):
+        found[index] = tuple(tokens(strip_bullet(texts[index])))
+    return tuple(found[: len(texts)])
 
 
-def _bare(text: str) -> str:
-    """``text`` without its list marker (which holds no word: a word count stays the same)."""
-    return strip_bullet(text) if text[:1] in BULLET_CHARS else text
+def _joined(texts: Sequence[str]) -> tuple[str, list[str]]:
+    """The texts, each between spaces, joined by newlines, with the common bullet ``•`` a
+    space (it is neither a word's nor a token's character); and the texts so changed."""
+    joined = (" " + " \n ".join(texts) + " ").replace("•", " ")
+    return joined, joined.split("\n")
+
+
+def _ascii(joined: str, table: bytes) -> bytes:
+    """``joined`` as ASCII bytes through ``table`` (other characters become question
+    marks first: the texts that have them are done again, the plain way)."""
+    return joined.encode("ascii", "replace").translate(table)
+
+
+def _not_ascii(texts: list[str]) -> Iterator[int]:
+    """Indexes of the texts with characters beyond ASCII."""
+    return compress(count(), map(not_, map(str.isascii, texts)))
+
+
+_PLUS = methodcaller("startswith", "+")
+"""``+`` may be a list marker, and it is a token's character: such texts are done the plain way."""
 
 
 def _ascii_marks(keep: str, mark: str | None) -> bytes:

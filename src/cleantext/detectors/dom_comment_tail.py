@@ -9,7 +9,7 @@ import regex
 
 from cleantext.detector import Detector, Proposal, quote, span_of
 from cleantext.detectors.comments import COMMENT_NOUN
-from cleantext.dom import inside, main_container
+from cleantext.dom import main_container
 from cleantext.page import DomEvidence, Line, Page
 
 HEADING = regex.compile(
@@ -54,10 +54,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     container = main_container(page)
     if container is None or page.evidence is None:
         return
+    prefix = container.xpath + "/"  # (``inside``, with the container's end worked out once)
     members = [
         index
         for index, item in enumerate(page.evidence)
-        if item is not None and inside(item.xpath, container.xpath)
+        if item is not None and (item.xpath == container.xpath or item.xpath.startswith(prefix))
     ]
     start = _heading(page, members, params)
     if start is None:

@@ -10,7 +10,7 @@ from cleantext.dom import (
     LANDMARK_STRENGTH,
     TOKEN_STRENGTH,
     Container,
-    live_labels,
+    ancestor_at,
     main_container,
     wrapper_labels,
 )
@@ -28,6 +28,9 @@ class Params:
     """Factor on the score of a line that reads as prose (it may be content after all)."""
     content_damping: float = 0.8
     """Factor on the score of a line that is also inside <article>/<main>."""
+    min_prose_label: float = 0.6
+    """A prose line is proposed only under labels at least this strong (a ``header`` class
+    word, 0.5, names page headers and article headers alike; a paragraph there is text)."""
 
 
 def detect(page: Page, params: Params) -> Iterator[Proposal]:
@@ -48,11 +51,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     if page.evidence is None:
         return
     container = main_container(page)
-    ignored = wrapper_labels(page) if container is None else frozenset()
+    reader = _Reader(container, wrapper_labels(page) if container is None else frozenset(), params)
     run: list[Line] = []
-    found: tuple[float, str] | None = None
-    for line, evidence in zip(page.lines, page.evidence, strict=True):
-        current = _judge(page, line, evidence, (container, ignored), params)
+    found: Verdict | None = None
+    for line, evidence, words in zip(page.lines, page.evidence, page.word_counts, strict=True):
+        current = reader.judge(line.text, words, evidence)
         if run and current != found:
             yield _proposal(run, found)
             run = []
@@ -63,31 +66,89 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         yield _proposal(run, found)
 
 
-def _proposal(run: list[Line], found: tuple[float, str] | None) -> Proposal:
+def _proposal(run: list[Line], found: Verdict | None) -> Proposal:
     score, reason = found or (0.0, "")
     return span_of(run, score, reason)
 
 
-def _judge(
-    page: Page,
-    line: Line,
-    evidence: DomEvidence | None,
-    context: tuple[Container | None, frozenset[str]],
-    params: Params,
-) -> tuple[float, str] | None:
-    if evidence is None or evidence.in_structured_body:
-        return None
-    labels = live_labels(evidence, *context)
+Verdict = tuple[float, str]
+"""A line's score and reason."""
+LabelsBelow = tuple[tuple[tuple[str, int], ...], tuple[str, ...]]
+"""Furniture labels of elements below a depth: with their depths, and alone."""
+
+
+class _Reader:
+    """What the labels of one page's lines say: :func:`~cleantext.dom.live_labels`, kept to
+    the furniture labels, worked out once per set of labels, and verdicts once per set of
+    furniture labels and damping. Only a label below the container needs the line's own
+    XPath: the container's carriers (elements wrapping the text) silence theirs."""
+
+    def __init__(self, container: Container | None, ignored: frozenset[str], params: Params):
+        self.container = container
+        self.ignored = ignored
+        self.params = params
+        self.prefix = "" if container is None else container.xpath + "/"
+        self.floor = 0 if container is None else container.xpath.count("/")
+        self.below: dict[tuple[object, bool], LabelsBelow] = {}
+        self.verdicts: dict[tuple[tuple[str, ...], bool, bool], Verdict | None] = {}
+
+    def judge(self, text: str, words: int, evidence: DomEvidence | None) -> Verdict | None:
+        """The line's score and reason (``None``: no furniture label speaks about it)."""
+        if evidence is None or evidence.in_structured_body:
+            return None
+        labels = self.furniture(evidence)
+        furniture = tuple(label for label in labels if label not in CONTENT_LANDMARKS)
+        if not furniture:
+            return None
+        key = (furniture, len(furniture) < len(labels), is_prose(text, words, min_words=8))
+        if key not in self.verdicts:
+            self.verdicts[key] = _verdict(*key, self.params)
+        return self.verdicts[key]
+
+    def furniture(self, evidence: DomEvidence) -> tuple[str, ...]:
+        """The furniture labels and content landmarks among the line's live labels."""
+        xpath, container = evidence.xpath, self.container
+        inner = container is not None and (
+            xpath == container.xpath or xpath.startswith(self.prefix)
+        )
+        key = (evidence.labels, inner)
+        if key not in self.below:
+            floor = self.floor if inner else 0
+            pairs = tuple(
+                (label, depth)
+                for label, depth in evidence.labels
+                if depth > floor and label not in self.ignored and _speaks(label)
+            )
+            self.below[key] = pairs, tuple(label for label, _ in pairs)
+        pairs, labels = self.below[key]
+        if container is not None and inner and container.carriers and pairs:
+            carriers = container.carriers
+            return tuple(
+                label for label, depth in pairs if ancestor_at(xpath, depth) not in carriers
+            )
+        return labels
+
+
+def _speaks(label: str) -> bool:
+    """A furniture label, or a content landmark (which damps the furniture labels)."""
+    return label[1:-1] in LANDMARK_STRENGTH or label in TOKEN_STRENGTH or label in CONTENT_LANDMARKS
+
+
+def _verdict(
+    labels: tuple[str, ...], in_content: bool, prose: bool, params: Params
+) -> Verdict | None:
+    """The strongest label's score, damped for prose and for <article>/<main>, and the
+    reason naming the labels (``None`` for prose under labels too weak to judge it)."""
     landmarks = sorted(label[1:-1] for label in labels if label[1:-1] in LANDMARK_STRENGTH)
     words = sorted(label for label in labels if label in TOKEN_STRENGTH)
-    if not landmarks and not words:
-        return None
     score = max(
         [LANDMARK_STRENGTH[name] for name in landmarks] + [TOKEN_STRENGTH[t] for t in words]
     )
-    if is_prose(line.text, page.word_counts[line.index], min_words=8):
+    if prose:
+        if score < params.min_prose_label:
+            return None
         score *= params.prose_damping
-    if CONTENT_LANDMARKS.intersection(labels):
+    if in_content:
         score *= params.content_damping
     parts = [f"inside <{'>, <'.join(landmarks)}>"] if landmarks else []
     if words:

@@ -38,10 +38,13 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     if page.evidence is None:
         return
-    judged = [_judge(evidence, params) for evidence in page.evidence]
+    verdicts: dict[tuple[float, float], tuple[float, str]] = {}
+    judged = [_judge(evidence, params, verdicts) for evidence in page.evidence]
     judged = [
-        _heading_of(page, index, judged, params) if found is None else found
-        for index, found in enumerate(judged)
+        _heading_of(page, index, judged, params)
+        if found is None and evidence is not None and evidence.is_heading
+        else found
+        for index, (found, evidence) in enumerate(zip(judged, page.evidence, strict=True))
     ]
     run: list[Line] = []
     for line, current in zip(page.lines, judged, strict=True):
@@ -54,14 +57,29 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         yield span_of(run, *(judged[run[-1].index] or (0.0, "")))
 
 
-def _judge(evidence: DomEvidence | None, params: Params) -> tuple[float, str] | None:
-    if evidence is None or evidence.in_structured_body:
+def _judge(
+    evidence: DomEvidence | None,
+    params: Params,
+    verdicts: dict[tuple[float, float], tuple[float, str]],
+) -> tuple[float, str] | None:
+    """The line's score and reason; worked out once per page for each pair of densities."""
+    if (
+        evidence is None
+        or evidence.line_link_density < params.min_density  # (cheap tests first)
+        or evidence.link_density < params.min_density
+        or evidence.in_structured_body
+    ):
         return None
-    density = min(evidence.link_density, evidence.line_link_density)
-    if density < params.min_density:
-        return None
+    key = (evidence.line_link_density, evidence.link_density)
+    if key not in verdicts:
+        verdicts[key] = _verdict(*key, params)
+    return verdicts[key]
+
+
+def _verdict(line_density: float, block_density: float, params: Params) -> tuple[float, str]:
+    density = min(block_density, line_density)
     score = params.base_score + params.slope * (density - params.min_density)
-    reason = f"link density {evidence.line_link_density:.2f} (block {evidence.link_density:.2f})"
+    reason = f"link density {line_density:.2f} (block {block_density:.2f})"
     return round(min(score, 0.95), 3), reason
 
 

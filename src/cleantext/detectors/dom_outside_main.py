@@ -46,18 +46,30 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     if container.share < params.min_share or container.score < params.min_weight:
         return
     keep = _headline(page, container, params)
+    prefix = container.xpath + "/"  # (``inside``, with the container's end worked out once)
     run: list[Line] = []
-    for line, evidence, _words in zip(page.lines, page.evidence, page.word_counts, strict=True):
-        outside = evidence is not None and not inside(evidence.xpath, container.xpath)
-        if not outside or line.index == keep or (run and _kind(page, run[-1]) != _kind(page, line)):
-            yield from _proposal(page, run, container, params)
+    prose = False  # the kind of the lines in ``run``
+    for line, evidence in zip(page.lines, page.evidence, strict=True):
+        if (
+            evidence is None
+            or evidence.xpath == container.xpath
+            or evidence.xpath.startswith(prefix)
+            or line.index == keep
+        ):
+            yield from _proposal(run, prose, container, params)
             run = []
-        if outside and line.index != keep:
-            run.append(line)
-    yield from _proposal(page, run, container, params)
+            continue
+        kind = _kind(page, line)
+        if run and kind != prose:
+            yield from _proposal(run, prose, container, params)
+            run = []
+        prose = kind
+        run.append(line)
+    yield from _proposal(run, prose, container, params)
 
 
 def _kind(page: Page, line: Line) -> bool:
+    """Whether the line is prose: a run outside the container holds lines of one kind."""
     return is_prose(line.text, page.word_counts[line.index], min_words=8)
 
 
@@ -80,11 +92,10 @@ def _headline(page: Page, container: Container, params: Params) -> int:
 
 
 def _proposal(
-    page: Page, run: list[Line], container: Container, params: Params
+    run: list[Line], prose: bool, container: Container, params: Params
 ) -> Iterator[Proposal]:
     if not run:
         return
-    prose = _kind(page, run[0])
     where = f"outside the main content {container.xpath} (it holds {container.share:.0%} of the page's prose"
     if container.structured_lines:
         where += f"; {container.structured_lines} lines match the structured articleBody"

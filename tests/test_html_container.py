@@ -54,3 +54,12 @@ def test_an_article_around_the_whole_page_does_not_shield_furniture_inside_the_t
     assert result.text.count("The council approved") == 6
     assert "The mayor shakes hands" not in result.text
     assert "Image 1 of 8" not in result.text
+
+
+def test_a_sidebar_with_most_of_the_prose_does_not_wrap_the_article() -> None:
+    excerpt = "<li><a href='/x'>Budget news</a> I think the mayor was right about the schools.</li>"
+    sidebar = "<div class='sidebar'><ul>" + excerpt * 16 + "</ul></div>"
+    article = "<div class='main'>" + f"<p>{ARTICLE}</p>" * 3 + "</div>"
+    result = clean_html(f"<body><div class='page'>{article}{sidebar}</div></body>")
+    assert result.text.count("The council approved") == 3
+    assert "the mayor was right" not in result.text

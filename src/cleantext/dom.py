@@ -36,8 +36,12 @@ SHORT_LINE_COST = 2.0
 FURNITURE_COST = 0.7
 """Labels at least this strong make a line count against its containers (second pass)."""
 CARRIER_SHARE = 0.6
-"""An element holding more than this share of the page's content weight wraps the content:
+"""An element holding more than this share of the container's content weight wraps the text:
 its furniture-like class words do not count against the lines inside it."""
+PAGE_CARRIER_SHARE = 0.8
+"""In the second choice, an element holding more than this share of the page's content weight
+wraps the content: its furniture-like class words do not count against its lines (a sidebar
+full of comment excerpts may still hold two thirds of the page's prose)."""
 WRAPPER_SHARE = 0.5
 """Without a container: a label on lines holding more than this share of the words is ignored."""
 
@@ -145,7 +149,7 @@ def _main_container(page: Page) -> Container | None:
     if first is None:
         return None
     positive = tree.totals(evidence, [max(weight, 0.0) for weight in weights])
-    limit = CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
+    limit = PAGE_CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
     for index, item in enumerate(evidence):
         if item is not None and not item.in_structured_body and weights[index] > 0:
             found = _pass_two_labels(item, positive, limit)

@@ -63,3 +63,14 @@ def test_a_sidebar_with_most_of_the_prose_does_not_wrap_the_article() -> None:
     result = clean_html(f"<body><div class='page'>{article}{sidebar}</div></body>")
     assert result.text.count("The council approved") == 3
     assert "the mayor was right" not in result.text
+
+
+def test_the_standfirst_between_headline_and_body_is_kept() -> None:
+    lead = "The town will spend more on its schools next year, after a vote that split the council."
+    meta = "".join(f"<div>{word}</div>" for word in "Share Print Save Mail Like Copy".split())
+    header = f"<h1>Budget passed</h1>{meta * 2}<div class='intro'><p>{lead}</p></div>"
+    body = "<div class='text'>" + f"<p>{ARTICLE}</p>" * 8 + "</div>"
+    result = clean_html(f"<body><article>{header}{body}</article><div>Weather: sunny</div></body>")
+    assert lead in result.text
+    assert result.text.count("The council approved") == 8
+    assert "Weather" not in result.text

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
 from cleantext.dom import Container, inside, main_container
+from cleantext.dom_lead import lead_lines
 from cleantext.page import Line, Page, is_prose
 
 
@@ -45,14 +46,14 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         return
     if container.share < params.min_share or container.score < params.min_weight:
         return
-    keep = _headline(page, container, params)
+    keep = {_headline(page, container, params), *lead_lines(page, container)}
     run: list[Line] = []
     for line, evidence, _words in zip(page.lines, page.evidence, page.word_counts, strict=True):
         outside = evidence is not None and not inside(evidence.xpath, container.xpath)
-        if not outside or line.index == keep or (run and _kind(page, run[-1]) != _kind(page, line)):
+        if not outside or line.index in keep or (run and _kind(page, run[-1]) != _kind(page, line)):
             yield from _proposal(page, run, container, params)
             run = []
-        if outside and line.index != keep:
+        if outside and line.index not in keep:
             run.append(line)
     yield from _proposal(page, run, container, params)
 

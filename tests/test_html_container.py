@@ -74,3 +74,16 @@ def test_the_standfirst_between_headline_and_body_is_kept() -> None:
     assert lead in result.text
     assert result.text.count("The council approved") == 8
     assert "Weather" not in result.text
+
+
+def test_a_paragraph_in_an_article_header_is_text() -> None:
+    intro = (
+        "The town will spend more on its schools next year, after a vote that split the council."
+    )
+    meta = "".join(f"<div>{word}</div>" for word in "Share Print Save Mail Like Copy".split())
+    header = f"<div class='post-header'><h1>Budget passed</h1><p>{intro}</p>{meta}</div>"
+    body = f"<p>{ARTICLE}</p>" * 6
+    menu = "<ul><li><a href='/a'>Home</a></li><li><a href='/b'>World</a></li></ul>"
+    result = clean_html(f"<body>{menu}<article>{header}{body}</article></body>")
+    assert intro in result.text
+    assert "World" not in result.text

@@ -28,6 +28,9 @@ class Params:
     """Factor on the score of a line that reads as prose (it may be content after all)."""
     content_damping: float = 0.8
     """Factor on the score of a line that is also inside <article>/<main>."""
+    min_prose_label: float = 0.6
+    """A prose line is proposed only under labels at least this strong (a ``header`` class
+    word, 0.5, names page headers and article headers alike; a paragraph there is text)."""
 
 
 def detect(page: Page, params: Params) -> Iterator[Proposal]:
@@ -86,6 +89,8 @@ def _judge(
         [LANDMARK_STRENGTH[name] for name in landmarks] + [TOKEN_STRENGTH[t] for t in words]
     )
     if is_prose(line.text, page.word_counts[line.index], min_words=8):
+        if score < params.min_prose_label:
+            return None
         score *= params.prose_damping
     if CONTENT_LANDMARKS.intersection(labels):
         score *= params.content_damping

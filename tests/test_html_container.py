@@ -54,3 +54,36 @@ def test_an_article_around_the_whole_page_does_not_shield_furniture_inside_the_t
     assert result.text.count("The council approved") == 6
     assert "The mayor shakes hands" not in result.text
     assert "Image 1 of 8" not in result.text
+
+
+def test_a_sidebar_with_most_of_the_prose_does_not_wrap_the_article() -> None:
+    excerpt = "<li><a href='/x'>Budget news</a> I think the mayor was right about the schools.</li>"
+    sidebar = "<div class='sidebar'><ul>" + excerpt * 16 + "</ul></div>"
+    article = "<div class='main'>" + f"<p>{ARTICLE}</p>" * 3 + "</div>"
+    result = clean_html(f"<body><div class='page'>{article}{sidebar}</div></body>")
+    assert result.text.count("The council approved") == 3
+    assert "the mayor was right" not in result.text
+
+
+def test_the_standfirst_between_headline_and_body_is_kept() -> None:
+    lead = "The town will spend more on its schools next year, after a vote that split the council."
+    meta = "".join(f"<div>{word}</div>" for word in "Share Print Save Mail Like Copy".split())
+    header = f"<h1>Budget passed</h1>{meta * 2}<div class='intro'><p>{lead}</p></div>"
+    body = "<div class='text'>" + f"<p>{ARTICLE}</p>" * 8 + "</div>"
+    result = clean_html(f"<body><article>{header}{body}</article><div>Weather: sunny</div></body>")
+    assert lead in result.text
+    assert result.text.count("The council approved") == 8
+    assert "Weather" not in result.text
+
+
+def test_a_paragraph_in_an_article_header_is_text() -> None:
+    intro = (
+        "The town will spend more on its schools next year, after a vote that split the council."
+    )
+    meta = "".join(f"<div>{word}</div>" for word in "Share Print Save Mail Like Copy".split())
+    header = f"<div class='post-header'><h1>Budget passed</h1><p>{intro}</p>{meta}</div>"
+    body = f"<p>{ARTICLE}</p>" * 6
+    menu = "<ul><li><a href='/a'>Home</a></li><li><a href='/b'>World</a></li></ul>"
+    result = clean_html(f"<body>{menu}<article>{header}{body}</article></body>")
+    assert intro in result.text
+    assert "World" not in result.text

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
 from cleantext.dom import Container, inside, main_container
+from cleantext.dom_lead import lead_lines
 from cleantext.page import Line, Page, is_prose
 
 
@@ -45,7 +46,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         return
     if container.share < params.min_share or container.score < params.min_weight:
         return
-    keep = _headline(page, container, params)
+    keep = {_headline(page, container, params), *lead_lines(page, container)}
     prefix = container.xpath + "/"  # (``inside``, with the container's end worked out once)
     run: list[Line] = []
     prose = False  # the kind of the lines in ``run``
@@ -54,7 +55,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             evidence is None
             or evidence.xpath == container.xpath
             or evidence.xpath.startswith(prefix)
-            or line.index == keep
+            or line.index in keep
         ):
             yield from _proposal(run, prose, container, params)
             run = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from cleantext.dom_choice import carries_text, widen
 from cleantext.page import DomEvidence, Page, is_prose
 
 NAV_LINK_DENSITY = 0.5
@@ -302,55 +303,3 @@ def wrapper_labels(page: Page) -> frozenset[str]:
             counts[label] = counts.get(label, 0) + words
     return frozenset(label for label, words in counts.items() if words > WRAPPER_SHARE * total)
 
-
-WIDEN_SHARE = 0.2
-"""The container becomes its parent when the parent's other lines add at least this share of
-the container's own positive weight (the chosen element was one part of the article)."""
-
-
-def widen(
-    chosen: Container, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
-) -> Container:
-    """The chosen container, or its parent when the parent's other lines hold enough content:
-    a long first paragraph in an element of its own, the rest of the article beside it."""
-    cut = chosen.xpath.rfind("/")
-    if chosen.xpath.count("/") <= 2:
-        return chosen
-    parent = chosen.xpath[:cut]
-    own, _ = _inside_sums(chosen.xpath, evidence, weights)
-    more, net = _inside_sums(parent, evidence, weights)
-    if more - own < WIDEN_SHARE * own:
-        return chosen
-    total = sum(weight for weight in weights if weight > 0)
-    return replace(chosen, xpath=parent, score=net, share=more / total if total else 0.0)
-
-
-def _inside_sums(
-    path: str, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
-) -> tuple[float, float]:
-    """The positive and the net weight of the lines inside ``path``."""
-    positive = net = 0.0
-    for item, weight in zip(evidence, weights, strict=True):
-        if item is not None and inside(item.xpath, path):
-            net += weight
-            positive += max(weight, 0.0)
-    return positive, net
-
-
-LINK_TOKENS = frozenset(
-    {"nav", "menu", "breadcrumb", "share", "social", "tags", "pagination", "toolbar", "skip"}
-)
-"""Class/id words of furniture made of links and buttons, never of paragraphs."""
-LINK_BOX_WEIGHT = 100.0
-"""An element named by :data:`LINK_TOKENS` that holds this much prose weight wraps text."""
-
-
-def carries_text(label: str, weight: float, limit: float) -> bool:
-    """Whether an element with ``label`` and this positive weight wraps the page's text rather
-    than being furniture: it holds most of the content weight (more than ``limit``), or it is
-    named like a box of links yet holds paragraphs (``<div class="entry share-buttons">``).
-
-    >>> carries_text("share", 400.0, 600.0), carries_text("share", 20.0, 600.0), carries_text("comment", 400.0, 600.0)
-    (True, False, False)
-    """
-    return weight > limit or (label in LINK_TOKENS and weight >= LINK_BOX_WEIGHT)

@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext.detectors import (
+    ad_label,
     breadcrumb,
     comments,
     cookie_notice,
@@ -210,6 +211,12 @@ CASES: dict[str, Case] = {
         holding(cookie_notice.TRIGGERS),
         (),
         sorted(COOKIE_CORE | {"cookies-policy", "we", "use", "accept", "our", "site", "partners"}),
+    ),
+    "ad_label": (
+        lambda text: ad_label.AD_LABEL.match(text) is not None,
+        leading(ad_label.LEAD_WORDS),
+        (ad_label.AD_LABEL,),
+        [],
     ),
     "related_list": (
         _related,

@@ -4,8 +4,11 @@ Most detectors look for a vocabulary ("comment", "newsletter", "Read more") that
 few lines hold. Testing every line with several regular expressions costs far
 more than finding those words first: :class:`FoldedLines` finds words anywhere
 in a line with one C-level ``str.find`` scan per word over the case-folded text
-of all lines, and :class:`LeadWords` finds lines that start with a word. Both
-only ever add lines: a detector still runs its full rules on what they return.
+of all lines, :class:`LeadWords` finds lines that start with a word, and
+:class:`OnlyWords` lines made only of a vocabulary's words (without computing
+every line's tokens). None ever drops a line that a detector's rules accept
+(``tests/test_prefilters.py`` checks each rule's pattern alternatives and word
+lists): a detector still runs its full rules on what they return.
 
 Case: the rules match with ``regex.IGNORECASE`` (simple case folding) or on
 lower-cased text. ``str.casefold`` maps every character that simple folding

@@ -35,6 +35,7 @@ from cleantext.detectors import (
 )
 from cleantext.detectors.social_row import NETWORK_OR_FILLER
 from cleantext.lexicon import (
+    BULLET,
     COOKIE_CORE,
     LEGAL_CORE,
     LEGAL_WORDS,
@@ -43,6 +44,7 @@ from cleantext.lexicon import (
     SIGNUP_WORDS,
     UTILITY_WORDS,
     count_tokens,
+    has_bullet,
     strip_bullet,
     tokens,
 )
@@ -372,3 +374,13 @@ def test_only_words_reject_other_words() -> None:
         "vkontakte VK.",
         "• Share",
     ]
+
+
+@pytest.mark.parametrize(
+    "after", [" ", "\t", "\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u3000", "x"]
+)
+def test_bullet_fast_path_agrees_with_the_regex(after: str) -> None:
+    for text in (f"• {after}item", f"•{after}item", f"+ {after}", "• "):
+        match = BULLET.match(text)
+        assert strip_bullet(text) == (text[match.end() :] if match else text)
+        assert has_bullet(text) == (match is not None)

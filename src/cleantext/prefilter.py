@@ -113,7 +113,8 @@ class LeadWords:
         words = list(words)
         if not all(regex.match(r"[^\W_]", word) for word in words):
             raise ValueError(f"lead words start with a word character: {words}")
-        self.pattern = regex.compile(rf"(?:[^\w\n]|_)*+(?:{trie(words)})", regex.IGNORECASE)
+        # ``\A``: only ever used at the start; a search (in tests) then stays linear.
+        self.pattern = regex.compile(rf"\A(?:[^\w\n]|_)*+(?:{trie(words)})", regex.IGNORECASE)
 
     def lines(self, lines: Iterable[Line]) -> list[Line]:
         """The ``lines``, in order, that start with one of the words."""
@@ -144,11 +145,11 @@ class OnlyWords:
         words = list(words)
         word = rf"(?:{trie(words, prefixes=False)})\.*+(?![\p{{L}}\p{{M}}\p{{N}}+'’.\-])"
         between = r"[^\p{L}\p{N}+]*+"
-        self.pattern = regex.compile(rf"{between}(?:{word}{between})+", regex.IGNORECASE)
+        self.pattern = regex.compile(rf"\A{between}(?:{word}{between})+", regex.IGNORECASE)
         plain = trie([word for word in words if word.isascii()], prefixes=False)
         word = rf"(?:{plain})\.*+(?![A-Za-z0-9+'.\-])"
         between = r"[^A-Za-z0-9+]*+"
-        self.ascii = re.compile(rf"{between}(?:{word}{between})+", re.IGNORECASE)
+        self.ascii = re.compile(rf"\A{between}(?:{word}{between})+", re.IGNORECASE)
 
     def lines(self, lines: Iterable[Line]) -> list[Line]:
         """The ``lines``, in order, whose tokens may all be words of the vocabulary."""

@@ -75,12 +75,16 @@ def modules() -> Iterator[ModuleType]:
 
 
 def patterns() -> dict[str, Any]:
-    """Every compiled ``re`` or ``regex`` pattern at module level, by qualified name."""
+    """Every compiled ``re`` or ``regex`` pattern at module level (or in a slot of a module-level object)."""
     found: dict[str, Any] = {}
     for module in modules():
         for name, value in vars(module).items():
             if isinstance(value, (re.Pattern, regex.Pattern)):
                 found[f"{module.__name__}.{name}"] = value
+            for slot in getattr(type(value), "__slots__", ()):  # pre-filters hold their patterns
+                inner = getattr(value, slot, None)
+                if isinstance(inner, (re.Pattern, regex.Pattern)):
+                    found[f"{module.__name__}.{name}.{slot}"] = inner
     return found
 
 

@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext.detectors import (
+    ad_label,
     breadcrumb,
     comments,
     cookie_notice,
@@ -34,6 +35,7 @@ from cleantext.detectors import (
 )
 from cleantext.detectors.social_row import NETWORK_OR_FILLER
 from cleantext.lexicon import (
+    BULLET,
     COOKIE_CORE,
     LEGAL_CORE,
     LEGAL_WORDS,
@@ -42,6 +44,7 @@ from cleantext.lexicon import (
     SIGNUP_WORDS,
     UTILITY_WORDS,
     count_tokens,
+    has_bullet,
     strip_bullet,
     tokens,
 )
@@ -211,6 +214,12 @@ CASES: dict[str, Case] = {
         (),
         sorted(COOKIE_CORE | {"cookies-policy", "we", "use", "accept", "our", "site", "partners"}),
     ),
+    "ad_label": (
+        lambda text: ad_label.AD_LABEL.match(text) is not None,
+        leading(ad_label.LEAD_WORDS),
+        (ad_label.AD_LABEL,),
+        [],
+    ),
     "related_list": (
         _related,
         leading(related_list.LEAD_WORDS),
@@ -365,3 +374,13 @@ def test_only_words_reject_other_words() -> None:
         "vkontakte VK.",
         "• Share",
     ]
+
+
+@pytest.mark.parametrize(
+    "after", [" ", "\t", "\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u3000", "x"]
+)
+def test_bullet_fast_path_agrees_with_the_regex(after: str) -> None:
+    for text in (f"• {after}item", f"•{after}item", f"+ {after}", "• "):
+        match = BULLET.match(text)
+        assert strip_bullet(text) == (text[match.end() :] if match else text)
+        assert has_bullet(text) == (match is not None)

@@ -69,10 +69,14 @@ def count_tokens(text: str) -> int:
 def strip_bullet(text: str) -> str:
     """``text`` without a leading list marker.
 
-    >>> strip_bullet("•  Ukraine")
-    'Ukraine'
+    >>> strip_bullet("•  Ukraine"), strip_bullet("• Kyiv"), strip_bullet("-5 °C")
+    ('Ukraine', 'Kyiv', '-5 °C')
     """
-    match = BULLET.match(text) if text[:1] in BULLET_CHARS else None
+    if text[:1] not in BULLET_CHARS:
+        return text
+    if text[1:2] == " " and not text[2:3].isspace():  # the usual "• item": no regex needed
+        return text[2:]  # (``str.isspace`` holds for every character that ``\s`` matches)
+    match = BULLET.match(text)
     return text[match.end() :] if match else text
 
 
@@ -82,7 +86,7 @@ def has_bullet(text: str) -> bool:
     >>> has_bullet("• Ukraine"), has_bullet("Ukraine"), has_bullet("")
     (True, False, False)
     """
-    return text[:1] in BULLET_CHARS and BULLET.match(text) is not None
+    return text[:1] in BULLET_CHARS and (text[1:2] == " " or BULLET.match(text) is not None)
 
 
 def words_of(text: str) -> frozenset[str]:

@@ -4,8 +4,11 @@ Most detectors look for a vocabulary ("comment", "newsletter", "Read more") that
 few lines hold. Testing every line with several regular expressions costs far
 more than finding those words first: :class:`FoldedLines` finds words anywhere
 in a line with one C-level ``str.find`` scan per word over the case-folded text
-of all lines, and :class:`LeadWords` finds lines that start with a word. Both
-only ever add lines: a detector still runs its full rules on what they return.
+of all lines, :class:`LeadWords` finds lines that start with a word, and
+:class:`OnlyWords` lines made only of a vocabulary's words (without computing
+every line's tokens). None ever drops a line that a detector's rules accept
+(``tests/test_prefilters.py`` checks each rule's pattern alternatives and word
+lists): a detector still runs its full rules on what they return.
 
 Case: the rules match with ``regex.IGNORECASE`` (simple case folding) or on
 lower-cased text. ``str.casefold`` maps every character that simple folding
@@ -110,7 +113,8 @@ class LeadWords:
         words = list(words)
         if not all(regex.match(r"[^\W_]", word) for word in words):
             raise ValueError(f"lead words start with a word character: {words}")
-        self.pattern = regex.compile(rf"(?:[^\w\n]|_)*+(?:{trie(words)})", regex.IGNORECASE)
+        # ``\A``: only ever used at the start; a search (in tests) then stays linear.
+        self.pattern = regex.compile(rf"\A(?:[^\w\n]|_)*+(?:{trie(words)})", regex.IGNORECASE)
 
     def lines(self, lines: Iterable[Line]) -> list[Line]:
         """The ``lines``, in order, that start with one of the words."""
@@ -141,11 +145,11 @@ class OnlyWords:
         words = list(words)
         word = rf"(?:{trie(words, prefixes=False)})\.*+(?![\p{{L}}\p{{M}}\p{{N}}+'’.\-])"
         between = r"[^\p{L}\p{N}+]*+"
-        self.pattern = regex.compile(rf"{between}(?:{word}{between})+", regex.IGNORECASE)
+        self.pattern = regex.compile(rf"\A{between}(?:{word}{between})+", regex.IGNORECASE)
         plain = trie([word for word in words if word.isascii()], prefixes=False)
         word = rf"(?:{plain})\.*+(?![A-Za-z0-9+'.\-])"
         between = r"[^A-Za-z0-9+]*+"
-        self.ascii = re.compile(rf"{between}(?:{word}{between})+", re.IGNORECASE)
+        self.ascii = re.compile(rf"\A{between}(?:{word}{between})+", re.IGNORECASE)
 
     def lines(self, lines: Iterable[Line]) -> list[Line]:
         """The ``lines``, in order, whose tokens may all be words of the vocabulary."""

@@ -9,6 +9,7 @@ import regex
 
 from cleantext.detector import Detector, Proposal, quote
 from cleantext.page import Page
+from cleantext.prefilter import LeadWords
 
 AD_LABEL = regex.compile(
     r"""^[\W_]*(?:
@@ -21,6 +22,14 @@ AD_LABEL = regex.compile(
     )[\W_]*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+LEAD_WORDS = LeadWords(
+    (
+        *("ad", "anzeige", "werbung", "publi", "pubbl", "reklama", "реклама", "广告", "廣告"),
+        *("広告", "광고", "إعلان", "פרסומת", "sponsored", "paid", "promoted", "partner"),
+        *("report", "story", "article", "continue", "skip", "close", "scroll"),
+    )
+)
+"""The first words of :data:`AD_LABEL`."""
 
 
 @dataclass(frozen=True)
@@ -42,8 +51,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Advertisement revenue rose by a third last year, the company said.").removed
     ()
     """
-    for line in page.lines:
-        if len(line.text) <= params.max_chars and AD_LABEL.match(line.text):
+    short = [line for line in page.lines if len(line.text) <= params.max_chars]
+    for line in LEAD_WORDS.lines(short):
+        if AD_LABEL.match(line.text):
             yield Proposal(line.start, line.end, params.score, f"ad label {quote(line.text)}")
 
 

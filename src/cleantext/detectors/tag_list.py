@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.lexicon import has_bullet, strip_bullet, tokens
+from cleantext.lexicon import count_tokens, has_bullet, strip_bullet
 from cleantext.page import Line, Page
 
 TAG_LABEL = regex.compile(
@@ -50,7 +50,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     after_body = page.body[1] + 1 if page.body[1] >= page.body[0] else len(page.lines)
     run: list[Line] = []
     for line in page.lines[after_body:]:
-        if TAG_LABEL.match(line.text) and len(tokens(line.text)) <= params.max_label_words:
+        if TAG_LABEL.match(line.text) and count_tokens(line.text) <= params.max_label_words:
             yield span_of([line], params.label_score, f"tag label line {line.text[:40]!r}")
         elif _is_tag_item(line.text, params) and (not run or line.index == run[-1].index + 1):
             run.append(line)
@@ -64,7 +64,7 @@ def _is_tag_item(text: str, params: Params) -> bool:
     if not has_bullet(text):
         return False
     item = strip_bullet(text)
-    return 0 < len(tokens(item)) <= params.max_item_words and not SENTENCE_END.search(item)
+    return 0 < count_tokens(item) <= params.max_item_words and not SENTENCE_END.search(item)
 
 
 def _run_proposal(run: list[Line], params: Params) -> Iterator[Proposal]:

@@ -51,8 +51,7 @@ class Gap(NamedTuple):
     after: int
 
 
-@dataclass(frozen=True, slots=True)
-class DomEvidence:
+class DomEvidence(NamedTuple):
     """What the markup says about one rendered line (HTML mode only).
 
     ``xpath`` and ``tag`` name the block element the line came from; ``landmarks``
@@ -63,6 +62,8 @@ class DomEvidence:
     the line is part of the page's JSON-LD or microdata ``articleBody``;
     ``labels`` pairs each token (and each landmark, as ``"<nav>"``) with the
     depth of the deepest ancestor carrying it (``/html`` has depth 1).
+
+    (A named tuple, not a frozen dataclass: one is built per rendered line, five times faster.)
     """
 
     xpath: str

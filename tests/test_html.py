@@ -293,3 +293,18 @@ def test_xpaths_are_those_lxml_writes(steps: list[tuple[int, str]]) -> None:
     tree = root.getroottree()
     for element in reversed(elements):
         assert paths.of(element) == tree.getpath(element)
+
+
+BUDGET_PROSE = "The council approved the budget on Monday after a long debate about schools and roads."
+
+
+def test_a_title_that_is_never_closed_does_not_swallow_the_page() -> None:
+    result = clean_html(f"<html><head><title>Budget news<body><p>{BUDGET_PROSE}</p></body></html>")
+    assert BUDGET_PROSE in result.text
+
+
+def test_content_that_the_parser_leaves_in_head_is_rendered() -> None:
+    page = f"<html><head><title>Budget</title><box><div><p>{BUDGET_PROSE}</p></div></box></head></html>"
+    result = clean_html(page)
+    assert BUDGET_PROSE in result.text
+    assert result.metadata.title == "Budget"

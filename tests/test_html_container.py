@@ -87,3 +87,14 @@ def test_a_paragraph_in_an_article_header_is_text() -> None:
     result = clean_html(f"<body>{menu}<article>{header}{body}</article></body>")
     assert intro in result.text
     assert "World" not in result.text
+
+
+def test_a_paragraph_is_never_the_whole_container() -> None:
+    long_paragraph = "<p>" + " ".join([ARTICLE] * 8) + "</p>"
+    facts = ("1957: first houses", "1962: the library", "1964: the second phase")
+    note = "".join(f"<p>{fact}</p>" for fact in facts)
+    menu = "<div><a href='/a'>Home</a> <a href='/b'>World</a> <a href='/c'>Sport</a></div>"
+    page = f"<body>{menu}<div class='story'>{long_paragraph}{note}</div></body>"
+    result = clean_html(page)
+    assert all(fact in result.text for fact in facts)
+    assert "Sport" not in result.text

@@ -21,11 +21,21 @@ WIDEN_SHARE = 0.2
 the container's own positive weight (the chosen element was one part of the article)."""
 
 
+TEXT_LEVEL_TAGS = frozenset(
+    "p li blockquote pre h1 h2 h3 h4 h5 h6 span font b strong em i dd dt figcaption".split()
+)
+"""Elements that hold one paragraph or a run of text: one part of an article, never the whole
+of it. A container chosen with such a tag is its parent (table cells are not among them: old
+layouts hold whole articles in one ``<td>``)."""
+
+
 def widen(
     chosen: Container, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
 ) -> Container:
     """The chosen container, or its parent when the parent's other lines hold enough content:
     a long first paragraph in an element of its own, the rest of the article beside it."""
+    if _step_tag(chosen.xpath) in TEXT_LEVEL_TAGS and chosen.xpath.count("/") > 2:
+        chosen = _as_parent(chosen, evidence, weights)
     cut = chosen.xpath.rfind("/")
     if chosen.xpath.count("/") <= 2:
         return chosen
@@ -34,6 +44,25 @@ def widen(
     more, net = _inside_sums(parent, evidence, weights)
     if more - own < WIDEN_SHARE * own:
         return chosen
+    total = sum(weight for weight in weights if weight > 0)
+    return replace(chosen, xpath=parent, score=net, share=more / total if total else 0.0)
+
+
+def _step_tag(xpath: str) -> str:
+    """The tag of an XPath's last step.
+
+    >>> _step_tag("/html/body/div[2]/p[10]"), _step_tag("/html/body")
+    ('p', 'body')
+    """
+    return xpath[xpath.rfind("/") + 1 :].split("[", 1)[0]
+
+
+def _as_parent(
+    chosen: Container, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
+) -> Container:
+    """The container moved to the parent of the chosen element, with the parent's weights."""
+    parent = chosen.xpath[: chosen.xpath.rfind("/")]
+    more, net = _inside_sums(parent, evidence, weights)
     total = sum(weight for weight in weights if weight > 0)
     return replace(chosen, xpath=parent, score=net, share=more / total if total else 0.0)
 

@@ -4,6 +4,10 @@ libxml2 stops parsing (and drops the rest of the page) at a nesting depth of
 2048, even with ``huge_tree``. When that happens the page is parsed again with
 the tags below :data:`MAX_NESTING` levels removed, so their text is kept as
 inline text of the element at that depth.
+
+A ``<title>`` that is never closed makes libxml2 read the rest of the page as
+the title's text (the whole body is lost). When the parsed title holds markup,
+the page is parsed again with the title closed before its first tag.
 """
 
 from __future__ import annotations
@@ -71,9 +75,33 @@ def parse(text: str) -> etree._Element | None:
         return None
     data = text.encode("utf-8", "replace").translate(BLANK_CONTROLS)
     root, too_deep = _parse_bytes(data)
+    repaired = close_runaway_title(data, root)
+    if repaired is not None:
+        data = repaired
+        root, too_deep = _parse_bytes(data)
     if too_deep:
         root, _ = _parse_bytes(flatten_deep(data.decode("utf-8"), MAX_NESTING).encode("utf-8"))
     return root
+
+
+def close_runaway_title(data: bytes, root: etree._Element | None) -> bytes | None:
+    """``data`` with ``</title>`` inserted before the first tag after ``<title>``, when the
+    parsed title swallowed markup (its closing tag is missing); ``None`` when it did not.
+
+    >>> page = b"<html><head><title>Budget<p>The council met.</p></body></html>"
+    >>> close_runaway_title(page, _parse_bytes(page)[0])
+    b'<html><head><title>Budget</title><p>The council met.</p></body></html>'
+    >>> close_runaway_title(b"<title>Fine</title><p>x", _parse_bytes(b"<title>Fine</title><p>x")[0])
+    """
+    title = root.find("head/title") if root is not None else None
+    if title is None or not title.text or MARKUP.search(title.text) is None:
+        return None
+    opening = data.lower().find(b"<title")
+    end = data.find(b">", opening) if opening >= 0 else -1
+    cut = data.find(b"<", end) if end >= 0 else -1
+    if cut < 0:
+        return None
+    return data[:cut] + b"</title>" + data[cut:]
 
 
 def _parse_bytes(data: bytes) -> tuple[etree._Element | None, bool]:

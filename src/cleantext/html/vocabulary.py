@@ -13,11 +13,12 @@ import re
 
 DROPPED_TAGS = frozenset(
     """
-    script style template noscript svg math canvas iframe object embed head title meta link
+    script style template noscript svg math canvas iframe object embed title meta link base
     input select textarea button option optgroup datalist output progress meter dialog
     """.split()
 )
-"""Elements whose content is never rendered."""
+"""Elements whose content is never rendered. ``<head>`` is not among them: its metadata
+elements are, but libxml2 leaves the body inside ``<head>`` after an unknown element there."""
 
 BLOCK_TAGS = frozenset(
     """

@@ -49,7 +49,16 @@ from cleantext.lexicon import (
     tokens,
 )
 from cleantext.page import WORD, Page
-from cleantext.prefilter import FoldedLines, LeadWords, OnlyWords, trie, triggers
+from cleantext.prefilter import (
+    SHORT_LINE,
+    FoldedLines,
+    LeadWords,
+    OnlyWords,
+    lines_with,
+    short_lines_with,
+    trie,
+    triggers,
+)
 from strategies import any_text
 
 Rule = Callable[[str], bool]
@@ -384,3 +393,26 @@ def test_bullet_fast_path_agrees_with_the_regex(after: str) -> None:
         match = BULLET.match(text)
         assert strip_bullet(text) == (text[match.end() :] if match else text)
         assert has_bullet(text) == (match is not None)
+
+
+@given(any_text(), st.lists(st.text(min_size=1, max_size=3), max_size=4), st.integers(0, 30))
+def test_short_lines_with_is_a_search_of_the_short_lines(
+    text: str, extra: list[str], max_chars: int
+) -> None:
+    page = Page.from_text(text + "\nStraße İstanbul ſo\n" + "ß" * 25)
+    words = [line.text.casefold()[:2] for line in page.lines] + [w.casefold() for w in extra]
+    words = [word for word in words if word and "\n" not in word]
+    short = [line for line in page.lines if len(line.text) <= max_chars]
+    expected = [line for line in short if any(word in line.text.casefold() for word in words)]
+    assert short_lines_with(page, words, max_chars) == expected
+    assert FoldedLines(page.lines, max_chars=max_chars).containing(words) == expected
+    assert short_lines_with(page, words, SHORT_LINE + 1) == lines_with(page.lines, words)
+
+
+def test_no_letter_folds_to_or_from_a_separator_mark() -> None:
+    marks = breadcrumb.SEPARATOR_MARKS
+    for code in range(0x110000):
+        char = chr(code)
+        folded = char.casefold()
+        if folded != char:
+            assert not any(mark in folded or mark in char for mark in marks), char

@@ -37,7 +37,6 @@ from cleantext.detectors.social_row import NETWORK_OR_FILLER
 from cleantext.lexicon import (
     BULLET,
     COOKIE_CORE,
-    LEGAL_CORE,
     LEGAL_WORDS,
     NEWSLETTER_WORDS,
     PHOTO_AGENCIES,
@@ -214,7 +213,7 @@ CASES: dict[str, Case] = {
         (copyright.COPYRIGHT_MARK,),
         [*copyright.RIGHTS_RESERVED, "©", "Copyright 2024", "(c) 2024", "Example Media."],
     ),
-    "legal links": (_legal_core, holding(triggers(LEGAL_CORE)), (), sorted(LEGAL_WORDS)),
+    "legal links": (_legal_core, holding(copyright.LINK_TRIGGERS), (), sorted(LEGAL_WORDS)),
     "social_row": (_social_row, only(social_row.ROW_WORDS), (), sorted(NETWORK_OR_FILLER)),
     "print_banner": (_print_banner, only(print_banner.BANNER_WORDS), (), sorted(UTILITY_WORDS)),
     "cookie_notice": (

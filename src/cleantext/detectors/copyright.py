@@ -15,7 +15,9 @@ from cleantext.prefilter import short_lines_with, triggers
 QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 COPYRIGHT_MARK = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", regex.IGNORECASE)
 MARK_TRIGGERS = triggers(RIGHTS_RESERVED, ("©", "(c)", "copyright"))
-"""Case-folded words, one of which every copyright line contains; legal links hold a core word."""
+"""Case-folded words, one of which every copyright line contains."""
+LINK_TRIGGERS = triggers(LEGAL_CORE)
+"""A row of legal links holds a core word, so one of these (the core words, less the redundant)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     found = [
         (index, _mark_proposal(page.lines[index], mark, params)) for index, mark in marks.items()
     ]
-    found += _link_runs(page, short_lines_with(page, LEGAL_CORE, params.max_chars), marks, params)
+    found += _link_runs(
+        page, short_lines_with(page, LINK_TRIGGERS, params.max_chars), marks, params
+    )
     yield from (proposal for _, proposal in sorted(found, key=lambda item: item[0]))
 
 

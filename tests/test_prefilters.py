@@ -394,18 +394,23 @@ def test_bullet_fast_path_agrees_with_the_regex(after: str) -> None:
         assert has_bullet(text) == (match is not None)
 
 
-@given(any_text(), st.lists(st.text(min_size=1, max_size=3), max_size=4), st.integers(0, 30))
+@given(
+    any_text(),
+    st.lists(st.text(min_size=1, max_size=3), max_size=4),
+    st.sampled_from([0, 5, 20, SHORT_LINE - 1, SHORT_LINE, SHORT_LINE + 1, 3 * SHORT_LINE]),
+)
 def test_short_lines_with_is_a_search_of_the_short_lines(
     text: str, extra: list[str], max_chars: int
 ) -> None:
-    page = Page.from_text(text + "\nStraße İstanbul ſo\n" + "ß" * 25)
+    longer = "\n".join(word * (SHORT_LINE // len(word) + n) for n, word in enumerate(["ab ", "ß"]))
+    page = Page.from_text(f"{text}\nStraße İstanbul ſo\n{longer}\n" + "ß" * 25)
     words = [line.text.casefold()[:2] for line in page.lines] + [w.casefold() for w in extra]
     words = [word for word in words if word and "\n" not in word]
     short = [line for line in page.lines if len(line.text) <= max_chars]
     expected = [line for line in short if any(word in line.text.casefold() for word in words)]
-    assert short_lines_with(page, words, max_chars) == expected
+    assert short_lines_with(page, iter(words), max_chars) == expected
     assert FoldedLines(page.lines, max_chars=max_chars).containing(words) == expected
-    assert short_lines_with(page, words, SHORT_LINE + 1) == lines_with(page.lines, words)
+    assert lines_with(short, words) == expected
 
 
 def test_no_letter_folds_to_or_from_a_separator_mark() -> None:

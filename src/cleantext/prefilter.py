@@ -102,10 +102,13 @@ def short_lines_with(page: Page, words: Iterable[str], max_chars: int) -> list[L
     >>> [line.text for line in short_lines_with(page, ("comment",), 20)]
     ['Leave a comment']
     """
-    shared = page.folded
-    if shared.max_chars is not None and shared.max_chars < max_chars:
-        return lines_with([line for line in page.lines if len(line.text) <= max_chars], words)
-    return [line for line in shared.containing(words) if len(line.text) <= max_chars]
+    words, shared = tuple(words), page.folded
+    found = [line for line in shared.containing(words) if len(line.text) <= max_chars]
+    if shared.max_chars is None or shared.max_chars >= max_chars:
+        return found
+    cut = shared.max_chars  # the lines between the two lengths are searched on their own
+    longer = [line for line in page.lines if cut < len(line.text) <= max_chars]
+    return sorted(found + lines_with(longer, words))  # (lines sort by their index)
 
 
 def triggers(*groups: Iterable[str]) -> tuple[str, ...]:

@@ -37,7 +37,6 @@ from cleantext.detectors.social_row import NETWORK_OR_FILLER
 from cleantext.lexicon import (
     BULLET,
     COOKIE_CORE,
-    LEGAL_CORE,
     LEGAL_WORDS,
     NEWSLETTER_WORDS,
     PHOTO_AGENCIES,
@@ -49,7 +48,16 @@ from cleantext.lexicon import (
     tokens,
 )
 from cleantext.page import WORD, Page
-from cleantext.prefilter import FoldedLines, LeadWords, OnlyWords, trie, triggers
+from cleantext.prefilter import (
+    SHORT_LINE,
+    FoldedLines,
+    LeadWords,
+    OnlyWords,
+    lines_with,
+    short_lines_with,
+    trie,
+    triggers,
+)
 from strategies import any_text
 
 Rule = Callable[[str], bool]
@@ -205,7 +213,7 @@ CASES: dict[str, Case] = {
         (copyright.COPYRIGHT_MARK,),
         [*copyright.RIGHTS_RESERVED, "©", "Copyright 2024", "(c) 2024", "Example Media."],
     ),
-    "legal links": (_legal_core, holding(triggers(LEGAL_CORE)), (), sorted(LEGAL_WORDS)),
+    "legal links": (_legal_core, holding(copyright.LINK_TRIGGERS), (), sorted(LEGAL_WORDS)),
     "social_row": (_social_row, only(social_row.ROW_WORDS), (), sorted(NETWORK_OR_FILLER)),
     "print_banner": (_print_banner, only(print_banner.BANNER_WORDS), (), sorted(UTILITY_WORDS)),
     "cookie_notice": (
@@ -384,3 +392,31 @@ def test_bullet_fast_path_agrees_with_the_regex(after: str) -> None:
         match = BULLET.match(text)
         assert strip_bullet(text) == (text[match.end() :] if match else text)
         assert has_bullet(text) == (match is not None)
+
+
+@given(
+    any_text(),
+    st.lists(st.text(min_size=1, max_size=3), max_size=4),
+    st.sampled_from([0, 5, 20, SHORT_LINE - 1, SHORT_LINE, SHORT_LINE + 1, 3 * SHORT_LINE]),
+)
+def test_short_lines_with_is_a_search_of_the_short_lines(
+    text: str, extra: list[str], max_chars: int
+) -> None:
+    longer = "\n".join(word * (SHORT_LINE // len(word) + n) for n, word in enumerate(["ab ", "ß"]))
+    page = Page.from_text(f"{text}\nStraße İstanbul ſo\n{longer}\n" + "ß" * 25)
+    words = [line.text.casefold()[:2] for line in page.lines] + [w.casefold() for w in extra]
+    words = [word for word in words if word and "\n" not in word]
+    short = [line for line in page.lines if len(line.text) <= max_chars]
+    expected = [line for line in short if any(word in line.text.casefold() for word in words)]
+    assert short_lines_with(page, iter(words), max_chars) == expected
+    assert FoldedLines(page.lines, max_chars=max_chars).containing(words) == expected
+    assert lines_with(short, words) == expected
+
+
+def test_no_letter_folds_to_or_from_a_separator_mark() -> None:
+    marks = breadcrumb.SEPARATOR_MARKS
+    for code in range(0x110000):
+        char = chr(code)
+        folded = char.casefold()
+        if folded != char:
+            assert not any(mark in folded or mark in char for mark in marks), char

@@ -12,12 +12,15 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from cleantext.linewords import WORD as WORD  # a word, as the page counts them
 from cleantext.linewords import line_tokens, word_counts
+
+if TYPE_CHECKING:
+    from cleantext.prefilter import FoldedLines
 
 SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 
@@ -189,6 +192,13 @@ class Page:
             else:
                 high = middle
         return low
+
+    @cached_property
+    def folded(self) -> FoldedLines:
+        """The short lines case-folded in one text, shared by the detectors' word pre-filters."""
+        from cleantext.prefilter import SHORT_LINE, FoldedLines  # (prefilter imports this module)
+
+        return FoldedLines(self.lines, max_chars=SHORT_LINE)
 
 
 def is_prose(text: str, words: int, min_words: int = 10) -> bool:

@@ -27,7 +27,10 @@ from typing import TypeAlias
 import regex
 
 from cleantext.lexicon import BULLET_CHARS, strip_bullet
-from cleantext.page import Line
+from cleantext.page import Line, Page
+
+SHORT_LINE = 200
+"""The longest lines in ``page.folded``: most detectors look at no longer ones."""
 
 
 class FoldedLines:
@@ -41,10 +44,14 @@ class FoldedLines:
     ['Leave a COMMENT', 'Replies']
     """
 
-    __slots__ = ("lines", "starts", "text")
+    __slots__ = ("lines", "max_chars", "starts", "text")
 
-    def __init__(self, lines: Sequence[Line], *, fold: bool = True) -> None:
+    def __init__(
+        self, lines: Sequence[Line], *, fold: bool = True, max_chars: int | None = None
+    ) -> None:
         texts = [line.text for line in lines]
+        if max_chars is not None:  # longer lines are left out (empty): no word is found in them
+            texts = [text if len(text) <= max_chars else "" for text in texts]
         joined = "\n".join(texts)
         folded = joined.casefold() if fold else joined
         if len(folded) == len(joined):  # each character folded to one: offsets are unchanged
@@ -53,6 +60,8 @@ class FoldedLines:
             pieces = [text.casefold() for text in texts]
             folded, sizes = "\n".join(pieces), [len(piece) for piece in pieces]
         self.lines = lines
+        self.max_chars = max_chars
+        """The longest lines searched (None: all)."""
         self.text = folded
         self.starts = list(accumulate((size + 1 for size in sizes), initial=0))
         """Where each line starts in ``text`` (and, last, where a next one would)."""
@@ -79,6 +88,27 @@ def lines_with(lines: Sequence[Line], words: Iterable[str]) -> list[Line]:
     ['TWEET']
     """
     return FoldedLines(lines).containing(words)
+
+
+def short_lines_with(page: Page, words: Iterable[str], max_chars: int) -> list[Line]:
+    """The lines of ``page``, of at most ``max_chars`` characters, that contain one of ``words``.
+
+    The same as :func:`lines_with` on the short lines, with the page's own
+    :class:`FoldedLines` (``page.folded``, of the lines up to :data:`SHORT_LINE`
+    characters), built once for every detector.
+
+    >>> from cleantext.page import Page
+    >>> page = Page.from_text("Leave a comment\\nNo comment on this long line, sorry.")
+    >>> [line.text for line in short_lines_with(page, ("comment",), 20)]
+    ['Leave a comment']
+    """
+    words, shared = tuple(words), page.folded
+    found = [line for line in shared.containing(words) if len(line.text) <= max_chars]
+    if shared.max_chars is None or shared.max_chars >= max_chars:
+        return found
+    cut = shared.max_chars  # the lines between the two lengths are searched on their own
+    longer = [line for line in page.lines if cut < len(line.text) <= max_chars]
+    return sorted(found + lines_with(longer, words))  # (lines sort by their index)
 
 
 def triggers(*groups: Iterable[str]) -> tuple[str, ...]:

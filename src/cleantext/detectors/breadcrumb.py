@@ -10,13 +10,15 @@ import regex
 from cleantext.detector import Detector, Proposal, quote
 from cleantext.lexicon import HOME_WORDS, tokens
 from cleantext.page import Page
-from cleantext.prefilter import FoldedLines
+from cleantext.prefilter import short_lines_with
 
 # A match starts only after a non-space (or where the last match ended), and the
 # leading spaces are possessive: a long run of spaces is scanned once, not once per start.
 SEPARATOR = regex.compile(r"(?:(?<!\s)|\G)(?:\s++(?:>>?|›|»|/|\||→|::|-->)\s+|\s*+(?:›|»|→)\s*)")
 SEPARATOR_MARKS = ("›", "»", "→", ">", "/", "|", "::")
-"""Every :data:`SEPARATOR` match holds one of these: a line without any has no trail."""
+"""Every :data:`SEPARATOR` match holds one of these: a line without any has no trail.
+
+(No letter case-folds to or from these marks: they are found in case-folded text too.)"""
 SENTENCE_MARKS = (".", "!", "?", ";", ":", ",")
 """A line that ends with one of these ends like a sentence: not a trail."""
 WEAK_SEPARATORS = frozenset({"/", "|"})
@@ -52,8 +54,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("The result was 5 > 3, as the committee expected all along.").removed
     ()
     """
-    short = [line for line in page.lines if len(line.text) <= params.max_chars]
-    for line in FoldedLines(short, fold=False).containing(SEPARATOR_MARKS):
+    for line in short_lines_with(page, SEPARATOR_MARKS, params.max_chars):
         if line.text.endswith(SENTENCE_MARKS):
             continue
         found = _trail(line.text, params)

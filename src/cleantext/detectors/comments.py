@@ -9,7 +9,7 @@ import regex
 
 from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
 from cleantext.page import Line, Page
-from cleantext.prefilter import lines_with, triggers
+from cleantext.prefilter import short_lines_with, triggers
 
 COUNT = r"(?:\d[\d,.]*\s?[kK]?\s*)?"
 COMMENT_NOUN = (
@@ -87,8 +87,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Readers left 12 comments on the first day, most of them kind.", config=only).removed
     ()
     """
-    short = [line for line in page.lines if len(line.text) <= params.max_chars]
-    candidates = lines_with(short, TRIGGERS)
+    candidates = short_lines_with(page, TRIGGERS, params.max_chars)
     for run, scores in line_runs(candidates, lambda line: _score(line.text, params) or None):
         yield from _proposal(run, scores)
 

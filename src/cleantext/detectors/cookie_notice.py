@@ -19,7 +19,7 @@ from cleantext.lexicon import (
     tokens,
 )
 from cleantext.page import Line, Page
-from cleantext.prefilter import FoldedLines, triggers
+from cleantext.prefilter import short_lines_with, triggers
 
 SITE_WORDS = frozenset(word for phrase in SITE_PHRASES for word in phrase.split())
 BANNER_TITLE = regex.compile(
@@ -60,8 +60,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     lines = page.lines
     claimed = -1
-    short = [line for line in lines if len(line.text) <= params.max_chars]
-    for line in FoldedLines(short).containing(TRIGGERS):
+    for line in short_lines_with(page, TRIGGERS, params.max_chars):
         if line.index <= claimed:
             continue
         evidence = _notice_evidence(line.text, line_tokens(page, line.index), params)

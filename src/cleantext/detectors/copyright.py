@@ -10,12 +10,14 @@ import regex
 from cleantext.detector import Detector, Proposal, line_tokens, quote, span_of
 from cleantext.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED
 from cleantext.page import Line, Page, is_prose
-from cleantext.prefilter import FoldedLines, triggers
+from cleantext.prefilter import short_lines_with, triggers
 
 QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 COPYRIGHT_MARK = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", regex.IGNORECASE)
 MARK_TRIGGERS = triggers(RIGHTS_RESERVED, ("©", "(c)", "copyright"))
-"""Case-folded words, one of which every copyright line contains; legal links hold a core word."""
+"""Case-folded words, one of which every copyright line contains."""
+LINK_TRIGGERS = triggers(LEGAL_CORE)
+"""A row of legal links holds a core word, so one of these (the core words, less the redundant)."""
 
 
 @dataclass(frozen=True)
@@ -47,16 +49,17 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Copyright law changed in 2019, and artists say the reform came too late.", config=only).removed
     ()
     """
-    short = FoldedLines([line for line in page.lines if len(line.text) <= params.max_chars])
     marks: dict[int, str] = {}
-    for line in short.containing(MARK_TRIGGERS):
+    for line in short_lines_with(page, MARK_TRIGGERS, params.max_chars):
         mark = _copyright_evidence(line.text, page.word_counts[line.index], params)
         if mark is not None:
             marks[line.index] = mark
     found = [
         (index, _mark_proposal(page.lines[index], mark, params)) for index, mark in marks.items()
     ]
-    found += _link_runs(page, short.containing(LEGAL_CORE), marks, params)
+    found += _link_runs(
+        page, short_lines_with(page, LINK_TRIGGERS, params.max_chars), marks, params
+    )
     yield from (proposal for _, proposal in sorted(found, key=lambda item: item[0]))
 
 

@@ -10,7 +10,7 @@ import regex
 from cleantext.detector import Detector, Proposal, line_runs, line_tokens, quote, span_of
 from cleantext.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS
 from cleantext.page import Line, Page, is_prose
-from cleantext.prefilter import lines_with, triggers
+from cleantext.prefilter import short_lines_with, triggers
 
 PROMPT = regex.compile(
     r"""(?:
@@ -71,8 +71,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             line.text, line_tokens(page, line.index), page.word_counts[line.index], params
         )
 
-    short = [line for line in page.lines if len(line.text) <= params.max_chars]
-    for run, found in line_runs(lines_with(short, TRIGGERS), evidence):
+    for run, found in line_runs(short_lines_with(page, TRIGGERS, params.max_chars), evidence):
         yield from _proposal(run, found)
 
 

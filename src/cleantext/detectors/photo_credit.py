@@ -10,7 +10,7 @@ import regex
 from cleantext.detector import Detector, Proposal, line_tokens, quote
 from cleantext.lexicon import PHOTO_AGENCIES
 from cleantext.page import Page
-from cleantext.prefilter import lines_with, triggers
+from cleantext.prefilter import short_lines_with, triggers
 
 LABELLED = regex.compile(
     r"""^[\W_]*(?:
@@ -66,10 +66,10 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     counts = page.word_counts
     short = [
         line
-        for line in page.lines
-        if len(line.text) <= params.max_chars and counts[line.index] <= params.max_words
+        for line in short_lines_with(page, TRIGGERS, params.max_chars)
+        if counts[line.index] <= params.max_words
     ]
-    for line in lines_with(short, TRIGGERS):
+    for line in short:
         found = _evidence(line.text, line_tokens(page, line.index), params)
         if found is not None:
             score, evidence = found

@@ -1,8 +1,9 @@
 """Rules that refine the main-container choice of :mod:`cleantext.dom`.
 
 Kept apart from the choice itself: which labelled elements wrap the text rather
-than being furniture (:func:`carries_text`), and when the chosen element is one
-part of the article and its parent the container (:func:`widen`).
+than being furniture (:func:`carries_text`), when the chosen element is one
+part of the article and its parent the container (:func:`widen`), and the
+:class:`Tree` of the elements that hold lines, over which weights are summed.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
-
-from cleantext.page import DomEvidence
 
 if TYPE_CHECKING:
     from cleantext.dom import Container
@@ -21,17 +20,14 @@ WIDEN_SHARE = 0.2
 the container's own positive weight (the chosen element was one part of the article)."""
 
 
-def widen(
-    chosen: Container, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
-) -> Container:
+def widen(chosen: Container, xpaths: Sequence[str], weights: Sequence[float]) -> Container:
     """The chosen container, or its parent when the parent's other lines hold enough content:
     a long first paragraph in an element of its own, the rest of the article beside it."""
     cut = chosen.xpath.rfind("/")
     if chosen.xpath.count("/") <= 2:
         return chosen
     parent = chosen.xpath[:cut]
-    own, _ = _inside_sums(chosen.xpath, evidence, weights)
-    more, net = _inside_sums(parent, evidence, weights)
+    own, more, net = _inside_sums(chosen.xpath, parent, xpaths, weights)
     if more - own < WIDEN_SHARE * own:
         return chosen
     total = sum(weight for weight in weights if weight > 0)
@@ -39,15 +35,20 @@ def widen(
 
 
 def _inside_sums(
-    path: str, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
-) -> tuple[float, float]:
-    """The positive and the net weight of the lines inside ``path``."""
-    positive = net = 0.0
-    for item, weight in zip(evidence, weights, strict=True):
-        if item is not None and _inside(item.xpath, path):
+    path: str, parent: str, xpaths: Sequence[str], weights: Sequence[float]
+) -> tuple[float, float, float]:
+    """The positive weight of the lines inside ``path``, and the positive and the net weight
+    of those inside its ``parent`` (each summed in line order)."""
+    own = more = net = 0.0
+    inner, outer = path + "/", parent + "/"
+    for xpath, weight in zip(xpaths, weights, strict=True):
+        if xpath == parent or xpath.startswith(outer):
             net += weight
-            positive += max(weight, 0.0)
-    return positive, net
+            if weight > 0:
+                more += weight
+                if xpath == path or xpath.startswith(inner):
+                    own += weight
+    return own, more, net
 
 
 LINK_TOKENS = frozenset(
@@ -69,6 +70,33 @@ def carries_text(label: str, weight: float, limit: float) -> bool:
     return weight > limit or (label in LINK_TOKENS and weight >= LINK_BOX_WEIGHT)
 
 
-def _inside(xpath: str, container: str) -> bool:
-    """As :func:`cleantext.dom.inside` (which imports this module)."""
-    return xpath == container or xpath.startswith(container + "/")
+class Tree:
+    """The elements that hold lines and their ancestors, deepest first, with their parents.
+
+    >>> tree = Tree(["/html/body/div/p[1]", "", "/html/body/div/p[2]"])
+    >>> tree.totals([1.0, 5.0, 2.0])["/html/body/div"]
+    3.0
+    """
+
+    def __init__(self, xpaths: Sequence[str]) -> None:
+        parents: dict[str, str] = {}
+        for path in dict.fromkeys(xpaths):  # (each element once, in order of first line)
+            while path and path not in parents:
+                parents[path] = path.rpartition("/")[0]  # all before the last "/"
+                path = parents[path]
+        self.parents = parents
+        self.depth = {path: path.count("/") for path in parents}
+        order = sorted(parents, key=self.depth.__getitem__, reverse=True)  # stable
+        slot = {path: number for number, path in enumerate([*parents, ""])}
+        self._links = [(slot[path], slot[parents[path]]) for path in order]  # by number
+        self._slots = [slot[path] for path in xpaths]  # (a line without an element: slot "")
+
+    def totals(self, weights: Sequence[float]) -> dict[str, float]:
+        """Sum of the line weights below every element: put where the lines are, then each
+        element passes its total to its parent, deepest first (each element visited once)."""
+        totals = [0.0] * (len(self.parents) + 1)
+        for number, weight in zip(self._slots, weights, strict=True):
+            totals[number] += weight
+        for child, parent in self._links:
+            totals[parent] += totals[child]
+        return dict(zip(self.parents, totals, strict=False))  # (without the last slot)

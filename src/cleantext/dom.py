@@ -147,13 +147,17 @@ def _main_container(page: Page) -> Container | None:
         line_weight(line.text, words, item) if item is not None else 0.0
         for line, item, words in zip(page.lines, evidence, page.word_counts, strict=True)
     ]
+    if sum(weight for weight in weights if weight > 0) <= 0:
+        return None  # (no prose: no container)
     structured = sum(1 for item in evidence if item is not None and item.in_structured_body)
-    first = _heaviest(tree, xpaths, weights, structured)
-    if first is None:
-        return None
     positive = tree.totals([max(weight, 0.0) for weight in weights])
+    first = list(weights)
     _count_against(evidence, weights, positive)
-    chosen = _heaviest(tree, xpaths, weights, structured) or first
+    chosen = _heaviest(tree, xpaths, weights, structured) or _heaviest(
+        tree, xpaths, first, structured
+    )
+    if chosen is None:
+        return None  # (not reached: the first weights hold prose)
     chosen = widen(chosen, xpaths, weights)
     held = CARRIER_SHARE * positive.get(chosen.xpath, 0.0)
     carriers = frozenset(path for path, total in positive.items() if total > held)
@@ -167,10 +171,13 @@ def _count_against(
     (in place; see :func:`_pass_two_labels`)."""
     limit = PAGE_CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
     strongest: dict[tuple[tuple[str, int], ...], float] = {}
-    for index, item in enumerate(evidence):
-        if item is None or not item.labels or item.in_structured_body or weights[index] <= 0:
+    for index, (item, weight) in enumerate(zip(evidence, weights, strict=True)):
+        if weight <= 0 or item is None or not item.labels or item.in_structured_body:
             continue
-        if _strongest(item.labels, strongest) < FURNITURE_COST:
+        strength = strongest.get(item.labels)
+        if strength is None:
+            strength = strongest[item.labels] = _strongest(item.labels)
+        if strength < FURNITURE_COST:
             continue  # (no label strong enough: the line cannot count against)
         found = _pass_two_labels(item, positive, limit)
         if max((label_strength(x) for x in found), default=0) >= FURNITURE_COST:
@@ -185,7 +192,7 @@ def _heaviest(
         return None
     totals = tree.totals(weights)
     top = max(totals.values())  # the first of the deepest of the elements with the top total:
-    best = max((path for path, total in totals.items() if total == top), key=tree.depth.__getitem__)
+    best = max((path for path, total in totals.items() if total == top), key=_depth)
     prefix = best + "/"
     inner = sum(
         weight
@@ -195,13 +202,13 @@ def _heaviest(
     return Container(best, totals[best], inner / positive, structured)
 
 
-def _strongest(
-    labels: tuple[tuple[str, int], ...], known: dict[tuple[tuple[str, int], ...], float]
-) -> float:
-    """The strongest of ``labels`` (memoised in ``known``, per page)."""
-    if labels not in known:
-        known[labels] = max((label_strength(label) for label, _ in labels), default=0)
-    return known[labels]
+def _depth(xpath: str) -> int:
+    return xpath.count("/")
+
+
+def _strongest(labels: tuple[tuple[str, int], ...]) -> float:
+    """How strongly the strongest of ``labels`` says furniture."""
+    return max((label_strength(label) for label, _ in labels), default=0)
 
 
 def _pass_two_labels(evidence: DomEvidence, positive: dict[str, float], limit: float) -> list[str]:

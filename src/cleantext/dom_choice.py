@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -79,24 +80,32 @@ class Tree:
     """
 
     def __init__(self, xpaths: Sequence[str]) -> None:
-        parents: dict[str, str] = {}
-        for path in dict.fromkeys(xpaths):  # (each element once, in order of first line)
-            while path and path not in parents:
-                parents[path] = path.rpartition("/")[0]  # all before the last "/"
-                path = parents[path]
-        self.parents = parents
-        self.depth = {path: path.count("/") for path in parents}
-        order = sorted(parents, key=self.depth.__getitem__, reverse=True)  # stable
-        slot = {path: number for number, path in enumerate([*parents, ""])}
-        self._links = [(slot[path], slot[parents[path]]) for path in order]  # by number
-        self._slots = [slot[path] for path in xpaths]  # (a line without an element: slot "")
+        slots: dict[str, int] = {}  # each element's number, in order of its first line
+        parents: list[str] = []  # by number
+        depths: list[int] = []  # by number
+        for path in dict.fromkeys(xpaths):
+            if path in slots or not path:
+                continue
+            depth = path.count("/")
+            while path and path not in slots:
+                slots[path] = len(parents)
+                path = path[: path.rfind("/")]  # (its parent: all before the last "/")
+                parents.append(path)
+                depths.append(depth)
+                depth -= 1
+        self.paths = list(slots)
+        root = len(self.paths)  # (the root's parent, and where lines without an element go)
+        order = sorted(range(root), key=depths.__getitem__, reverse=True)  # stable
+        uplinks = list(map(slots.get, parents, repeat(root)))
+        self._links = list(zip(order, map(uplinks.__getitem__, order), strict=True))
+        self._slots = list(map(slots.get, xpaths, repeat(root)))
 
     def totals(self, weights: Sequence[float]) -> dict[str, float]:
         """Sum of the line weights below every element: put where the lines are, then each
         element passes its total to its parent, deepest first (each element visited once)."""
-        totals = [0.0] * (len(self.parents) + 1)
+        totals = [0.0] * (len(self.paths) + 1)
         for number, weight in zip(self._slots, weights, strict=True):
             totals[number] += weight
         for child, parent in self._links:
             totals[parent] += totals[child]
-        return dict(zip(self.parents, totals, strict=False))  # (without the last slot)
+        return dict(zip(self.paths, totals, strict=False))  # (without the last slot)

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from cleantext.dom_choice import Tree, carries_text, widen
-from cleantext.page import DomEvidence, Page, is_prose
+from cleantext.page import DomEvidence, Page
 
 NAV_LINK_DENSITY = 0.5
 """A line with at least this share of link text counts against the content around it."""
@@ -95,12 +95,16 @@ def label_strength(label: str) -> float:
     return TOKEN_STRENGTH.get(label, 0)
 
 
-def line_weight(text: str, words: int, evidence: DomEvidence) -> float:
-    """How much a line speaks for its containers being the main content (negative: against)."""
+def line_weight(words: int, ends_sentence: bool, evidence: DomEvidence) -> float:
+    """How much a line speaks for its containers being the main content (negative: against).
+
+    >>> line_weight(30, True, DomEvidence("/html/body/p", "p", line_link_density=0.5))
+    15.0
+    """
     if evidence.in_structured_body:
         return STRUCTURED_WEIGHT * words
     density = evidence.line_link_density
-    prose = words >= PROSE_WORDS or is_prose(text, words, min_words=8)
+    prose = words >= PROSE_WORDS or (words >= 8 and ends_sentence)  # (``is_prose``, 8 words)
     if density >= NAV_LINK_DENSITY and not (prose and density < PROSE_LINK_DENSITY):
         return -float(words) * LINK_LINE_COST
     if prose:
@@ -144,8 +148,8 @@ def _main_container(page: Page) -> Container | None:
     xpaths = ["" if item is None else item.xpath for item in evidence]
     tree = Tree(xpaths)
     weights = [
-        line_weight(line.text, words, item) if item is not None else 0.0
-        for line, item, words in zip(page.lines, evidence, page.word_counts, strict=True)
+        line_weight(words, ends, item) if item is not None else 0.0
+        for item, words, ends in zip(evidence, page.word_counts, page.sentence_ends, strict=True)
     ]
     if sum(weight for weight in weights if weight > 0) <= 0:
         return None  # (no prose: no container)

@@ -11,7 +11,7 @@ furniture label names it.
 from __future__ import annotations
 
 from cleantext.dom import Container, inside, label_strength, shared_depth
-from cleantext.page import Page, is_prose
+from cleantext.page import Page
 
 LEAD_LEVELS = 3
 """How far above the container the standfirst and the container may meet."""
@@ -56,7 +56,7 @@ def lead_lines(page: Page, container: Container) -> list[int]:
         if (
             words >= LEAD_MIN_WORDS
             and strength < LEAD_MAX_LABEL
-            and is_prose(page.lines[index].text, words, min_words=8)
+            and page.sentence_ends[index]  # (``is_prose``: the words are enough)
         ):
             found.append(index)
     return []

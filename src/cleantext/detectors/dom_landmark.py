@@ -14,7 +14,7 @@ from cleantext.dom import (
     main_container,
     wrapper_labels,
 )
-from cleantext.page import DomEvidence, Line, Page, is_prose
+from cleantext.page import DomEvidence, Line, Page
 
 CONTENT_LANDMARKS = frozenset({"<article>", "<main>"})
 """Landmarks that speak for content, when they are live labels (not the container's wrappers)."""
@@ -54,8 +54,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     reader = _Reader(container, wrapper_labels(page) if container is None else frozenset(), params)
     run: list[Line] = []
     found: Verdict | None = None
-    for line, evidence, words in zip(page.lines, page.evidence, page.word_counts, strict=True):
-        current = reader.judge(line.text, words, evidence)
+    lines = zip(page.lines, page.evidence, page.word_counts, page.sentence_ends, strict=True)
+    for line, evidence, words, ends in lines:
+        current = reader.judge(words >= 8 and ends, evidence)  # (``is_prose``, 8 words)
         if run and current != found:
             yield _proposal(run, found)
             run = []
@@ -96,7 +97,7 @@ class _Reader:
         self.splits: dict[tuple[object, bool], Split] = {}
         self.verdicts: dict[tuple[tuple[str, ...], bool, bool], Verdict | None] = {}
 
-    def judge(self, text: str, words: int, evidence: DomEvidence | None) -> Verdict | None:
+    def judge(self, prose: bool, evidence: DomEvidence | None) -> Verdict | None:
         """The line's score and reason (``None``: no furniture label speaks about it)."""
         if evidence is None or evidence.in_structured_body:
             return None
@@ -112,7 +113,7 @@ class _Reader:
             split = self.splits[key] = _split(self.pairs(key)[1])
         if split is None:
             return None
-        return self.verdict(*split, is_prose(text, words, min_words=8))
+        return self.verdict(*split, prose)
 
     def pairs(self, key: tuple[tuple[tuple[str, int], ...], bool]) -> LabelsBelow:
         """The furniture labels and content landmarks among the live labels of a line with

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from cleantext.detector import Detector, Proposal, span_of
 from cleantext.dom import Container, inside, main_container
 from cleantext.dom_lead import lead_lines
-from cleantext.page import Line, Page, is_prose
+from cleantext.page import Line, Page
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 
 def _kind(page: Page, line: Line) -> bool:
     """Whether the line is prose: a run outside the container holds lines of one kind."""
-    return is_prose(line.text, page.word_counts[line.index], min_words=8)
+    return page.word_counts[line.index] >= 8 and page.sentence_ends[line.index]  # (``is_prose``)
 
 
 def _headline(page: Page, container: Container, params: Params) -> int:

@@ -212,15 +212,14 @@ def _winners(size: int, claims: list[Claim]) -> list[int]:
     higher score, then the detector first in order, then the earlier claim. Claims are
     laid down weakest first, so each unit keeps the strongest that covers it."""
     winners = [-1] * size
-    ranked = sorted(range(len(claims)), key=lambda number: _strength(claims[number], number))
-    for number in ranked:
+    strengths = [
+        (not claim.detector.fallback, claim.score, -claim.detector.order, -number)
+        for number, claim in enumerate(claims)
+    ]
+    for number in sorted(range(len(claims)), key=strengths.__getitem__):
         covered = claims[number].units
         winners[covered.start : covered.stop] = [number] * len(covered)
     return winners
-
-
-def _strength(claim: Claim, number: int) -> tuple[bool, float, int, int]:
-    return not claim.detector.fallback, claim.score, -claim.detector.order, -number
 
 
 _DOUBT = partial(sub, 1.0)

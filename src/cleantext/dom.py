@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from cleantext.dom_choice import carries_text, widen
-from cleantext.page import DomEvidence, Page, is_prose
+from cleantext.dom_choice import Tree, carries_text, widen
+from cleantext.page import DomEvidence, Page
 
 NAV_LINK_DENSITY = 0.5
 """A line with at least this share of link text counts against the content around it."""
@@ -95,12 +95,16 @@ def label_strength(label: str) -> float:
     return TOKEN_STRENGTH.get(label, 0)
 
 
-def line_weight(text: str, words: int, evidence: DomEvidence) -> float:
-    """How much a line speaks for its containers being the main content (negative: against)."""
+def line_weight(words: int, ends_sentence: bool, evidence: DomEvidence) -> float:
+    """How much a line speaks for its containers being the main content (negative: against).
+
+    >>> line_weight(30, True, DomEvidence("/html/body/p", "p", line_link_density=0.5))
+    15.0
+    """
     if evidence.in_structured_body:
         return STRUCTURED_WEIGHT * words
     density = evidence.line_link_density
-    prose = words >= PROSE_WORDS or is_prose(text, words, min_words=8)
+    prose = words >= PROSE_WORDS or (words >= 8 and ends_sentence)  # (``is_prose``, 8 words)
     if density >= NAV_LINK_DENSITY and not (prose and density < PROSE_LINK_DENSITY):
         return -float(words) * LINK_LINE_COST
     if prose:
@@ -141,88 +145,74 @@ def _main_container(page: Page) -> Container | None:
     if page.evidence is None:
         return None
     evidence = page.evidence
-    tree = _Tree(evidence)
+    xpaths = ["" if item is None else item.xpath for item in evidence]
+    tree = Tree(xpaths)
     weights = [
-        line_weight(line.text, words, item) if item is not None else 0.0
-        for line, item, words in zip(page.lines, evidence, page.word_counts, strict=True)
+        line_weight(words, ends, item) if item is not None else 0.0
+        for item, words, ends in zip(evidence, page.word_counts, page.sentence_ends, strict=True)
     ]
-    first = _heaviest(tree, evidence, weights)
-    if first is None:
-        return None
-    positive = tree.totals(evidence, [max(weight, 0.0) for weight in weights])
-    limit = PAGE_CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
-    strongest: dict[tuple[tuple[str, int], ...], float] = {}
-    for index, item in enumerate(evidence):
-        if item is not None and not item.in_structured_body and weights[index] > 0:
-            if _strongest(item.labels, strongest) < FURNITURE_COST:
-                continue  # (no label strong enough: the line cannot count against)
-            found = _pass_two_labels(item, positive, limit)
-            strength = max((label_strength(x) for x in found), default=0)
-            if strength >= FURNITURE_COST:
-                weights[index] = -weights[index]
-    chosen = _heaviest(tree, evidence, weights) or first
-    chosen = widen(chosen, evidence, weights)
+    if sum(weight for weight in weights if weight > 0) <= 0:
+        return None  # (no prose: no container)
+    structured = sum(1 for item in evidence if item is not None and item.in_structured_body)
+    positive = tree.totals([max(weight, 0.0) for weight in weights])
+    first = list(weights)
+    _count_against(evidence, weights, positive)
+    chosen = _heaviest(tree, xpaths, weights, structured) or _heaviest(
+        tree, xpaths, first, structured
+    )
+    if chosen is None:
+        return None  # (not reached: the first weights hold prose)
+    chosen = widen(chosen, xpaths, weights)
     held = CARRIER_SHARE * positive.get(chosen.xpath, 0.0)
     carriers = frozenset(path for path, total in positive.items() if total > held)
     return replace(chosen, carriers=carriers)
 
 
+def _count_against(
+    evidence: Sequence[DomEvidence | None], weights: list[float], positive: dict[str, float]
+) -> None:
+    """Turn the weight of lines with strong enough furniture labels against their containers
+    (in place; see :func:`_pass_two_labels`)."""
+    limit = PAGE_CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
+    strongest: dict[tuple[tuple[str, int], ...], float] = {}
+    for index, (item, weight) in enumerate(zip(evidence, weights, strict=True)):
+        if weight <= 0 or item is None or not item.labels or item.in_structured_body:
+            continue
+        strength = strongest.get(item.labels)
+        if strength is None:
+            strength = strongest[item.labels] = _strongest(item.labels)
+        if strength < FURNITURE_COST:
+            continue  # (no label strong enough: the line cannot count against)
+        found = _pass_two_labels(item, positive, limit)
+        if max((label_strength(x) for x in found), default=0) >= FURNITURE_COST:
+            weights[index] = -weights[index]
+
+
 def _heaviest(
-    tree: _Tree, evidence: Sequence[DomEvidence | None], weights: list[float]
+    tree: Tree, xpaths: Sequence[str], weights: list[float], structured: int
 ) -> Container | None:
     positive = sum(weight for weight in weights if weight > 0)
     if positive <= 0:
         return None
-    totals = tree.totals(evidence, weights)
+    totals = tree.totals(weights)
     top = max(totals.values())  # the first of the deepest of the elements with the top total:
-    best = max((path for path, total in totals.items() if total == top), key=tree.depth.__getitem__)
+    best = max((path for path, total in totals.items() if total == top), key=_depth)
+    prefix = best + "/"
     inner = sum(
         weight
-        for item, weight in zip(evidence, weights, strict=True)
-        if weight > 0 and item is not None and inside(item.xpath, best)
+        for xpath, weight in zip(xpaths, weights, strict=True)
+        if weight > 0 and (xpath == best or xpath.startswith(prefix))
     )
-    structured = sum(1 for item in evidence if item is not None and item.in_structured_body)
     return Container(best, totals[best], inner / positive, structured)
 
 
-class _Tree:
-    """The elements that hold lines and their ancestors, deepest first, with their parents."""
-
-    def __init__(self, evidence: Sequence[DomEvidence | None]) -> None:
-        parents: dict[str, str] = {}
-        for item in evidence:
-            path = "" if item is None else item.xpath
-            while path and path not in parents:
-                parents[path] = path.rpartition("/")[0]  # all before the last "/"
-                path = parents[path]
-        self.parents = parents
-        self.depth = {path: path.count("/") for path in parents}
-        self.order = sorted(parents, key=self.depth.__getitem__, reverse=True)  # stable
-        slot = self._slot = {path: number for number, path in enumerate([*parents, ""])}
-        self._links = [(slot[path], slot[parents[path]]) for path in self.order]  # by number
-
-    def totals(
-        self, evidence: Sequence[DomEvidence | None], weights: list[float]
-    ) -> dict[str, float]:
-        """Sum of the line weights below every element: put where the lines are, then each
-        element passes its total to its parent, deepest first (each element visited once)."""
-        totals = [0.0] * len(self._slot)
-        slot = self._slot
-        for item, weight in zip(evidence, weights, strict=True):
-            if item is not None:
-                totals[slot[item.xpath]] += weight
-        for child, parent in self._links:
-            totals[parent] += totals[child]
-        return dict(zip(self.parents, totals, strict=False))  # (without the last slot)
+def _depth(xpath: str) -> int:
+    return xpath.count("/")
 
 
-def _strongest(
-    labels: tuple[tuple[str, int], ...], known: dict[tuple[tuple[str, int], ...], float]
-) -> float:
-    """The strongest of ``labels`` (memoised in ``known``, per page)."""
-    if labels not in known:
-        known[labels] = max((label_strength(label) for label, _ in labels), default=0)
-    return known[labels]
+def _strongest(labels: tuple[tuple[str, int], ...]) -> float:
+    """How strongly the strongest of ``labels`` says furniture."""
+    return max((label_strength(label) for label, _ in labels), default=0)
 
 
 def _pass_two_labels(evidence: DomEvidence, positive: dict[str, float], limit: float) -> list[str]:
@@ -302,4 +292,3 @@ def wrapper_labels(page: Page) -> frozenset[str]:
         for label, _ in evidence.labels:
             counts[label] = counts.get(label, 0) + words
     return frozenset(label for label, words in counts.items() if words > WRAPPER_SHARE * total)
-

@@ -1,17 +1,17 @@
 """Rules that refine the main-container choice of :mod:`cleantext.dom`.
 
 Kept apart from the choice itself: which labelled elements wrap the text rather
-than being furniture (:func:`carries_text`), and when the chosen element is one
-part of the article and its parent the container (:func:`widen`).
+than being furniture (:func:`carries_text`), when the chosen element is one
+part of the article and its parent the container (:func:`widen`), and the
+:class:`Tree` of the elements that hold lines, over which weights are summed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import repeat
 from typing import TYPE_CHECKING
-
-from cleantext.page import DomEvidence
 
 if TYPE_CHECKING:
     from cleantext.dom import Container
@@ -29,19 +29,16 @@ of it. A container chosen with such a tag is its parent (table cells are not amo
 layouts hold whole articles in one ``<td>``)."""
 
 
-def widen(
-    chosen: Container, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
-) -> Container:
+def widen(chosen: Container, xpaths: Sequence[str], weights: Sequence[float]) -> Container:
     """The chosen container, or its parent when the parent's other lines hold enough content:
     a long first paragraph in an element of its own, the rest of the article beside it."""
     if _step_tag(chosen.xpath) in TEXT_LEVEL_TAGS and chosen.xpath.count("/") > 2:
-        chosen = _as_parent(chosen, evidence, weights)
+        chosen = _as_parent(chosen, xpaths, weights)
     cut = chosen.xpath.rfind("/")
     if chosen.xpath.count("/") <= 2:
         return chosen
     parent = chosen.xpath[:cut]
-    own, _ = _inside_sums(chosen.xpath, evidence, weights)
-    more, net = _inside_sums(parent, evidence, weights)
+    own, more, net = _inside_sums(chosen.xpath, parent, xpaths, weights)
     if more - own < WIDEN_SHARE * own:
         return chosen
     total = sum(weight for weight in weights if weight > 0)
@@ -57,26 +54,29 @@ def _step_tag(xpath: str) -> str:
     return xpath[xpath.rfind("/") + 1 :].split("[", 1)[0]
 
 
-def _as_parent(
-    chosen: Container, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
-) -> Container:
+def _as_parent(chosen: Container, xpaths: Sequence[str], weights: Sequence[float]) -> Container:
     """The container moved to the parent of the chosen element, with the parent's weights."""
     parent = chosen.xpath[: chosen.xpath.rfind("/")]
-    more, net = _inside_sums(parent, evidence, weights)
+    _, more, net = _inside_sums(parent, parent, xpaths, weights)
     total = sum(weight for weight in weights if weight > 0)
     return replace(chosen, xpath=parent, score=net, share=more / total if total else 0.0)
 
 
 def _inside_sums(
-    path: str, evidence: Sequence[DomEvidence | None], weights: Sequence[float]
-) -> tuple[float, float]:
-    """The positive and the net weight of the lines inside ``path``."""
-    positive = net = 0.0
-    for item, weight in zip(evidence, weights, strict=True):
-        if item is not None and _inside(item.xpath, path):
+    path: str, parent: str, xpaths: Sequence[str], weights: Sequence[float]
+) -> tuple[float, float, float]:
+    """The positive weight of the lines inside ``path``, and the positive and the net weight
+    of those inside its ``parent`` (each summed in line order)."""
+    own = more = net = 0.0
+    inner, outer = path + "/", parent + "/"
+    for xpath, weight in zip(xpaths, weights, strict=True):
+        if xpath == parent or xpath.startswith(outer):
             net += weight
-            positive += max(weight, 0.0)
-    return positive, net
+            if weight > 0:
+                more += weight
+                if xpath == path or xpath.startswith(inner):
+                    own += weight
+    return own, more, net
 
 
 LINK_TOKENS = frozenset(
@@ -98,6 +98,41 @@ def carries_text(label: str, weight: float, limit: float) -> bool:
     return weight > limit or (label in LINK_TOKENS and weight >= LINK_BOX_WEIGHT)
 
 
-def _inside(xpath: str, container: str) -> bool:
-    """As :func:`cleantext.dom.inside` (which imports this module)."""
-    return xpath == container or xpath.startswith(container + "/")
+class Tree:
+    """The elements that hold lines and their ancestors, deepest first, with their parents.
+
+    >>> tree = Tree(["/html/body/div/p[1]", "", "/html/body/div/p[2]"])
+    >>> tree.totals([1.0, 5.0, 2.0])["/html/body/div"]
+    3.0
+    """
+
+    def __init__(self, xpaths: Sequence[str]) -> None:
+        slots: dict[str, int] = {}  # each element's number, in order of its first line
+        parents: list[str] = []  # by number
+        depths: list[int] = []  # by number
+        for path in dict.fromkeys(xpaths):
+            if path in slots or not path:
+                continue
+            depth = path.count("/")
+            while path and path not in slots:
+                slots[path] = len(parents)
+                path = path[: path.rfind("/")]  # (its parent: all before the last "/")
+                parents.append(path)
+                depths.append(depth)
+                depth -= 1
+        self.paths = list(slots)
+        root = len(self.paths)  # (the root's parent, and where lines without an element go)
+        order = sorted(range(root), key=depths.__getitem__, reverse=True)  # stable
+        uplinks = list(map(slots.get, parents, repeat(root)))
+        self._links = list(zip(order, map(uplinks.__getitem__, order), strict=True))
+        self._slots = list(map(slots.get, xpaths, repeat(root)))
+
+    def totals(self, weights: Sequence[float]) -> dict[str, float]:
+        """Sum of the line weights below every element: put where the lines are, then each
+        element passes its total to its parent, deepest first (each element visited once)."""
+        totals = [0.0] * (len(self.paths) + 1)
+        for number, weight in zip(self._slots, weights, strict=True):
+            totals[number] += weight
+        for child, parent in self._links:
+            totals[parent] += totals[child]
+        return dict(zip(self.paths, totals, strict=False))  # (without the last slot)

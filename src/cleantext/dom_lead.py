@@ -10,8 +10,8 @@ furniture label names it.
 
 from __future__ import annotations
 
-from cleantext.dom import Container, inside, label_strength, shared_depth
-from cleantext.page import Page, is_prose
+from cleantext.dom import Container, label_strength, shared_depth
+from cleantext.page import Page
 
 LEAD_LEVELS = 3
 """How far above the container the standfirst and the container may meet."""
@@ -21,6 +21,19 @@ LEAD_MIN_WORDS = 15
 """Shorter lines are bylines, dates and notices, not the standfirst."""
 LEAD_MAX_LABEL = 0.7
 """A line with a furniture label this strong is not the standfirst."""
+
+
+def first_inside(page: Page, container: Container) -> int:
+    """Index of the first line inside ``container`` (0 when there is none)."""
+    path, prefix = container.xpath, container.xpath + "/"
+    return next(
+        (
+            index
+            for index, item in enumerate(page.evidence or ())
+            if item is not None and (item.xpath == path or item.xpath.startswith(prefix))
+        ),
+        0,
+    )
 
 
 def lead_lines(page: Page, container: Container) -> list[int]:
@@ -40,9 +53,7 @@ def lead_lines(page: Page, container: Container) -> list[int]:
     ['The town will spend more o']
     """
     evidence = page.evidence or ()
-    first = next(
-        (i for i, item in enumerate(evidence) if item and inside(item.xpath, container.xpath)), 0
-    )
+    first = first_inside(page, container)
     floor = container.xpath.count("/") - LEAD_LEVELS
     found: list[int] = []
     for index in range(first - 1, max(first - LEAD_LOOKBACK, 0) - 1, -1):
@@ -56,7 +67,7 @@ def lead_lines(page: Page, container: Container) -> list[int]:
         if (
             words >= LEAD_MIN_WORDS
             and strength < LEAD_MAX_LABEL
-            and is_prose(page.lines[index].text, words, min_words=8)
+            and page.sentence_ends[index]  # (``is_prose``: the words are enough)
         ):
             found.append(index)
     return []

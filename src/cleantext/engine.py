@@ -15,8 +15,9 @@ content classifier) run last and see which lines the named ones remove
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
-from operator import attrgetter
+from functools import partial
+from math import prod
+from operator import attrgetter, sub
 from typing import Any, NamedTuple
 
 from cleantext.config import Config
@@ -132,8 +133,10 @@ def _line_runs(lines: list[int], winners: list[int], kept: list[int]) -> list[li
 
 
 def _run(page: Page, units: _Units, detectors: list[tuple[Detector, Any]]) -> list[Claim]:
+    """The detectors' claims, each placed in context (see :meth:`_Units.place`)."""
+    body = page.body
     return [
-        _in_context(page, units, detector, proposal)
+        units.place(detector, proposal, body)
         for detector, params in detectors
         for proposal in detector.run(page, params)
     ]
@@ -166,39 +169,41 @@ class _Units:
         """Units lying wholly inside ``[start, end)``."""
         return range(bisect_left(self.starts, start), bisect_right(self.ends, end))
 
-    def bounds(self, first: int, last: int) -> tuple[int, int]:
-        """Offsets spanned by units ``first`` to ``last``."""
-        return self.starts[first], self.ends[last]
-
-
-def _in_context(page: Page, units: _Units, detector: Detector, proposal: Proposal) -> Claim:
-    score = min(max(proposal.score, 0.0), 1.0)
-    covered = units.covered(proposal.start, proposal.end)
-    top, bottom = (covered.start + 1) // 2, (covered.stop - 1) // 2  # first and last line covered
-    first, last = page.body
-    if top > bottom or last < first:
-        return Claim(detector, proposal, score, "", covered)
-    if bottom < first or top > last:
-        boosted = score + (1 - score) * OUTSIDE_BODY_BOOST
-        return Claim(detector, proposal, boosted, "outside the body", covered)
-    if top > first and bottom < last:
-        return Claim(detector, proposal, score * INSIDE_BODY_DAMPING, "inside the body", covered)
-    return Claim(detector, proposal, score, "", covered)
+    def place(self, detector: Detector, proposal: Proposal, body: tuple[int, int]) -> Claim:
+        """The proposal as a claim on the units it covers, its score adjusted for where it
+        sits relative to the ``body`` core (first and last line)."""
+        score, note = min(max(proposal.score, 0.0), 1.0), ""
+        covered = range(
+            bisect_left(self.starts, proposal.start), bisect_right(self.ends, proposal.end)
+        )
+        top, bottom = (covered.start + 1) // 2, (covered.stop - 1) // 2  # first, last line
+        first, last = body
+        if top > bottom or last < first:
+            pass
+        elif bottom < first or top > last:
+            score, note = score + (1 - score) * OUTSIDE_BODY_BOOST, "outside the body"
+        elif top > first and bottom < last:
+            score, note = score * INSIDE_BODY_DAMPING, "inside the body"
+        return tuple.__new__(Claim, (detector, proposal, score, note, covered))  # (C-level)
 
 
 def _weigh(size: int, claims: list[Claim]) -> tuple[dict[int, float], list[int]]:
     """Per unit of ``size``: the combined score of all detectors (for the units some claim
     covers), and the index of the winning claim (-1 where none)."""
-    best_per_detector: dict[int, dict[str, float]] = {}
+    per_unit: list[dict[str, float] | None] = [None] * size  # each detector's best score
     for claim in claims:
         name, score = claim.detector.name, claim.score
         for unit in claim.units:
-            per_detector = best_per_detector.get(unit)
-            if per_detector is None:
-                best_per_detector[unit] = {name: score}
-            elif name not in per_detector or score > per_detector[name]:
-                per_detector[name] = score
-    scores = {unit: _combine(found.values()) for unit, found in best_per_detector.items()}
+            found = per_unit[unit]
+            if found is None:
+                per_unit[unit] = {name: score}
+            elif name not in found or score > found[name]:
+                found[name] = score
+    scores = {
+        unit: 1.0 - prod(map(_DOUBT, found.values()))
+        for unit, found in enumerate(per_unit)
+        if found is not None
+    }
     return scores, _winners(size, claims)
 
 
@@ -207,22 +212,18 @@ def _winners(size: int, claims: list[Claim]) -> list[int]:
     higher score, then the detector first in order, then the earlier claim. Claims are
     laid down weakest first, so each unit keeps the strongest that covers it."""
     winners = [-1] * size
-    ranked = sorted(range(len(claims)), key=lambda number: _strength(claims[number], number))
-    for number in ranked:
+    strengths = [
+        (not claim.detector.fallback, claim.score, -claim.detector.order, -number)
+        for number, claim in enumerate(claims)
+    ]
+    for number in sorted(range(len(claims)), key=strengths.__getitem__):
         covered = claims[number].units
         winners[covered.start : covered.stop] = [number] * len(covered)
     return winners
 
 
-def _strength(claim: Claim, number: int) -> tuple[bool, float, int, int]:
-    return not claim.detector.fallback, claim.score, -claim.detector.order, -number
-
-
-def _combine(scores: Iterable[float]) -> float:
-    doubt = 1.0
-    for score in scores:
-        doubt *= 1.0 - score
-    return 1.0 - doubt
+_DOUBT = partial(sub, 1.0)
+"""A claim's doubt, ``1 - score``: the units' scores combine as ``1 - prod(doubts)``."""
 
 
 def _decide_units(page: Page, scores: dict[int, float], threshold: float) -> set[int]:
@@ -247,39 +248,38 @@ def _segments(
     winners: list[int],
     claims: list[Claim],
 ) -> tuple[Segment, ...]:
+    """One segment per run of consecutive removed units that the same claim wins."""
     segments: list[Segment] = []
-    run: list[int] = []
-    for unit in sorted(removed):
-        if run and (unit != run[-1] + 1 or winners[unit] != winners[run[-1]]):
-            segments.append(_segment(page, units, run, scores, claims[winners[run[0]]]))
-            run = []
-        run.append(unit)
-    if run:
+    ordered = sorted(removed)
+    first = 0
+    for end in range(1, len(ordered) + 1):
+        if end < len(ordered):
+            unit, previous = ordered[end], ordered[end - 1]
+            if unit == previous + 1 and winners[unit] == winners[previous]:
+                continue
+        run = ordered[first:end]
         segments.append(_segment(page, units, run, scores, claims[winners[run[0]]]))
+        first = end
     return tuple(segments)
 
 
 def _segment(
     page: Page, units: _Units, run: list[int], scores: dict[int, float], claim: Claim
 ) -> Segment:
-    start, end = units.bounds(run[0], run[-1])
-    reason = claim.proposal.reason + (f" ({claim.note})" if claim.note else "")
+    start, end = units.starts[run[0]], units.ends[run[-1]]
+    reason = claim.proposal.reason
+    if claim.note:
+        reason += f" ({claim.note})"
+    evidence = None if page.evidence is None else page.evidence[(run[0] + 1) // 2]
     return Segment(
-        start=start,
-        end=end,
-        text=page.text[start:end],
-        detector=claim.detector.name,
-        reason=reason,
-        score=round(max(map(scores.__getitem__, run)), 4),
-        source=_source(page, run[0]),
+        start,
+        end,
+        page.text[start:end],
+        claim.detector.name,
+        reason,
+        round(max(map(scores.__getitem__, run)), 4),
+        None if evidence is None else evidence.xpath,
     )
-
-
-def _source(page: Page, unit: int) -> str | None:
-    if page.evidence is None:
-        return None
-    evidence = page.evidence[(unit + 1) // 2]
-    return None if evidence is None else evidence.xpath
 
 
 def _assemble(page: Page, removed: set[int]) -> str:

@@ -14,7 +14,7 @@ from cleantext.dom import (
     main_container,
     wrapper_labels,
 )
-from cleantext.page import DomEvidence, Line, Page, is_prose
+from cleantext.page import DomEvidence, Line, Page
 
 CONTENT_LANDMARKS = frozenset({"<article>", "<main>"})
 """Landmarks that speak for content, when they are live labels (not the container's wrappers)."""
@@ -54,8 +54,9 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     reader = _Reader(container, wrapper_labels(page) if container is None else frozenset(), params)
     run: list[Line] = []
     found: Verdict | None = None
-    for line, evidence, words in zip(page.lines, page.evidence, page.word_counts, strict=True):
-        current = reader.judge(line.text, words, evidence)
+    lines = zip(page.lines, page.evidence, page.word_counts, page.sentence_ends, strict=True)
+    for line, evidence, words, ends in lines:
+        current = reader.judge(words >= 8 and ends, evidence)  # (``is_prose``, 8 words)
         if run and current != found:
             yield _proposal(run, found)
             run = []
@@ -75,6 +76,8 @@ Verdict = tuple[float, str]
 """A line's score and reason."""
 LabelsBelow = tuple[tuple[tuple[str, int], ...], tuple[str, ...]]
 """Furniture labels of elements below a depth: with their depths, and alone."""
+Split = tuple[tuple[str, ...], bool] | None
+"""A line's furniture labels, and whether a content landmark holds it (``None``: no furniture)."""
 
 
 class _Reader:
@@ -84,49 +87,65 @@ class _Reader:
     XPath: the container's carriers (elements wrapping the text) silence theirs."""
 
     def __init__(self, container: Container | None, ignored: frozenset[str], params: Params):
-        self.container = container
         self.ignored = ignored
         self.params = params
-        self.prefix = "" if container is None else container.xpath + "/"
+        self.xpath = "\n" if container is None else container.xpath  # (no line's XPath)
+        self.prefix = "\n" if container is None else container.xpath + "/"
         self.floor = 0 if container is None else container.xpath.count("/")
+        self.carriers = frozenset[str]() if container is None else container.carriers
         self.below: dict[tuple[object, bool], LabelsBelow] = {}
+        self.splits: dict[tuple[object, bool], Split] = {}
         self.verdicts: dict[tuple[tuple[str, ...], bool, bool], Verdict | None] = {}
 
-    def judge(self, text: str, words: int, evidence: DomEvidence | None) -> Verdict | None:
+    def judge(self, prose: bool, evidence: DomEvidence | None) -> Verdict | None:
         """The line's score and reason (``None``: no furniture label speaks about it)."""
         if evidence is None or evidence.in_structured_body:
             return None
-        labels = self.furniture(evidence)
-        furniture = tuple(label for label in labels if label not in CONTENT_LANDMARKS)
-        if not furniture:
+        xpath = evidence.xpath
+        inner = xpath == self.xpath or xpath.startswith(self.prefix)
+        key = (evidence.labels, inner)
+        if inner and self.carriers:
+            pairs = self.pairs(key)[0]
+            split = _split(self.unwrapped(xpath, pairs)) if pairs else None
+        elif key in self.splits:
+            split = self.splits[key]
+        else:
+            split = self.splits[key] = _split(self.pairs(key)[1])
+        if split is None:
             return None
-        key = (furniture, len(furniture) < len(labels), is_prose(text, words, min_words=8))
+        return self.verdict(*split, prose)
+
+    def pairs(self, key: tuple[tuple[tuple[str, int], ...], bool]) -> LabelsBelow:
+        """The furniture labels and content landmarks among the live labels of a line with
+        these labels, inside the container or not (before the carriers silence theirs)."""
+        if key not in self.below:
+            labels, inner = key
+            floor = self.floor if inner else 0
+            pairs = tuple(
+                (label, depth)
+                for label, depth in labels
+                if depth > floor and label not in self.ignored and _speaks(label)
+            )
+            self.below[key] = pairs, tuple(label for label, _ in pairs)
+        return self.below[key]
+
+    def unwrapped(self, xpath: str, pairs: tuple[tuple[str, int], ...]) -> tuple[str, ...]:
+        """The labels of ``pairs`` whose elements on ``xpath`` do not wrap the text."""
+        carriers = self.carriers
+        return tuple(label for label, depth in pairs if ancestor_at(xpath, depth) not in carriers)
+
+    def verdict(self, furniture: tuple[str, ...], in_content: bool, prose: bool) -> Verdict | None:
+        """:func:`_verdict`, once per page for each of its arguments."""
+        key = (furniture, in_content, prose)
         if key not in self.verdicts:
             self.verdicts[key] = _verdict(*key, self.params)
         return self.verdicts[key]
 
-    def furniture(self, evidence: DomEvidence) -> tuple[str, ...]:
-        """The furniture labels and content landmarks among the line's live labels."""
-        xpath, container = evidence.xpath, self.container
-        inner = container is not None and (
-            xpath == container.xpath or xpath.startswith(self.prefix)
-        )
-        key = (evidence.labels, inner)
-        if key not in self.below:
-            floor = self.floor if inner else 0
-            pairs = tuple(
-                (label, depth)
-                for label, depth in evidence.labels
-                if depth > floor and label not in self.ignored and _speaks(label)
-            )
-            self.below[key] = pairs, tuple(label for label, _ in pairs)
-        pairs, labels = self.below[key]
-        if container is not None and inner and container.carriers and pairs:
-            carriers = container.carriers
-            return tuple(
-                label for label, depth in pairs if ancestor_at(xpath, depth) not in carriers
-            )
-        return labels
+
+def _split(labels: tuple[str, ...]) -> Split:
+    """The furniture labels among ``labels``, and whether a content landmark is among them."""
+    furniture = tuple(label for label in labels if label not in CONTENT_LANDMARKS)
+    return (furniture, len(furniture) < len(labels)) if furniture else None
 
 
 def _speaks(label: str) -> bool:

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.dom import Container, inside, main_container
-from cleantext.dom_lead import lead_lines
-from cleantext.page import Line, Page, is_prose
+from cleantext.dom import Container, main_container
+from cleantext.dom_lead import first_inside, lead_lines
+from cleantext.page import Line, Page
 
 
 @dataclass(frozen=True)
@@ -50,41 +50,32 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     prefix = container.xpath + "/"  # (``inside``, with the container's end worked out once)
     run: list[Line] = []
     prose = False  # the kind of the lines in ``run``
-    for line, evidence in zip(page.lines, page.evidence, strict=True):
+    lines = zip(page.lines, page.evidence, page.word_counts, page.sentence_ends, strict=True)
+    for line, evidence, words, ends in lines:
         if (
             evidence is None
             or evidence.xpath == container.xpath
             or evidence.xpath.startswith(prefix)
             or line.index in keep
         ):
-            yield from _proposal(run, prose, container, params)
-            run = []
+            if run:
+                yield _proposal(run, prose, container, params)
+                run = []
             continue
-        kind = _kind(page, line)
+        kind = words >= 8 and ends  # (``is_prose``: a run outside holds lines of one kind)
         if run and kind != prose:
-            yield from _proposal(run, prose, container, params)
+            yield _proposal(run, prose, container, params)
             run = []
         prose = kind
         run.append(line)
-    yield from _proposal(run, prose, container, params)
-
-
-def _kind(page: Page, line: Line) -> bool:
-    """Whether the line is prose: a run outside the container holds lines of one kind."""
-    return is_prose(line.text, page.word_counts[line.index], min_words=8)
+    if run:
+        yield _proposal(run, prose, container, params)
 
 
 def _headline(page: Page, container: Container, params: Params) -> int:
     """Index of the heading just before the container (kept as the page's headline), or -1."""
     evidence = page.evidence or ()
-    first = next(
-        (
-            index
-            for index, item in enumerate(evidence)
-            if item and inside(item.xpath, container.xpath)
-        ),
-        0,
-    )
+    first = first_inside(page, container)
     for index in range(first - 1, max(first - params.headline_lookback, 0) - 1, -1):
         item = evidence[index]
         if item is not None and item.is_heading and item.tag in {"h1", "h2"}:
@@ -92,15 +83,11 @@ def _headline(page: Page, container: Container, params: Params) -> int:
     return -1
 
 
-def _proposal(
-    run: list[Line], prose: bool, container: Container, params: Params
-) -> Iterator[Proposal]:
-    if not run:
-        return
+def _proposal(run: list[Line], prose: bool, container: Container, params: Params) -> Proposal:
     where = f"outside the main content {container.xpath} (it holds {container.share:.0%} of the page's prose"
     if container.structured_lines:
         where += f"; {container.structured_lines} lines match the structured articleBody"
-    yield span_of(run, params.prose_score if prose else params.score, where + ")")
+    return span_of(run, params.prose_score if prose else params.score, where + ")")
 
 
 DETECTOR = Detector(

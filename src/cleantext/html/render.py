@@ -38,6 +38,12 @@ BULLET = "  • "
 HIDDEN_STYLE = ("display:none", "visibility:hidden")
 HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
 """Attributes that can hide an element (only elements carrying one are checked)."""
+HEAD_CONTENT = etree.XPath(
+    "boolean(*[not(self::title or self::meta or self::link or self::base or self::script"
+    " or self::style or self::noscript or self::template)] or text()[normalize-space()])"
+)
+"""Whether a ``<head>`` holds more than metadata (libxml2 leaves the body there after an
+unknown element in the head): one C-level test instead of a step per metadata element."""
 EMPTY: frozenset[str] = frozenset()
 BOX_TAGS = BLOCK_TAGS | CELL_TAGS
 """Elements that are the block a line's XPath names."""
@@ -163,6 +169,8 @@ class Framer:
         """The frame for ``element``'s content; ``None`` when it is not rendered."""
         if tag in DROPPED_TAGS or not isinstance(tag, str):
             return None
+        if tag == "head" and not HEAD_CONTENT(element):
+            return None  # (only metadata: skipped whole instead of element by element)
         if names and not HIDING_ATTRIBUTES.isdisjoint(names) and _hidden(element):
             return None
         if parent is None:

@@ -27,10 +27,14 @@ HEADING = regex.compile(
         |also\ (?:read|on|in)(?:\ .{1,40})?|what\ to\ (?:read|watch)\ next|don'?t\ miss(?:\ this)?
         |editor['’]?s?\ (?:picks?|choice)|further\ reading|in\ other\ news|around\ the\ web
         |(?:recent|similar|other|previous|next)\ (?:posts|articles|stories|news|entries)
-        |mehr\ zum\ thema|(?:das\ )?könnte\ (?:sie|dich)\ auch\ interessieren|lesen\ sie\ auch
-        |weitere\ (?:artikel|beiträge|nachrichten|themen)|meistgelesen(?:e)?|ähnliche\ artikel
+        |mehr\ zum\ thema|(?:das\ (?:thema\ )?)?könnte\ (?:sie|dich)\ auch\ interessieren|lesen\ sie\ auch
+        |weitere\ (?:artikel|beiträge|nachrichten|themen)|meistgelesen(?:e)?
+        |(?:ähnliche|verwandte|neueste)\ (?:artikel|beiträge|nachrichten|themen|themenbereiche)
+        |schon\ gelesen\??|empfehlungen\ (?:aus\ der\ redaktion|für\ sie)
         |(?:à\ )?lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|articles\ similaires
-        |te\ puede\ interesar|lo\ más\ leído|noticias\ relacionadas|(?:también\ )?te\ puede\ gustar
+        |te\ puede\ interesar|lo\ más\ leído|(?:noticias|notas|artículos)\ relacionad[oa]s
+        |(?:también\ )?te\ puede\ gustar|vea\ también|(?:veja|leia)\ (?:também|mais)
+        |(?:notícias|matérias)\ relacionadas
         |leggi\ anche|articoli\ correlati|czytaj\ (?:też|także|również)|zobacz\ (?:też|również)
         |читайте\ также|похожие\ статьи|関連記事|関連ニュース|相关文章|相关新闻|相关阅读|相關新聞
     )[\s:»›>→…·|\-]*$""",
@@ -57,7 +61,8 @@ LEAD_WORDS = LeadWords(
         *("lesen", "weitere", "meistgelesen", "ähnliche", "à lire", "lire", "sur le", "les plus"),
         *("articles", "te puede", "lo más", "noticias", "también", "leggi", "articoli", "czytaj"),
         *("zobacz", "читайте", "похожие", "関連", "相关", "相關", "continue", "keep", "full"),
-        *("weiterlesen", "leer", "seguir", "читать"),
+        *("weiterlesen", "leer", "seguir", "читать", "verwandte", "neueste", "schon"),
+        *("empfehlungen", "notas", "artículos", "vea", "veja", "leia", "notícias", "matérias"),
     )
 )
 """The first words of :data:`HEADING`, :data:`LONE_LINK` and :data:`INLINE` (case-folded)."""

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from cleantext.dom_choice import Tree, carries_text, widen
-from cleantext.page import DomEvidence, Page
+from cleantext.page import DomEvidence, Page, counts_as_prose
 
 NAV_LINK_DENSITY = 0.5
 """A line with at least this share of link text counts against the content around it."""
@@ -28,6 +28,9 @@ STRUCTURED_WEIGHT = 2.0
 """Weight per word of a line that the page's structured ``articleBody`` also holds."""
 PROSE_WORDS = 20
 """A line this long counts as prose even without a sentence ending."""
+SENTENCE_WORDS = 8
+"""A line of this many words that ends like a sentence is prose (HTML mode: an element's
+own line, so a shorter bar than text mode's)."""
 PROSE_LINK_DENSITY = 0.8
 """A prose line (names and terms linked) stays content up to this share of link text."""
 LINK_LINE_COST = 1.5
@@ -104,7 +107,7 @@ def line_weight(words: int, ends_sentence: bool, evidence: DomEvidence) -> float
     if evidence.in_structured_body:
         return STRUCTURED_WEIGHT * words
     density = evidence.line_link_density
-    prose = words >= PROSE_WORDS or (words >= 8 and ends_sentence)  # (``is_prose``, 8 words)
+    prose = words >= PROSE_WORDS or counts_as_prose(words, ends_sentence, SENTENCE_WORDS)
     if density >= NAV_LINK_DENSITY and not (prose and density < PROSE_LINK_DENSITY):
         return -float(words) * LINK_LINE_COST
     if prose:

@@ -11,7 +11,7 @@ furniture label names it.
 from __future__ import annotations
 
 from cleantext.dom import Container, label_strength, shared_depth
-from cleantext.page import Page
+from cleantext.page import Page, counts_as_prose
 
 LEAD_LEVELS = 3
 """How far above the container the standfirst and the container may meet."""
@@ -64,10 +64,8 @@ def lead_lines(page: Page, container: Container) -> list[int]:
             return found
         words = page.word_counts[index]
         strength = max((label_strength(label) for label, _ in item.labels), default=0)
-        if (
-            words >= LEAD_MIN_WORDS
-            and strength < LEAD_MAX_LABEL
-            and page.sentence_ends[index]  # (``is_prose``: the words are enough)
+        if strength < LEAD_MAX_LABEL and counts_as_prose(
+            words, page.sentence_ends[index], LEAD_MIN_WORDS
         ):
             found.append(index)
     return []

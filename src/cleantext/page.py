@@ -229,8 +229,17 @@ def is_prose(text: str, words: int, min_words: int = 10) -> bool:
     return words >= min_words and SENTENCE_END.search(text[-4:]) is not None
 
 
+def counts_as_prose(words: int, ends_sentence: bool, min_words: int = 10) -> bool:
+    """:func:`is_prose` from a line's word count and its :attr:`Page.sentence_ends` entry.
+
+    >>> counts_as_prose(14, True), counts_as_prose(14, False), counts_as_prose(8, True, min_words=8)
+    (True, False, True)
+    """
+    return words >= min_words and ends_sentence
+
+
 def _prose_weight(words: int, ends_sentence: bool) -> float:
-    if ends_sentence and words >= 10:  # (``is_prose``)
+    if counts_as_prose(words, ends_sentence):
         return float(words)
     if words >= 25:
         return words / 2

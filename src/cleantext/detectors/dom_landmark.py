@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from cleantext.detector import Detector, Proposal, span_of
 from cleantext.dom import (
     LANDMARK_STRENGTH,
+    SENTENCE_WORDS,
     TOKEN_STRENGTH,
     Container,
     ancestor_at,
     main_container,
     wrapper_labels,
 )
-from cleantext.page import DomEvidence, Line, Page
+from cleantext.page import DomEvidence, Line, Page, counts_as_prose
 
 CONTENT_LANDMARKS = frozenset({"<article>", "<main>"})
 """Landmarks that speak for content, when they are live labels (not the container's wrappers)."""
@@ -56,7 +57,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     found: Verdict | None = None
     lines = zip(page.lines, page.evidence, page.word_counts, page.sentence_ends, strict=True)
     for line, evidence, words, ends in lines:
-        current = reader.judge(words >= 8 and ends, evidence)  # (``is_prose``, 8 words)
+        current = reader.judge(counts_as_prose(words, ends, SENTENCE_WORDS), evidence)
         if run and current != found:
             yield _proposal(run, found)
             run = []

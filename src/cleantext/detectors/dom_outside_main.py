@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.dom import Container, main_container
+from cleantext.dom import SENTENCE_WORDS, Container, main_container
 from cleantext.dom_lead import first_inside, lead_lines
-from cleantext.page import Line, Page
+from cleantext.page import Line, Page, counts_as_prose
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
                 yield _proposal(run, prose, container, params)
                 run = []
             continue
-        kind = words >= 8 and ends  # (``is_prose``: a run outside holds lines of one kind)
+        kind = counts_as_prose(words, ends, SENTENCE_WORDS)  # (a run holds lines of one kind)
         if run and kind != prose:
             yield _proposal(run, prose, container, params)
             run = []

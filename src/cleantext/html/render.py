@@ -25,6 +25,7 @@ from cleantext.html.vocabulary import (
     BLOCK_TAGS,
     CELL_TAGS,
     DROPPED_TAGS,
+    HEAD_METADATA_TAGS,
     HEADING_TAGS,
     LANDMARK_TAGS,
     LINE_TAGS,
@@ -38,10 +39,8 @@ BULLET = "  • "
 HIDDEN_STYLE = ("display:none", "visibility:hidden")
 HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
 """Attributes that can hide an element (only elements carrying one are checked)."""
-HEAD_CONTENT = etree.XPath(
-    "boolean(*[not(self::title or self::meta or self::link or self::base or self::script"
-    " or self::style or self::noscript or self::template)] or text()[normalize-space()])"
-)
+_IS_METADATA = " or ".join(f"self::{tag}" for tag in sorted(HEAD_METADATA_TAGS))
+HEAD_CONTENT = etree.XPath(f"boolean(*[not({_IS_METADATA})] or text()[normalize-space()])")
 """Whether a ``<head>`` holds more than metadata (libxml2 leaves the body there after an
 unknown element in the head): one C-level test instead of a step per metadata element."""
 EMPTY: frozenset[str] = frozenset()

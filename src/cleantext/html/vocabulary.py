@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import re
 
-DROPPED_TAGS = frozenset(
+HEAD_METADATA_TAGS = frozenset("title meta link base script style noscript template".split())
+"""What a ``<head>`` normally holds: none of it is rendered."""
+DROPPED_TAGS = HEAD_METADATA_TAGS | frozenset(
     """
-    script style template noscript svg math canvas iframe object embed title meta link base
+    svg math canvas iframe object embed
     input select textarea button option optgroup datalist output progress meter dialog
     """.split()
 )

@@ -33,10 +33,7 @@ def page_digest(mode: str, content: str) -> str:
     import cleantext
 
     try:
-        if mode == "html":
-            result = cleantext.clean_html(content)
-        else:
-            result = cleantext.clean(content)
+        result = cleantext.clean_html(content) if mode == "html" else cleantext.clean(content)
         payload = json.dumps(result.as_dict(), sort_keys=True, ensure_ascii=False)
     except Exception as error:  # an error is an output too: it must not change either
         payload = f"error: {type(error).__name__}: {error}"
@@ -74,7 +71,9 @@ def differences(before: dict[str, list[str]], after: dict[str, list[str]]) -> li
         if old is None or new is None or len(old) != len(new):
             changed.append(key)
             continue
-        changed.extend(f"{key}#{i}" for i, (a, b) in enumerate(zip(old, new)) if a != b)
+        changed.extend(
+            f"{key}#{i}" for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b
+        )
     return changed
 
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from cleantext.cli import main
+from cleantext.cli.command import main
 
 
 class FakeTty(io.BytesIO):

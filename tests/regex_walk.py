@@ -3,7 +3,7 @@
 Run as a script (``python tests/regex_walk.py``) it prints each pattern's name
 before trying it, so a caller that kills it on a timeout knows which one hung.
 
->>> "cleantext.page.WORD" in patterns()
+>>> "cleantext.text.page.WORD" in patterns()
 True
 >>> len(attacks(100)) > 50
 True

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 import cleantext
-from cleantext import cli, cli_io
-from cleantext.cli import main
-from cleantext.cli_io import find_clean_html, looks_like_html
+from cleantext.cli import command as cli
+from cleantext.cli import inputs as cli_io
+from cleantext.cli.command import main
+from cleantext.cli.inputs import find_clean_html, looks_like_html
 from cli_support import FakeTty, run
 
 SEED = Path(__file__).parent.parent / "fixtures" / "pages" / "editorial-japan-russia.txt"

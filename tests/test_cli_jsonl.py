@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 import cleantext
 from cleantext import Config
-from cleantext.cli import main
-from cleantext.cli_jsonl import CHUNKS_AHEAD_PER_JOB, BatchSettings, clean_line, ordered_map
+from cleantext.cli.command import main
+from cleantext.cli.jsonl import CHUNKS_AHEAD_PER_JOB, BatchSettings, clean_line, ordered_map
 from cli_support import FakeTty
 
 PAGES = [

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from cleantext import Config
 from cleantext.engine import Claim, _claims, _Units, _weigh
-from cleantext.lexicon import TOKEN, strip_bullet, tokens
-from cleantext.linewords import WORD, line_tokens, word_counts
-from cleantext.page import Gap, Line, Page
+from cleantext.text.lexicon import TOKEN, strip_bullet, tokens
+from cleantext.text.page import Gap, Line, Page
+from cleantext.text.words import WORD, line_tokens, word_counts
 from strategies import any_text, page_text
 
 MOSTLY_ASCII = st.text(

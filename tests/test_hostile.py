@@ -138,4 +138,4 @@ def test_no_regex_backtracks_catastrophically() -> None:
         pytest.fail(f"regex walk hung; last pattern tried: {last}")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("done")
-    assert "cleantext.page.WORD" in done.stdout
+    assert "cleantext.text.page.WORD" in done.stdout

@@ -154,7 +154,7 @@ def test_og_title_wins_over_title_and_h1_is_the_last_resort() -> None:
 # Evidence and XPaths
 
 
-def evidence_of(html: str) -> dict[str, cleantext.page.DomEvidence]:
+def evidence_of(html: str) -> dict[str, cleantext.text.page.DomEvidence]:
     root = parse(html)
     assert root is not None
     builder = render(root)
@@ -295,7 +295,9 @@ def test_xpaths_are_those_lxml_writes(steps: list[tuple[int, str]]) -> None:
         assert paths.of(element) == tree.getpath(element)
 
 
-BUDGET_PROSE = "The council approved the budget on Monday after a long debate about schools and roads."
+BUDGET_PROSE = (
+    "The council approved the budget on Monday after a long debate about schools and roads."
+)
 
 
 def test_a_title_that_is_never_closed_does_not_swallow_the_page() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.dom import label_strength
 from cleantext.html import clean_html
+from cleantext.html.dom import label_strength
 from cleantext.html.vocabulary import (
     MAX_VALUE_CHARS,
     WORD,

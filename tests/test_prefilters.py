@@ -1,7 +1,7 @@
 """The detectors' pre-filters never drop a line that their full rules accept.
 
 A detector runs its rules only on the lines that a cheap pre-filter of
-:mod:`cleantext.prefilter` passes: lines that hold a trigger word, or that start
+:mod:`cleantext.text.prefilter` passes: lines that hold a trigger word, or that start
 with a lead word. The tests build lines from each alternative of the rules' own
 patterns (``hypothesis.strategies.from_regex``, in random case, with letters that
 fold such as ``ſ`` and the Kelvin sign) and from their word lists, and check that
@@ -34,7 +34,7 @@ from cleantext.detectors import (
     social_row,
 )
 from cleantext.detectors.social_row import NETWORK_OR_FILLER
-from cleantext.lexicon import (
+from cleantext.text.lexicon import (
     BULLET,
     COOKIE_CORE,
     LEGAL_WORDS,
@@ -47,8 +47,8 @@ from cleantext.lexicon import (
     strip_bullet,
     tokens,
 )
-from cleantext.page import WORD, Page
-from cleantext.prefilter import (
+from cleantext.text.page import WORD, Page
+from cleantext.text.prefilter import (
     SHORT_LINE,
     FoldedLines,
     LeadWords,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.lexicon import BULLET, TOKEN, has_bullet, strip_bullet, tokens
-from cleantext.page import Page
+from cleantext.text.lexicon import BULLET, TOKEN, has_bullet, strip_bullet, tokens
+from cleantext.text.page import Page
 from strategies import any_text, page_text
 
 

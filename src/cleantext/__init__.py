@@ -14,8 +14,8 @@ from cleantext.detector import Detector, NoParams, Proposal
 from cleantext.errors import CleantextError, ConfigError, InputError
 from cleantext.html import clean_html
 from cleantext.model import Metadata, Result, Segment
-from cleantext.page import Line, Page
 from cleantext.registry import BUILTIN as DETECTORS
+from cleantext.text.page import Line, Page
 
 __version__ = "0.1.0"
 

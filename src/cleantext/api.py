@@ -6,7 +6,7 @@ from cleantext.config import Config
 from cleantext.engine import decide
 from cleantext.errors import require_str
 from cleantext.model import Result
-from cleantext.page import Page
+from cleantext.text.page import Page
 
 DEFAULT_CONFIG = Config()
 

@@ -1,6 +1,6 @@
 """What a detector is: a named, documented, pure function that proposes spans to remove.
 
-A detector never cuts anything itself. It looks at a :class:`~cleantext.page.Page`
+A detector never cuts anything itself. It looks at a :class:`~cleantext.text.page.Page`
 and yields :class:`Proposal` values: a span of the input, a score in [0, 1] and
 a reason with its evidence. The engine weighs every proposal and decides.
 """
@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
-from cleantext.lexicon import strip_bullet, tokens
-from cleantext.page import Line, Page
+from cleantext.text.lexicon import strip_bullet, tokens
+from cleantext.text.page import Line, Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,7 @@ def line_runs(
 ) -> Iterator[tuple[list[Line], list[Evidence]]]:
     """Maximal runs of adjacent lines whose ``evidence`` is not None, with that evidence.
 
-    >>> from cleantext.page import Page
+    >>> from cleantext.text.page import Page
     >>> page = Page.from_text("Share\\nTweet\\nThe text goes on here.\\nPrint")
     >>> def short(line):
     ...     return len(line.text) if len(line.text) < 6 else None

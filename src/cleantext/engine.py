@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from cleantext.config import Config
 from cleantext.detector import Detector, Proposal
 from cleantext.model import Segment
-from cleantext.page import Page
+from cleantext.text.page import Page
 
 OUTSIDE_BODY_BOOST = 0.3
 """Share of the remaining doubt removed from a claim that lies outside the body core."""

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal
-from cleantext.page import Page
+from cleantext.text.page import Page
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, quote
-from cleantext.page import Page
-from cleantext.prefilter import LeadWords
+from cleantext.text.page import Page
+from cleantext.text.prefilter import LeadWords
 
 AD_LABEL = regex.compile(
     r"""^[\W_]*(?:

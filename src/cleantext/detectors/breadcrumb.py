@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, quote
-from cleantext.lexicon import HOME_WORDS, tokens
-from cleantext.page import Page
-from cleantext.prefilter import short_lines_with
+from cleantext.text.lexicon import HOME_WORDS, tokens
+from cleantext.text.page import Page
+from cleantext.text.prefilter import short_lines_with
 
 # A match starts only after a non-space (or where the last match ended), and the
 # leading spaces are possessive: a long run of spaces is scanned once, not once per start.

@@ -1,6 +1,6 @@
 """content_classifier: what no named detector claims, judged line by line and in context.
 
-The lines are classified by :mod:`cleantext.classify`; this module turns the
+The lines are classified by :mod:`cleantext.content.classify`; this module turns the
 lines that are not content into proposals, one per run of lines of the same
 kind, with the evidence in the reason.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cleantext.classify import CLAIMED, EMPTY, GOOD, LIST, Analysis, Params, analyse
+from cleantext.content.classify import CLAIMED, EMPTY, GOOD, LIST, Analysis, Params, analyse
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.page import Page
+from cleantext.text.page import Page
 
 
 def detect(page: Page, params: Params) -> Iterator[Proposal]:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
-from cleantext.page import Line, Page
-from cleantext.prefilter import short_lines_with, triggers
+from cleantext.text.page import Line, Page
+from cleantext.text.prefilter import short_lines_with, triggers
 
 COUNT = r"(?:\d[\d,.]*\s?[kK]?\s*)?"
 COMMENT_NOUN = (

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, line_tokens, quote, span_of
-from cleantext.lexicon import (
+from cleantext.text.lexicon import (
     ADDRESSEE_WORDS,
     BUTTON_WORDS,
     CONSENT_WORDS,
@@ -18,8 +18,8 @@ from cleantext.lexicon import (
     strip_bullet,
     tokens,
 )
-from cleantext.page import Line, Page
-from cleantext.prefilter import short_lines_with, triggers
+from cleantext.text.page import Line, Page
+from cleantext.text.prefilter import short_lines_with, triggers
 
 SITE_WORDS = frozenset(word for phrase in SITE_PHRASES for word in phrase.split())
 BANNER_TITLE = regex.compile(

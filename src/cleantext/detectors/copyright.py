@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, line_tokens, quote, span_of
-from cleantext.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED
-from cleantext.page import Line, Page, is_prose
-from cleantext.prefilter import short_lines_with, triggers
+from cleantext.text.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED
+from cleantext.text.page import Line, Page, is_prose
+from cleantext.text.prefilter import short_lines_with, triggers
 
 QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 COPYRIGHT_MARK = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", regex.IGNORECASE)

@@ -9,8 +9,8 @@ import regex
 
 from cleantext.detector import Detector, Proposal, quote, span_of
 from cleantext.detectors.comments import COMMENT_NOUN
-from cleantext.dom import main_container
-from cleantext.page import DomEvidence, Line, Page
+from cleantext.html.dom import main_container
+from cleantext.text.page import DomEvidence, Line, Page
 
 HEADING = regex.compile(
     rf"""^[\W_]*(?:

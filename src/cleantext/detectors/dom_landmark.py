@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.dom import (
+from cleantext.html.dom import (
     LANDMARK_STRENGTH,
     SENTENCE_WORDS,
     TOKEN_STRENGTH,
@@ -15,7 +15,7 @@ from cleantext.dom import (
     main_container,
     wrapper_labels,
 )
-from cleantext.page import DomEvidence, Line, Page, counts_as_prose
+from cleantext.text.page import DomEvidence, Line, Page, counts_as_prose
 
 CONTENT_LANDMARKS = frozenset({"<article>", "<main>"})
 """Landmarks that speak for content, when they are live labels (not the container's wrappers)."""
@@ -82,7 +82,7 @@ Split = tuple[tuple[str, ...], bool] | None
 
 
 class _Reader:
-    """What the labels of one page's lines say: :func:`~cleantext.dom.live_labels`, kept to
+    """What the labels of one page's lines say: :func:`~cleantext.html.dom.live_labels`, kept to
     the furniture labels, worked out once per set of labels, and verdicts once per set of
     furniture labels and damping. Only a label below the container needs the line's own
     XPath: the container's carriers (elements wrapping the text) silence theirs."""

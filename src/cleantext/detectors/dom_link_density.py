@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.page import DomEvidence, Line, Page
+from cleantext.text.page import DomEvidence, Line, Page
 
 
 @dataclass(frozen=True)

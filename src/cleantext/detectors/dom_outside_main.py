@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.dom import SENTENCE_WORDS, Container, main_container
-from cleantext.dom_lead import first_inside, lead_lines
-from cleantext.page import Line, Page, counts_as_prose
+from cleantext.html.dom import SENTENCE_WORDS, Container, main_container
+from cleantext.html.lead import first_inside, lead_lines
+from cleantext.text.page import Line, Page, counts_as_prose
 
 
 @dataclass(frozen=True)

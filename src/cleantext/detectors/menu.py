@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.lexicon import count_tokens, has_bullet, strip_bullet
-from cleantext.page import Line, Page
-from cleantext.prefilter import LeadWords
+from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
+from cleantext.text.page import Line, Page
+from cleantext.text.prefilter import LeadWords
 
 CELL_SEPARATOR = regex.compile(r"\t+|\x20{2,}")
 """Menu items laid out on one line, as a browser copies them: split by tabs or wide spaces."""

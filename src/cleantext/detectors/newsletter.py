@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, line_runs, line_tokens, quote, span_of
-from cleantext.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS
-from cleantext.page import Line, Page, is_prose
-from cleantext.prefilter import short_lines_with, triggers
+from cleantext.text.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS
+from cleantext.text.page import Line, Page, is_prose
+from cleantext.text.prefilter import short_lines_with, triggers
 
 PROMPT = regex.compile(
     r"""(?:

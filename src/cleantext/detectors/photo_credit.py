@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, line_tokens, quote
-from cleantext.lexicon import PHOTO_AGENCIES
-from cleantext.page import Page
-from cleantext.prefilter import short_lines_with, triggers
+from cleantext.text.lexicon import PHOTO_AGENCIES
+from cleantext.text.page import Page
+from cleantext.text.prefilter import short_lines_with, triggers
 
 LABELLED = regex.compile(
     r"""^[\W_]*(?:

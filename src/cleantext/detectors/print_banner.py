@@ -6,9 +6,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, line_runs, line_tokens, quote, span_of
-from cleantext.lexicon import UTILITY_CORE, UTILITY_WORDS
-from cleantext.page import Line, Page
-from cleantext.prefilter import OnlyWords
+from cleantext.text.lexicon import UTILITY_CORE, UTILITY_WORDS
+from cleantext.text.page import Line, Page
+from cleantext.text.prefilter import OnlyWords
 
 FONT_SIZE_WORDS = frozenset({"a", "aa", "aaa", "a-", "a+", "aa-", "aa+"})
 BANNER_WORDS = OnlyWords(UTILITY_WORDS)

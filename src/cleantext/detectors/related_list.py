@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, quote, span_of
-from cleantext.lexicon import has_bullet, strip_bullet
-from cleantext.page import Line, Page
-from cleantext.prefilter import LeadWords
+from cleantext.text.lexicon import has_bullet, strip_bullet
+from cleantext.text.page import Line, Page
+from cleantext.text.prefilter import LeadWords
 
 HEADING = regex.compile(
     r"""^(?:

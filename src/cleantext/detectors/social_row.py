@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, line_runs, line_tokens, span_of
-from cleantext.lexicon import (
+from cleantext.text.lexicon import (
     SHARE_VERBS,
     SOCIAL_FILLER,
     SOCIAL_NETWORKS,
@@ -14,8 +14,8 @@ from cleantext.lexicon import (
     strip_bullet,
     tokens,
 )
-from cleantext.page import Line, Page, is_prose
-from cleantext.prefilter import OnlyWords
+from cleantext.text.page import Line, Page, is_prose
+from cleantext.text.prefilter import OnlyWords
 
 NETWORK_OR_FILLER = SOCIAL_NETWORKS | STRONG_NETWORKS | SOCIAL_FILLER
 ROW_WORDS = OnlyWords(NETWORK_OR_FILLER)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.lexicon import count_tokens, has_bullet, strip_bullet
-from cleantext.page import Line, Page
+from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
+from cleantext.text.page import Line, Page
 
 TAG_LABEL = regex.compile(
     r"^(?:tags?|tagged(?: with)?|topics?|related topics|filed under|categories|category|keywords"

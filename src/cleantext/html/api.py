@@ -16,8 +16,8 @@ from cleantext.html.structured import (
     page_title,
 )
 from cleantext.model import Metadata, Result
-from cleantext.page import Page
 from cleantext.registry import BUILTIN
+from cleantext.text.page import Page
 
 MAX_INPUT_CHARS = 256 * 1024 * 1024
 """Larger inputs are refused with an :class:`InputError` (memory stays bounded)."""

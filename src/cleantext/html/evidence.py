@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from cleantext.html.lines import RenderedLine
-from cleantext.page import DomEvidence
+from cleantext.text.page import DomEvidence
 
 MIN_BODY_MATCH_CHARS = 15
 """Shorter lines are not tested against a JSON-LD ``articleBody`` (they match by chance)."""

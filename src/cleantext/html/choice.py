@@ -1,4 +1,4 @@
-"""Rules that refine the main-container choice of :mod:`cleantext.dom`.
+"""Rules that refine the main-container choice of :mod:`cleantext.html.dom`.
 
 Kept apart from the choice itself: which labelled elements wrap the text rather
 than being furniture (:func:`carries_text`), when the chosen element is one
@@ -14,7 +14,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cleantext.dom import Container
+    from cleantext.html.dom import Container
 
 WIDEN_SHARE = 0.2
 """The container becomes its parent when the parent's other lines add at least this share of

@@ -26,8 +26,8 @@ from typing import TypeAlias
 
 import regex
 
-from cleantext.lexicon import BULLET_CHARS, strip_bullet
-from cleantext.page import Line, Page
+from cleantext.text.lexicon import BULLET_CHARS, strip_bullet
+from cleantext.text.page import Line, Page
 
 SHORT_LINE = 200
 """The longest lines in ``page.folded``: most detectors look at no longer ones."""
@@ -38,7 +38,7 @@ class FoldedLines:
 
     With ``fold=False`` the text keeps its case: enough to find marks such as ``»``.
 
-    >>> from cleantext.page import Page
+    >>> from cleantext.text.page import Page
     >>> page = Page.from_text("Leave a COMMENT\\nThe text.\\nReplies")
     >>> [line.text for line in FoldedLines(page.lines).containing(("comment", "repl"))]
     ['Leave a COMMENT', 'Replies']
@@ -82,7 +82,7 @@ class FoldedLines:
 def lines_with(lines: Sequence[Line], words: Iterable[str]) -> list[Line]:
     """The ``lines`` whose case-folded text contains one of ``words`` (see :class:`FoldedLines`).
 
-    >>> from cleantext.page import Page
+    >>> from cleantext.text.page import Page
     >>> page = Page.from_text("Share\\nThe text.\\nTWEET")
     >>> [line.text for line in lines_with(page.lines, ("tweet",))]
     ['TWEET']
@@ -97,7 +97,7 @@ def short_lines_with(page: Page, words: Iterable[str], max_chars: int) -> list[L
     :class:`FoldedLines` (``page.folded``, of the lines up to :data:`SHORT_LINE`
     characters), built once for every detector.
 
-    >>> from cleantext.page import Page
+    >>> from cleantext.text.page import Page
     >>> page = Page.from_text("Leave a comment\\nNo comment on this long line, sorry.")
     >>> [line.text for line in short_lines_with(page, ("comment",), 20)]
     ['Leave a comment']
@@ -131,7 +131,7 @@ class LeadWords:
     each leading letter once, and the marks before them (anything but a word
     character, or ``_``) are skipped the way ``^[\\W_]*`` skips them.
 
-    >>> from cleantext.page import Page
+    >>> from cleantext.text.page import Page
     >>> page = Page.from_text("  • Read more\\nReaders said so.\\nThe end\\n[READ ON]\\n(See all)")
     >>> [line.text for line in LeadWords(("read more", "read on")).lines(page.lines)]
     ['• Read more', '[READ ON]']
@@ -153,7 +153,7 @@ class LeadWords:
 
 
 class OnlyWords:
-    """Lines made only of the words of a vocabulary, as :func:`~cleantext.lexicon.tokens` cuts them.
+    """Lines made only of the words of a vocabulary, as :func:`~cleantext.text.lexicon.tokens` cuts them.
 
     One full match per line (without its bullet), failing at the first other
     word. The pattern mirrors ``tokens``: tokens (each a word of the vocabulary,
@@ -163,7 +163,7 @@ class OnlyWords:
     always matches. A plain ASCII line takes the same pattern in ASCII terms,
     compiled by the faster ``re``.
 
-    >>> from cleantext.page import Page
+    >>> from cleantext.text.page import Page
     >>> page = Page.from_text("• Share | Tweet.\\nShare the text\\nE-mail this\\nsharepoint")
     >>> [line.text for line in OnlyWords(("share", "tweet", "e-mail", "this")).lines(page.lines)]
     ['• Share | Tweet.', 'E-mail this']

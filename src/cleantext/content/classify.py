@@ -22,9 +22,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
-from cleantext.contentparams import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
-from cleantext.contentruns import content_windows, find_headlines, looks_like_heading, trailing_edge
-from cleantext.linefeatures import LineFeatures, PageFeatures, page_features
+from cleantext.content.params import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
+from cleantext.content.runs import (
+    content_windows,
+    find_headlines,
+    looks_like_heading,
+    trailing_edge,
+)
+from cleantext.text.features import LineFeatures, PageFeatures, page_features
 
 __all__ = [
     "BAD",
@@ -38,7 +43,7 @@ __all__ = [
     "Params",
     "analyse",
 ]
-from cleantext.page import Page
+from cleantext.text.page import Page
 
 
 @dataclass(frozen=True, slots=True)

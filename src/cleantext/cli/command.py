@@ -18,9 +18,9 @@ import sys
 from collections.abc import Sequence
 from typing import BinaryIO
 
-from cleantext.cli_args import UsageError, build_parser, check_usage
-from cleantext.cli_console import Console
-from cleantext.cli_format import (
+from cleantext.cli.args import UsageError, build_parser, check_usage
+from cleantext.cli.console import Console
+from cleantext.cli.format import (
     Style,
     Tally,
     detector_listing,
@@ -29,7 +29,7 @@ from cleantext.cli_format import (
     result_json,
     wants_colour,
 )
-from cleantext.cli_io import (
+from cleantext.cli.inputs import (
     Mode,
     clean_content,
     decode_utf8,
@@ -38,8 +38,8 @@ from cleantext.cli_io import (
     open_input,
     open_output,
 )
-from cleantext.cli_jsonl import BatchJob, run_batch
-from cleantext.cli_options import build_config
+from cleantext.cli.jsonl import BatchJob, run_batch
+from cleantext.cli.options import build_config
 from cleantext.config import Config
 from cleantext.errors import CleantextError, ConfigError
 from cleantext.model import Result

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult, Pool
 from typing import BinaryIO, TypeVar
 
-from cleantext.cli_console import Console
-from cleantext.cli_format import Tally, removed_pairs
-from cleantext.cli_io import Mode, clean_content, decode_utf8, display_name, is_html, open_input
+from cleantext.cli.console import Console
+from cleantext.cli.format import Tally, removed_pairs
+from cleantext.cli.inputs import Mode, clean_content, decode_utf8, display_name, is_html, open_input
 from cleantext.config import Config
 from cleantext.errors import CleantextError, InputError
 

@@ -19,9 +19,9 @@ from typing import NamedTuple
 
 import regex
 
-from cleantext.lexicon import BULLET
-from cleantext.page import Page
-from cleantext.stopwords import STOPWORDS, choose_language, function_word_count, page_stopwords
+from cleantext.text.lexicon import BULLET
+from cleantext.text.page import Page
+from cleantext.text.stopwords import STOPWORDS, choose_language, function_word_count, page_stopwords
 
 SENTENCE_END_CHARS = frozenset(".!?…。！？:;")
 CLOSING_CHARS = frozenset("\"'”’»)]")

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from cleantext.dom_choice import Tree, carries_text, widen
-from cleantext.page import DomEvidence, Page, counts_as_prose
+from cleantext.html.choice import Tree, carries_text, widen
+from cleantext.text.page import DomEvidence, Page, counts_as_prose
 
 NAV_LINK_DENSITY = 0.5
 """A line with at least this share of link text counts against the content around it."""

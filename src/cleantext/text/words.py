@@ -16,13 +16,13 @@ from operator import methodcaller, not_
 
 import regex
 
-from cleantext.lexicon import strip_bullet, tokens
+from cleantext.text.lexicon import strip_bullet, tokens
 
 WORD = regex.compile(r"\w+")
 """A word, as the page counts them."""
 TOKEN_EDGES = regex.compile(r"(?<= )['.\-]+|(?<!\.)\.+(?= )")
 """In a space-padded run of ASCII token characters: the marks a token cannot start with,
-and its final stops (which :func:`~cleantext.lexicon.tokens` drops). The look-behinds keep
+and its final stops (which :func:`~cleantext.text.lexicon.tokens` drops). The look-behinds keep
 it linear: a run of stops is tried from its first stop only."""
 
 
@@ -92,4 +92,4 @@ _ASCII_ALNUM = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _WORD_MARKS = _ascii_marks(_ASCII_ALNUM + "_", "w")
 """The ASCII characters of ``\\w`` marked ``w`` (checked against the regex in the tests)."""
 _TOKEN_MARKS = _ascii_marks(_ASCII_ALNUM + "+'.-", None)
-"""The ASCII characters of :data:`cleantext.lexicon.TOKEN`'s tokens, lower-cased."""
+"""The ASCII characters of :data:`cleantext.text.lexicon.TOKEN`'s tokens, lower-cased."""

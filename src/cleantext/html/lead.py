@@ -10,8 +10,8 @@ furniture label names it.
 
 from __future__ import annotations
 
-from cleantext.dom import Container, label_strength, shared_depth
-from cleantext.page import Page, counts_as_prose
+from cleantext.html.dom import Container, label_strength, shared_depth
+from cleantext.text.page import Page, counts_as_prose
 
 LEAD_LEVELS = 3
 """How far above the container the standfirst and the container may meet."""
@@ -40,7 +40,7 @@ def lead_lines(page: Page, container: Container) -> list[int]:
     """Indices of the standfirst lines between the headline and ``container``.
 
     >>> from cleantext.html.api import parse, render, line_evidence
-    >>> from cleantext.dom import main_container
+    >>> from cleantext.html.dom import main_container
     >>> body = "<p>" + "The council approved the budget after a long debate on schools. " * 3 + "</p>"
     >>> lead = "<p>The town will spend more on its schools next year, after a vote that split the council.</p>"
     >>> meta = "".join(f"<div>{word}</div>" for word in "Share Print Save Mail Like Copy".split())

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from cleantext.linewords import WORD as WORD  # a word, as the page counts them
-from cleantext.linewords import line_tokens, word_counts
+from cleantext.text.words import WORD as WORD  # a word, as the page counts them
+from cleantext.text.words import line_tokens, word_counts
 
 if TYPE_CHECKING:
-    from cleantext.prefilter import FoldedLines
+    from cleantext.text.prefilter import FoldedLines
 
 SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 _STOPS = frozenset(".!?…。！？:;")
@@ -169,7 +169,7 @@ class Page:
 
     @cached_property
     def tokens(self) -> tuple[tuple[str, ...], ...]:
-        """Lower-case word tokens of each line (see :func:`cleantext.lexicon.tokens`)."""
+        """Lower-case word tokens of each line (see :func:`cleantext.text.lexicon.tokens`)."""
         return line_tokens([line.text for line in self.lines])
 
     @cached_property
@@ -213,7 +213,10 @@ class Page:
     @cached_property
     def folded(self) -> FoldedLines:
         """The short lines case-folded in one text, shared by the detectors' word pre-filters."""
-        from cleantext.prefilter import SHORT_LINE, FoldedLines  # (prefilter imports this module)
+        from cleantext.text.prefilter import (  # (prefilter imports this module)
+            SHORT_LINE,
+            FoldedLines,
+        )
 
         return FoldedLines(self.lines, max_chars=SHORT_LINE)
 

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from cleantext import __version__
-from cleantext.cli_io import STDIN
+from cleantext.cli.inputs import STDIN
 from cleantext.errors import CleantextError
 
 

@@ -1,6 +1,6 @@
 """Where the content lies: content runs, the headline before them, the uncertain edge after.
 
->>> from cleantext.linefeatures import LineFeatures
+>>> from cleantext.text.features import LineFeatures
 >>> line = LineFeatures(120, 20, 8, 2, True, False, 1, 0, 0, 1)
 >>> menu = LineFeatures(4, 1, 0, 0, False, False, 0, 0, 0, 1)
 >>> content_windows(["bad", "bad", "good", "good", "bad"], (menu, menu, line, line, menu), Params())
@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
-from cleantext.contentparams import CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
-from cleantext.linefeatures import LineFeatures
+from cleantext.content.params import CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
+from cleantext.text.features import LineFeatures
 
 
 def content_windows(

@@ -1,0 +1,1 @@
+"""The content classifier: jusText-like line classes on text, judged in runs and context."""

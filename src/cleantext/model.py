@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,19 +39,104 @@ class Segment:
         return data
 
 
+TEXT_FIELDS = (
+    "title",
+    "published",
+    "modified",
+    "site_name",
+    "description",
+    "canonical_url",
+    "image",
+    "publisher",
+    "lang",
+    "encoding",
+    "url",
+    "page_type",
+)
+"""Metadata fields that hold one string."""
+LIST_FIELDS = ("authors", "section", "tags")
+"""Metadata fields that hold a tuple of strings."""
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
-    """What cleantext learnt about the page besides its text (mostly from HTML)."""
+    """What cleantext learnt about the page besides its text, each field with its source.
+
+    A field that was not found is ``None`` (or an empty tuple), never guessed.
+    ``published`` and ``modified`` are ISO 8601 dates; ``section`` is the
+    breadcrumb path; ``page_type`` is the kind of page (article, forum, ...).
+    ``sources`` names where each set field came from (``"json-ld"``, ``"meta"``,
+    ``"breadcrumb"``, ``"tag_list"``, ``"byline"``, ``"http"``, ...), the way
+    every removed segment says why it went.
+
+    >>> meta = Metadata().with_field("title", "Budget", "title-tag")
+    >>> meta = meta.with_field("tags", ["Council", "Budget"], "tag_list")
+    >>> meta
+    Metadata(title='Budget', tags=('Council', 'Budget'))
+    >>> meta.source_of("tags")
+    'tag_list'
+    >>> meta.as_dict()
+    {'title': 'Budget', 'tags': ['Council', 'Budget'], 'sources': {'title': 'title-tag', 'tags': 'tag_list'}}
+    """
 
     title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    canonical_url: str | None = None
+    image: str | None = None
+    section: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    publisher: str | None = None
     lang: str | None = None
     encoding: str | None = None
     url: str | None = None
+    page_type: str | None = None
+    sources: tuple[tuple[str, str], ...] = ()
 
-    def as_dict(self) -> dict[str, str]:
-        """Return the fields that are set, as a JSON-ready dict."""
-        pairs = (("title", self.title), ("lang", self.lang), ("encoding", self.encoding))
-        return {key: value for key, value in (*pairs, ("url", self.url)) if value is not None}
+    def with_field(self, name: str, value: str | Sequence[str] | None, source: str) -> Metadata:
+        """A copy with field ``name`` set to ``value`` from ``source`` (empty values leave it).
+
+        >>> Metadata().with_field("lang", "", "html-lang").lang is None
+        True
+        """
+        cleaned: Any
+        if name in LIST_FIELDS:
+            cleaned = tuple(item for item in (value or ()) if item)
+        elif name in TEXT_FIELDS:
+            cleaned = value or None
+        else:
+            raise ValueError(f"Metadata has no field {name!r}")
+        if not cleaned:
+            return self
+        kept = tuple(pair for pair in self.sources if pair[0] != name)
+        return replace(self, **{name: cleaned}, sources=(*kept, (name, source)))
+
+    def source_of(self, name: str) -> str | None:
+        """Where field ``name`` came from, or ``None`` when it is not set."""
+        return next((source for key, source in self.sources if key == name), None)
+
+    def as_dict(self) -> dict[str, object]:
+        """The fields that are set, as JSON-ready data, with ``sources`` last."""
+        data: dict[str, object] = {}
+        for name in _FIELD_ORDER:
+            value = getattr(self, name)
+            if value:
+                data[name] = list(value) if isinstance(value, tuple) else value
+        if self.sources:
+            data["sources"] = dict(self.sources)
+        return data
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{name}={getattr(self, name)!r}" for name in _FIELD_ORDER if getattr(self, name)
+        )
+        return f"Metadata({shown})"
+
+
+_FIELD_ORDER = tuple(item.name for item in fields(Metadata) if item.name != "sources")
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,7 @@ def clean_html(
     <BLANKLINE>
     The council approved the budget on Monday after a long debate about schools, roads and the price of water.
     >>> result.metadata
-    Metadata(title='Budget', lang='en', encoding='utf-8', url=None)
+    Metadata(title='Budget', lang='en', encoding='utf-8')
     >>> result.removed[0].source
     '/html/body/nav/ul/li[1]'
     """
@@ -67,7 +67,11 @@ def clean_html(
         (line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"),
         None,
     )
-    metadata = Metadata(page_title(described, first_h1), page_lang(root), encoding, url)
+    metadata = (
+        Metadata(encoding=encoding, url=url)
+        .with_field("title", page_title(described, first_h1), "html-title")
+        .with_field("lang", page_lang(root), "html-lang")
+    )
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")

@@ -97,13 +97,13 @@ def read_response(response: object) -> HttpPage:
 def header(headers: object, name: str) -> str | None:
     """Header ``name`` from any client's header mapping (case-insensitive or lower-case keys).
 
-    >>> header({b"Content-Type": [b"text/html"]}, "Content-Type"), header(None, "Content-Type")
+    >>> header({"content-type": [b"text/html"]}, "Content-Type"), header(None, "Content-Type")
     ('text/html', None)
     """
     get = getattr(headers, "get", None)
     if get is None:
         return None
-    value = get(name) or get(name.lower()) or get(name.encode("latin-1"))
+    value = get(name) or get(name.lower())
     if isinstance(value, (list, tuple)):
         value = value[-1] if value else None
     if isinstance(value, bytes):

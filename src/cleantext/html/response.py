@@ -119,7 +119,7 @@ def _body(response: object, content_encoding: str | None) -> bytes:
         body = getattr(response, "content", None)
     if body is None and callable(getattr(response, "read", None)):
         # urllib hands over the bytes as sent: undo a content encoding the others undo.
-        body = _decompressed(response.read(), content_encoding)  # type: ignore[attr-defined]
+        body = decompress(response.read(), content_encoding)  # type: ignore[attr-defined]
     if isinstance(body, (bytes, bytearray, memoryview)):
         return bytes(body)
     raise TypeError(
@@ -129,7 +129,8 @@ def _body(response: object, content_encoding: str | None) -> bytes:
     )
 
 
-def _decompressed(data: bytes, content_encoding: str | None) -> bytes:
+def decompress(data: bytes, content_encoding: str | None) -> bytes:
+    """Undo a ``gzip`` or ``deflate`` content encoding (other encodings are left as they are)."""
     coding = (content_encoding or "").strip().lower()
     try:
         if coding in {"gzip", "x-gzip"}:

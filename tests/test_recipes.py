@@ -16,10 +16,10 @@ import pytest
 from scrapy.http import HtmlResponse
 from scrapy.utils.misc import load_object
 from scrapy.utils.test import get_crawler
+from tests.web_site import ROUTES, serve
 
 from cleantext import clean_html
 from cleantext.cli.options import build_config
-from tests.web_site import ROUTES, serve
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 RECIPE = re.compile(r"<!-- recipe: ([\w-]+)[^>]*-->\n```python\n(.*?)```", re.DOTALL)

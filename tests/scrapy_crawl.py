@@ -33,11 +33,6 @@ def spider_classes(base: str, paths: list[str], out: Path, with_pipeline: bool) 
     class SiteSpider(scrapy.Spider):  # type: ignore[misc]
         start_urls: ClassVar[list[str]] = [base + path for path in paths]
 
-        def closed(self, reason: str) -> None:
-            stats = self.crawler.stats.get_stats()
-            path = out / f"{self.name}.stats.json"
-            path.write_text(json.dumps(stats, default=str, sort_keys=True))
-
     class PipelineSpider(SiteSpider):
         name = "pipeline"
         custom_settings: ClassVar[dict[str, Any]] = {
@@ -81,9 +76,14 @@ def main() -> None:
     settings.update({"TELNETCONSOLE_ENABLED": False, "LOG_LEVEL": "INFO"})
     process = CrawlerProcess(settings=settings)
     spiders = spider_classes(args.base, args.paths, args.out, not args.no_pipeline)
-    for spider in spiders[:1] if args.only_pipeline_spider else spiders:
-        process.crawl(spider)
+    crawlers = [process.create_crawler(spider) for spider in spiders]
+    crawlers = crawlers[:1] if args.only_pipeline_spider else crawlers
+    for crawler in crawlers:
+        process.crawl(crawler)
     process.start()
+    for crawler in crawlers:  # the stats are final once the crawls have ended
+        stats = json.dumps(crawler.stats.get_stats(), default=str, sort_keys=True)
+        (args.out / f"{crawler.spidercls.name}.stats.json").write_text(stats)
     sys.exit(1 if process.bootstrap_failed else 0)  # as ``scrapy crawl`` does
 
 

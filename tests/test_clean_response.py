@@ -17,7 +17,7 @@ from scrapy.http import HtmlResponse, TextResponse
 from tests.web_site import ROUTES, serve
 
 from cleantext import InputError, clean, clean_html, clean_response
-from cleantext.html.decode import decode_html
+from cleantext.html.decode import charset_of_content_type, decode_html
 
 HTML_PATHS = ("/article.html", "/russian.html", "/bom.html", "/story.html")
 
@@ -141,7 +141,7 @@ def test_what_is_not_a_page_is_refused_clearly() -> None:
 def test_bom_then_http_charset_then_meta_then_utf8_then_fallback(
     data: bytes, content_type: str, encoding: str, how: str
 ) -> None:
-    decoded = decode_html(data, content_type)
+    decoded = decode_html(data, transport_charset=charset_of_content_type(content_type))
     assert (decoded.encoding, decoded.how) == (encoding, how)
     result = clean_html(data, content_type=content_type)
     assert (result.metadata.encoding, result.metadata.source_of("encoding")) == (encoding, how)
@@ -164,3 +164,13 @@ def test_import_cleantext_imports_no_scraping_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert output.stdout.strip() == "[]"
+
+
+def test_a_charset_hint_comes_after_meta_and_only_when_the_bytes_fit_it() -> None:
+    koi8 = "<p>Привет, мир</p>".encode("koi8-r")
+    assert clean_html(koi8, charset_hint="KOI8-R").metadata.source_of("encoding") == "hint"
+    assert clean_html(koi8, charset_hint="KOI8-R").text == "Привет, мир"
+    declared = '<meta charset="cp1251"><p>Привет</p>'.encode("cp1251")
+    assert decode_html(declared, charset_hint="koi8-r").how == "meta"
+    assert decode_html(b"<p>\xff\xfe\x81", charset_hint="utf-8").how == "fallback"
+    assert decode_html("<p>é</p>".encode(), charset_hint="utf-16").how == "utf-8"

@@ -14,7 +14,7 @@ from tests.web_site import PAGES, ROUTES, START, serve
 
 from cleantext import clean, clean_html
 from cleantext.cli.options import build_config
-from cleantext.html.decode import decode_html
+from cleantext.html.decode import charset_of_content_type, decode_html
 
 CRAWL = Path(__file__).resolve().parent / "scrapy_crawl.py"
 HTML_PAGES = ("/article.html", "/russian.html", "/bom.html", "/story.html")
@@ -51,7 +51,8 @@ def expected(path: str, *, config: Any) -> Any:
     """What the library gives for the page's bytes and HTTP Content-Type."""
     route = ROUTES[path]
     if route.content_type and route.content_type.startswith("text/plain"):
-        return clean(decode_html(route.body(), route.content_type).text, config=config)
+        charset = charset_of_content_type(route.content_type)
+        return clean(decode_html(route.body(), transport_charset=charset).text, config=config)
     return clean_html(route.body(), content_type=route.content_type, config=config)
 
 

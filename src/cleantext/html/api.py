@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleantext.config import Config
 from cleantext.engine import decide
 from cleantext.errors import InputError
-from cleantext.html.decode import Decoded, decode_html
+from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
 from cleantext.html.evidence import line_evidence
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render
@@ -35,12 +35,14 @@ def clean_html(
     url: str | None = None,
     config: Config | None = None,
     content_type: str | None = None,
+    charset_hint: str | None = None,
 ) -> Result:
     """Remove boilerplate from an HTML page; offsets point into ``result.source_text``.
 
     Bytes are decoded in the order docs/html.md states (BOM, the charset of the
-    HTTP ``content_type``, ``<meta>``, UTF-8, cp1252); ``result.metadata`` records
-    the encoding used and how it was found (``metadata.source_of("encoding")``).
+    HTTP ``content_type``, ``<meta>``, ``charset_hint`` when the bytes fit it, UTF-8,
+    cp1252); ``result.metadata`` records the encoding used and how it was found
+    (``metadata.source_of("encoding")``).
 
     >>> page = b'''<html lang="en"><head><title>Budget</title></head><body>
     ... <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
@@ -59,7 +61,7 @@ def clean_html(
     >>> clean_html("<p>Жук</p>".encode("cp1251"), content_type="text/html; charset=windows-1251").text
     'Жук'
     """
-    text, decoded = _as_text(html, content_type)
+    text, decoded = _as_text(html, charset_of_content_type(content_type), charset_hint)
     check_not_binary(text)
     config = config or DEFAULT_CONFIG
     known = _known_metadata(decoded, url)
@@ -100,11 +102,13 @@ def _known_metadata(decoded: Decoded | None, url: str | None) -> Metadata:
     return metadata.with_field("url", url, "caller")
 
 
-def _as_text(html: object, content_type: str | None) -> tuple[str, Decoded | None]:
+def _as_text(
+    html: object, transport_charset: str | None, charset_hint: str | None
+) -> tuple[str, Decoded | None]:
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
         _check_size(len(data))
-        decoded = decode_html(data, content_type)
+        decoded = decode_html(data, transport_charset=transport_charset, charset_hint=charset_hint)
         return decoded.text, decoded
     if isinstance(html, str):
         _check_size(len(html))

@@ -12,8 +12,10 @@ the command line's ``--url`` and the archive reader; first match wins:
    in the first :data:`SNIFF_BYTES` bytes (the first declaration wins, as in browsers,
    and a declared UTF-16/32 is read as UTF-8 since an ASCII-readable meta tag proves
    the bytes are not UTF-16): ``"meta"``;
-5. strict UTF-8, when the bytes are valid UTF-8: ``"utf-8"``;
-6. the fallback :data:`FALLBACK` (cp1252, what browsers use for undeclared Western
+5. a charset hint from outside the page (a WARC's ``WARC-Identified-Content-Charset``),
+   only when the bytes decode with it without error: ``"hint"``;
+6. strict UTF-8, when the bytes are valid UTF-8: ``"utf-8"``;
+7. the fallback :data:`FALLBACK` (cp1252, what browsers use for undeclared Western
    pages), with undecodable bytes replaced by U+FFFD: ``"fallback"``.
 
 Labels are read as browsers read them: ``latin-1``/``iso-8859-1``/``ascii`` mean
@@ -65,15 +67,22 @@ class Decoded:
     how: str
 
 
-def decode_html(data: bytes, content_type: str | None = None) -> Decoded:
-    """Decode page ``data`` (with its HTTP ``content_type``, if known); never raises.
+def decode_html(
+    data: bytes, *, transport_charset: str | None = None, charset_hint: str | None = None
+) -> Decoded:
+    """Decode page ``data``; never raises.
+
+    ``transport_charset`` is the charset the server declared (the HTTP header's, see
+    :func:`charset_of_content_type`); ``charset_hint`` a guess from outside the page.
 
     >>> decode_html('<meta charset="iso-8859-2"><p>Łódź'.encode("iso-8859-2")).text[-4:]
     'Łódź'
-    >>> decode_html("<p>Жук".encode("cp1251"), "text/html; charset=windows-1251")
+    >>> decode_html("<p>Жук".encode("cp1251"), transport_charset="windows-1251")
     Decoded(text='<p>Жук', encoding='cp1251', how='http')
     >>> decode_html("<p>naïve".encode("utf-8"))
     Decoded(text='<p>naïve', encoding='utf-8', how='utf-8')
+    >>> decode_html("<p>Привет".encode("koi8-r"), charset_hint="KOI8-R").how
+    'hint'
     >>> decode_html(b"<p>caf\\xe9 \\x81")
     Decoded(text='<p>caf\\xe9 \\ufffd', encoding='cp1252', how='fallback')
     """
@@ -82,17 +91,28 @@ def decode_html(data: bytes, content_type: str | None = None) -> Decoded:
             return Decoded(data[len(bom) :].decode(encoding, "replace"), encoding, "bom")
     head = data[:SNIFF_BYTES]
     declared = (
-        ("http", transport_encoding(content_type)),
+        ("http", _transport_encoding(transport_charset)),
         ("utf-16 sniffed", utf16_without_bom(head)),
         ("meta", declared_encoding(head)),
     )
     for how, name in declared:
         if name is not None:
             return Decoded(data.decode(name, "replace"), name, how)
+    hinted = _known(charset_hint) if charset_hint else None
+    if hinted is not None and hinted not in WIDE_ALIASES:
+        found = _strictly(data, hinted, "hint")
+        if found is not None:
+            return found
+    found = _strictly(data, "utf-8", "utf-8")
+    return found or Decoded(data.decode(FALLBACK, "replace"), FALLBACK, "fallback")
+
+
+def _strictly(data: bytes, encoding: str, how: str) -> Decoded | None:
+    """``data`` decoded with ``encoding`` when every byte fits, else ``None``."""
     try:
-        return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
+        return Decoded(data.decode(encoding), encoding, how)
     except UnicodeDecodeError:
-        return Decoded(data.decode(FALLBACK, "replace"), FALLBACK, "fallback")
+        return None
 
 
 def parse_content_type(content_type: str | None) -> tuple[str | None, str | None]:
@@ -114,18 +134,22 @@ def parse_content_type(content_type: str | None) -> tuple[str | None, str | None
     return media.strip().lower() or None, charset
 
 
-def transport_encoding(content_type: str | None) -> str | None:
-    """The encoding the ``Content-Type`` header's charset names, if Python knows it.
+def charset_of_content_type(content_type: str | None) -> str | None:
+    """The ``charset`` parameter of a ``Content-Type`` header value, or ``None``.
 
-    >>> transport_encoding("text/html; charset=ISO-8859-1"), transport_encoding("text/html; charset=utf-16")
-    ('cp1252', 'utf-16-le')
-    >>> transport_encoding("text/html; charset=base64") is None
-    True
+    >>> charset_of_content_type("text/html;charset=utf-8"), charset_of_content_type(None)
+    ('utf-8', None)
     """
-    charset = parse_content_type(content_type)[1]
-    if charset is None:
-        return None
-    name = _known(charset)
+    return parse_content_type(content_type)[1]
+
+
+def _transport_encoding(charset: str | None) -> str | None:
+    """The encoding a transport's charset names, if Python knows it (wide ones kept).
+
+    >>> _transport_encoding("ISO-8859-1"), _transport_encoding("utf-16"), _transport_encoding("base64")
+    ('cp1252', 'utf-16-le', None)
+    """
+    name = _known(charset) if charset else None
     if name in WIDE_ALIASES:  # the transport's word is taken; unmarked UTF-16 is little-endian
         return {"utf-16": "utf-16-le", "utf-32": "utf-32-le"}.get(name, name)
     return name

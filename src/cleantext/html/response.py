@@ -64,10 +64,11 @@ def clean_page(page: HttpPage, *, config: Config | None = None) -> Result:
     >>> clean_page(HttpPage(b"Breaking: talks resumed.", "text/plain", "https://example.org/a.txt")).text
     'Breaking: talks resumed.'
     """
-    media_type = parse_content_type(page.content_type)[0] or ""
+    media_type, charset = parse_content_type(page.content_type)
+    media_type = media_type or ""
     if media_type.startswith(NOT_PAGE_TYPES):
         raise InputError(f"not a page: the content type is {media_type}")
-    decoded = decode_html(page.body, page.content_type)
+    decoded = decode_html(page.body, transport_charset=charset)
     as_html = media_type in HTML_TYPES or (
         media_type not in TEXT_TYPES and has_markup(decoded.text)
     )

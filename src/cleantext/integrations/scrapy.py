@@ -76,8 +76,9 @@ class PipelineSettings:
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> PipelineSettings:
         """Read the ``CLEANTEXT_*`` settings; raise :class:`ConfigError` naming a wrong one."""
-        unknown = sorted(name for name in settings if name.startswith("CLEANTEXT_"))
-        unknown = [name for name in unknown if name not in SETTINGS]
+        unknown = sorted(
+            key for key in settings if key.startswith("CLEANTEXT_") and key not in SETTINGS
+        )
         if unknown:
             raise ConfigError(f"unknown setting {unknown[0]}; valid: {', '.join(SETTINGS)}")
         names = {
@@ -117,7 +118,8 @@ def _field_name(settings: BaseSettings, name: str, default: str) -> str:
 def _config(settings: BaseSettings) -> Config:
     """The config built by the same code as the command line's (``--config``, ``--disable``)."""
     config_file = settings.get("CLEANTEXT_CONFIG") or None
-    disable = [name.strip() for name in settings.getlist("CLEANTEXT_DISABLE") if name.strip()]
+    disable = [str(name).strip() for name in settings.getlist("CLEANTEXT_DISABLE")]
+    disable = [name for name in disable if name]
     try:
         return build_config(config_file=config_file, disable=disable)
     except ConfigError as error:

@@ -13,6 +13,7 @@ from cleantext.config import Config
 from cleantext.detector import Detector, NoParams, Proposal
 from cleantext.errors import CleantextError, ConfigError, InputError
 from cleantext.html import clean_html
+from cleantext.html.response import clean_response
 from cleantext.model import Metadata, Result, Segment
 from cleantext.registry import BUILTIN as DETECTORS
 from cleantext.text.page import Line, Page
@@ -36,4 +37,5 @@ __all__ = [
     "__version__",
     "clean",
     "clean_html",
+    "clean_response",
 ]

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from cleantext import __version__
+from cleantext.cli.fetch import TIMEOUT_SECONDS, is_url
 from cleantext.cli.inputs import STDIN
 from cleantext.errors import CleantextError
 
@@ -24,10 +25,37 @@ def check_usage(args: argparse.Namespace) -> None:
     """Raise :class:`UsageError` for options used without --jsonl and for missing input files."""
     if not args.jsonl and (args.jobs != 1 or args.field != "text"):
         raise UsageError("--jobs and --field work with --jsonl only")
+    _check_urls(args)
     for path in args.files:
-        if path != STDIN and not Path(path).is_file():
+        if path != STDIN and not is_url(path) and not Path(path).is_file():
             why = "not a file" if Path(path).exists() else "no such file"
             raise UsageError(f"cannot read {path}: {why}")
+
+
+def _check_urls(args: argparse.Namespace) -> None:
+    if args.jsonl and (args.urls or any(is_url(path) for path in args.files)):
+        raise UsageError("--jsonl reads files or stdin, not URLs")
+    for url in args.urls:
+        if not is_url(url):
+            raise UsageError(f"--url needs an http:// or https:// URL, got {url!r}")
+    if not args.timeout > 0:
+        raise UsageError(f"--timeout must be more than 0 seconds, got {args.timeout:g}")
+
+
+def input_names(args: argparse.Namespace) -> list[str]:
+    """The inputs in order: ``--url`` URLs, then FILEs; stdin only when neither is named.
+
+    >>> input_names(build_parser().parse_args(["--url", "https://example.org/a"]))
+    ['https://example.org/a']
+    >>> input_names(build_parser().parse_args(["--url", "https://example.org/a", "-"]))
+    ['https://example.org/a', '-']
+    """
+    # argparse hands back the default list itself when no FILE is given
+    files = [] if args.urls and args.files is DEFAULT_FILES else args.files
+    return [*args.urls, *files]
+
+
+DEFAULT_FILES = [STDIN]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,10 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "files",
         nargs="*",
-        default=[STDIN],
+        default=DEFAULT_FILES,
         metavar="FILE",
-        help="inputs (default: stdin; .gz is unzipped)",
+        help="inputs (default: stdin; .gz is unzipped; an http(s) URL is fetched)",
     )
+    _add_url_options(parser)
     _add_format_options(parser)
     _add_batch_options(parser)
     _add_detector_options(parser)
@@ -83,6 +112,19 @@ def _add_format_options(parser: argparse.ArgumentParser) -> None:
         "--stats",
         action="store_true",
         help="at the end, print removed segments by detector on stderr",
+    )
+
+
+def _add_url_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--url", action="append", default=[], dest="urls", help="fetch and clean this page"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=TIMEOUT_SECONDS,
+        metavar="SECONDS",
+        help=f"give up on a URL after this long (default {TIMEOUT_SECONDS:g})",
     )
 
 

@@ -16,10 +16,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import BinaryIO
 
-from cleantext.cli.args import UsageError, build_parser, check_usage
+from cleantext.cli.args import UsageError, build_parser, check_usage, input_names
 from cleantext.cli.console import Console
+from cleantext.cli.fetch import fetch, forced_content_type, is_url
 from cleantext.cli.format import (
     Style,
     Tally,
@@ -42,6 +44,7 @@ from cleantext.cli.jsonl import BatchJob, run_batch
 from cleantext.cli.options import build_config
 from cleantext.config import Config
 from cleantext.errors import CleantextError, ConfigError
+from cleantext.html.response import clean_page
 from cleantext.model import Result
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -115,9 +118,9 @@ def _run_pages(
 ) -> int:
     style = Style(colour=wants_colour(args.color, sys.stdout if args.output is None else None))
     status = EXIT_OK
-    for path in args.files:
+    for path in input_names(args):
         try:
-            result = _clean_page(path, args.mode, config, console)
+            result = _clean_page(path, args.mode, config, console, args.timeout)
         except (OSError, EOFError, CleantextError) as error:
             console.error(f"{display_name(path)}: {getattr(error, 'strerror', None) or error}")
             status = EXIT_FAILED
@@ -129,8 +132,12 @@ def _run_pages(
     return status
 
 
-def _clean_page(path: str, mode: Mode, config: Config, console: Console) -> Result:
-    """Read one whole page and clean it; HTML bytes go to the HTML mode undecoded."""
+def _clean_page(path: str, mode: Mode, config: Config, console: Console, timeout: float) -> Result:
+    """Read (or fetch) one whole page and clean it; HTML bytes go to the HTML mode undecoded."""
+    if is_url(path):
+        page = fetch(path, timeout=timeout)
+        forced = replace(page, content_type=forced_content_type(page.content_type, mode))
+        return clean_page(forced, config=config)
     with open_input(path) as stream:
         data = stream.read()
     if is_html(data, mode):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleantext.config import Config
 from cleantext.engine import decide
 from cleantext.errors import InputError
-from cleantext.html.decode import decode_html
+from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
 from cleantext.html.evidence import line_evidence
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render
@@ -30,9 +30,19 @@ DEFAULT_CONFIG = Config().disable(*(name for name in TEXT_ONLY_DETECTORS if name
 
 
 def clean_html(
-    html: str | bytes, *, url: str | None = None, config: Config | None = None
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    config: Config | None = None,
+    content_type: str | None = None,
+    charset_hint: str | None = None,
 ) -> Result:
     """Remove boilerplate from an HTML page; offsets point into ``result.source_text``.
+
+    Bytes are decoded in the order docs/html.md states (BOM, the charset of the
+    HTTP ``content_type``, ``<meta>``, ``charset_hint`` when the bytes fit it, UTF-8,
+    cp1252); ``result.metadata`` records the encoding used and how it was found
+    (``metadata.source_of("encoding")``).
 
     >>> page = b'''<html lang="en"><head><title>Budget</title></head><body>
     ... <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
@@ -48,17 +58,18 @@ def clean_html(
     Metadata(title='Budget', lang='en', encoding='utf-8')
     >>> result.removed[0].source
     '/html/body/nav/ul/li[1]'
+    >>> clean_html("<p>Жук</p>".encode("cp1251"), content_type="text/html; charset=windows-1251").text
+    'Жук'
     """
-    text, encoding = _as_text(html)
+    text, decoded = _as_text(html, charset_of_content_type(content_type), charset_hint)
     check_not_binary(text)
     config = config or DEFAULT_CONFIG
+    known = _known_metadata(decoded, url)
     if not has_markup(text):
-        return _as_plain_text(text, Metadata(encoding=encoding, url=url), config)
+        return _as_plain_text(text, known, config)
     root = parse(text)
     if root is None:
-        return Result(
-            text="", removed=(), source_text="", metadata=Metadata(encoding=encoding, url=url)
-        )
+        return Result(text="", removed=(), source_text="", metadata=known)
     builder = render(root)
     rendered = builder.text()
     described = descriptive_elements(root)
@@ -67,10 +78,8 @@ def clean_html(
         (line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"),
         None,
     )
-    metadata = (
-        Metadata(encoding=encoding, url=url)
-        .with_field("title", page_title(described, first_h1), "html-title")
-        .with_field("lang", page_lang(root), "html-lang")
+    metadata = known.with_field("title", page_title(described, first_h1), "html-title").with_field(
+        "lang", page_lang(root), "html-lang"
     )
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
@@ -85,12 +94,22 @@ def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:
     return Result(text=clean_text, removed=removed, source_text=text, metadata=metadata)
 
 
-def _as_text(html: object) -> tuple[str, str | None]:
+def _known_metadata(decoded: Decoded | None, url: str | None) -> Metadata:
+    """What the caller told and the decoding found: the URL and the encoding, with their sources."""
+    metadata = Metadata()
+    if decoded is not None:
+        metadata = metadata.with_field("encoding", decoded.encoding, decoded.how)
+    return metadata.with_field("url", url, "caller")
+
+
+def _as_text(
+    html: object, transport_charset: str | None, charset_hint: str | None
+) -> tuple[str, Decoded | None]:
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
         _check_size(len(data))
-        decoded = decode_html(data)
-        return decoded.text, decoded.encoding
+        decoded = decode_html(data, transport_charset=transport_charset, charset_hint=charset_hint)
+        return decoded.text, decoded
     if isinstance(html, str):
         _check_size(len(html))
         return html, None

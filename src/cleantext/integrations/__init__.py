@@ -1,0 +1,6 @@
+"""Plug cleantext into other tools; each integration is a module of its own behind an extra.
+
+Nothing here is imported by ``import cleantext``, and this package imports no
+host library: ``cleantext.integrations.scrapy`` (``pip install "cleantext-web[scrapy]"``)
+imports Scrapy only when it is itself imported.
+"""

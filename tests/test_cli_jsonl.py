@@ -47,7 +47,9 @@ def test_records_get_clean_text_and_removed_and_keep_their_fields(capsys, monkey
     assert [record["id"] for record in out] == [0, 1, 2]
     for record, item in zip(out, items, strict=True):
         result = cleantext.clean(str(item["text"]))
-        assert record == {**item, "clean_text": result.text, "removed": result.as_dict()["removed"]}
+        removed = result.as_dict()["removed"]
+        added = {"clean_text": result.text, "removed": removed, "mode": "text", "mode_guessed": True}
+        assert record == {**item, **added}
         assert list(record)[:3] == ["id", "text", "meta"]
 
 
@@ -91,12 +93,12 @@ def test_bad_lines_become_error_records_in_place(capsys, monkeypatch) -> None:
     messages = [error["message"] for error in errors]  # type: ignore[index]
     assert messages[0].startswith("not valid JSON")
     assert messages[1:] == [
-        "missing field 'text'",
+        "the record has neither 'html' nor 'text' (its fields: id); name the field to clean with --field",
         "field 'text' must be a string, got number",
         "record is a JSON array, not an object",
     ]
     assert all(error["file"] == "<stdin>" for error in errors)  # type: ignore[index]
-    assert "<stdin>: line 4: missing field 'text'" in err
+    assert "<stdin>: line 4: the record has neither 'html' nor 'text'" in err
 
 
 def test_strict_stops_at_the_first_bad_record(capsys, monkeypatch) -> None:

@@ -22,7 +22,7 @@ class UsageError(CleantextError):
 
 def check_usage(args: argparse.Namespace) -> None:
     """Raise :class:`UsageError` for options used without --jsonl and for missing input files."""
-    if not args.jsonl and (args.jobs != 1 or args.field != "text"):
+    if not args.jsonl and (args.jobs != 1 or args.field is not None):
         raise UsageError("--jobs and --field work with --jsonl only")
     for path in args.files:
         if path != STDIN and not Path(path).is_file():
@@ -88,7 +88,9 @@ def _add_format_options(parser: argparse.ArgumentParser) -> None:
 
 def _add_batch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--field", default="text", help="with --jsonl: the field to clean (default: text)"
+        "--field",
+        help="with --jsonl: the field to clean; a field named html is HTML "
+        "(default: html when the record has it, else text)",
     )
     parser.add_argument(
         "-j",
@@ -108,6 +110,13 @@ def _add_detector_options(parser: argparse.ArgumentParser) -> None:
         "--list-detectors",
         action="store_true",
         help="list detectors with their parameters and exit",
+    )
+    parser.add_argument(
+        "--enable",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run a detector in every mode, even one it is off in by default (repeatable)",
     )
     parser.add_argument(
         "--disable",

@@ -31,10 +31,10 @@ from cleantext.cli.format import (
 )
 from cleantext.cli.inputs import (
     Mode,
+    choose_mode,
     clean_content,
     decode_utf8,
     display_name,
-    is_html,
     open_input,
     open_output,
 )
@@ -93,6 +93,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
 def _config(args: argparse.Namespace) -> Config:
     return build_config(
         config_file=args.config,
+        enable=_names(args.enable),
         disable=_names(args.disable),
         only=_names(args.only),
         settings=args.settings,
@@ -133,12 +134,14 @@ def _clean_page(path: str, mode: Mode, config: Config, console: Console) -> Resu
     """Read one whole page and clean it; HTML bytes go to the HTML mode undecoded."""
     with open_input(path) as stream:
         data = stream.read()
-    if is_html(data, mode):
-        return clean_content(data, html=True, config=config)
+    chosen, _ = choose_mode(data, mode)
+    if chosen == "html":
+        return clean_content(data, mode="html", config=config)
     text, warning = decode_utf8(data, display_name(path))
+    result = clean_content(text, mode="text", config=config)  # binary input stops here
     if warning is not None:
         console.warn(warning)
-    return clean_content(text, html=False, config=config)
+    return result
 
 
 def _render(result: Result, args: argparse.Namespace, name: str, style: Style) -> str:

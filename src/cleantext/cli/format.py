@@ -132,17 +132,24 @@ def detector_listing(config: Config) -> str:
 
 @dataclass
 class Tally:
-    """Running counts for --stats: records, failures, and segments and characters per detector."""
+    """Running counts for --stats: records, failures, the fields cleaned, and segments and
+    characters per detector."""
 
     records: int = 0
     failed: int = 0
     segments: Counter[str] = field(default_factory=Counter)
     chars: Counter[str] = field(default_factory=Counter)
+    fields: Counter[str] = field(default_factory=Counter)
 
-    def add(self, removed: Iterable[tuple[str, int]], *, failed: bool = False) -> None:
-        """Count one record and its removed ``(detector, characters)`` pairs."""
+    def add(
+        self, removed: Iterable[tuple[str, int]], *, failed: bool = False, field: str | None = None
+    ) -> None:
+        """Count one record, the field it was cleaned from and its removed ``(detector,
+        characters)`` pairs."""
         self.records += 1
         self.failed += failed
+        if field is not None:
+            self.fields[field] += 1
         for detector, size in removed:
             self.segments[detector] += 1
             self.chars[detector] += size
@@ -152,6 +159,9 @@ class Tally:
         failed = f", {self.failed:,} failed" if self.failed else ""
         width = max((len(name) for name in self.chars), default=0) + 2
         rows = [f"{self.records:,} record{'' if self.records == 1 else 's'}{failed}"]
+        if self.fields:
+            used = ", ".join(f"{name} {count:,}" for name, count in self.fields.most_common())
+            rows.append(f"cleaned from field: {used}")
         rows.append(f"{'detector':<{width}} {'segments':>10} {'chars':>12}")
         for name, chars in sorted(self.chars.items(), key=lambda item: (-item[1], item[0])):
             rows.append(f"{name:<{width}} {self.segments[name]:>10,} {chars:>12,}")

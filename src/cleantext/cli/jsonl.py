@@ -5,12 +5,13 @@ worker processes with a bounded number in flight, and results come back in
 input order. A bad line becomes an error record in its place.
 
 >>> config = Config().enable_only("print_banner")
->>> settings = BatchSettings(source="in.jsonl", field="text", mode="text", config=config)
+>>> settings = BatchSettings(source="in.jsonl", field=None, mode="auto", config=config)
 >>> outcome = clean_line(settings, 1, b'{"id": 7, "text": "print PRINT\\\\n\\\\nThe council met on Monday, officials said."}')
->>> json.loads(outcome.output)["clean_text"], outcome.removed
-('The council met on Monday, officials said.', (('print_banner', 11),))
->>> json.loads(clean_line(settings, 2, b'{"id": 8}').output)["error"]["message"]
-"missing field 'text'"
+>>> record = json.loads(outcome.output)
+>>> record["clean_text"], record["mode"], record["mode_guessed"], outcome.removed
+('The council met on Monday, officials said.', 'text', True, (('print_banner', 11),))
+>>> print(json.loads(clean_line(settings, 2, b'{"id": 8}').output)["error"]["message"])
+the record has neither 'html' nor 'text' (its fields: id); name the field to clean with --field
 """
 
 from __future__ import annotations
@@ -27,7 +28,15 @@ from typing import BinaryIO, TypeVar
 
 from cleantext.cli.console import Console
 from cleantext.cli.format import Tally, removed_pairs
-from cleantext.cli.inputs import Mode, clean_content, decode_utf8, display_name, is_html, open_input
+from cleantext.cli.inputs import (
+    HTML_FIELD,
+    Mode,
+    choose_mode,
+    clean_content,
+    decode_utf8,
+    display_name,
+    open_input,
+)
 from cleantext.config import Config
 from cleantext.errors import CleantextError, InputError
 
@@ -41,6 +50,9 @@ CHUNKS_AHEAD_PER_JOB = 4
 Item = TypeVar("Item")
 Outcomes = TypeVar("Outcomes")
 JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number"}
+DEFAULT_FIELDS = (HTML_FIELD, "text")
+"""Without --field, a record is cleaned from the first of these it has (as the Scrapy
+pipeline does by default)."""
 
 
 class RecordError(InputError):
@@ -52,7 +64,7 @@ class BatchSettings:
     """What every record of one input file is cleaned with."""
 
     source: str
-    field: str
+    field: str | None
     mode: Mode
     config: Config
 
@@ -66,6 +78,7 @@ class Outcome:
     removed: tuple[tuple[str, int], ...] = ()
     error: str | None = None
     warning: str | None = None
+    field: str | None = None
 
 
 Chunk = tuple[BatchSettings, tuple[tuple[int, bytes], ...]]
@@ -75,35 +88,55 @@ def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
     """Clean the record on input line ``number``; a bad record gives an error record instead."""
     line, warning = decode_utf8(raw.rstrip(b"\r\n"), settings.source, number)
     try:
-        record, content, url = _parse(line, settings.field)
-        html = is_html(content, settings.mode)
-        result = clean_content(content, html=html, config=settings.config, url=url)
+        record, field, url = _parse(line, settings.field)
+        content = record[field]
+        if not isinstance(content, str):
+            raise RecordError(f"field {field!r} must be a string, got {_json_type(content)}")
+        mode, guessed = choose_mode(content, settings.mode, field)
+        result = clean_content(content, mode=mode, config=settings.config, url=url)
     except Exception as error:  # every record must yield one output record
-        message = _message(error)
-        failure = {
-            "error": {"file": settings.source, "line": number, "message": message, "input": line}
-        }
-        where = f"{settings.source}: line {number}: "
-        return Outcome(_encode(failure), len(raw), error=where + message, warning=warning)
+        return _failure(settings, number, raw, line, _message(error), warning)
     record["clean_text"] = result.text
     record["removed"] = [segment.as_dict() for segment in result.removed]
-    return Outcome(_encode(record), len(raw), removed_pairs(result), warning=warning)
+    record["mode"], record["mode_guessed"] = mode, guessed
+    return Outcome(_encode(record), len(raw), removed_pairs(result), warning=warning, field=field)
 
 
-def _parse(line: str, field: str) -> tuple[dict[str, object], str, str | None]:
+def _failure(
+    settings: BatchSettings, number: int, raw: bytes, line: str, message: str, warning: str | None
+) -> Outcome:
+    failure = {
+        "error": {"file": settings.source, "line": number, "message": message, "input": line}
+    }
+    where = f"{settings.source}: line {number}: "
+    return Outcome(_encode(failure), len(raw), error=where + message, warning=warning)
+
+
+def _parse(line: str, field: str | None) -> tuple[dict[str, object], str, str | None]:
+    """The record, the field to clean and the record's url."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise RecordError(f"not valid JSON: {error}") from None
     if not isinstance(record, dict):
         raise RecordError(f"record is a JSON {_json_type(record)}, not an object")
-    if field not in record:
-        raise RecordError(f"missing field {field!r}")
-    content = record[field]
-    if not isinstance(content, str):
-        raise RecordError(f"field {field!r} must be a string, got {_json_type(content)}")
     url = record.get("url")
-    return record, content, url if isinstance(url, str) else None
+    return record, _field_of(record, field), url if isinstance(url, str) else None
+
+
+def _field_of(record: dict[str, object], field: str | None) -> str:
+    if field is not None and field in record:
+        return field
+    has = ", ".join(record) or "none"
+    if field is not None:
+        raise RecordError(f"missing field {field!r} (the record's fields: {has})")
+    found = next((name for name in DEFAULT_FIELDS if name in record), None)
+    if found is None:
+        wanted = " nor ".join(repr(name) for name in DEFAULT_FIELDS)
+        raise RecordError(
+            f"the record has neither {wanted} (its fields: {has}); name the field to clean with --field"
+        )
+    return found
 
 
 def _json_type(value: object) -> str:
@@ -193,7 +226,7 @@ class BatchJob:
     """One --jsonl run: inputs, how to clean them, and how many processes."""
 
     paths: tuple[str, ...]
-    field: str
+    field: str | None
     mode: Mode
     config: Config
     jobs: int = 1
@@ -212,7 +245,7 @@ def run_batch(
             for outcome in outcomes:
                 _report(outcome, console)
                 sink.write(outcome.output)
-                tally.add(outcome.removed, failed=outcome.error is not None)
+                tally.add(outcome.removed, failed=outcome.error is not None, field=outcome.field)
                 if outcome.error is not None and job.strict:
                     console.error("stopped at the first failed record (--strict)")
                     return 1

@@ -48,7 +48,12 @@ def test_records_get_clean_text_and_removed_and_keep_their_fields(capsys, monkey
     for record, item in zip(out, items, strict=True):
         result = cleantext.clean(str(item["text"]))
         removed = result.as_dict()["removed"]
-        added = {"clean_text": result.text, "removed": removed, "mode": "text", "mode_guessed": True}
+        added = {
+            "clean_text": result.text,
+            "removed": removed,
+            "mode": "text",
+            "mode_guessed": True,
+        }
         assert record == {**item, **added}
         assert list(record)[:3] == ["id", "text", "meta"]
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cleantext.cli.args import UsageError, build_parser, check_usage
 from cleantext.cli.console import Console
@@ -45,8 +47,16 @@ from cleantext.errors import CleantextError, ConfigError
 from cleantext.model import Result
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
-"""128 + SIGINT and 128 + SIGPIPE, as a shell reports a process stopped by those signals."""
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
+"""128 + SIGINT, SIGPIPE and SIGTERM, as a shell reports a process stopped by those signals."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: stop like Ctrl-C does (workers stopped, output flushed), then say so."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,15 +66,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     console = Console(sys.stderr, show_progress=bool(args.jsonl) and sys.stderr.isatty())
+    previous = _handle_sigterm()
     try:
         return _run(args, console)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except Terminated:
+        console.error("stopped by SIGTERM; the output holds the records written before it")
+        return EXIT_TERMINATED
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     finally:
         console.finish()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _handle_sigterm() -> Any:
+    """Turn SIGTERM into :class:`Terminated` (main thread only); return the handler it replaces."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 def _run(args: argparse.Namespace, console: Console) -> int:

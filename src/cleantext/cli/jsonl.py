@@ -17,13 +17,13 @@ the record has neither 'html' nor 'text' (its fields: id); name the field to cle
 from __future__ import annotations
 
 import json
-import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
 from typing import BinaryIO, TypeVar
 
 from cleantext.cli.console import Console
@@ -167,6 +167,16 @@ def clean_chunk(chunk: Chunk) -> list[Outcome]:
     return [clean_line(settings, number, raw) for number, raw in lines]
 
 
+def lost_chunk(chunk: Chunk, why: str) -> list[Outcome]:
+    """Error records for every record of a ``chunk`` whose worker died before finishing it."""
+    settings, lines = chunk
+    outcomes = []
+    for number, raw in lines:
+        line, _ = decode_utf8(raw.rstrip(b"\r\n"), settings.source, number)
+        outcomes.append(_failure(settings, number, raw, line, why, None))
+    return outcomes
+
+
 def read_chunks(lines: Iterable[bytes], settings: BatchSettings) -> Iterator[Chunk]:
     """Group the non-blank ``lines`` into chunks, each line with its 1-based number."""
     batch: list[tuple[int, bytes]] = []
@@ -184,41 +194,127 @@ def read_chunks(lines: Iterable[bytes], settings: BatchSettings) -> Iterator[Chu
 
 
 def ordered_map(
-    function: Callable[[Item], Outcomes], items: Iterable[Item], jobs: int
+    function: Callable[[Item], Outcomes],
+    items: Iterable[Item],
+    jobs: int,
+    lost: Callable[[Item, str], Outcomes] | None = None,
 ) -> Generator[Outcomes, None, None]:
-    """``map(function, items)`` over ``jobs`` processes, in order, with few items in flight."""
+    """``map(function, items)`` over ``jobs`` processes, in order, with few items in flight.
+
+    A worker that dies (killed, or out of memory) takes the items in flight with it:
+    each becomes ``lost(item, why)`` (or the run stops with :class:`WorkerLostError` when
+    ``lost`` is None), and a new pool goes on with the rest, never a hang. After
+    :data:`MAX_POOL_RESTARTS` new pools the run stops.
+    """
     if jobs <= 1:
         yield from map(function, items)
         return
-    with _start_pool(jobs) as pool:
-        pending: deque[AsyncResult[Outcomes]] = deque()
+    workers = _Workers(jobs)
+    try:
+        pending: deque[tuple[Item, Future[Outcomes]]] = deque()
         for item in items:
-            pending.append(pool.apply_async(function, (item,)))
-            while pending and (len(pending) >= jobs * CHUNKS_AHEAD_PER_JOB or pending[0].ready()):
-                yield pending.popleft().get()
+            pending.append((item, workers.submit(function, item)))
+            while pending and (len(pending) >= jobs * CHUNKS_AHEAD_PER_JOB or pending[0][1].done()):
+                yield _outcome(*pending.popleft(), workers, lost)
         while pending:
-            yield pending.popleft().get()
+            yield _outcome(*pending.popleft(), workers, lost)
+    finally:
+        workers.stop()
 
 
-def _start_pool(jobs: int) -> Pool:
-    """A pool of ``jobs`` workers, with Ctrl-C held back until it is fully up.
+def _outcome(
+    item: Item,
+    future: Future[Outcomes],
+    workers: _Workers,
+    lost: Callable[[Item, str], Outcomes] | None,
+) -> Outcomes:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        why = workers.restart()
+    except MemoryError:
+        why = "the worker ran out of memory on the records sent with this one"
+    except Exception as error:  # the worker could not run or return it
+        why = f"the worker failed on the records sent with this one: {type(error).__name__}: {error}"
+    if lost is None:
+        raise WorkerLostError(why)
+    return lost(item, why)
+
+
+class WorkerLostError(CleantextError):
+    """A worker process died and the batch cannot go on."""
+
+
+MAX_POOL_RESTARTS = 20
+"""New worker pools started after workers died, before the run stops with an error."""
+LOST_WORKER = "a worker process died (killed, or out of memory) while this record was in flight"
+
+
+class _Workers:
+    """A process pool that is replaced when one of its workers dies."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool = _start_pool(jobs)
+        self.restarts = 0
+
+    def submit(self, function: Callable[[Item], Outcomes], item: Item) -> Future[Outcomes]:
+        return self.pool.submit(function, item)
+
+    def restart(self) -> str:
+        """Start a new pool if this one is broken; return what happened, for the records."""
+        if _is_broken(self.pool):
+            if self.restarts >= MAX_POOL_RESTARTS:
+                raise WorkerLostError(
+                    f"worker processes died {self.restarts + 1} times; stopping "
+                    "(a record may need more memory than allowed: try -j 1 or smaller records)"
+                )
+            _terminate(self.pool)
+            self.pool = _start_pool(self.jobs)
+            self.restarts += 1
+        return LOST_WORKER
+
+    def stop(self) -> None:
+        _terminate(self.pool)
+
+
+def _is_broken(pool: ProcessPoolExecutor) -> bool:
+    return bool(getattr(pool, "_broken", False))
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now, without waiting for the work they hold."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _start_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` started workers, with Ctrl-C held back until they are all up.
 
     An interrupt in the middle of starting a pool leaves it half-built, and the
     interpreter can then hang at exit waiting for it; held back, the interrupt
     arrives once the pool exists and can be stopped cleanly.
     """
-    if not hasattr(signal, "pthread_sigmask"):
-        return multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts)
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    blocking = hasattr(signal, "pthread_sigmask")
+    if blocking:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        return multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts)
+        pool = ProcessPoolExecutor(jobs, initializer=_worker_signals)
+        pool.submit(int).result()  # the workers start with the first task
+        return pool
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        if blocking:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them all."""
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them all, and die on SIGTERM."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @dataclass(frozen=True)
@@ -240,18 +336,36 @@ def run_batch(
 
     With ``flush`` the sink is flushed after every chunk, so a pipe sees records as they are done.
     """
-    with closing(ordered_map(clean_chunk, _chunks(job), job.jobs)) as results:  # stops workers
-        for outcomes in results:
-            for outcome in outcomes:
-                _report(outcome, console)
-                sink.write(outcome.output)
-                tally.add(outcome.removed, failed=outcome.error is not None, field=outcome.field)
-                if outcome.error is not None and job.strict:
-                    console.error("stopped at the first failed record (--strict)")
-                    return 1
-            if flush:
-                sink.flush()
-            console.advance(len(outcomes), sum(outcome.size for outcome in outcomes))
+    batches = ordered_map(clean_chunk, _chunks(job), job.jobs, lost_chunk)
+    try:
+        with closing(batches) as results:  # stops the workers
+            return _write_all(results, job, sink, console, tally, flush=flush)
+    except WorkerLostError as error:
+        console.error(f"{error}; the output holds every record before the first one not written")
+        return 1
+
+
+def _write_all(
+    results: Iterable[list[Outcome]],
+    job: BatchJob,
+    sink: BinaryIO,
+    console: Console,
+    tally: Tally,
+    *,
+    flush: bool,
+) -> int:
+    """Write each outcome of ``results``; 1 if any record failed, else 0."""
+    for outcomes in results:
+        for outcome in outcomes:
+            _report(outcome, console)
+            sink.write(outcome.output)
+            tally.add(outcome.removed, failed=outcome.error is not None, field=outcome.field)
+            if outcome.error is not None and job.strict:
+                console.error("stopped at the first failed record (--strict)")
+                return 1
+        if flush:
+            sink.flush()
+        console.advance(len(outcomes), sum(outcome.size for outcome in outcomes))
     return 1 if tally.failed else 0
 
 

@@ -34,6 +34,9 @@ NEIGHBOUR_MARGIN = 0.15
 MAX_PASSES = 3
 """Passes in all: the kept text is checked again until nothing more goes, at most this often."""
 SECOND_LOOK_NOTE = "found when the cleaned text was checked again"
+PART_OF_GROUP = "part of a larger group: "
+"""Starts the reason of a segment that is only a piece of what its proposal claimed (other
+detectors won, or the engine kept, the rest): the reason describes the whole group."""
 _START = attrgetter("start")
 _END = attrgetter("end")
 
@@ -277,6 +280,8 @@ def _segment(
 ) -> Segment:
     start, end = units.starts[run[0]], units.ends[run[-1]]
     reason = claim.proposal.reason
+    if run[0] > claim.units.start or run[-1] < claim.units.stop - 1:
+        reason = PART_OF_GROUP + reason
     if claim.note:
         reason += f" ({claim.note})"
     evidence = None if page.evidence is None else page.evidence[(run[0] + 1) // 2]

@@ -24,6 +24,8 @@ def check_usage(args: argparse.Namespace) -> None:
     """Raise :class:`UsageError` for options used without --jsonl and for missing input files."""
     if not args.jsonl and (args.jobs != 1 or args.field is not None):
         raise UsageError("--jobs and --field work with --jsonl only")
+    if args.show_gaps and not args.explain:
+        raise UsageError("--show-gaps works with --explain only")
     for path in args.files:
         if path != STDIN and not Path(path).is_file():
             why = "not a file" if Path(path).exists() else "no such file"
@@ -69,6 +71,11 @@ def _add_format_options(parser: argparse.ArgumentParser) -> None:
     )
     shape.add_argument(
         "--jsonl", action="store_true", help="inputs are JSON Lines records; clean --field of each"
+    )
+    parser.add_argument(
+        "--show-gaps",
+        action="store_true",
+        help="with --explain: also list removed gaps that hold only line breaks",
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write here instead of stdout (.gz is zipped)"

@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    console = Console(sys.stderr, show_progress=bool(args.jsonl) and sys.stderr.isatty())
+    console = _console(args)
     previous = _handle_sigterm()
     try:
         return _run(args, console)
@@ -81,6 +81,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.finish()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _console(args: argparse.Namespace) -> Console:
+    """The stderr of this run: a progress line on a terminal, for a batch or many pages."""
+    many = bool(args.jsonl) or len(args.files) > 1
+    console = Console(
+        sys.stderr,
+        show_progress=many and sys.stderr.isatty(),
+        unit="records" if args.jsonl else "files",
+    )
+    console.start()
+    return console
 
 
 def _handle_sigterm() -> Any:
@@ -141,7 +153,7 @@ def _run_pages(
     status = EXIT_OK
     for path in args.files:
         try:
-            result = _clean_page(path, args.mode, config, console)
+            result, size = _clean_page(path, args.mode, config, console)
         except (OSError, EOFError, CleantextError) as error:
             console.error(f"{display_name(path)}: {getattr(error, 'strerror', None) or error}")
             status = EXIT_FAILED
@@ -150,28 +162,30 @@ def _run_pages(
             continue
         tally.add(removed_pairs(result))
         sink.write(_render(result, args, display_name(path), style).encode("utf-8", "replace"))
+        console.advance(1, size)
     return status
 
 
-def _clean_page(path: str, mode: Mode, config: Config, console: Console) -> Result:
-    """Read one whole page and clean it; HTML bytes go to the HTML mode undecoded."""
+def _clean_page(path: str, mode: Mode, config: Config, console: Console) -> tuple[Result, int]:
+    """Read one whole page and clean it (HTML bytes go to the HTML mode undecoded); return
+    the result and the bytes read."""
     with open_input(path) as stream:
         data = stream.read()
     chosen, _ = choose_mode(data, mode)
     if chosen == "html":
-        return clean_content(data, mode="html", config=config)
+        return clean_content(data, mode="html", config=config), len(data)
     text, warning = decode_utf8(data, display_name(path))
     result = clean_content(text, mode="text", config=config)  # binary input stops here
     if warning is not None:
         console.warn(warning)
-    return result
+    return result, len(data)
 
 
 def _render(result: Result, args: argparse.Namespace, name: str, style: Style) -> str:
     if args.json:
         return result_json(result) + "\n"
     if args.explain:
-        return f"{result.text}\n\n{explain(result, name, style)}\n"
+        return f"{result.text}\n\n{explain(result, name, style, gaps=args.show_gaps)}\n"
     return result.text + "\n"
 
 

@@ -48,16 +48,32 @@ def wants_colour(choice: ColourChoice, stream: TextIO | None) -> bool:
     return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def explain(result: Result, name: str, style: Style) -> str:
-    """The removed segments, one entry each: where, detector, score, reason, then the text."""
-    count = len(result.removed)
+GAP_DETECTOR = "ad_gap"
+"""The one detector whose blank-only segments --explain always lists: the gaps are its finding."""
+
+
+def explain(result: Result, name: str, style: Style, *, gaps: bool = False) -> str:
+    """The removed segments, one entry each: where, detector, score, reason, then the text.
+
+    Segments that hold only line breaks (gaps between removed blocks) are counted but
+    listed only with ``gaps``, except the ad gaps, which are findings of their own.
+    """
+    spans = line_spans(result.source_text, result.removed)
+    shown = [
+        (segment, span)
+        for segment, span in zip(result.removed, spans, strict=True)
+        if gaps or segment.text.strip() or segment.detector == GAP_DETECTOR
+    ]
+    count, hidden = len(result.removed), len(result.removed) - len(shown)
     heading = f"--- removed from {name}: {count} segment{'' if count == 1 else 's'} ---"
     lines = [style.paint("heading", heading)]
-    spans = line_spans(result.source_text, result.removed)
-    width = max((len(_where(span)) for span in spans), default=0)
-    name_width = max((len(segment.detector) for segment in result.removed), default=0)
-    for segment, span in zip(result.removed, spans, strict=True):
+    width = max((len(_where(span)) for _, span in shown), default=0)
+    name_width = max((len(segment.detector) for segment, _ in shown), default=0)
+    for segment, span in shown:
         lines.extend(_entry(segment, _where(span).ljust(width), name_width, style))
+    if hidden:
+        plural = "gap that holds" if hidden == 1 else "gaps that hold"
+        lines.append(f"({hidden} {plural} only line breaks not listed; --show-gaps lists them)")
     return "\n".join(lines)
 
 

@@ -235,7 +235,9 @@ def _outcome(
     except MemoryError:
         why = "the worker ran out of memory on the records sent with this one"
     except Exception as error:  # the worker could not run or return it
-        why = f"the worker failed on the records sent with this one: {type(error).__name__}: {error}"
+        why = (
+            f"the worker failed on the records sent with this one: {type(error).__name__}: {error}"
+        )
     if lost is None:
         raise WorkerLostError(why)
     return lost(item, why)

@@ -56,7 +56,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("The result was 5 > 3, as the committee expected all along.").removed
     ()
 
-    A step is a label: not a phrase cut in two, and a slash before a bare number counts.
+    Each step is a label: a phrase cut in two ("Image 1 of") is none, nor a counter ("4 / 12").
 
     >>> clean("Image 1 of / 23\\n\\nThe envoy arrived in Kyiv late on Friday night.").removed
     ()

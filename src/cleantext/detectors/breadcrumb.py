@@ -22,7 +22,7 @@ SEPARATOR_MARKS = ("›", "»", "→", ">", "/", "|", "::")
 SENTENCE_MARKS = (".", "!", "?", ";", ":", ",")
 """A line that ends with one of these ends like a sentence: not a trail."""
 WEAK_SEPARATORS = frozenset({"/", "|"})
-DANGLING_WORDS = frozenset("of the a an and or de du des la le der die das und et y".split())
+DANGLING_WORDS = frozenset("of the an and or de du des la le der die das und et".split())
 """Words that never end a label: a step ending in one is a phrase cut in two ("Image 1 of")."""
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import cleantext
-from cleantext.cli.jsonl import LOST_WORKER
+from cleantext.cli.workers import LOST_WORKER
 from cli_support import wait_for_workers
 
 pytestmark = pytest.mark.skipif(

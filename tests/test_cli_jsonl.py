@@ -16,7 +16,8 @@ import cleantext
 from cleantext import Config
 from cleantext.cli.command import main
 from cleantext.cli.console import Console
-from cleantext.cli.jsonl import CHUNKS_AHEAD_PER_JOB, BatchSettings, clean_line, ordered_map
+from cleantext.cli.jsonl import BatchSettings, clean_line
+from cleantext.cli.workers import CHUNKS_AHEAD_PER_JOB, ordered_map
 from cli_support import FakeTty
 
 PAGES = [

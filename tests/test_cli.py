@@ -219,3 +219,47 @@ def test_closed_pipe_exits_141_quietly(capsys, monkeypatch) -> None:
     monkeypatch.setattr(cli, "_run", closed)
     code, _, err = run([], capsys, monkeypatch, PAGE.encode())
     assert (code, err) == (141, "")
+
+
+# --- --explain lists line-break-only gaps only on request (issue 10, defect 9) ---------------
+
+
+def _fixture_html() -> bytes:
+    pages = Path(__file__).parent.parent / "fixtures" / "scrapinghub_aeb" / "html.jsonl.gz"
+    with gzip.open(pages, "rt", encoding="utf-8") as stream:
+        return json.loads(stream.readline())["html"].encode("utf-8")
+
+
+def test_explain_lists_blank_gaps_only_on_request(tmp_path, capsys, monkeypatch) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(_fixture_html())
+    removed = cleantext.clean_html(page.read_bytes()).removed
+    gaps = [s for s in removed if not s.text.strip() and s.detector != "ad_gap"]
+    assert gaps, "the page must have blank gaps for this test"
+    code, out, _ = run(["--explain", "--color", "never", str(page)], capsys, monkeypatch)
+    listing = out.split("--- removed from ")[1]
+    assert code == 0 and "line break" not in listing.replace("only line breaks not listed", "")
+    assert (
+        f"({len(gaps)} gaps that hold only line breaks not listed; --show-gaps lists them)" in out
+    )
+    assert listing.count("  | ") == len(removed) - len(gaps)
+    code, out, _ = run(["--explain", "--show-gaps", str(page)], capsys, monkeypatch)
+    assert code == 0 and "not listed" not in out and out.count("line break") >= len(gaps)
+
+
+def test_show_gaps_needs_explain(capsys, monkeypatch) -> None:
+    code, _, err = run(["--show-gaps"], capsys, monkeypatch, b"x")
+    assert code == 2 and "--show-gaps works with --explain only" in err
+
+
+def test_progress_is_drawn_for_many_pages_on_a_terminal(tmp_path, capsys, monkeypatch) -> None:
+    paths = []
+    for number in range(3):
+        paths.append(tmp_path / f"page{number}.txt")
+        paths[-1].write_text(PAGE, encoding="utf-8")
+    terminal = io.TextIOWrapper(FakeTty(), write_through=True)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code, out, _ = run([str(path) for path in paths], capsys, monkeypatch)
+    drawn = terminal.buffer.getvalue().decode()  # type: ignore[attr-defined]
+    assert code == 0 and out.count(cleantext.clean(PAGE).text) == 3
+    assert "cleantext: 1 file  " in drawn and drawn.endswith("\r\x1b[K")

@@ -94,7 +94,10 @@ def test_command_line_settings_apply_after_the_config_file(tmp_path, capsys, mon
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("colour = 1\n", "unknown key 'colour'; valid keys: threshold, disable, only, detectors"),
+        (
+            "colour = 1\n",
+            "unknown key 'colour'; valid keys: threshold, enable, disable, only, detectors",
+        ),
         ("disable = 'ad_gap'\n", "disable must be a list of detector names"),
         ("[detectors.breadcrumb]\nmax_words = 'x'\n", "breadcrumb.max_words must be"),
         ("[detectors.nosuch]\nx = 1\n", "unknown detector 'nosuch'"),

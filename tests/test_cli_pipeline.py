@@ -11,13 +11,13 @@ import shlex
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import cleantext
+from cli_support import wait_for_workers
 
 SEED = Path(__file__).parent.parent / "fixtures" / "pages" / "editorial-japan-russia.txt"
 COMMAND = [sys.executable, "-m", "cleantext"]
@@ -148,28 +148,6 @@ def test_records_reach_a_pipe_before_the_input_ends() -> None:
         assert process.wait(timeout=30) == 0
     finally:
         process.kill()
-
-
-def wait_for_workers(pid: int, seconds: float = 30.0) -> None:
-    """Return once process ``pid`` has child processes (its pool is up, so main() is running)."""
-    if not Path("/proc/self/stat").exists():
-        pytest.skip("needs Linux /proc to see the worker processes")
-    deadline = time.monotonic() + seconds
-    while not child_pids(pid):
-        assert time.monotonic() < deadline, "the worker processes never started"
-        time.sleep(0.05)
-
-
-def child_pids(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
 
 
 @pytest.mark.skipif(os.name != "posix", reason="needs a POSIX shell")

@@ -80,3 +80,13 @@ def test_positive_case_needs_no_other_detector(name: str, case: dict[str, Any]) 
     result = _clean(case, cleantext.Config().enable_only(name))
     found = _removed_by(result, name)
     assert all(text in found for text in case["removed"]), result.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Image 1 of / 23", "Photo 4 / 12", "Pictures of the / Week", "Slide 2 of | 9"],
+)
+def test_counters_and_phrases_cut_in_two_are_not_breadcrumbs(line: str) -> None:
+    """A trail's steps are labels: not a phrase cut at "of"/"the", not a "4 / 12" counter."""
+    page = cleantext.Page.from_text(f"{line}\n\nThe envoy arrived in Kyiv late on Friday night.")
+    assert cleantext.DETECTORS["breadcrumb"].run(page) == []

@@ -6,6 +6,15 @@
 False
 >>> config.params_for("breadcrumb").max_words
 8
+
+Each detector declares the modes it runs in by default (``Detector.modes``); the
+config records only the user's choices, and the mode of a run picks the rest.
+The text ``content_classifier`` serves text mode only, unless a config names it:
+
+>>> "content_classifier" in Config().active_names("html")
+False
+>>> "content_classifier" in Config().enable("content_classifier").active_names("html")
+True
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from cleantext.detector import Detector
+from cleantext.detector import Detector, Mode
 from cleantext.errors import ConfigError
 from cleantext.registry import BUILTIN, Registry
 
@@ -26,9 +35,12 @@ class Config:
     """Which detectors run, with which parameters, and the engine's decision threshold.
 
     Change it with its methods (or :func:`dataclasses.replace`); each returns a new value.
+    ``enabled`` holds the detectors the user switched on by name: they run in every
+    mode, even one their detector does not serve by default.
     """
 
     disabled: frozenset[str] = frozenset()
+    enabled: frozenset[str] = frozenset()
     only: frozenset[str] | None = None
     overrides: tuple[tuple[str, Any], ...] = ()
     extra: tuple[Detector, ...] = ()
@@ -48,10 +60,17 @@ class Config:
     def disable(self, *names: str) -> Config:
         """Switch the named detectors off."""
         self._check_names(names)
-        return replace(self, disabled=self.disabled | frozenset(names))
+        chosen = frozenset(names)
+        return replace(self, disabled=self.disabled | chosen, enabled=self.enabled - chosen)
+
+    def enable(self, *names: str) -> Config:
+        """Switch the named detectors on, in every mode (undoes :meth:`disable`)."""
+        self._check_names(names)
+        chosen = frozenset(names)
+        return replace(self, disabled=self.disabled - chosen, enabled=self.enabled | chosen)
 
     def enable_only(self, *names: str) -> Config:
-        """Run only the named detectors."""
+        """Run only the named detectors (in every mode)."""
         self._check_names(names)
         return replace(self, only=frozenset(names))
 
@@ -72,16 +91,22 @@ class Config:
         detector = self.registry()[name]
         return next((params for key, params in self.overrides if key == name), detector.params)
 
-    def active(self) -> Iterator[tuple[Detector, Any]]:
-        """Each detector that runs, with its parameters, in engine order."""
+    def active(self, mode: Mode = "text") -> Iterator[tuple[Detector, Any]]:
+        """Each detector that runs in ``mode``, with its parameters, in engine order."""
         for name, detector in self.registry().items():
-            if name in self.disabled or (self.only is not None and name not in self.only):
-                continue
-            yield detector, self.params_for(name)
+            if self._runs(detector, mode):
+                yield detector, self.params_for(name)
 
-    def active_names(self) -> tuple[str, ...]:
-        """Names of the detectors that run."""
-        return tuple(detector.name for detector, _ in self.active())
+    def active_names(self, mode: Mode = "text") -> tuple[str, ...]:
+        """Names of the detectors that run in ``mode``."""
+        return tuple(detector.name for detector, _ in self.active(mode))
+
+    def _runs(self, detector: Detector, mode: Mode) -> bool:
+        """The one rule for what runs: the user's choices first, then the detector's modes."""
+        name = detector.name
+        if name in self.disabled or (self.only is not None and name not in self.only):
+            return False
+        return mode in detector.modes or name in self.enabled or self.only is not None
 
     def _check_names(self, names: tuple[str, ...]) -> None:
         registry = self.registry()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from cleantext.text.lexicon import strip_bullet, tokens
 from cleantext.text.page import Line, Page
@@ -31,6 +31,9 @@ class NoParams:
 
 
 DetectFunction = Callable[[Page, Any], Iterable[Proposal]]
+Mode = Literal["text", "html"]
+"""What the engine is cleaning: text (:func:`cleantext.clean`) or a rendered HTML page."""
+MODES: tuple[Mode, ...] = ("text", "html")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class Detector:
     breaks ties between detectors that claim the same span with equal scores.
     A ``fallback`` detector (a generic classifier) still adds its score, but a
     named detector that claims the same line wins the segment and its reason.
+    ``modes`` are the modes it runs in by default; a config that names it
+    (``enable``, ``enable_only``) runs it in the others too.
     """
 
     name: str
@@ -50,6 +55,7 @@ class Detector:
     params: Any = NoParams()
     order: int = 50
     fallback: bool = False
+    modes: tuple[Mode, ...] = MODES
 
     def run(self, page: Page, params: Any = None) -> list[Proposal]:
         """Run the detector on ``page`` with ``params`` (its defaults when None)."""

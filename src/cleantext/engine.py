@@ -21,7 +21,7 @@ from operator import attrgetter, sub
 from typing import Any, NamedTuple
 
 from cleantext.config import Config
-from cleantext.detector import Detector, Proposal
+from cleantext.detector import Detector, Mode, Proposal
 from cleantext.model import Segment
 from cleantext.text.page import Page
 
@@ -34,6 +34,9 @@ NEIGHBOUR_MARGIN = 0.15
 MAX_PASSES = 3
 """Passes in all: the kept text is checked again until nothing more goes, at most this often."""
 SECOND_LOOK_NOTE = "found when the cleaned text was checked again"
+PART_OF_GROUP = "part of a larger group: "
+"""Starts the reason of a segment that is only a piece of what its proposal claimed (other
+detectors won, or the engine kept, the rest): the reason describes the whole group."""
 _START = attrgetter("start")
 _END = attrgetter("end")
 
@@ -52,19 +55,21 @@ class Claim(NamedTuple):
 
 
 def decide(
-    page: Page, config: Config, *, passes: int = MAX_PASSES
+    page: Page, config: Config, *, mode: Mode = "text", passes: int = MAX_PASSES
 ) -> tuple[str, tuple[Segment, ...]]:
-    """Run ``config``'s detectors on ``page``; return the clean text and the removed segments.
+    """Run ``config``'s detectors for ``mode`` on ``page``; return the clean text and the
+    removed segments.
 
     ``passes`` bounds how often the kept text is checked again; text mode keeps the
     default so that cleaning its own output changes nothing. HTML mode passes 1:
     its output is text, never fed back to it, and a second look costs a fifth of its time.
     """
     units = _Units(page)
-    claims = _claims(page, units, config)
+    active = list(config.active(mode))
+    claims = _claims(page, units, active, config.threshold)
     scores, winners, removed = _resolve(page, units, claims, config.threshold)
     for _ in range(passes - 1):
-        found = _second_look(page, units, removed, config)
+        found = _second_look(page, units, removed, active, config.threshold)
         if not found:
             break
         claims += found
@@ -73,13 +78,14 @@ def decide(
     return _assemble(page, removed), segments
 
 
-def _claims(page: Page, units: _Units, config: Config) -> list[Claim]:
+def _claims(
+    page: Page, units: _Units, active: list[tuple[Detector, Any]], threshold: float
+) -> list[Claim]:
     """Claims of the named detectors, then of the fallback ones (which see the named claims)."""
-    active = list(config.active())
     claims = _run(page, units, [item for item in active if not item[0].fallback])
     fallbacks = [item for item in active if item[0].fallback]
     if fallbacks:
-        seen = page.with_claims(_claimed_lines(units, claims, config.threshold))
+        seen = page.with_claims(_claimed_lines(units, claims, threshold))
         claims += _run(seen, units, fallbacks)
     return claims
 
@@ -91,7 +97,13 @@ def _resolve(
     return scores, winners, _decide_units(page, scores, threshold)
 
 
-def _second_look(page: Page, units: _Units, removed: set[int], config: Config) -> list[Claim]:
+def _second_look(
+    page: Page,
+    units: _Units,
+    removed: set[int],
+    active: list[tuple[Detector, Any]],
+    threshold: float,
+) -> list[Claim]:
     """Clean the kept lines once more; return claims on ``page`` for what that pass removes.
 
     Removing furniture changes the context (the body core moves, a run ends), so
@@ -103,8 +115,8 @@ def _second_look(page: Page, units: _Units, removed: set[int], config: Config) -
     evidence = None if page.evidence is None else tuple(page.evidence[i] for i in kept)
     again = Page.from_text(_assemble(page, removed), evidence).reusing(page, kept)
     again_units = _Units(again)
-    claims = _claims(again, again_units, config)
-    scores, winners, gone = _resolve(again, again_units, claims, config.threshold)
+    claims = _claims(again, again_units, active, threshold)
+    scores, winners, gone = _resolve(again, again_units, claims, threshold)
     found: list[Claim] = []
     for run in _line_runs(sorted(unit // 2 for unit in gone if unit % 2 == 0), winners, kept):
         source = claims[winners[2 * run[0]]]
@@ -268,6 +280,8 @@ def _segment(
 ) -> Segment:
     start, end = units.starts[run[0]], units.ends[run[-1]]
     reason = claim.proposal.reason
+    if run[0] > claim.units.start or run[-1] < claim.units.stop - 1:
+        reason = PART_OF_GROUP + reason
     if claim.note:
         reason += f" ({claim.note})"
     evidence = None if page.evidence is None else page.evidence[(run[0] + 1) // 2]

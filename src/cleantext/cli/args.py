@@ -23,9 +23,11 @@ class UsageError(CleantextError):
 
 def check_usage(args: argparse.Namespace) -> None:
     """Raise :class:`UsageError` for options used without --jsonl and for missing input files."""
-    if not args.jsonl and (args.jobs != 1 or args.field != "text"):
+    if not args.jsonl and (args.jobs != 1 or args.field is not None):
         raise UsageError("--jobs and --field work with --jsonl only")
     _check_urls(args)
+    if args.show_gaps and not args.explain:
+        raise UsageError("--show-gaps works with --explain only")
     for path in args.files:
         if path != STDIN and not is_url(path) and not Path(path).is_file():
             why = "not a file" if Path(path).exists() else "no such file"
@@ -100,6 +102,11 @@ def _add_format_options(parser: argparse.ArgumentParser) -> None:
         "--jsonl", action="store_true", help="inputs are JSON Lines records; clean --field of each"
     )
     parser.add_argument(
+        "--show-gaps",
+        action="store_true",
+        help="with --explain: also list removed gaps that hold only line breaks",
+    )
+    parser.add_argument(
         "-o", "--output", metavar="FILE", help="write here instead of stdout (.gz is zipped)"
     )
     parser.add_argument(
@@ -130,7 +137,9 @@ def _add_url_options(parser: argparse.ArgumentParser) -> None:
 
 def _add_batch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--field", default="text", help="with --jsonl: the field to clean (default: text)"
+        "--field",
+        help="with --jsonl: the field to clean; a field named html is HTML "
+        "(default: html when the record has it, else text)",
     )
     parser.add_argument(
         "-j",
@@ -150,6 +159,13 @@ def _add_detector_options(parser: argparse.ArgumentParser) -> None:
         "--list-detectors",
         action="store_true",
         help="list detectors with their parameters and exit",
+    )
+    parser.add_argument(
+        "--enable",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run a detector in every mode, even one it is off in by default (repeatable)",
     )
     parser.add_argument(
         "--disable",

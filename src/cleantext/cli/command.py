@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cleantext.cli.args import UsageError, build_parser, check_usage, input_names
 from cleantext.cli.console import Console
@@ -33,10 +35,10 @@ from cleantext.cli.format import (
 )
 from cleantext.cli.inputs import (
     Mode,
+    choose_mode,
     clean_content,
     decode_utf8,
     display_name,
-    is_html,
     open_input,
     open_output,
 )
@@ -48,8 +50,16 @@ from cleantext.html.response import clean_page
 from cleantext.model import Result
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
-"""128 + SIGINT and 128 + SIGPIPE, as a shell reports a process stopped by those signals."""
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
+"""128 + SIGINT, SIGPIPE and SIGTERM, as a shell reports a process stopped by those signals."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: stop like Ctrl-C does (workers stopped, output flushed), then say so."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,16 +68,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    console = Console(sys.stderr, show_progress=bool(args.jsonl) and sys.stderr.isatty())
+    console = _console(args)
+    previous = _handle_sigterm()
     try:
         return _run(args, console)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except Terminated:
+        console.error("stopped by SIGTERM; the output holds the records written before it")
+        return EXIT_TERMINATED
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     finally:
         console.finish()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _console(args: argparse.Namespace) -> Console:
+    """The stderr of this run: a progress line on a terminal, for a batch or many pages."""
+    many = bool(args.jsonl) or len(args.files) > 1
+    console = Console(
+        sys.stderr,
+        show_progress=many and sys.stderr.isatty(),
+        unit="records" if args.jsonl else "files",
+    )
+    console.start()
+    return console
+
+
+def _handle_sigterm() -> Any:
+    """Turn SIGTERM into :class:`Terminated` (main thread only); return the handler it replaces."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 def _run(args: argparse.Namespace, console: Console) -> int:
@@ -96,6 +131,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
 def _config(args: argparse.Namespace) -> Config:
     return build_config(
         config_file=args.config,
+        enable=_names(args.enable),
         disable=_names(args.disable),
         only=_names(args.only),
         settings=args.settings,
@@ -120,7 +156,7 @@ def _run_pages(
     status = EXIT_OK
     for path in input_names(args):
         try:
-            result = _clean_page(path, args.mode, config, console, args.timeout)
+            result, size = _clean_page(path, args.mode, config, console, args.timeout)
         except (OSError, EOFError, CleantextError) as error:
             console.error(f"{display_name(path)}: {getattr(error, 'strerror', None) or error}")
             status = EXIT_FAILED
@@ -129,30 +165,36 @@ def _run_pages(
             continue
         tally.add(removed_pairs(result))
         sink.write(_render(result, args, display_name(path), style).encode("utf-8", "replace"))
+        console.advance(1, size)
     return status
 
 
-def _clean_page(path: str, mode: Mode, config: Config, console: Console, timeout: float) -> Result:
-    """Read (or fetch) one whole page and clean it; HTML bytes go to the HTML mode undecoded."""
+def _clean_page(
+    path: str, mode: Mode, config: Config, console: Console, timeout: float
+) -> tuple[Result, int]:
+    """Read (or fetch) one whole page and clean it (HTML bytes go to the HTML mode
+    undecoded); return the result and the bytes read."""
     if is_url(path):
         page = fetch(path, timeout=timeout)
         forced = replace(page, content_type=forced_content_type(page.content_type, mode))
-        return clean_page(forced, config=config)
+        return clean_page(forced, config=config), len(page.body)
     with open_input(path) as stream:
         data = stream.read()
-    if is_html(data, mode):
-        return clean_content(data, html=True, config=config)
+    chosen, _ = choose_mode(data, mode)
+    if chosen == "html":
+        return clean_content(data, mode="html", config=config), len(data)
     text, warning = decode_utf8(data, display_name(path))
+    result = clean_content(text, mode="text", config=config)  # binary input stops here
     if warning is not None:
         console.warn(warning)
-    return clean_content(text, html=False, config=config)
+    return result, len(data)
 
 
 def _render(result: Result, args: argparse.Namespace, name: str, style: Style) -> str:
     if args.json:
         return result_json(result) + "\n"
     if args.explain:
-        return f"{result.text}\n\n{explain(result, name, style)}\n"
+        return f"{result.text}\n\n{explain(result, name, style, gaps=args.show_gaps)}\n"
     return result.text + "\n"
 
 

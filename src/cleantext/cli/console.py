@@ -27,6 +27,8 @@ MESSAGE_LIMIT = 20
 """Warnings (and, separately, errors) printed before the rest are only counted."""
 REDRAW_SECONDS = 0.25
 """Shortest time between two redraws of the progress line."""
+MIN_RATE_SECONDS = 1.0
+"""The progress line shows rates only once this much time has passed: before, they mean nothing."""
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Console:
 
     stream: TextIO
     show_progress: bool
+    unit: str = "records"
     limit: int = MESSAGE_LIMIT
     clock: Callable[[], float] = time.monotonic
     records: int = 0
@@ -62,6 +65,10 @@ class Console:
         self.stream.write(f"cleantext: {kind}: {message}\n")
         self.stream.flush()
 
+    def start(self) -> None:
+        """Start the clock the rates are measured with (else the first :meth:`advance` does)."""
+        self.started = self.clock()
+
     def advance(self, records: int, size: int) -> None:
         """Count ``records`` more records of ``size`` bytes; redraw the progress line if due."""
         now = self.clock()
@@ -73,18 +80,23 @@ class Console:
             self._draw(now)
 
     def progress_line(self, now: float) -> str:
-        """``records, records/s, MB, MB/s`` since the first record.
+        """``records, records/s, MB, MB/s`` since the start; no rates in the first second.
 
         >>> import io
         >>> console = Console(io.StringIO(), show_progress=True, records=500, bytes_read=3_000_000, started=0.0)
         >>> console.progress_line(2.0)
         'cleantext: 500 records  250 records/s  3.0 MB  1.5 MB/s'
+        >>> console.progress_line(0.0)
+        'cleantext: 500 records  3.0 MB'
         """
         started = now if self.started is None else self.started
-        seconds = max(now - started, 1e-9)
+        seconds = now - started
         megabytes = self.bytes_read / 1e6
-        rates = f"{self.records / seconds:,.0f} records/s  {megabytes:,.1f} MB  {megabytes / seconds:,.1f} MB/s"
-        return f"cleantext: {self.records:,} records  {rates}"
+        count = f"{self.records:,} {self.unit if self.records != 1 else self.unit.rstrip('s')}"
+        if seconds < MIN_RATE_SECONDS:
+            return f"cleantext: {count}  {megabytes:,.1f} MB"
+        rates = f"{self.records / seconds:,.0f} {self.unit}/s  {megabytes:,.1f} MB  {megabytes / seconds:,.1f} MB/s"
+        return f"cleantext: {count}  {rates}"
 
     def _draw(self, now: float) -> None:
         self.stream.write("\r" + self.progress_line(now) + "\x1b[K")

@@ -48,16 +48,32 @@ def wants_colour(choice: ColourChoice, stream: TextIO | None) -> bool:
     return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def explain(result: Result, name: str, style: Style) -> str:
-    """The removed segments, one entry each: where, detector, score, reason, then the text."""
-    count = len(result.removed)
+GAP_DETECTOR = "ad_gap"
+"""The one detector whose blank-only segments --explain always lists: the gaps are its finding."""
+
+
+def explain(result: Result, name: str, style: Style, *, gaps: bool = False) -> str:
+    """The removed segments, one entry each: where, detector, score, reason, then the text.
+
+    Segments that hold only line breaks (gaps between removed blocks) are counted but
+    listed only with ``gaps``, except the ad gaps, which are findings of their own.
+    """
+    spans = line_spans(result.source_text, result.removed)
+    shown = [
+        (segment, span)
+        for segment, span in zip(result.removed, spans, strict=True)
+        if gaps or segment.text.strip() or segment.detector == GAP_DETECTOR
+    ]
+    count, hidden = len(result.removed), len(result.removed) - len(shown)
     heading = f"--- removed from {name}: {count} segment{'' if count == 1 else 's'} ---"
     lines = [style.paint("heading", heading)]
-    spans = line_spans(result.source_text, result.removed)
-    width = max((len(_where(span)) for span in spans), default=0)
-    name_width = max((len(segment.detector) for segment in result.removed), default=0)
-    for segment, span in zip(result.removed, spans, strict=True):
+    width = max((len(_where(span)) for _, span in shown), default=0)
+    name_width = max((len(segment.detector) for segment, _ in shown), default=0)
+    for segment, span in shown:
         lines.extend(_entry(segment, _where(span).ljust(width), name_width, style))
+    if hidden:
+        plural = "gap that holds" if hidden == 1 else "gaps that hold"
+        lines.append(f"({hidden} {plural} only line breaks not listed; --show-gaps lists them)")
     return "\n".join(lines)
 
 
@@ -132,17 +148,24 @@ def detector_listing(config: Config) -> str:
 
 @dataclass
 class Tally:
-    """Running counts for --stats: records, failures, and segments and characters per detector."""
+    """Running counts for --stats: records, failures, the fields cleaned, and segments and
+    characters per detector."""
 
     records: int = 0
     failed: int = 0
     segments: Counter[str] = field(default_factory=Counter)
     chars: Counter[str] = field(default_factory=Counter)
+    fields: Counter[str] = field(default_factory=Counter)
 
-    def add(self, removed: Iterable[tuple[str, int]], *, failed: bool = False) -> None:
-        """Count one record and its removed ``(detector, characters)`` pairs."""
+    def add(
+        self, removed: Iterable[tuple[str, int]], *, failed: bool = False, field: str | None = None
+    ) -> None:
+        """Count one record, the field it was cleaned from and its removed ``(detector,
+        characters)`` pairs."""
         self.records += 1
         self.failed += failed
+        if field is not None:
+            self.fields[field] += 1
         for detector, size in removed:
             self.segments[detector] += 1
             self.chars[detector] += size
@@ -152,6 +175,9 @@ class Tally:
         failed = f", {self.failed:,} failed" if self.failed else ""
         width = max((len(name) for name in self.chars), default=0) + 2
         rows = [f"{self.records:,} record{'' if self.records == 1 else 's'}{failed}"]
+        if self.fields:
+            used = ", ".join(f"{name} {count:,}" for name, count in self.fields.most_common())
+            rows.append(f"cleaned from field: {used}")
         rows.append(f"{'detector':<{width}} {'segments':>10} {'chars':>12}")
         for name, chars in sorted(self.chars.items(), key=lambda item: (-item[1], item[0])):
             rows.append(f"{name:<{width}} {self.segments[name]:>10,} {chars:>12,}")

@@ -2,6 +2,8 @@
 
 >>> looks_like_html("<!DOCTYPE html><html><body>Hi</body></html>"), looks_like_html("Hello <b>")
 (True, False)
+>>> looks_like_html("\\ufeff ï»¿? \\n<html><body>Hi</body></html>")
+True
 >>> decode_utf8(b"ok\\nbad \\xff", "page.txt")
 ('ok\\nbad �', 'page.txt: line 2: invalid UTF-8, replaced with U+FFFD')
 """
@@ -19,10 +21,14 @@ from typing import Any, BinaryIO, Literal
 
 from cleantext.api import clean
 from cleantext.config import Config
+from cleantext.detector import Mode as CleanMode
 from cleantext.errors import CleantextError
+from cleantext.html.parse import MARKUP, check_not_binary
 from cleantext.model import Result
 
 Mode = Literal["auto", "text", "html"]
+HTML_FIELD = "html"
+"""A record field of this name holds a page's HTML: it is cleaned in HTML mode unsniffed."""
 STDIN = "-"
 GZIP_MAGIC = b"\x1f\x8b"
 SNIFF_CHARS = 4096
@@ -31,6 +37,11 @@ HTML_TAG = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|a|table|script|style|link)[\s>/]",
     re.IGNORECASE,
 )
+DOCUMENT_TAG = re.compile(r"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
+"""Tags that open a whole HTML document: HTML wherever they appear in the sniffed start."""
+MAX_JUNK_CHARS = 16
+"""Characters other than whitespace allowed before the first tag of a page that is sniffed as
+HTML by its common tags (a misread BOM ``ï»¿``, a stray ``?``)."""
 
 
 class HtmlUnavailableError(CleantextError):
@@ -38,27 +49,48 @@ class HtmlUnavailableError(CleantextError):
 
 
 def looks_like_html(sample: str) -> bool:
-    """True when ``sample`` starts like markup: a ``<`` first, and a common HTML tag early on."""
-    head = sample[:SNIFF_CHARS].lstrip("\ufeff \t\r\n")
-    return head.startswith("<") and HTML_TAG.search(head) is not None
+    """True when ``sample`` starts like markup: a document tag (``<!doctype html``, ``<html``)
+    early on, or a common HTML tag early on with at most a little junk before the first tag."""
+    head = sample[:SNIFF_CHARS]
+    if DOCUMENT_TAG.search(head) is not None:
+        return True
+    first_tag = MARKUP.search(head)
+    if first_tag is None:
+        return False
+    junk = head[: first_tag.start()].replace("\ufeff", "").strip()
+    return len(junk) <= MAX_JUNK_CHARS and HTML_TAG.search(head) is not None
 
 
-def is_html(content: str | bytes, mode: Mode) -> bool:
-    """Whether ``content`` is cleaned as HTML: ``mode`` decides, or the content when "auto"."""
+def choose_mode(
+    content: str | bytes, mode: Mode, field: str | None = None
+) -> tuple[CleanMode, bool]:
+    """How ``content`` is cleaned, and whether that was guessed: ``mode`` decides, then a
+    field named ``html``; else the content is sniffed.
+
+    >>> choose_mode("<p>x</p>", "text"), choose_mode("plain", "auto", "html")
+    (('text', False), ('html', False))
+    >>> choose_mode("\ufeff<html><p>x</p></html>", "auto", "text")
+    ('html', True)
+    """
     if mode != "auto":
-        return mode == "html"
+        return mode, False
+    if field == HTML_FIELD:
+        return "html", False
     sample = content[:SNIFF_CHARS]
-    return looks_like_html(sample.decode("latin-1") if isinstance(sample, bytes) else sample)
+    text = sample.decode("utf-8", "replace") if isinstance(sample, bytes) else sample
+    return ("html" if looks_like_html(text) else "text"), True
 
 
 def clean_content(
-    content: str | bytes, *, html: bool, config: Config, url: str | None = None
+    content: str | bytes, *, mode: CleanMode, config: Config, url: str | None = None
 ) -> Result:
-    """Clean ``content`` as HTML or as text (bytes given as text were decoded by the caller)."""
-    if html:
+    """Clean ``content`` in ``mode`` (bytes given as text were decoded by the caller);
+    binary input is refused with an :class:`~cleantext.errors.InputError` in both modes."""
+    if mode == "html":
         return clean_html_lazily(content, config=config, url=url)
     if isinstance(content, bytes):
         content = content.decode("utf-8", "replace")
+    check_not_binary(content)
     return clean(content, config=config)
 
 

@@ -5,29 +5,35 @@ worker processes with a bounded number in flight, and results come back in
 input order. A bad line becomes an error record in its place.
 
 >>> config = Config().enable_only("print_banner")
->>> settings = BatchSettings(source="in.jsonl", field="text", mode="text", config=config)
+>>> settings = BatchSettings(source="in.jsonl", field=None, mode="auto", config=config)
 >>> outcome = clean_line(settings, 1, b'{"id": 7, "text": "print PRINT\\\\n\\\\nThe council met on Monday, officials said."}')
->>> json.loads(outcome.output)["clean_text"], outcome.removed
-('The council met on Monday, officials said.', (('print_banner', 11),))
->>> json.loads(clean_line(settings, 2, b'{"id": 8}').output)["error"]["message"]
-"missing field 'text'"
+>>> record = json.loads(outcome.output)
+>>> record["clean_text"], record["mode"], record["mode_guessed"], outcome.removed
+('The council met on Monday, officials said.', 'text', True, (('print_banner', 11),))
+>>> print(json.loads(clean_line(settings, 2, b'{"id": 8}').output)["error"]["message"])
+the record has neither 'html' nor 'text' (its fields: id); name the field to clean with --field
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
-import signal
-from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO
 
 from cleantext.cli.console import Console
 from cleantext.cli.format import Tally, removed_pairs
-from cleantext.cli.inputs import Mode, clean_content, decode_utf8, display_name, is_html, open_input
+from cleantext.cli.inputs import (
+    HTML_FIELD,
+    Mode,
+    choose_mode,
+    clean_content,
+    decode_utf8,
+    display_name,
+    open_input,
+)
+from cleantext.cli.workers import WorkerLostError, ordered_map
 from cleantext.config import Config
 from cleantext.errors import CleantextError, InputError
 
@@ -35,12 +41,11 @@ CHUNK_RECORDS = 32
 """Most records sent to a worker at once."""
 CHUNK_BYTES = 1 << 20
 """A chunk is sent once its records reach this many bytes, however few they are."""
-CHUNKS_AHEAD_PER_JOB = 4
-"""Chunks in flight per worker: enough to keep workers busy, few enough to bound memory."""
 
-Item = TypeVar("Item")
-Outcomes = TypeVar("Outcomes")
 JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number"}
+DEFAULT_FIELDS = (HTML_FIELD, "text")
+"""Without --field, a record is cleaned from the first of these it has (as the Scrapy
+pipeline does by default)."""
 
 
 class RecordError(InputError):
@@ -52,7 +57,7 @@ class BatchSettings:
     """What every record of one input file is cleaned with."""
 
     source: str
-    field: str
+    field: str | None
     mode: Mode
     config: Config
 
@@ -66,6 +71,7 @@ class Outcome:
     removed: tuple[tuple[str, int], ...] = ()
     error: str | None = None
     warning: str | None = None
+    field: str | None = None
 
 
 Chunk = tuple[BatchSettings, tuple[tuple[int, bytes], ...]]
@@ -75,35 +81,55 @@ def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
     """Clean the record on input line ``number``; a bad record gives an error record instead."""
     line, warning = decode_utf8(raw.rstrip(b"\r\n"), settings.source, number)
     try:
-        record, content, url = _parse(line, settings.field)
-        html = is_html(content, settings.mode)
-        result = clean_content(content, html=html, config=settings.config, url=url)
+        record, field, url = _parse(line, settings.field)
+        content = record[field]
+        if not isinstance(content, str):
+            raise RecordError(f"field {field!r} must be a string, got {_json_type(content)}")
+        mode, guessed = choose_mode(content, settings.mode, field)
+        result = clean_content(content, mode=mode, config=settings.config, url=url)
     except Exception as error:  # every record must yield one output record
-        message = _message(error)
-        failure = {
-            "error": {"file": settings.source, "line": number, "message": message, "input": line}
-        }
-        where = f"{settings.source}: line {number}: "
-        return Outcome(_encode(failure), len(raw), error=where + message, warning=warning)
+        return _failure(settings, number, raw, line, _message(error), warning)
     record["clean_text"] = result.text
     record["removed"] = [segment.as_dict() for segment in result.removed]
-    return Outcome(_encode(record), len(raw), removed_pairs(result), warning=warning)
+    record["mode"], record["mode_guessed"] = mode, guessed
+    return Outcome(_encode(record), len(raw), removed_pairs(result), warning=warning, field=field)
 
 
-def _parse(line: str, field: str) -> tuple[dict[str, object], str, str | None]:
+def _failure(
+    settings: BatchSettings, number: int, raw: bytes, line: str, message: str, warning: str | None
+) -> Outcome:
+    failure = {
+        "error": {"file": settings.source, "line": number, "message": message, "input": line}
+    }
+    where = f"{settings.source}: line {number}: "
+    return Outcome(_encode(failure), len(raw), error=where + message, warning=warning)
+
+
+def _parse(line: str, field: str | None) -> tuple[dict[str, object], str, str | None]:
+    """The record, the field to clean and the record's url."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise RecordError(f"not valid JSON: {error}") from None
     if not isinstance(record, dict):
         raise RecordError(f"record is a JSON {_json_type(record)}, not an object")
-    if field not in record:
-        raise RecordError(f"missing field {field!r}")
-    content = record[field]
-    if not isinstance(content, str):
-        raise RecordError(f"field {field!r} must be a string, got {_json_type(content)}")
     url = record.get("url")
-    return record, content, url if isinstance(url, str) else None
+    return record, _field_of(record, field), url if isinstance(url, str) else None
+
+
+def _field_of(record: dict[str, object], field: str | None) -> str:
+    if field is not None and field in record:
+        return field
+    has = ", ".join(record) or "none"
+    if field is not None:
+        raise RecordError(f"missing field {field!r} (the record's fields: {has})")
+    found = next((name for name in DEFAULT_FIELDS if name in record), None)
+    if found is None:
+        wanted = " nor ".join(repr(name) for name in DEFAULT_FIELDS)
+        raise RecordError(
+            f"the record has neither {wanted} (its fields: {has}); name the field to clean with --field"
+        )
+    return found
 
 
 def _json_type(value: object) -> str:
@@ -134,6 +160,16 @@ def clean_chunk(chunk: Chunk) -> list[Outcome]:
     return [clean_line(settings, number, raw) for number, raw in lines]
 
 
+def lost_chunk(chunk: Chunk, why: str) -> list[Outcome]:
+    """Error records for every record of a ``chunk`` whose worker died before finishing it."""
+    settings, lines = chunk
+    outcomes = []
+    for number, raw in lines:
+        line, _ = decode_utf8(raw.rstrip(b"\r\n"), settings.source, number)
+        outcomes.append(_failure(settings, number, raw, line, why, None))
+    return outcomes
+
+
 def read_chunks(lines: Iterable[bytes], settings: BatchSettings) -> Iterator[Chunk]:
     """Group the non-blank ``lines`` into chunks, each line with its 1-based number."""
     batch: list[tuple[int, bytes]] = []
@@ -150,50 +186,12 @@ def read_chunks(lines: Iterable[bytes], settings: BatchSettings) -> Iterator[Chu
         yield settings, tuple(batch)
 
 
-def ordered_map(
-    function: Callable[[Item], Outcomes], items: Iterable[Item], jobs: int
-) -> Generator[Outcomes, None, None]:
-    """``map(function, items)`` over ``jobs`` processes, in order, with few items in flight."""
-    if jobs <= 1:
-        yield from map(function, items)
-        return
-    with _start_pool(jobs) as pool:
-        pending: deque[AsyncResult[Outcomes]] = deque()
-        for item in items:
-            pending.append(pool.apply_async(function, (item,)))
-            while pending and (len(pending) >= jobs * CHUNKS_AHEAD_PER_JOB or pending[0].ready()):
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
-
-
-def _start_pool(jobs: int) -> Pool:
-    """A pool of ``jobs`` workers, with Ctrl-C held back until it is fully up.
-
-    An interrupt in the middle of starting a pool leaves it half-built, and the
-    interpreter can then hang at exit waiting for it; held back, the interrupt
-    arrives once the pool exists and can be stopped cleanly.
-    """
-    if not hasattr(signal, "pthread_sigmask"):
-        return multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts)
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        return multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts)
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them all."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 @dataclass(frozen=True)
 class BatchJob:
     """One --jsonl run: inputs, how to clean them, and how many processes."""
 
     paths: tuple[str, ...]
-    field: str
+    field: str | None
     mode: Mode
     config: Config
     jobs: int = 1
@@ -207,18 +205,36 @@ def run_batch(
 
     With ``flush`` the sink is flushed after every chunk, so a pipe sees records as they are done.
     """
-    with closing(ordered_map(clean_chunk, _chunks(job), job.jobs)) as results:  # stops workers
-        for outcomes in results:
-            for outcome in outcomes:
-                _report(outcome, console)
-                sink.write(outcome.output)
-                tally.add(outcome.removed, failed=outcome.error is not None)
-                if outcome.error is not None and job.strict:
-                    console.error("stopped at the first failed record (--strict)")
-                    return 1
-            if flush:
-                sink.flush()
-            console.advance(len(outcomes), sum(outcome.size for outcome in outcomes))
+    batches = ordered_map(clean_chunk, _chunks(job), job.jobs, lost_chunk)
+    try:
+        with closing(batches) as results:  # stops the workers
+            return _write_all(results, job, sink, console, tally, flush=flush)
+    except WorkerLostError as error:
+        console.error(f"{error}; the output holds every record before the first one not written")
+        return 1
+
+
+def _write_all(
+    results: Iterable[list[Outcome]],
+    job: BatchJob,
+    sink: BinaryIO,
+    console: Console,
+    tally: Tally,
+    *,
+    flush: bool,
+) -> int:
+    """Write each outcome of ``results``; 1 if any record failed, else 0."""
+    for outcomes in results:
+        for outcome in outcomes:
+            _report(outcome, console)
+            sink.write(outcome.output)
+            tally.add(outcome.removed, failed=outcome.error is not None, field=outcome.field)
+            if outcome.error is not None and job.strict:
+                console.error("stopped at the first failed record (--strict)")
+                return 1
+        if flush:
+            sink.flush()
+        console.advance(len(outcomes), sum(outcome.size for outcome in outcomes))
     return 1 if tally.failed else 0
 
 

@@ -1,6 +1,9 @@
 """Turn the command line's detector options and TOML config file into one :class:`Config`.
 
-The config file is read first; ``--disable``, ``--only`` and ``--set`` apply on top.
+The config file is read first; ``--enable``, ``--disable``, ``--only`` and ``--set`` apply
+on top. The config holds the user's choices only: which detectors run in which mode is
+decided where the library decides it (:meth:`Config.active`), so ``cleantext --html`` and
+``clean_html`` run the same detectors.
 
 >>> config = build_config(disable=["ad_gap"], settings=["breadcrumb.max_words=8"])
 >>> "ad_gap" in config.active_names(), config.params_for("breadcrumb").max_words
@@ -19,7 +22,7 @@ from typing import Any
 from cleantext.config import Config
 from cleantext.errors import ConfigError
 
-FILE_KEYS = ("threshold", "disable", "only", "detectors")
+FILE_KEYS = ("threshold", "enable", "disable", "only", "detectors")
 """Top-level keys a TOML config file may have."""
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
@@ -28,12 +31,16 @@ FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 def build_config(
     *,
     config_file: str | None = None,
+    enable: Iterable[str] = (),
     disable: Iterable[str] = (),
     only: Iterable[str] = (),
     settings: Iterable[str] = (),
 ) -> Config:
     """The config the options describe; raises :class:`ConfigError` on any unknown name or bad value."""
     config = config_from_file(config_file) if config_file else Config()
+    enabled = tuple(enable)
+    if enabled:
+        config = config.enable(*enabled)
     disabled = tuple(disable)
     if disabled:
         config = config.disable(*disabled)
@@ -122,6 +129,7 @@ def config_from_mapping(data: Mapping[str, Any], *, origin: str = "config") -> C
     config = Config()
     if "threshold" in data:
         config = _with_threshold(config, data["threshold"])
+    config = config.enable(*_names(data.get("enable", []), "enable", origin))
     config = config.disable(*_names(data.get("disable", []), "disable", origin))
     if "only" in data:
         config = config.enable_only(*_names(data["only"], "only", origin))

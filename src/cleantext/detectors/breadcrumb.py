@@ -22,6 +22,8 @@ SEPARATOR_MARKS = ("›", "»", "→", ">", "/", "|", "::")
 SENTENCE_MARKS = (".", "!", "?", ";", ":", ",")
 """A line that ends with one of these ends like a sentence: not a trail."""
 WEAK_SEPARATORS = frozenset({"/", "|"})
+DANGLING_WORDS = frozenset("of the an and or de du des la le der die das und et".split())
+"""Words that never end a label: a step ending in one is a phrase cut in two ("Image 1 of")."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     'INTERNATIONAL > Europe & Eurasia'
     >>> clean("The result was 5 > 3, as the committee expected all along.").removed
     ()
+
+    Each step is a label: a phrase cut in two ("Image 1 of") is none, nor a counter ("4 / 12").
+
+    >>> clean("Image 1 of / 23\\n\\nThe envoy arrived in Kyiv late on Friday night.").removed
+    ()
     """
     for line in short_lines_with(page, SEPARATOR_MARKS, params.max_chars):
         if line.text.endswith(SENTENCE_MARKS):
@@ -71,20 +78,31 @@ def _trail(text: str, params: Params) -> tuple[float, int, str] | None:
     parts = [part.strip() for part in SEPARATOR.split(text)]
     if len(parts) < 2 or not all(parts):
         return None
-    counts = [len(tokens(part)) for part in parts]
+    words = [tokens(part) for part in parts]
+    counts = [len(found) for found in words]
     if sum(counts) > params.max_words or max(counts) > params.max_part_words or min(counts) < 1:
+        return None
+    separator = separators.pop()
+    if not _labels(parts, words, separator):
         return None
     if not parts[0][0].isalnum() or parts[0][0].islower():
         return None  # a trail starts with a capital, a digit or a letter of a caseless script
     if any(_caseless(part) and len(part) > params.max_caseless_part_chars for part in parts):
         return None
-    separator = separators.pop()
     starts_home = parts[0].lower() in HOME_WORDS
     if len(parts) >= 3 or starts_home:
         return params.score, len(parts), separator
     if separator in WEAK_SEPARATORS:
         return params.weak_score, len(parts), separator
     return params.two_part_score, len(parts), separator
+
+
+def _labels(parts: list[str], words: list[list[str]], separator: str) -> bool:
+    """False when a step is a phrase cut in two ("Image 1 of") or the line is a counter
+    ("Photo 4 / 12"): the steps of a trail are labels."""
+    if any(found[-1] in DANGLING_WORDS for found in words):
+        return False
+    return not (separator in WEAK_SEPARATORS and len(parts) == 2 and parts[1].isdigit())
 
 
 def _caseless(part: str) -> bool:

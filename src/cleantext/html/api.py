@@ -16,17 +16,10 @@ from cleantext.html.structured import (
     page_title,
 )
 from cleantext.model import Metadata, Result
-from cleantext.registry import BUILTIN
 from cleantext.text.page import Page
 
 MAX_INPUT_CHARS = 256 * 1024 * 1024
 """Larger inputs are refused with an :class:`InputError` (memory stays bounded)."""
-
-TEXT_ONLY_DETECTORS = ("content_classifier",)
-"""Text-mode detectors that the DOM evidence supersedes: HTML mode's default config turns
-them off (measured: the text classifier cost 0.05-0.10 F1 on the eval sets in HTML mode).
-A config passed by the caller is used as given."""
-DEFAULT_CONFIG = Config().disable(*(name for name in TEXT_ONLY_DETECTORS if name in BUILTIN))
 
 
 def clean_html(
@@ -63,7 +56,7 @@ def clean_html(
     """
     text, decoded = _as_text(html, charset_of_content_type(content_type), charset_hint)
     check_not_binary(text)
-    config = config or DEFAULT_CONFIG
+    config = config or Config()
     known = _known_metadata(decoded, url)
     if not has_markup(text):
         return _as_plain_text(text, known, config)
@@ -84,7 +77,7 @@ def clean_html(
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
-    clean_text, removed = decide(page, config, passes=1)
+    clean_text, removed = decide(page, config, mode="html", passes=1)
     return Result(text=clean_text, removed=removed, source_text=rendered, metadata=metadata)
 
 

@@ -26,9 +26,26 @@ MARKUP = regex.compile(r"<[A-Za-z!/?]")
 BINARY_SAMPLE = 4096
 """Characters sampled when judging whether the input is binary."""
 MAX_CONTROL_SHARE = 0.05
-"""Input whose sample has more control characters than this share is refused as binary."""
+"""Input whose sample has more control (NUL included) or replacement characters (U+FFFD, what
+undecodable bytes become) than this share is refused as binary."""
 MIN_BINARY_SAMPLE = 64
-"""Shorter inputs are never judged binary (a few stray control characters say little)."""
+"""Shorter inputs are never judged binary by share (a few stray control characters say little)."""
+BINARY_MAGIC = {
+    "\x7fELF": "an ELF executable",
+    "\ufffdPNG\r\n\x1a\n": "a PNG image",
+    "\x89PNG\r\n\x1a\n": "a PNG image",
+    "GIF87a": "a GIF image",
+    "GIF89a": "a GIF image",
+    "\ufffd\ufffd\ufffd": "binary data (a JPEG image?)",
+    "\xff\xd8\xff": "a JPEG image",
+    "%PDF-": "a PDF document",
+    "PK\x03\x04": "a ZIP archive (or an office document)",
+    "\x1f\ufffd\x08": "gzip data",
+    "\x1f\x8b\x08": "gzip data",
+    "\x00asm": "a WebAssembly module",
+}
+"""Known starts of binary formats, as they read once decoded (bad UTF-8 bytes become U+FFFD,
+Latin-1 keeps them), and what they are."""
 MAX_NESTING = 1000
 """In the fallback for over-deep pages, tags nested deeper than this are removed."""
 TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
@@ -45,21 +62,30 @@ def has_markup(text: str) -> bool:
 
 
 def check_not_binary(text: str) -> None:
-    """Raise :class:`InputError` when ``text`` looks like binary data, not a page.
+    """Raise :class:`InputError` when ``text`` looks like binary data, not a page: it starts
+    with a known binary format's magic, or its sample holds too many control or replacement
+    characters. The one test of both modes (and of the command line) for binary input.
 
     >>> check_not_binary("<p>fine</p>")
     >>> check_not_binary("\\x00\\x01\\x02\\x03" * 20)
     Traceback (most recent call last):
     ...
-    cleantext.errors.InputError: the input looks binary (80 of 80 sampled characters are control characters), not HTML
+    cleantext.errors.InputError: the input looks binary (80 of 80 sampled characters are control or replacement characters), not text or HTML
+    >>> check_not_binary("%PDF-1.7 ...")
+    Traceback (most recent call last):
+    ...
+    cleantext.errors.InputError: the input looks binary (it starts like a PDF document), not text or HTML
     """
+    for magic, kind in BINARY_MAGIC.items():
+        if text.startswith(magic):
+            raise InputError(f"the input looks binary (it starts like {kind}), not text or HTML")
     sample = text[:BINARY_SAMPLE]
     encoded = sample.encode("utf-8", "replace")
-    controls = len(encoded) - len(encoded.translate(None, CONTROL_CODES))
-    if len(sample) >= MIN_BINARY_SAMPLE and controls > MAX_CONTROL_SHARE * len(sample):
+    odd = len(encoded) - len(encoded.translate(None, CONTROL_CODES)) + sample.count("\ufffd")
+    if len(sample) >= MIN_BINARY_SAMPLE and odd > MAX_CONTROL_SHARE * len(sample):
         raise InputError(
-            f"the input looks binary ({controls} of {len(sample)} sampled characters "
-            "are control characters), not HTML"
+            f"the input looks binary ({odd} of {len(sample)} sampled characters "
+            "are control or replacement characters), not text or HTML"
         )
 
 

@@ -1,0 +1,146 @@
+"""Worker processes for batches: an ordered map over a pool that survives a dead worker.
+
+>>> list(ordered_map(abs, [-3, 2, -1], jobs=1))
+[3, 2, 1]
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from collections.abc import Callable, Generator, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+from cleantext.errors import CleantextError
+
+CHUNKS_AHEAD_PER_JOB = 4
+"""Chunks in flight per worker: enough to keep workers busy, few enough to bound memory."""
+MAX_POOL_RESTARTS = 20
+"""New worker pools started after workers died, before the run stops with an error."""
+LOST_WORKER = "a worker process died (killed, or out of memory) while this record was in flight"
+
+Item = TypeVar("Item")
+Outcomes = TypeVar("Outcomes")
+
+
+class WorkerLostError(CleantextError):
+    """A worker process died and the batch cannot go on."""
+
+
+def ordered_map(
+    function: Callable[[Item], Outcomes],
+    items: Iterable[Item],
+    jobs: int,
+    lost: Callable[[Item, str], Outcomes] | None = None,
+) -> Generator[Outcomes, None, None]:
+    """``map(function, items)`` over ``jobs`` processes, in order, with few items in flight.
+
+    A worker that dies (killed, or out of memory) takes the items in flight with it:
+    each becomes ``lost(item, why)`` (or the run stops with :class:`WorkerLostError` when
+    ``lost`` is None), and a new pool goes on with the rest, never a hang. After
+    :data:`MAX_POOL_RESTARTS` new pools the run stops.
+    """
+    if jobs <= 1:
+        yield from map(function, items)
+        return
+    workers = _Workers(jobs)
+    try:
+        pending: deque[tuple[Item, Future[Outcomes]]] = deque()
+        for item in items:
+            pending.append((item, workers.submit(function, item)))
+            while pending and (len(pending) >= jobs * CHUNKS_AHEAD_PER_JOB or pending[0][1].done()):
+                yield _outcome(*pending.popleft(), workers, lost)
+        while pending:
+            yield _outcome(*pending.popleft(), workers, lost)
+    finally:
+        workers.stop()
+
+
+def _outcome(
+    item: Item,
+    future: Future[Outcomes],
+    workers: _Workers,
+    lost: Callable[[Item, str], Outcomes] | None,
+) -> Outcomes:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        why = workers.restart()
+    except MemoryError:
+        why = "the worker ran out of memory on the records sent with this one"
+    except Exception as error:  # the worker could not run or return it
+        why = (
+            f"the worker failed on the records sent with this one: {type(error).__name__}: {error}"
+        )
+    if lost is None:
+        raise WorkerLostError(why)
+    return lost(item, why)
+
+
+class _Workers:
+    """A process pool that is replaced when one of its workers dies."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool = _start_pool(jobs)
+        self.restarts = 0
+
+    def submit(self, function: Callable[[Item], Outcomes], item: Item) -> Future[Outcomes]:
+        return self.pool.submit(function, item)
+
+    def restart(self) -> str:
+        """Start a new pool if this one is broken; return what happened, for the records."""
+        if _is_broken(self.pool):
+            if self.restarts >= MAX_POOL_RESTARTS:
+                raise WorkerLostError(
+                    f"worker processes died {self.restarts + 1} times; stopping "
+                    "(a record may need more memory than allowed: try -j 1 or smaller records)"
+                )
+            _terminate(self.pool)
+            self.pool = _start_pool(self.jobs)
+            self.restarts += 1
+        return LOST_WORKER
+
+    def stop(self) -> None:
+        _terminate(self.pool)
+
+
+def _is_broken(pool: ProcessPoolExecutor) -> bool:
+    return bool(getattr(pool, "_broken", False))
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now, without waiting for the work they hold."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _start_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` started workers, with Ctrl-C held back until they are all up.
+
+    An interrupt in the middle of starting a pool leaves it half-built, and the
+    interpreter can then hang at exit waiting for it; held back, the interrupt
+    arrives once the pool exists and can be stopped cleanly.
+    """
+    blocking = hasattr(signal, "pthread_sigmask")
+    if blocking:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = ProcessPoolExecutor(jobs, initializer=_worker_signals)
+        pool.submit(int).result()  # the workers start with the first task
+        return pool
+    finally:
+        if blocking:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them all, and die on SIGTERM."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)

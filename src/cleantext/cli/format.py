@@ -132,12 +132,18 @@ def detector_listing(config: Config) -> str:
 
 @dataclass
 class Tally:
-    """Running counts for --stats: records, failures, and segments and characters per detector."""
+    """Running counts for --stats: records, failures, skipped inputs by reason, and segments
+    and characters per detector."""
 
     records: int = 0
     failed: int = 0
     segments: Counter[str] = field(default_factory=Counter)
     chars: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def skip(self, reason: str) -> None:
+        """Count one input that is not a page (a WARC request or image record, say)."""
+        self.skipped[reason] += 1
 
     def add(self, removed: Iterable[tuple[str, int]], *, failed: bool = False) -> None:
         """Count one record and its removed ``(detector, characters)`` pairs."""
@@ -152,12 +158,19 @@ class Tally:
         failed = f", {self.failed:,} failed" if self.failed else ""
         width = max((len(name) for name in self.chars), default=0) + 2
         rows = [f"{self.records:,} record{'' if self.records == 1 else 's'}{failed}"]
+        if self.skipped:
+            reasons = ", ".join(f"{reason} {count:,}" for reason, count in _by_count(self.skipped))
+            rows.append(f"{sum(self.skipped.values()):,} skipped: {reasons}")
         rows.append(f"{'detector':<{width}} {'segments':>10} {'chars':>12}")
-        for name, chars in sorted(self.chars.items(), key=lambda item: (-item[1], item[0])):
+        for name, chars in _by_count(self.chars):
             rows.append(f"{name:<{width}} {self.segments[name]:>10,} {chars:>12,}")
         total_segments, total_chars = sum(self.segments.values()), sum(self.chars.values())
         rows.append(f"{'total':<{width}} {total_segments:>10,} {total_chars:>12,}")
         return "\n".join(rows)
+
+
+def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def removed_pairs(result: Result) -> tuple[tuple[str, int], ...]:

@@ -79,15 +79,15 @@ def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
         html = is_html(content, settings.mode)
         result = clean_content(content, html=html, config=settings.config, url=url)
     except Exception as error:  # every record must yield one output record
-        message = _message(error)
+        message = describe_error(error)
         failure = {
             "error": {"file": settings.source, "line": number, "message": message, "input": line}
         }
         where = f"{settings.source}: line {number}: "
-        return Outcome(_encode(failure), len(raw), error=where + message, warning=warning)
+        return Outcome(encode_line(failure), len(raw), error=where + message, warning=warning)
     record["clean_text"] = result.text
     record["removed"] = [segment.as_dict() for segment in result.removed]
-    return Outcome(_encode(record), len(raw), removed_pairs(result), warning=warning)
+    return Outcome(encode_line(record), len(raw), removed_pairs(result), warning=warning)
 
 
 def _parse(line: str, field: str) -> tuple[dict[str, object], str, str | None]:
@@ -114,13 +114,13 @@ def _json_type(value: object) -> str:
     )
 
 
-def _message(error: Exception) -> str:
+def describe_error(error: Exception) -> str:
     if isinstance(error, CleantextError):
         return str(error)
     return f"{type(error).__name__}: {error}"
 
 
-def _encode(record: object) -> bytes:
+def encode_line(record: object) -> bytes:
     """One line of JSON; non-ASCII kept as UTF-8, lone surrogates escaped."""
     try:
         return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
@@ -136,18 +136,27 @@ def clean_chunk(chunk: Chunk) -> list[Outcome]:
 
 def read_chunks(lines: Iterable[bytes], settings: BatchSettings) -> Iterator[Chunk]:
     """Group the non-blank ``lines`` into chunks, each line with its 1-based number."""
-    batch: list[tuple[int, bytes]] = []
-    size = 0
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        batch.append((number, raw))
-        size += len(raw)
-        if len(batch) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
-            yield settings, tuple(batch)
-            batch, size = [], 0
+    numbered = ((number, raw) for number, raw in enumerate(lines, 1) if raw.strip())
+    for batch in batched(numbered, lambda item: len(item[1])):
+        yield settings, batch
+
+
+def batched(items: Iterable[Item], size: Callable[[Item], int]) -> Iterator[tuple[Item, ...]]:
+    """``items`` in groups of at most :data:`CHUNK_RECORDS`, closed early at :data:`CHUNK_BYTES`.
+
+    >>> [len(group) for group in batched(range(70), lambda item: 1)]
+    [32, 32, 6]
+    """
+    batch: list[Item] = []
+    total = 0
+    for item in items:
+        batch.append(item)
+        total += size(item)
+        if len(batch) >= CHUNK_RECORDS or total >= CHUNK_BYTES:
+            yield tuple(batch)
+            batch, total = [], 0
     if batch:
-        yield settings, tuple(batch)
+        yield tuple(batch)
 
 
 def ordered_map(
@@ -207,13 +216,30 @@ def run_batch(
 
     With ``flush`` the sink is flushed after every chunk, so a pipe sees records as they are done.
     """
-    with closing(ordered_map(clean_chunk, _chunks(job), job.jobs)) as results:  # stops workers
+    results = ordered_map(clean_chunk, _chunks(job), job.jobs)
+    return write_outcomes(results, sink, console, tally, strict=job.strict, flush=flush)
+
+
+def write_outcomes(
+    results: Generator[list[Outcome], None, None],
+    sink: BinaryIO,
+    console: Console,
+    tally: Tally,
+    *,
+    strict: bool,
+    flush: bool,
+) -> int:
+    """Write each chunk's outcomes to ``sink`` in order; 1 if any record failed, else 0.
+
+    Shared by --jsonl and --warc; closing ``results`` at the end stops the workers.
+    """
+    with closing(results):
         for outcomes in results:
             for outcome in outcomes:
                 _report(outcome, console)
                 sink.write(outcome.output)
                 tally.add(outcome.removed, failed=outcome.error is not None)
-                if outcome.error is not None and job.strict:
+                if outcome.error is not None and strict:
                     console.error("stopped at the first failed record (--strict)")
                     return 1
             if flush:

@@ -118,21 +118,28 @@ def clean_record(settings: ArchiveSettings, page: ArchivePage) -> Outcome:
 
 
 def _clean_payload(page: ArchivePage, settings: ArchiveSettings) -> tuple[Result, str | None]:
-    where = f"{settings.source}: record {page.number}"
     if page.mode == "html":
-        result = clean_html(
-            page.payload,
-            url=page.url,
-            config=settings.config,
-            content_type=page.content_type,
-            charset_hint=page.charset_hint,
-        )
-        warning = None
-    else:
-        text, warning = decode_utf8(page.payload, where)
-        result = clean(text, config=settings.config)
-    metadata = result.metadata.with_field("url", page.url, "warc")
-    return replace(result, metadata=metadata), warning
+        return clean_page(page, settings.config), None
+    text, warning = decode_utf8(page.payload, f"{settings.source}: record {page.number}")
+    return _with_url(clean(text, config=settings.config), page.url), warning
+
+
+def clean_page(page: ArchivePage, config: Config | None = None) -> Result:
+    """The cleantext result for one page record (HTML or WET text), its URL in the metadata."""
+    if page.mode == "text":
+        return _with_url(clean(page.payload.decode("utf-8", "replace"), config=config), page.url)
+    result = clean_html(
+        page.payload,
+        url=page.url,
+        config=config,
+        content_type=page.content_type,
+        charset_hint=page.charset_hint,
+    )
+    return _with_url(result, page.url)
+
+
+def _with_url(result: Result, url: str | None) -> Result:
+    return replace(result, metadata=result.metadata.with_field("url", url, "warc"))
 
 
 def _failure(

@@ -187,3 +187,19 @@ def test_options_that_do_not_apply_to_archives_are_refused(tmp_path, capsys):
     assert main(["--warc", "--html", str(tmp_path / "a.wet.gz")]) == 2
     assert main(["--no-removed", str(Path(__file__))]) == 2
     capsys.readouterr()
+
+
+def test_a_response_without_content_type_is_cleaned_when_it_looks_like_html(tmp_path, capsys):
+    def untyped(url: str, body: bytes) -> bytes:
+        block = b"HTTP/1.1 200 OK\r\n\r\n" + body
+        return warc_record("response", url, "application/http; msgtype=response", block)
+
+    html = b"<html><body><p>The council met on Monday, officials said.</p></body></html>"
+    write_archive(
+        tmp_path / "untyped.warc.gz",
+        [untyped("https://x.example/page", html), untyped("https://x.example/blob", b"\x00\x01")],
+    )
+    code, records, err = run(["--warc", "--stats", str(tmp_path / "untyped.warc.gz")], capsys)
+    assert code == 0
+    assert [record["url"] for record in records] == ["https://x.example/page"]
+    assert "1 skipped: unknown type 1" in err

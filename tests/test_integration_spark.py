@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 
@@ -14,6 +15,8 @@ from corpus_support import page_url, write_warc, write_wet
 
 pytest.importorskip("pyspark")
 pytest.importorskip("fastwarc")
+if shutil.which("java") is None:
+    pytest.skip("Spark needs Java (17 or later) on the PATH", allow_module_level=True)
 
 from pyspark.sql import SparkSession
 

@@ -199,12 +199,15 @@ def classify(number: int, record: WarcRecord) -> ArchivePage | Skipped:
     kind = str(record.record_type)
     if kind not in PAGE_RECORD_TYPES:
         return Skipped(kind)
-    headers = record.headers
-    content_type = _content_type(record, kind)
-    mode = _page_mode(_mime(content_type), kind)
     status = record.http_headers.status_code if record.is_http else None
     if status is not None and not 200 <= status < 300:
         return Skipped(f"http {status}")
+    content_type = _content_type(record, kind)
+    mime = _mime(content_type)
+    mode = _page_mode(mime, kind)
+    if mode is None and mime is not None:
+        return Skipped(mime)
+    headers = record.headers
     url, record_id, date = (
         headers.get("WARC-Target-URI"),
         record.record_id,
@@ -220,8 +223,8 @@ def classify(number: int, record: WarcRecord) -> ArchivePage | Skipped:
         raise ArchiveError(
             f"record {number} ends early: {len(payload):,} of {record.content_length:,} bytes"
         )
-    if mode is None and not (content_type is None and looks_like_html(_head(payload))):
-        return Skipped(_mime(content_type) or "unknown type")
+    if mode is None and not looks_like_html(_head(payload)):
+        return Skipped("unknown type")
     if not payload.strip():
         return Skipped("empty")
     charset_hint = headers.get("WARC-Identified-Content-Charset")

@@ -15,10 +15,11 @@ interpreter and JVM start-up count) with the tree's resident memory sampled:
 * ``cli-warc-j1`` / ``-j2``, ``cli-wet-j1`` / ``-j2``: ``cleantext --warc -j N``;
 * ``datatrove-cleantext`` / ``datatrove-trafilatura``: WarcReader -> extractor ->
   JsonlWriter on a ``LocalPipelineExecutor`` with 2 tasks, both extractors with
-  datatrove's default 1 s timeout and both packages imported before the
-  sandboxes fork (datatrove's sandbox counts its warm-up, which imports
-  trafilatura, against that timeout: on a busy machine the import alone
-  passes 1 s and every page then times out); ``datatrove-cleantext-wet`` the WET with
+  the same ``--timeout`` (default: datatrove's 1 s). datatrove's sandbox counts
+  its warm-up against that timeout, and ``Trafilatura`` imports trafilatura in
+  that warm-up (each task is a fresh process from a forkserver): where the
+  import alone takes longer than the timeout, as on a busy machine, every page
+  times out and is lost. ``datatrove-cleantext-wet``: the WET with
   ``CleantextTextCleaner``;
 * ``spark-warc`` / ``spark-wet``: ``cleantext.integrations.spark`` in ``local[2]``
   on loopback (its rows are read back after the timed job, in the same process).
@@ -157,9 +158,10 @@ def run_cli(folder: Path, kind: str, jobs: int) -> Run:
     return Run(f"cli-{kind}-j{jobs}", kind, wall, peak, status, texts)
 
 
-def run_datatrove(folder: Path, kind: str, step: str) -> Run:
+def run_datatrove(folder: Path, kind: str, step: str, timeout: float) -> Run:
     out = folder / f"datatrove-{step}-{kind}"
     command = [sys.executable, "-m", "benchmarks.corpus", "--datatrove-step", step]
+    command += ["--timeout", str(timeout)]
     wall, peak, status = timed([*command, str(folder / kind), str(out)])
     texts = jsonl_texts(sorted(out.glob("*.jsonl.gz")), "id", "text")
     stats = json.loads((out / "step-stats.json").read_text()) if status == 0 else {}
@@ -178,9 +180,8 @@ def run_datatrove(folder: Path, kind: str, step: str) -> Run:
     )
 
 
-def datatrove_pipeline(step: str, source: str, out: str) -> int:
+def datatrove_pipeline(step: str, timeout: float, source: str, out: str) -> int:
     """Run reader -> step -> writer with 2 tasks (in this process: the measured one)."""
-    import trafilatura  # noqa: F401  (imported before the sandboxes fork, as cleantext is)
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.extractors import Trafilatura
     from datatrove.pipeline.readers import WarcReader
@@ -193,7 +194,7 @@ def datatrove_pipeline(step: str, source: str, out: str) -> int:
         "trafilatura": Trafilatura,
         "cleantext-text": CleantextTextCleaner,
     }
-    extractor = steps[step]()
+    extractor = steps[step](timeout=timeout)
     executor = LocalPipelineExecutor(
         pipeline=[WarcReader(source), extractor, JsonlWriter(out)],
         tasks=SHARDS,
@@ -299,6 +300,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=60, help="first N pages per set (0: all)")
     parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
     parser.add_argument("--pipelines", nargs="+", default=["cli", "datatrove", "spark"])
+    parser.add_argument(
+        "--timeout", type=float, default=1.0, help="datatrove extractors' timeout (default 1 s)"
+    )
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--keep", type=Path, help="build and keep the archives in this folder")
     parser.add_argument("--datatrove-step", help=argparse.SUPPRESS)
@@ -310,7 +314,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
     if args.datatrove_step:
-        return datatrove_pipeline(args.datatrove_step, *args.paths)
+        return datatrove_pipeline(args.datatrove_step, args.timeout, *args.paths)
     if args.spark:
         return spark_job(*args.paths)
     if not args.eval_dir.exists():
@@ -328,8 +332,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "cli" in args.pipelines:
             runs += [run_cli(folder, kind, jobs) for kind in ("warc", "wet") for jobs in (1, 2)]
         if "datatrove" in args.pipelines:
-            runs += [run_datatrove(folder, "warc", step) for step in ("cleantext", "trafilatura")]
-            runs.append(run_datatrove(folder, "wet", "cleantext-text"))
+            steps = ("cleantext", "trafilatura")
+            runs += [run_datatrove(folder, "warc", step, args.timeout) for step in steps]
+            runs.append(run_datatrove(folder, "wet", "cleantext-text", args.timeout))
         if "spark" in args.pipelines:
             runs += [run_spark(folder, kind) for kind in ("warc", "wet")]
         print(table(runs, corpus, markdown=args.markdown))

@@ -119,12 +119,12 @@ def clean_record(settings: ArchiveSettings, page: ArchivePage) -> Outcome:
 
 def _clean_payload(page: ArchivePage, settings: ArchiveSettings) -> tuple[Result, str | None]:
     if page.mode == "html":
-        return clean_page(page, settings.config), None
+        return clean_archive_page(page, settings.config), None
     text, warning = decode_utf8(page.payload, f"{settings.source}: record {page.number}")
     return _with_url(clean(text, config=settings.config), page.url), warning
 
 
-def clean_page(page: ArchivePage, config: Config | None = None) -> Result:
+def clean_archive_page(page: ArchivePage, config: Config | None = None) -> Result:
     """The cleantext result for one page record (HTML or WET text), its URL in the metadata."""
     if page.mode == "text":
         return _with_url(clean(page.payload.decode("utf-8", "replace"), config=config), page.url)

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cleantext.cli.jsonl import describe_error
-from cleantext.cli.warc import ArchivePage, clean_page, read_archive
+from cleantext.cli.warc import ArchivePage, clean_archive_page, read_archive
 from cleantext.config import Config
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def page_row(page: ArchivePage, config: Config | None) -> Row:
     if page.problem is not None:
         return (page.url, page.record_id, page.mode, None, 0, {}, page.problem)
     try:
-        result = clean_page(page, config)
+        result = clean_archive_page(page, config)
     except Exception as error:  # one bad page must not fail the partition
         return (page.url, page.record_id, page.mode, None, 0, {}, describe_error(error))
     detectors: dict[str, list[str]] = {}

@@ -69,15 +69,16 @@ class Corpus:
     text_ids: dict[str, tuple[str, int]] = field(default_factory=dict)
     html_bytes: int = 0
     text_bytes: int = 0
+    repeat: int = 1
 
 
 def page_url(set_name: str, index: int) -> str:
     return f"https://{set_name.replace('_', '-')}.eval.example/{index}"
 
 
-def build(folder: Path, sets: Sequence[str], limit: int, eval_dir: Path) -> Corpus:
+def build(folder: Path, sets: Sequence[str], limit: int, eval_dir: Path, repeat: int = 1) -> Corpus:
     """Write ``warc/part-N.warc.gz`` and ``wet/part-N.warc.wet.gz`` from the sets' pages."""
-    corpus = Corpus()
+    corpus = Corpus(repeat=repeat)
     warc: list[list[bytes]] = [[] for _ in range(SHARDS)]
     wet: list[list[bytes]] = [[] for _ in range(SHARDS)]
     count = 0
@@ -98,7 +99,7 @@ def build(folder: Path, sets: Sequence[str], limit: int, eval_dir: Path) -> Corp
     for kind, shards, suffix in (("warc", warc, ".warc.gz"), ("wet", wet, ".warc.wet.gz")):
         (folder / kind).mkdir(parents=True, exist_ok=True)
         for number, records in enumerate(shards):
-            write_archive(folder / kind / f"part-{number}{suffix}", records)
+            write_archive(folder / kind / f"part-{number}{suffix}", records * repeat)
     return corpus
 
 
@@ -271,8 +272,8 @@ def table(runs: Sequence[Run], corpus: Corpus, *, markdown: bool) -> str:
     )
     rows = []
     for run in runs:
-        pages = len(corpus.html_ids)
-        size = corpus.html_bytes if run.kind == "warc" else corpus.text_bytes
+        pages = len(corpus.html_ids) * corpus.repeat
+        size = (corpus.html_bytes if run.kind == "warc" else corpus.text_bytes) * corpus.repeat
         f1 = scores(run, corpus)
         mean = sum(f1.values()) / len(f1)
         status = "" if run.status == 0 else f"exit {run.status}; "
@@ -303,6 +304,11 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--timeout", type=float, default=1.0, help="datatrove extractors' timeout (default 1 s)"
     )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="write every page N times (memory against size)"
+    )
+    parser.add_argument("--jobs", nargs="+", type=int, default=[1, 2], help="CLI -j values")
+    parser.add_argument("--kinds", nargs="+", default=["warc", "wet"], help="archive kinds")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--keep", type=Path, help="build and keep the archives in this folder")
     parser.add_argument("--datatrove-step", help=argparse.SUPPRESS)
@@ -322,15 +328,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="cleantext-corpus-") as temporary:
         folder = args.keep or Path(temporary)
-        corpus = build(folder, args.sets, args.limit, args.eval_dir)
+        corpus = build(folder, args.sets, args.limit, args.eval_dir, args.repeat)
         print(
-            f"{len(corpus.html_ids):,} pages: WARC {corpus.html_bytes / 1e6:.1f} MB of HTML, "
-            f"WET {corpus.text_bytes / 1e6:.1f} MB of text",
+            f"{len(corpus.html_ids):,} pages x {args.repeat}: WARC {corpus.html_bytes / 1e6:.1f} MB "
+            f"of HTML, WET {corpus.text_bytes / 1e6:.1f} MB of text (once)",
             flush=True,
         )
         runs = []
         if "cli" in args.pipelines:
-            runs += [run_cli(folder, kind, jobs) for kind in ("warc", "wet") for jobs in (1, 2)]
+            runs += [run_cli(folder, kind, jobs) for kind in args.kinds for jobs in args.jobs]
         if "datatrove" in args.pipelines:
             steps = ("cleantext", "trafilatura")
             runs += [run_datatrove(folder, "warc", step, args.timeout) for step in steps]

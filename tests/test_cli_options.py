@@ -56,7 +56,7 @@ def test_set_tunes_a_parameter_and_the_threshold(capsys, monkeypatch) -> None:
         (["--set", "breadcrumb.max_words=many"], "breadcrumb.max_words must be int, got 'many'"),
         (["--set", "breadcrumb.max_words"], "detector.param=value"),
         (["--set", "threshold=2"], "threshold must be in (0, 1]"),
-        (["--jobs", "2"], "--jsonl only"),
+        (["--jobs", "2"], "--jsonl or --warc only"),
     ],
 )
 def test_bad_names_and_values_are_usage_errors(args, message, capsys, monkeypatch) -> None:

@@ -23,8 +23,14 @@ class UsageError(CleantextError):
 
 def check_usage(args: argparse.Namespace) -> None:
     """Raise :class:`UsageError` for options used without --jsonl and for missing input files."""
-    if not args.jsonl and (args.jobs != 1 or args.field is not None):
-        raise UsageError("--jobs and --field work with --jsonl only")
+    if not (args.jsonl or args.warc) and args.jobs != 1:
+        raise UsageError("--jobs works with --jsonl or --warc only")
+    if not args.jsonl and args.field is not None:
+        raise UsageError("--field works with --jsonl only")
+    if not args.warc and args.no_removed:
+        raise UsageError("--no-removed works with --warc only")
+    if args.warc and args.mode != "auto":
+        raise UsageError("--html and --text do not apply to --warc: each record's type decides")
     _check_urls(args)
     if args.show_gaps and not args.explain:
         raise UsageError("--show-gaps works with --explain only")
@@ -37,6 +43,8 @@ def check_usage(args: argparse.Namespace) -> None:
 def _check_urls(args: argparse.Namespace) -> None:
     if args.jsonl and (args.urls or any(is_url(path) for path in args.files)):
         raise UsageError("--jsonl reads files or stdin, not URLs")
+    if args.warc and (args.urls or any(is_url(path) for path in args.files)):
+        raise UsageError("--warc reads files or stdin, not URLs")
     for url in args.urls:
         if not is_url(url):
             raise UsageError(f"--url needs an http:// or https:// URL, got {url!r}")
@@ -100,6 +108,14 @@ def _add_format_options(parser: argparse.ArgumentParser) -> None:
     )
     shape.add_argument(
         "--jsonl", action="store_true", help="inputs are JSON Lines records; clean --field of each"
+    )
+    shape.add_argument(
+        "--warc",
+        action="store_true",
+        help="inputs are WARC/WET archives (found by themselves too); one JSON line per page",
+    )
+    parser.add_argument(
+        "--no-removed", action="store_true", help="with --warc: leave out the removed segments"
     )
     parser.add_argument(
         "--show-gaps",

@@ -44,6 +44,7 @@ from cleantext.cli.inputs import (
 )
 from cleantext.cli.jsonl import BatchJob, run_batch
 from cleantext.cli.options import build_config
+from cleantext.cli.warc import ArchiveError, ArchiveJob, run_archives, starts_like_warc
 from cleantext.config import Config
 from cleantext.errors import CleantextError, ConfigError
 from cleantext.html.response import clean_page
@@ -68,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    args.warc = args.warc or _all_archives(args)
     console = _console(args)
     previous = _handle_sigterm()
     try:
@@ -88,11 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _console(args: argparse.Namespace) -> Console:
     """The stderr of this run: a progress line on a terminal, for a batch or many pages."""
-    many = bool(args.jsonl) or len(args.files) > 1
+    batch = bool(args.jsonl or args.warc)
+    many = batch or len(args.files) > 1
     console = Console(
         sys.stderr,
         show_progress=many and sys.stderr.isatty(),
-        unit="records" if args.jsonl else "files",
+        unit="records" if batch else "files",
     )
     console.start()
     return console
@@ -116,16 +119,35 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         console.error(str(error))
         return EXIT_USAGE
     tally = Tally()
-    with open_output(args.output) as sink:
-        status = (
-            _run_batch(args, config, sink, console, tally)
-            if args.jsonl
-            else _run_pages(args, config, sink, console, tally)
-        )
+    try:
+        with open_output(args.output) as sink:
+            status = _run_inputs(args, config, sink, console, tally)
+    except ArchiveError as error:
+        console.error(str(error))
+        return EXIT_USAGE
     if args.stats:
         console.finish()
         sys.stderr.write(tally.table() + "\n")
     return status
+
+
+def _all_archives(args: argparse.Namespace) -> bool:
+    """True when no input kind is asked for and every named input starts with ``WARC/``."""
+    if args.jsonl or args.json or args.explain or args.urls or args.mode != "auto":
+        return False
+    return all(starts_like_warc(path) for path in args.files)
+
+
+def _run_inputs(
+    args: argparse.Namespace, config: Config, sink: BinaryIO, console: Console, tally: Tally
+) -> int:
+    flush = args.output is None
+    if args.warc:
+        job = ArchiveJob(tuple(args.files), config, args.jobs, args.strict, not args.no_removed)
+        return run_archives(job, sink, console, tally, flush=flush)
+    if args.jsonl:
+        return _run_batch(args, config, sink, console, tally)
+    return _run_pages(args, config, sink, console, tally)
 
 
 def _config(args: argparse.Namespace) -> Config:

@@ -148,14 +148,19 @@ def detector_listing(config: Config) -> str:
 
 @dataclass
 class Tally:
-    """Running counts for --stats: records, failures, the fields cleaned, and segments and
-    characters per detector."""
+    """Running counts for --stats: records, failures, the fields cleaned, skipped inputs by
+    reason, and segments and characters per detector."""
 
     records: int = 0
     failed: int = 0
     segments: Counter[str] = field(default_factory=Counter)
     chars: Counter[str] = field(default_factory=Counter)
     fields: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def skip(self, reason: str) -> None:
+        """Count one input that is not a page (a WARC request or image record, say)."""
+        self.skipped[reason] += 1
 
     def add(
         self, removed: Iterable[tuple[str, int]], *, failed: bool = False, field: str | None = None
@@ -178,12 +183,19 @@ class Tally:
         if self.fields:
             used = ", ".join(f"{name} {count:,}" for name, count in self.fields.most_common())
             rows.append(f"cleaned from field: {used}")
+        if self.skipped:
+            reasons = ", ".join(f"{reason} {count:,}" for reason, count in _by_count(self.skipped))
+            rows.append(f"{sum(self.skipped.values()):,} skipped: {reasons}")
         rows.append(f"{'detector':<{width}} {'segments':>10} {'chars':>12}")
-        for name, chars in sorted(self.chars.items(), key=lambda item: (-item[1], item[0])):
+        for name, chars in _by_count(self.chars):
             rows.append(f"{name:<{width}} {self.segments[name]:>10,} {chars:>12,}")
         total_segments, total_chars = sum(self.segments.values()), sum(self.chars.values())
         rows.append(f"{'total':<{width}} {total_segments:>10,} {total_chars:>12,}")
         return "\n".join(rows)
+
+
+def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def removed_pairs(result: Result) -> tuple[tuple[str, int], ...]:

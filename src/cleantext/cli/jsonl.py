@@ -17,10 +17,10 @@ the record has neither 'html' nor 'text' (its fields: id); name the field to cle
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from cleantext.cli.console import Console
 from cleantext.cli.format import Tally, removed_pairs
@@ -36,6 +36,8 @@ from cleantext.cli.inputs import (
 from cleantext.cli.workers import WorkerLostError, ordered_map
 from cleantext.config import Config
 from cleantext.errors import CleantextError, InputError
+
+Item = TypeVar("Item")
 
 CHUNK_RECORDS = 32
 """Most records sent to a worker at once."""
@@ -88,11 +90,13 @@ def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
         mode, guessed = choose_mode(content, settings.mode, field)
         result = clean_content(content, mode=mode, config=settings.config, url=url)
     except Exception as error:  # every record must yield one output record
-        return _failure(settings, number, raw, line, _message(error), warning)
+        return _failure(settings, number, raw, line, describe_error(error), warning)
     record["clean_text"] = result.text
     record["removed"] = [segment.as_dict() for segment in result.removed]
     record["mode"], record["mode_guessed"] = mode, guessed
-    return Outcome(_encode(record), len(raw), removed_pairs(result), warning=warning, field=field)
+    return Outcome(
+        encode_line(record), len(raw), removed_pairs(result), warning=warning, field=field
+    )
 
 
 def _failure(
@@ -102,7 +106,7 @@ def _failure(
         "error": {"file": settings.source, "line": number, "message": message, "input": line}
     }
     where = f"{settings.source}: line {number}: "
-    return Outcome(_encode(failure), len(raw), error=where + message, warning=warning)
+    return Outcome(encode_line(failure), len(raw), error=where + message, warning=warning)
 
 
 def _parse(line: str, field: str | None) -> tuple[dict[str, object], str, str | None]:
@@ -140,13 +144,13 @@ def _json_type(value: object) -> str:
     )
 
 
-def _message(error: Exception) -> str:
+def describe_error(error: Exception) -> str:
     if isinstance(error, CleantextError):
         return str(error)
     return f"{type(error).__name__}: {error}"
 
 
-def _encode(record: object) -> bytes:
+def encode_line(record: object) -> bytes:
     """One line of JSON; non-ASCII kept as UTF-8, lone surrogates escaped."""
     try:
         return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
@@ -172,18 +176,27 @@ def lost_chunk(chunk: Chunk, why: str) -> list[Outcome]:
 
 def read_chunks(lines: Iterable[bytes], settings: BatchSettings) -> Iterator[Chunk]:
     """Group the non-blank ``lines`` into chunks, each line with its 1-based number."""
-    batch: list[tuple[int, bytes]] = []
-    size = 0
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        batch.append((number, raw))
-        size += len(raw)
-        if len(batch) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
-            yield settings, tuple(batch)
-            batch, size = [], 0
+    numbered = ((number, raw) for number, raw in enumerate(lines, 1) if raw.strip())
+    for batch in batched(numbered, lambda item: len(item[1])):
+        yield settings, batch
+
+
+def batched(items: Iterable[Item], size: Callable[[Item], int]) -> Iterator[tuple[Item, ...]]:
+    """``items`` in groups of at most :data:`CHUNK_RECORDS`, closed early at :data:`CHUNK_BYTES`.
+
+    >>> [len(group) for group in batched(range(70), lambda item: 1)]
+    [32, 32, 6]
+    """
+    batch: list[Item] = []
+    total = 0
+    for item in items:
+        batch.append(item)
+        total += size(item)
+        if len(batch) >= CHUNK_RECORDS or total >= CHUNK_BYTES:
+            yield tuple(batch)
+            batch, total = [], 0
     if batch:
-        yield settings, tuple(batch)
+        yield tuple(batch)
 
 
 @dataclass(frozen=True)
@@ -206,35 +219,41 @@ def run_batch(
     With ``flush`` the sink is flushed after every chunk, so a pipe sees records as they are done.
     """
     batches = ordered_map(clean_chunk, _chunks(job), job.jobs, lost_chunk)
-    try:
-        with closing(batches) as results:  # stops the workers
-            return _write_all(results, job, sink, console, tally, flush=flush)
-    except WorkerLostError as error:
-        console.error(f"{error}; the output holds every record before the first one not written")
-        return 1
+    return write_outcomes(batches, sink, console, tally, strict=job.strict, flush=flush)
 
 
-def _write_all(
-    results: Iterable[list[Outcome]],
-    job: BatchJob,
+def write_outcomes(
+    results: Generator[list[Outcome], None, None],
     sink: BinaryIO,
     console: Console,
     tally: Tally,
     *,
+    strict: bool,
     flush: bool,
 ) -> int:
-    """Write each outcome of ``results``; 1 if any record failed, else 0."""
-    for outcomes in results:
-        for outcome in outcomes:
-            _report(outcome, console)
-            sink.write(outcome.output)
-            tally.add(outcome.removed, failed=outcome.error is not None, field=outcome.field)
-            if outcome.error is not None and job.strict:
-                console.error("stopped at the first failed record (--strict)")
-                return 1
-        if flush:
-            sink.flush()
-        console.advance(len(outcomes), sum(outcome.size for outcome in outcomes))
+    """Write each chunk's outcomes to ``sink`` in order; 1 if any record failed, else 0.
+
+    Shared by --jsonl and --warc; closing ``results`` at the end stops the workers. When
+    the workers are lost for good, the run stops with a message (exit status 1).
+    """
+    try:
+        with closing(results):
+            for outcomes in results:
+                for outcome in outcomes:
+                    _report(outcome, console)
+                    sink.write(outcome.output)
+                    tally.add(
+                        outcome.removed, failed=outcome.error is not None, field=outcome.field
+                    )
+                    if outcome.error is not None and strict:
+                        console.error("stopped at the first failed record (--strict)")
+                        return 1
+                if flush:
+                    sink.flush()
+                console.advance(len(outcomes), sum(outcome.size for outcome in outcomes))
+    except WorkerLostError as error:
+        console.error(f"{error}; the output holds every record before the first one not written")
+        return 1
     return 1 if tally.failed else 0
 
 

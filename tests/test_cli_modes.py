@@ -99,6 +99,14 @@ def test_records_with_an_html_field_are_cleaned_without_flags(capsys, monkeypatc
     assert "cleaned from field: html 2, text 1" in err
 
 
+def test_an_empty_or_null_html_field_falls_back_to_text(capsys, monkeypatch) -> None:
+    items = jsonl({"html": None, "text": PROSE}, {"html": "", "text": PROSE}, {"html": None})
+    code, out, _ = run(["--jsonl"], capsys, monkeypatch, items)
+    first, second, third = records(out)
+    assert first["clean_text"] == second["clean_text"] == cleantext.clean(PROSE).text
+    assert code == 1 and third["error"]["message"] == "field 'html' must be a string, got null"  # type: ignore[index]
+
+
 def test_a_record_with_neither_field_names_its_fields_and_the_flag(capsys, monkeypatch) -> None:
     code, out, err = run(["--jsonl"], capsys, monkeypatch, jsonl({"id": 4, "body": PROSE}))
     assert "line 1: the record has neither" in err

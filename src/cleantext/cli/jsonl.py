@@ -46,8 +46,8 @@ CHUNK_BYTES = 1 << 20
 
 JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number"}
 DEFAULT_FIELDS = (HTML_FIELD, "text")
-"""Without --field, a record is cleaned from the first of these it has (as the Scrapy
-pipeline does by default)."""
+"""Without --field, a record is cleaned from the first of these that holds a non-empty string
+(else the first it has): its html when set, else its text, as the Scrapy pipeline does."""
 
 
 class RecordError(InputError):
@@ -127,7 +127,8 @@ def _field_of(record: dict[str, object], field: str | None) -> str:
     has = ", ".join(record) or "none"
     if field is not None:
         raise RecordError(f"missing field {field!r} (the record's fields: {has})")
-    found = next((name for name in DEFAULT_FIELDS if name in record), None)
+    filled = (name for name in DEFAULT_FIELDS if isinstance(record.get(name), str) and record[name])
+    found = next(filled, None) or next((name for name in DEFAULT_FIELDS if name in record), None)
     if found is None:
         wanted = " nor ".join(repr(name) for name in DEFAULT_FIELDS)
         raise RecordError(

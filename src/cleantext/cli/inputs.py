@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import gzip
 import importlib
-import re
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,28 +19,17 @@ from typing import Any, BinaryIO, Literal
 
 from cleantext.api import clean
 from cleantext.config import Config
-from cleantext.errors import CleantextError
+from cleantext.errors import CleantextError, CleantextWarning
 from cleantext.model import Result
+from cleantext.sniff import SNIFF_CHARS, looks_like_html
 
 Mode = Literal["auto", "text", "html"]
 STDIN = "-"
 GZIP_MAGIC = b"\x1f\x8b"
-SNIFF_CHARS = 4096
-"""How much of the start of a document the text-or-HTML guess looks at."""
-HTML_TAG = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|a|table|script|style|link)[\s>/]",
-    re.IGNORECASE,
-)
 
 
 class HtmlUnavailableError(CleantextError):
     """HTML input, but this installation of cleantext has no HTML mode."""
-
-
-def looks_like_html(sample: str) -> bool:
-    """True when ``sample`` starts like markup: a ``<`` first, and a common HTML tag early on."""
-    head = sample[:SNIFF_CHARS].lstrip("\ufeff \t\r\n")
-    return head.startswith("<") and HTML_TAG.search(head) is not None
 
 
 def is_html(content: str | bytes, mode: Mode) -> bool:
@@ -59,7 +48,9 @@ def clean_content(
         return clean_html_lazily(content, config=config, url=url)
     if isinstance(content, bytes):
         content = content.decode("utf-8", "replace")
-    return clean(content, config=config)
+    with warnings.catch_warnings():  # the mode was chosen: no hint that HTML mode exists
+        warnings.simplefilter("ignore", CleantextWarning)
+        return clean(content, config=config)
 
 
 def clean_html_lazily(content: str | bytes, *, config: Config, url: str | None) -> Result:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleantext.config import Config
+from cleantext.config import Config, require_config
 from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import decode_html
@@ -49,6 +49,7 @@ def clean_html(
     >>> result.removed[0].source
     '/html/body/nav/ul/li[1]'
     """
+    require_config(config)
     text, encoding = _as_text(html)
     check_not_binary(text)
     config = config or DEFAULT_CONFIG

@@ -70,8 +70,9 @@ def decode_html(data: bytes) -> Decoded:
     if wide is not None:
         return Decoded(data.decode(wide, "replace"), wide, "utf-16 sniffed")
     declared = declared_encoding(data[:SNIFF_BYTES])
-    if declared is not None:
-        return Decoded(data.decode(declared, "replace"), declared, "meta")
+    text = None if declared is None else _decode_declared(data, declared)
+    if declared is not None and text is not None:
+        return Decoded(text, declared, "meta")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
     except UnicodeDecodeError:
@@ -111,10 +112,30 @@ def declared_encoding(head: bytes) -> str | None:
     return None
 
 
+def _decode_declared(data: bytes, encoding: str) -> str | None:
+    """``data`` decoded as declared; ``None`` when the codec refuses (idna and punycode fail
+    on some bytes whatever the error handler).
+
+    >>> _decode_declared(b"<p>caf\\xc3\\xa9", "punycode") is None, _decode_declared(b"<p>x", "koi8-r")
+    (True, '<p>x')
+    """
+    try:
+        return data.decode(encoding, "replace")
+    except UnicodeError:
+        return None
+
+
 def _known(label: str) -> str | None:
+    """The name of the text encoding ``label`` names; ``None`` for unknown labels and for
+    codecs that do not turn bytes into text (``hex``, ``rot13``, ``zlib``).
+
+    >>> _known("LATIN-1"), _known("hex"), _known("no-such-thing")
+    ('cp1252', None, None)
+    """
     try:
         name = codecs.lookup(label).name
-    except LookupError:
+        b" ".decode(name, "replace")  # LookupError: not a bytes-to-text codec
+    except (LookupError, UnicodeError):
         return None
     if name in WIDE_ALIASES:
         return "utf-8"

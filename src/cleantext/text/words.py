@@ -25,6 +25,9 @@ TOKEN_EDGES = regex.compile(r"(?<= )['.\-]+|(?<!\.)\.+(?= )")
 and its final stops (which :func:`~cleantext.text.lexicon.tokens` drops). The look-behinds keep
 it linear: a run of stops is tried from its first stop only."""
 
+SPLIT_PIECE = 1 << 16
+"""A line longer than this is split into tokens a piece of about this many characters at a time."""
+
 
 def word_counts(texts: Sequence[str]) -> tuple[int, ...]:
     """Number of ``\\w+`` words of each text (a text holds no newline).
@@ -49,11 +52,42 @@ def line_tokens(texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     (('read', "a.b.'", 'e-mail', 'us'), ('ünïcode', '3'), ('1',))
     """
     joined, lines = _joined(texts)
+    plain_way = list(chain(_not_ascii(lines), compress(count(), map(_PLUS, texts))))
     marked = TOKEN_EDGES.sub("", _ascii(joined, _TOKEN_MARKS).decode())
-    found = list(map(tuple, map(str.split, marked.split("\n"))))
-    for index in chain(_not_ascii(lines), compress(count(), map(_PLUS, texts))):
-        found[index] = tuple(tokens(strip_bullet(texts[index])))
+    del joined, lines  # (copies of the whole text: let them go before the tokens are made)
+    shared: dict[str, str] = {}
+    found = [_split_shared(line, shared) for line in marked.split("\n")]
+    del marked
+    for index in plain_way:
+        plain = tokens(strip_bullet(texts[index]))
+        found[index] = tuple(map(shared.setdefault, plain, plain))
     return tuple(found[: len(texts)])
+
+
+def _split_shared(line: str, shared: dict[str, str]) -> tuple[str, ...]:
+    """The space-separated tokens of ``line``, each as the one string ``shared`` keeps for it.
+
+    Prose repeats its words: sharing them keeps a page's tokens near the size of its
+    vocabulary. A long line is split a piece at a time, so its tokens never all exist
+    as separate strings at once.
+
+    >>> shared = {}
+    >>> first, second = _split_shared("the cat and the hat", shared)[0::3]
+    >>> first == second == "the" and first is second
+    True
+    """
+    if len(line) <= SPLIT_PIECE:
+        words = line.split()
+        return tuple(map(shared.setdefault, words, words))
+    found: list[str] = []
+    start = 0
+    while start < len(line):
+        end = line.find(" ", start + SPLIT_PIECE)
+        end = len(line) if end < 0 else end
+        words = line[start:end].split()
+        found.extend(map(shared.setdefault, words, words))
+        start = end
+    return tuple(found)
 
 
 def _joined(texts: Sequence[str]) -> tuple[str, list[str]]:

@@ -62,7 +62,7 @@ def test_html_given_to_clean_in_a_loop_warns_once() -> None:
     [
         PROSE,
         "Hello <b> and a < b > c in the body",
-        "Wrap each paragraph in a <p> tag and each link in <a href>, then close the <html>.",
+        "Wrap each paragraph in a <p> tag and each link in <a href>, then close the </p>.",
         "<3 this recipe, and a < b in the body",
     ],
 )

@@ -35,10 +35,10 @@ def word_counts(texts: Sequence[str]) -> tuple[int, ...]:
     >>> word_counts(["Home | News-room | 2024", "• Café au lait", ""])
     (4, 3, 0)
     """
-    joined, lines = _joined(texts)
-    pieces = _ascii(joined, _WORD_MARKS).split(b"\n")
+    pieces = _ascii(_joined(texts), _WORD_MARKS).split(b"\n")
     counts = list(map(bytes.count, pieces, repeat(b" w")))  # words start after a space
-    for index in _not_ascii(lines):
+    del pieces
+    for index in _not_ascii(texts):
         counts[index] = len(WORD.findall(texts[index]))
     return tuple(counts[: len(texts)])
 
@@ -51,14 +51,11 @@ def line_tokens(texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     >>> line_tokens(["- Read 'A.B.' -- e-mail us...", "+ Ünïcode 3.", "+ 1"])
     (('read', "a.b.'", 'e-mail', 'us'), ('ünïcode', '3'), ('1',))
     """
-    joined, lines = _joined(texts)
-    plain_way = list(chain(_not_ascii(lines), compress(count(), map(_PLUS, texts))))
-    marked = TOKEN_EDGES.sub("", _ascii(joined, _TOKEN_MARKS).decode())
-    del joined, lines  # (copies of the whole text: let them go before the tokens are made)
+    marked = TOKEN_EDGES.sub("", _ascii(_joined(texts), _TOKEN_MARKS).decode())
     shared: dict[str, str] = {}
     found = [_split_shared(line, shared) for line in marked.split("\n")]
     del marked
-    for index in plain_way:
+    for index in chain(_not_ascii(texts), compress(count(), map(_PLUS, texts))):
         plain = tokens(strip_bullet(texts[index]))
         found[index] = tuple(map(shared.setdefault, plain, plain))
     return tuple(found[: len(texts)])
@@ -90,11 +87,10 @@ def _split_shared(line: str, shared: dict[str, str]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _joined(texts: Sequence[str]) -> tuple[str, list[str]]:
+def _joined(texts: Sequence[str]) -> str:
     """The texts, each between spaces, joined by newlines, with the common bullet ``•`` a
-    space (it is neither a word's nor a token's character); and the texts so changed."""
-    joined = (" " + " \n ".join(texts) + " ").replace("•", " ")
-    return joined, joined.split("\n")
+    space (it is neither a word's nor a token's character)."""
+    return (" " + " \n ".join(texts) + " ").replace("•", " ")
 
 
 def _ascii(joined: str, table: bytes) -> bytes:
@@ -103,11 +99,17 @@ def _ascii(joined: str, table: bytes) -> bytes:
     return joined.encode("ascii", "replace").translate(table)
 
 
-def _not_ascii(texts: list[str]) -> Iterator[int]:
-    """Indexes of the texts with characters beyond ASCII."""
-    return compress(count(), map(not_, map(str.isascii, texts)))
+def _not_ascii(texts: Sequence[str]) -> Iterator[int]:
+    """Indexes of the texts with characters beyond ASCII other than the bullet ``•``
+    (one text at a time: no second copy of the whole page).
+
+    >>> list(_not_ascii(["plain", "• bullet", "café", "• ünïcode"]))
+    [2, 3]
+    """
+    return compress(count(), map(not_, map(str.isascii, map(_NO_BULLET, texts))))
 
 
+_NO_BULLET = methodcaller("replace", "•", " ")
 _PLUS = methodcaller("startswith", "+")
 """``+`` may be a list marker, and it is a token's character: such texts are done the plain way."""
 

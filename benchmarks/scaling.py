@@ -4,9 +4,13 @@ Run from the repository root::
 
     python -m benchmarks.scaling                      # 1, 4, 16, 64 MB, every shape
     python -m benchmarks.scaling --sizes 1 4 --shapes page menu
+    python -m benchmarks.scaling --sizes 64 --shapes blank_lines single_line prose \\
+        --memory-table docs/benchmarks.md             # rewrite the docs' memory table
 
 Each measurement runs in a fresh process, so the peak resident memory it
-reports belongs to that one input. Both wall-clock and CPU seconds are shown;
+reports belongs to that one input. Where Linux lets a process reset its peak
+(``/proc/self/clear_refs``), the peak is reset once the input is built, so the
+*increase* column is what cleaning took over the input already in memory. Both wall-clock and CPU seconds are shown;
 on a shared machine CPU seconds are the steadier figure. The last table gives,
 per shape, the CPU time per MB at the largest size divided by the CPU time per
 MB at the smallest: about 1 when the cost grows linearly.
@@ -15,7 +19,10 @@ MB at the smallest: about 1 when the cost grows linearly.
 from __future__ import annotations
 
 import argparse
+import datetime
+import re
 import resource
+import subprocess
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -35,6 +42,13 @@ def page_text(size: int) -> str:
     """A real scraped page (the seed) repeated, separated by blank lines."""
     page = SEED.read_text(encoding="utf-8").strip() + "\n\n\n"
     return (page * (size // len(page) + 1))[:size]
+
+
+def prose(size: int) -> str:
+    """The seed page's paragraphs of running text, repeated, separated by blank lines."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    paragraphs = "\n\n".join(line for line in lines if len(line.split()) >= 25) + "\n\n"
+    return (paragraphs * (size // len(paragraphs) + 1))[:size]
 
 
 def single_line(size: int) -> str:
@@ -61,6 +75,7 @@ def menu_lines(size: int) -> str:
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "page": page_text,
+    "prose": prose,
     "single_line": single_line,
     "blank_lines": blank_lines,
     "bullets": bullets,
@@ -78,6 +93,8 @@ class Measurement:
     cpu_seconds: float
     peak_mb: float
     removed: int
+    increase_mb: float | None = None
+    """Peak RSS over the RSS with the input built (None where the peak cannot be reset)."""
 
     @property
     def mb_per_second(self) -> float:
@@ -88,11 +105,31 @@ class Measurement:
 def measure(shape: str, megabytes: int) -> Measurement:
     """Build the input and clean it once, in this process (meant to be a fresh one)."""
     text = SHAPES[shape](megabytes * MB)
+    baseline_kb = _reset_peak_kb()
     started, cpu_started = time.perf_counter(), time.process_time()
     result = cleantext.clean(text)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
-    return Measurement(shape, len(text.encode()) / MB, seconds, cpu, peak_mb, len(result.removed))
+    increase = None if baseline_kb is None else (_status_kb("VmHWM") - baseline_kb) / 1000
+    return Measurement(
+        shape, len(text.encode()) / MB, seconds, cpu, peak_mb, len(result.removed), increase
+    )
+
+
+def _reset_peak_kb() -> int | None:
+    """Reset this process's peak RSS to its current RSS (Linux); that RSS in kB, or None."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+        return _status_kb("VmRSS")
+    except OSError:
+        return None
+
+
+def _status_kb(field: str) -> int:
+    with open("/proc/self/status") as handle:
+        found = re.search(rf"^{field}:\s+(\d+) kB", handle.read(), re.MULTILINE)
+    return int(found.group(1)) if found else 0
 
 
 def measure_fresh(shape: str, megabytes: int) -> Measurement:
@@ -129,18 +166,93 @@ def ratios(rows: Sequence[Measurement]) -> str:
     return "\n".join(lines)
 
 
+MEMORY_HEADER = (
+    "| shape | input MB | peak RSS increase MB | increase / input | peak RSS MB |",
+    "| --- | ---: | ---: | ---: | ---: |",
+)
+MEMORY_START = "<!-- memory-table: written by python -m benchmarks.scaling --memory-table -->"
+MEMORY_END = "<!-- end of memory-table -->"
+
+
+def memory_table(rows: Sequence[Measurement]) -> str:
+    """Peak memory per input, as a Markdown table (the increase over the built input first).
+
+    >>> print(memory_table([Measurement("prose", 64.0, 9.0, 8.0, 700.0, 3, 610.5)]))
+    | shape | input MB | peak RSS increase MB | increase / input | peak RSS MB |
+    | --- | ---: | ---: | ---: | ---: |
+    | prose | 64.0 | 610 | 9.5 | 700 |
+    """
+    lines = list(MEMORY_HEADER)
+    for row in rows:
+        increase, ratio = "n/a", "n/a"
+        if row.increase_mb is not None:
+            increase, ratio = f"{row.increase_mb:.0f}", f"{row.increase_mb / row.megabytes:.1f}"
+        lines.append(
+            f"| {row.shape} | {row.megabytes:.1f} | {increase} | {ratio} | {row.peak_mb:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def memory_section(rows: Sequence[Measurement], command: str) -> str:
+    """The docs' block between the markers: when, on what, with which command, the table."""
+    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return "\n".join(
+        [
+            MEMORY_START,
+            f"Measured {when} at commit `{_commit()}` with `{command}`:",
+            "",
+            memory_table(rows),
+            MEMORY_END,
+        ]
+    )
+
+
+def replace_section(document: str, section: str) -> str:
+    """``document`` with the text between the memory-table markers replaced by ``section``.
+
+    >>> replace_section(f"a\\n{MEMORY_START}\\nold\\n{MEMORY_END}\\nb", "new")
+    'a\\nnew\\nb'
+    """
+    start, end = document.find(MEMORY_START), document.find(MEMORY_END)
+    if start < 0 or end < start:
+        raise ValueError("the document has no memory-table markers")
+    return document[:start] + section + document[end + len(MEMORY_END) :]
+
+
+def _commit() -> str:
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return found.stdout.strip()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Measure every shape at every size; print both tables."""
+    """Measure every shape at every size; print the tables (and write the docs' memory table)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 16, 64], metavar="MB")
     parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
+    parser.add_argument(
+        "--memory-table",
+        metavar="MARKDOWN",
+        help="rewrite the memory table between the markers in this file (docs/benchmarks.md)",
+    )
     args = parser.parse_args(argv)
     rows = []
     for shape in args.shapes:
         for size in args.sizes:
             rows.append(measure_fresh(shape, size))
             print(table(rows[-1:]).splitlines()[-1], flush=True)
-    print(f"\n{table(rows)}\n\n{ratios(rows)}")
+    print(f"\n{table(rows)}\n\n{ratios(rows)}\n\n{memory_table(rows)}")
+    if args.memory_table:
+        command = "python -m benchmarks.scaling " + " ".join(
+            ["--sizes", *map(str, args.sizes), "--shapes", *args.shapes]
+        )
+        path = Path(args.memory_table)
+        document = path.read_text(encoding="utf-8")
+        path.write_text(replace_section(document, memory_section(rows, command)), "utf-8")
     return 0
 
 

@@ -144,3 +144,47 @@ def test_undeclared_invalid_utf8_falls_back_to_cp1252() -> None:
 def test_unknown_charset_is_ignored() -> None:
     result = sound('<meta charset="x-no-such-charset"><p>naïve</p>'.encode())
     assert (result.metadata.encoding, result.text) == ("utf-8", "naïve")
+
+
+@pytest.mark.parametrize("noncharacter", ["\uffff", "\ufffe"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "<p{0}><p>x</p><p>y</p>",  # the case: lxml refused the tag name back
+        "<div><p{0}>x</p{0}><p{0}>y</p{0}></div>",
+        "<p a{0}=1>x</p><p>y</p>",
+        "<p class='{0}' id='{0}'>x{0}</p><p>y</p>",
+    ],
+)
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_noncharacters_in_names_give_a_sound_result(
+    template: str, noncharacter: str, as_bytes: bool
+) -> None:
+    html = template.format(noncharacter)
+    result = sound(html.encode() if as_bytes else html)
+    assert "x" in result.source_text
+
+
+@pytest.mark.parametrize(
+    "charset", ["hex", "rot13", "base64", "zlib", "uu", "quopri", "idna", "punycode", "undefined"]
+)
+def test_a_charset_that_is_not_a_text_encoding_is_ignored(charset: str) -> None:
+    data = f'<meta charset="{charset}"><p>naïve \\x + 1</p>'.encode()
+    result = sound(data)
+    assert result.metadata.encoding != charset
+    assert "naïve" in result.text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p class='" + "a" * 5_000_000 + "'>" + SENTENCE + "</p>",
+        "<p " + " ".join(f"a{n}=1" for n in range(5_000)) + ">" + SENTENCE + "</p>",
+        "<b>" * 50_000 + SENTENCE,
+        "<table>" * 5_000 + SENTENCE,
+        "<" + "p" * 1_000_000 + ">" + SENTENCE,
+    ],
+    ids=["huge-attribute", "5k-attributes", "deep-inline", "deep-tables", "huge-tag-name"],
+)
+def test_extreme_markup_gives_a_sound_result(html: str) -> None:
+    assert SENTENCE in sound(html).text.replace("\n", " ")

@@ -11,7 +11,7 @@
 from cleantext.api import clean
 from cleantext.config import Config
 from cleantext.detector import Detector, NoParams, Proposal
-from cleantext.errors import CleantextError, ConfigError, InputError
+from cleantext.errors import CleantextError, CleantextWarning, ConfigError, InputError
 from cleantext.html import clean_html
 from cleantext.html.response import clean_response
 from cleantext.model import Metadata, Result, Segment
@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 __all__ = [
     "DETECTORS",
     "CleantextError",
+    "CleantextWarning",
     "Config",
     "ConfigError",
     "Detector",

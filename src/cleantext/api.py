@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from cleantext.config import Config
+import warnings
+
+from cleantext.config import Config, require_config
 from cleantext.engine import decide
-from cleantext.errors import require_str
+from cleantext.errors import CleantextWarning, require_str
 from cleantext.model import Result
+from cleantext.sniff import looks_like_html
 from cleantext.text.page import Page
 
 DEFAULT_CONFIG = Config()
@@ -19,7 +22,17 @@ def clean(text: str, *, config: Config | None = None) -> Result:
     'The council approved the budget on Monday after a long debate.'
     >>> [(segment.detector, segment.text) for segment in result.removed]
     [('print_banner', 'print PRINT')]
+
+    Text that looks like HTML is still cleaned as text, with a :class:`CleantextWarning`
+    that :func:`cleantext.clean_html` exists. ``config`` must be a :class:`Config`.
     """
     page = Page.from_text(require_str(text))
-    clean_text, removed = decide(page, config or DEFAULT_CONFIG)
+    if looks_like_html(text):
+        warnings.warn(
+            "the input looks like HTML: clean() reads it as plain text, tags and all; "
+            "use cleantext.clean_html() for HTML",
+            CleantextWarning,
+            stacklevel=2,
+        )
+    clean_text, removed = decide(page, require_config(config) or DEFAULT_CONFIG)
     return Result(text=clean_text, removed=removed, source_text=text)

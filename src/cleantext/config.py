@@ -114,6 +114,23 @@ class Config:
             registry[name]
 
 
+def require_config(config: object) -> Config | None:
+    """Return ``config`` if it is a :class:`Config` or ``None``; raise a ``TypeError`` that says
+    what a config is otherwise (a dict of settings is the usual mistake).
+
+    >>> require_config({"disable": ["ad_gap"]})
+    Traceback (most recent call last):
+    ...
+    TypeError: config must be a cleantext.Config, not dict: build one with its methods, e.g. Config().disable("ad_gap").tune("breadcrumb", max_words=8)
+    """
+    if config is None or isinstance(config, Config):
+        return config
+    raise TypeError(
+        f"config must be a cleantext.Config, not {type(config).__name__}: build one with its "
+        'methods, e.g. Config().disable("ad_gap").tune("breadcrumb", max_words=8)'
+    )
+
+
 def _checked_value(detector: str, params: Any, key: str, value: Any) -> Any:
     known = {item.name: item for item in fields(params)}
     if key not in known:

@@ -15,6 +15,10 @@ class InputError(CleantextError, ValueError):
     """The input cannot be read as a page (for example undecodable or not HTML)."""
 
 
+class CleantextWarning(UserWarning):
+    """A call that works but is probably not what was meant (HTML handed to ``clean``)."""
+
+
 def require_str(text: object, *, what: str = "text") -> str:
     """Return ``text`` if it is a ``str``; raise a ``TypeError`` that says what to do otherwise.
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import gzip
 import importlib
-import re
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,43 +22,20 @@ from typing import Any, BinaryIO, Literal
 from cleantext.api import clean
 from cleantext.config import Config
 from cleantext.detector import Mode as CleanMode
-from cleantext.errors import CleantextError
-from cleantext.html.parse import MARKUP, check_not_binary
+from cleantext.errors import CleantextError, CleantextWarning
+from cleantext.html.parse import check_not_binary
 from cleantext.model import Result
+from cleantext.sniff import SNIFF_CHARS, looks_like_html
 
 Mode = Literal["auto", "text", "html"]
 HTML_FIELD = "html"
 """A record field of this name holds a page's HTML: it is cleaned in HTML mode unsniffed."""
 STDIN = "-"
 GZIP_MAGIC = b"\x1f\x8b"
-SNIFF_CHARS = 4096
-"""How much of the start of a document the text-or-HTML guess looks at."""
-HTML_TAG = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|a|table|script|style|link)[\s>/]",
-    re.IGNORECASE,
-)
-DOCUMENT_TAG = re.compile(r"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
-"""Tags that open a whole HTML document: HTML wherever they appear in the sniffed start."""
-MAX_JUNK_CHARS = 16
-"""Characters other than whitespace allowed before the first tag of a page that is sniffed as
-HTML by its common tags (a misread BOM ``ï»¿``, a stray ``?``)."""
 
 
 class HtmlUnavailableError(CleantextError):
     """HTML input, but this installation of cleantext has no HTML mode."""
-
-
-def looks_like_html(sample: str) -> bool:
-    """True when ``sample`` starts like markup: a document tag (``<!doctype html``, ``<html``)
-    early on, or a common HTML tag early on with at most a little junk before the first tag."""
-    head = sample[:SNIFF_CHARS]
-    if DOCUMENT_TAG.search(head) is not None:
-        return True
-    first_tag = MARKUP.search(head)
-    if first_tag is None:
-        return False
-    junk = head[: first_tag.start()].replace("\ufeff", "").strip()
-    return len(junk) <= MAX_JUNK_CHARS and HTML_TAG.search(head) is not None
 
 
 def choose_mode(
@@ -91,7 +68,9 @@ def clean_content(
     if isinstance(content, bytes):
         content = content.decode("utf-8", "replace")
     check_not_binary(content)
-    return clean(content, config=config)
+    with warnings.catch_warnings():  # the mode was chosen: no hint that HTML mode exists
+        warnings.simplefilter("ignore", CleantextWarning)
+        return clean(content, config=config)
 
 
 def clean_html_lazily(content: str | bytes, *, config: Config, url: str | None) -> Result:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 from cleantext.api import clean
 from cleantext.cli.console import Console
 from cleantext.cli.format import Tally, removed_pairs
-from cleantext.cli.inputs import STDIN, decode_utf8, display_name, looks_like_html, open_input
+from cleantext.cli.inputs import STDIN, decode_utf8, display_name, open_input
 from cleantext.cli.jsonl import (
     Outcome,
     batched,
@@ -40,6 +40,7 @@ from cleantext.config import Config
 from cleantext.errors import CleantextError
 from cleantext.html import clean_html
 from cleantext.model import Result
+from cleantext.sniff import looks_like_html
 
 if TYPE_CHECKING:
     from fastwarc.warc import WarcRecord

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleantext.config import Config
+from cleantext.config import Config, require_config
 from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
@@ -54,6 +54,7 @@ def clean_html(
     >>> clean_html("<p>Жук</p>".encode("cp1251"), content_type="text/html; charset=windows-1251").text
     'Жук'
     """
+    require_config(config)
     text, decoded = _as_text(html, charset_of_content_type(content_type), charset_hint)
     check_not_binary(text)
     config = config or Config()

@@ -21,6 +21,10 @@ CONTROL_CODES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 """Control characters libxml2 refuses; each becomes a space before parsing. They are counted
 and blanked in the UTF-8 bytes (where these bytes encode nothing else): much faster than a regex."""
 BLANK_CONTROLS = bytes.maketrans(CONTROL_CODES, b" " * len(CONTROL_CODES))
+NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
+"""U+FFFE and U+FFFF in UTF-8: libxml2 keeps them in tag and attribute names, which lxml
+then refuses to take back ("All strings must be XML compatible"); each becomes U+FFFD."""
+REPLACEMENT = "\ufffd".encode()
 MARKUP = regex.compile(r"<[A-Za-z!/?]")
 """Anything that starts a tag, comment, doctype or processing instruction."""
 BINARY_SAMPLE = 4096
@@ -99,7 +103,7 @@ def parse(text: str) -> etree._Element | None:
     """
     if not text.strip():
         return None
-    data = text.encode("utf-8", "replace").translate(BLANK_CONTROLS)
+    data = xml_compatible(text)
     root, too_deep = _parse_bytes(data)
     repaired = close_runaway_title(data, root)
     if repaired is not None:
@@ -108,6 +112,19 @@ def parse(text: str) -> etree._Element | None:
     if too_deep:
         root, _ = _parse_bytes(flatten_deep(data.decode("utf-8"), MAX_NESTING).encode("utf-8"))
     return root
+
+
+def xml_compatible(text: str) -> bytes:
+    """``text`` as UTF-8 that libxml2 and lxml both accept: control characters become spaces,
+    the non-characters U+FFFE and U+FFFF become U+FFFD, lone surrogates become ``?``.
+
+    >>> xml_compatible("<p\\uffff>a\\x00b")
+    b'<p\\xef\\xbf\\xbd>a b'
+    """
+    data = text.encode("utf-8", "replace").translate(BLANK_CONTROLS)
+    for noncharacter in NONCHARACTERS:
+        data = data.replace(noncharacter, REPLACEMENT)
+    return data
 
 
 def close_runaway_title(data: bytes, root: etree._Element | None) -> bytes | None:

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from functools import cached_property, partial
-from itertools import accumulate, compress, count
-from operator import add, itemgetter, methodcaller, sub
+from functools import cached_property
+from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -30,6 +29,12 @@ _STOPS = frozenset(".!?…。！？:;")
 _UNCLOSED = methodcaller("rstrip", "\"'”’»)]")
 """A text without the closing quotes and brackets at its end (those of :data:`SENTENCE_END`)."""
 _TAIL, _TAIL_CHAR = itemgetter(slice(-4, None)), itemgetter(slice(-1, None))
+_SPACES = [char for char in map(chr, range(0x3001)) if char.isspace()]
+"""The characters ``str.strip`` removes (none lies above U+3000)."""
+_SPACE_CLASS = "".join(f"\\u{ord(char):04x}" for char in _SPACES if char != "\n")
+NON_BLANK_LINE = regex.compile(rf"^[{_SPACE_CLASS}]*+[^\n{_SPACE_CLASS}][^\n]*", regex.MULTILINE)
+"""A raw line (between newlines) with a character ``str.strip`` keeps: from its start to its
+newline. Possessive, and anchored at line starts: each character is looked at about once."""
 
 
 class Line(NamedTuple):
@@ -111,20 +116,27 @@ class Page:
 
     @classmethod
     def from_text(cls, text: str, evidence: tuple[DomEvidence | None, ...] | None = None) -> Page:
-        """Split ``text`` into lines and gaps, with C-level passes over its raw lines."""
-        raws = text.split("\n")
-        contents = list(map(str.strip, raws))
-        rows = list(compress(count(), contents))  # the raw lines that are not blank
-        if not rows:
-            return cls(text, (), (), evidence)
-        positions = list(accumulate(map(_NEXT, map(len, raws)), initial=0))
-        starts = list(map(positions.__getitem__, rows))
-        ends = list(map(add, starts, map(len, map(str.rstrip, map(raws.__getitem__, rows)))))
-        newlines = list(map(sub, rows, [0, *rows[:-1]]))  # line breaks before each line
-        blocks = accumulate(map(_PARAGRAPH_BREAK, newlines[1:]), initial=0)
-        fields = zip(count(), starts, ends, map(contents.__getitem__, rows), blocks, newlines)
-        gaps = zip(ends, starts[1:], newlines[1:], count())
-        return cls(text, tuple(map(_LINE, fields)), tuple(map(_GAP, gaps)), evidence)
+        """Split ``text`` into lines and gaps.
+
+        Only the non-blank lines are visited (a regex skips the blank ones in C), so a
+        run of blank lines costs one gap whatever its length.
+
+        >>> page = Page.from_text("\\n\\n  Title\\n" + "\\n" * 10_000 + "Body.  ")
+        >>> [(line.start, line.end, line.text, line.gap_before) for line in page.lines]
+        [(2, 9, 'Title', 2), (10010, 10015, 'Body.', 10001)]
+        """
+        lines: list[Line] = []
+        gaps: list[Gap] = []
+        block = end = 0
+        for index, match in enumerate(NON_BLANK_LINE.finditer(text)):
+            start, raw = match.start(), match.group()
+            newlines = text.count("\n", end, start)  # line breaks since the previous line
+            if index:
+                gaps.append(Gap(end, start, newlines, index - 1))
+                block += newlines >= 2
+            end = start + len(raw.rstrip())
+            lines.append(Line(index, start, end, raw.strip(), block, newlines))
+        return cls(text, tuple(lines), tuple(gaps), evidence)
 
     def with_claims(self, claims: Mapping[int, str]) -> Page:
         """This page, told which lines named detectors claimed; computed properties are kept.
@@ -249,14 +261,6 @@ def _prose_weight(words: int, ends_sentence: bool) -> float:
     return -3.0
 
 
-_LINE = partial(tuple.__new__, Line)
-"""``Line(*fields)`` as a C call (a named tuple's own ``__new__`` is Python code)."""
-_GAP = partial(tuple.__new__, Gap)
-"""``Gap(*fields)`` as a C call."""
-_NEXT = (1).__add__
-"""A raw line's length plus its newline: where the next one starts."""
-_PARAGRAPH_BREAK = (2).__le__
-"""Two line breaks or more start a new block."""
 _FIELDS = frozenset(item.name for item in fields(Page))
 _PER_LINE = ("word_counts", "tokens", "sentence_ends")
 """Cached per-line features that depend on the line's text alone."""

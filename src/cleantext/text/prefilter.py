@@ -31,6 +31,8 @@ from cleantext.text.page import Line, Page
 
 SHORT_LINE = 200
 """The longest lines in ``page.folded``: most detectors look at no longer ones."""
+FOLD_PIECE = 1 << 16
+"""Longer texts are case-folded a piece of this many characters at a time."""
 
 
 class FoldedLines:
@@ -52,13 +54,8 @@ class FoldedLines:
         texts = [line.text for line in lines]
         if max_chars is not None:  # longer lines are left out (empty): no word is found in them
             texts = [text if len(text) <= max_chars else "" for text in texts]
-        joined = "\n".join(texts)
-        folded = joined.casefold() if fold else joined
-        if len(folded) == len(joined):  # each character folded to one: offsets are unchanged
-            sizes = [len(text) for text in texts]
-        else:
-            pieces = [text.casefold() for text in texts]
-            folded, sizes = "\n".join(pieces), [len(piece) for piece in pieces]
+        pieces = list(map(casefold, texts)) if fold else texts
+        folded, sizes = "\n".join(pieces), list(map(len, pieces))
         self.lines = lines
         self.max_chars = max_chars
         """The longest lines searched (None: all)."""
@@ -77,6 +74,19 @@ class FoldedLines:
                 found.add(number)
                 at = text.find(word, starts[number + 1])
         return [self.lines[number] for number in sorted(found)]
+
+
+def casefold(text: str, piece: int = FOLD_PIECE) -> str:
+    """``text.casefold()``, a piece at a time for a long text: CPython folds a text beyond
+    Latin-1 through a buffer of 12 bytes per character. (Case folding maps each character
+    on its own, so the pieces fold exactly as the whole.)
+
+    >>> casefold("Straße ΣΑΣ İ", piece=3) == "Straße ΣΑΣ İ".casefold()
+    True
+    """
+    if len(text) <= piece:
+        return text.casefold()
+    return "".join(text[start : start + piece].casefold() for start in range(0, len(text), piece))
 
 
 def lines_with(lines: Sequence[Line], words: Iterable[str]) -> list[Line]:

@@ -25,6 +25,9 @@ TOKEN_EDGES = regex.compile(r"(?<= )['.\-]+|(?<!\.)\.+(?= )")
 and its final stops (which :func:`~cleantext.text.lexicon.tokens` drops). The look-behinds keep
 it linear: a run of stops is tried from its first stop only."""
 
+SPLIT_PIECE = 1 << 16
+"""A line longer than this is split into tokens a piece of about this many characters at a time."""
+
 
 def word_counts(texts: Sequence[str]) -> tuple[int, ...]:
     """Number of ``\\w+`` words of each text (a text holds no newline).
@@ -32,10 +35,10 @@ def word_counts(texts: Sequence[str]) -> tuple[int, ...]:
     >>> word_counts(["Home | News-room | 2024", "• Café au lait", ""])
     (4, 3, 0)
     """
-    joined, lines = _joined(texts)
-    pieces = _ascii(joined, _WORD_MARKS).split(b"\n")
+    pieces = _ascii(_joined(texts), _WORD_MARKS).split(b"\n")
     counts = list(map(bytes.count, pieces, repeat(b" w")))  # words start after a space
-    for index in _not_ascii(lines):
+    del pieces
+    for index in _not_ascii(texts):
         counts[index] = len(WORD.findall(texts[index]))
     return tuple(counts[: len(texts)])
 
@@ -48,19 +51,46 @@ def line_tokens(texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     >>> line_tokens(["- Read 'A.B.' -- e-mail us...", "+ Ünïcode 3.", "+ 1"])
     (('read', "a.b.'", 'e-mail', 'us'), ('ünïcode', '3'), ('1',))
     """
-    joined, lines = _joined(texts)
-    marked = TOKEN_EDGES.sub("", _ascii(joined, _TOKEN_MARKS).decode())
-    found = list(map(tuple, map(str.split, marked.split("\n"))))
-    for index in chain(_not_ascii(lines), compress(count(), map(_PLUS, texts))):
-        found[index] = tuple(tokens(strip_bullet(texts[index])))
+    marked = TOKEN_EDGES.sub("", _ascii(_joined(texts), _TOKEN_MARKS).decode())
+    shared: dict[str, str] = {}
+    found = [_split_shared(line, shared) for line in marked.split("\n")]
+    del marked
+    for index in chain(_not_ascii(texts), compress(count(), map(_PLUS, texts))):
+        plain = tokens(strip_bullet(texts[index]))
+        found[index] = tuple(map(shared.setdefault, plain, plain))
     return tuple(found[: len(texts)])
 
 
-def _joined(texts: Sequence[str]) -> tuple[str, list[str]]:
+def _split_shared(line: str, shared: dict[str, str]) -> tuple[str, ...]:
+    """The space-separated tokens of ``line``, each as the one string ``shared`` keeps for it.
+
+    Prose repeats its words: sharing them keeps a page's tokens near the size of its
+    vocabulary. A long line is split a piece at a time, so its tokens never all exist
+    as separate strings at once.
+
+    >>> shared = {}
+    >>> first, second = _split_shared("the cat and the hat", shared)[0::3]
+    >>> first == second == "the" and first is second
+    True
+    """
+    if len(line) <= SPLIT_PIECE:
+        words = line.split()
+        return tuple(map(shared.setdefault, words, words))
+    found: list[str] = []
+    start = 0
+    while start < len(line):
+        end = line.find(" ", start + SPLIT_PIECE)
+        end = len(line) if end < 0 else end
+        words = line[start:end].split()
+        found.extend(map(shared.setdefault, words, words))
+        start = end
+    return tuple(found)
+
+
+def _joined(texts: Sequence[str]) -> str:
     """The texts, each between spaces, joined by newlines, with the common bullet ``•`` a
-    space (it is neither a word's nor a token's character); and the texts so changed."""
-    joined = (" " + " \n ".join(texts) + " ").replace("•", " ")
-    return joined, joined.split("\n")
+    space (it is neither a word's nor a token's character)."""
+    return (" " + " \n ".join(texts) + " ").replace("•", " ")
 
 
 def _ascii(joined: str, table: bytes) -> bytes:
@@ -69,11 +99,17 @@ def _ascii(joined: str, table: bytes) -> bytes:
     return joined.encode("ascii", "replace").translate(table)
 
 
-def _not_ascii(texts: list[str]) -> Iterator[int]:
-    """Indexes of the texts with characters beyond ASCII."""
-    return compress(count(), map(not_, map(str.isascii, texts)))
+def _not_ascii(texts: Sequence[str]) -> Iterator[int]:
+    """Indexes of the texts with characters beyond ASCII other than the bullet ``•``
+    (one text at a time: no second copy of the whole page).
+
+    >>> list(_not_ascii(["plain", "• bullet", "café", "• ünïcode"]))
+    [2, 3]
+    """
+    return compress(count(), map(not_, map(str.isascii, map(_NO_BULLET, texts))))
 
 
+_NO_BULLET = methodcaller("replace", "•", " ")
 _PLUS = methodcaller("startswith", "+")
 """``+`` may be a list marker, and it is a token's character: such texts are done the plain way."""
 

@@ -1,0 +1,130 @@
+"""Memory against input size (issue #10, defect 6), and the docs' memory table.
+
+The figures themselves come from ``python -m benchmarks.scaling`` (fresh processes,
+peak RSS); here the causes are pinned: a run of blank lines is one gap whatever its
+length, equal tokens are one string, and the docs' table is the generator's output.
+"""
+
+from __future__ import annotations
+
+import re
+import tracemalloc
+from pathlib import Path
+
+from benchmarks import scaling
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext.text.page import Gap, Line, Page
+from cleantext.text.words import SPLIT_PIECE, line_tokens
+from strategies import any_text, page_text
+
+DOCS = Path(__file__).parent.parent / "docs" / "benchmarks.md"
+SENTENCE = "The council approved the new budget on Monday after a long debate."
+
+
+def reference_split(text: str) -> tuple[tuple[Line, ...], tuple[Gap, ...]]:
+    """Lines and gaps by the plain definition: every raw line visited, blank ones skipped."""
+    lines: list[Line] = []
+    gaps: list[Gap] = []
+    position = previous_row = block = 0
+    for row, raw in enumerate(text.split("\n")):
+        if raw.strip():
+            newlines = row - previous_row
+            if lines:
+                block += newlines >= 2
+                gaps.append(Gap(lines[-1].end, position, newlines, len(lines) - 1))
+            end = position + len(raw.rstrip())
+            lines.append(Line(len(lines), position, end, raw.strip(), block, newlines))
+            previous_row = row
+        position += len(raw) + 1
+    return tuple(lines), tuple(gaps)
+
+
+ODD_SPACES = st.sampled_from(
+    [" ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", "\n"]
+)
+
+
+@given(
+    st.one_of(
+        any_text(),
+        page_text(),
+        st.lists(st.one_of(ODD_SPACES, st.sampled_from(["a", "é", "•"]))).map("".join),
+    )
+)
+def test_lines_and_gaps_match_the_plain_definition(text: str) -> None:
+    page = Page.from_text(text)
+    assert (page.lines, page.gaps) == reference_split(text)
+
+
+def test_a_run_of_blank_lines_is_one_gap_whatever_its_length() -> None:
+    text = SENTENCE + "\n" * 2_000_000 + " \n\t" * 100_000 + SENTENCE
+    tracemalloc.start()
+    page = Page.from_text(text)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert [gap.newlines for gap in page.gaps] == [2_100_000]
+    assert peak < 100_000  # bytes: a few objects, nothing per blank line
+
+
+def test_equal_tokens_are_one_string() -> None:
+    found = line_tokens([SENTENCE, SENTENCE.upper(), "• " + SENTENCE])
+    assert found[0] == found[1] == found[2]
+    assert all(a is b is c for a, b, c in zip(*found, strict=True))
+
+
+def test_a_long_line_is_tokenized_in_pieces_exactly() -> None:
+    words = [f"w{number}" for number in range(3 * SPLIT_PIECE // 4)]
+    line = " ".join(words) + ". End"
+    assert len(line) > 2 * SPLIT_PIECE
+    assert line_tokens([line]) == ((*words, "end"),)
+
+
+def test_tokens_of_long_prose_stay_near_its_vocabulary() -> None:
+    line = " ".join([SENTENCE] * 20_000)  # 1.3 MB, 240,000 tokens, 11 distinct
+    tracemalloc.start()
+    tokens = line_tokens([line])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(tokens[0]) == 240_000
+    assert peak < 6 * len(line)  # was 15x: a string object per token
+
+
+def test_the_docs_memory_table_is_the_generators_output() -> None:
+    document = DOCS.read_text(encoding="utf-8")
+    start, end = document.index(scaling.MEMORY_START), document.index(scaling.MEMORY_END)
+    section = document[start:end].splitlines()
+    assert re.fullmatch(
+        r"Measured \d{4}-\d\d-\d\d \d\d:\d\d UTC at commit `\w+` with "
+        r"`python -m benchmarks\.scaling --sizes [\d ]+ --shapes [\w ]+`:",
+        section[1],
+    )
+    header, rows = section[3:5], section[5:]
+    assert tuple(header) == scaling.MEMORY_HEADER
+    assert rows, "the memory table has no rows"
+    measured = [_measurement(row) for row in rows]
+    assert scaling.memory_table(measured).splitlines()[2:] == rows  # rendered by the generator
+
+
+def _measurement(row: str) -> scaling.Measurement:
+    shape, megabytes, increase, _, peak = (cell.strip() for cell in row.strip("|").split("|"))
+    assert shape in scaling.SHAPES
+    return scaling.Measurement(
+        shape,
+        float(megabytes),
+        0.0,
+        0.0,
+        float(peak),
+        0,
+        None if increase == "n/a" else float(increase),
+    )
+
+
+def test_the_docs_section_is_replaced_in_place() -> None:
+    rows = [scaling.Measurement("prose", 1.0, 0.1, 0.1, 40.0, 0, 12.4)]
+    section = scaling.memory_section(rows, "python -m benchmarks.scaling --sizes 1 --shapes prose")
+    before = f"intro\n{scaling.MEMORY_START}\nold table\n{scaling.MEMORY_END}\noutro"
+    after = scaling.replace_section(before, section)
+    assert after.startswith("intro\n") and after.endswith("\noutro")
+    assert "old table" not in after and "| prose | 1.0 | 12 | 12.4 | 40 |" in after

@@ -14,6 +14,7 @@ from tests.cli_support import run
 from tests.web_site import ROUTES, serve
 
 from cleantext import clean, clean_html
+from cleantext.api import clean_as_text
 from cleantext.cli.fetch import FetchError, fetch
 from cleantext.cli.options import build_config
 
@@ -65,7 +66,7 @@ def test_html_or_text_forces_the_mode_and_keeps_the_charset(
 ) -> None:
     code, out, _ = run(["--text", base + "/russian.html"], capsys, monkeypatch)
     raw = ROUTES["/russian.html"].body().decode("cp1251")
-    assert (code, out) == (0, clean(raw, config=build_config()).text + "\n")
+    assert (code, out) == (0, clean_as_text(raw, config=build_config()).text + "\n")
 
 
 def test_http_errors_and_unreachable_hosts_are_clear_and_the_rest_goes_on(

@@ -26,13 +26,23 @@ def clean(text: str, *, config: Config | None = None) -> Result:
     Text that looks like HTML is still cleaned as text, with a :class:`CleantextWarning`
     that :func:`cleantext.clean_html` exists. ``config`` must be a :class:`Config`.
     """
-    page = Page.from_text(require_str(text))
-    if looks_like_html(text):
+    if looks_like_html(require_str(text)):
         warnings.warn(
             "the input looks like HTML: clean() reads it as plain text, tags and all; "
             "use cleantext.clean_html() for HTML",
             CleantextWarning,
             stacklevel=2,
         )
+    return clean_as_text(text, config=config)
+
+
+def clean_as_text(text: str, *, config: Config | None = None) -> Result:
+    """:func:`clean` for callers that chose text mode themselves (a ``text/plain`` response,
+    a WET record, ``--text``): the same cleaning, without the hint about HTML.
+
+    >>> clean_as_text("<p>Markup kept as text.</p>").text
+    '<p>Markup kept as text.</p>'
+    """
+    page = Page.from_text(require_str(text))
     clean_text, removed = decide(page, require_config(config) or DEFAULT_CONFIG)
     return Result(text=clean_text, removed=removed, source_text=text)

@@ -13,16 +13,15 @@ from __future__ import annotations
 import gzip
 import importlib
 import sys
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from cleantext.api import clean
+from cleantext.api import clean_as_text
 from cleantext.config import Config
 from cleantext.detector import Mode as CleanMode
-from cleantext.errors import CleantextError, CleantextWarning
+from cleantext.errors import CleantextError
 from cleantext.html.parse import check_not_binary
 from cleantext.model import Result
 from cleantext.sniff import SNIFF_CHARS, looks_like_html
@@ -68,9 +67,7 @@ def clean_content(
     if isinstance(content, bytes):
         content = content.decode("utf-8", "replace")
     check_not_binary(content)
-    with warnings.catch_warnings():  # the mode was chosen: no hint that HTML mode exists
-        warnings.simplefilter("ignore", CleantextWarning)
-        return clean(content, config=config)
+    return clean_as_text(content, config=config)
 
 
 def clean_html_lazily(content: str | bytes, *, config: Config, url: str | None) -> Result:

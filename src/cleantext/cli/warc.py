@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
-from cleantext.api import clean
+from cleantext.api import clean_as_text
 from cleantext.cli.console import Console
 from cleantext.cli.format import Tally, removed_pairs
 from cleantext.cli.inputs import STDIN, decode_utf8, display_name, open_input
@@ -122,13 +122,15 @@ def _clean_payload(page: ArchivePage, settings: ArchiveSettings) -> tuple[Result
     if page.mode == "html":
         return clean_archive_page(page, settings.config), None
     text, warning = decode_utf8(page.payload, f"{settings.source}: record {page.number}")
-    return _with_url(clean(text, config=settings.config), page.url), warning
+    return _with_url(clean_as_text(text, config=settings.config), page.url), warning
 
 
 def clean_archive_page(page: ArchivePage, config: Config | None = None) -> Result:
     """The cleantext result for one page record (HTML or WET text), its URL in the metadata."""
     if page.mode == "text":
-        return _with_url(clean(page.payload.decode("utf-8", "replace"), config=config), page.url)
+        return _with_url(
+            clean_as_text(page.payload.decode("utf-8", "replace"), config=config), page.url
+        )
     result = clean_html(
         page.payload,
         url=page.url,

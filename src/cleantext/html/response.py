@@ -24,7 +24,7 @@ import gzip
 import zlib
 from dataclasses import dataclass, replace
 
-from cleantext.api import clean
+from cleantext.api import clean_as_text
 from cleantext.config import Config
 from cleantext.errors import InputError
 from cleantext.html.api import clean_html
@@ -73,7 +73,9 @@ def clean_page(page: HttpPage, *, config: Config | None = None) -> Result:
         media_type not in TEXT_TYPES and has_markup(decoded.text)
     )
     result = (
-        clean_html(decoded.text, config=config) if as_html else clean(decoded.text, config=config)
+        clean_html(decoded.text, config=config)
+        if as_html
+        else clean_as_text(decoded.text, config=config)
     )
     metadata = result.metadata.with_field("encoding", decoded.encoding, decoded.how)
     return replace(result, metadata=metadata.with_field("url", page.url, "response"))

@@ -31,7 +31,7 @@ from datatrove.pipeline.extractors.base import BaseExtractor, ExtractorSandbox
 from datatrove.utils.logging import logger
 from datatrove.utils.typeshelper import StatHints
 
-from cleantext.api import clean
+from cleantext.api import clean_as_text
 from cleantext.config import Config
 from cleantext.html import clean_html
 from cleantext.integrations.summary import removal_summary
@@ -139,6 +139,6 @@ class CleantextTextCleaner(CleantextExtractor):
 
     def clean(self, text: str, url: str | None = None) -> Result:
         """The cleantext result for one document's text, in text mode."""
-        result = clean(text, config=self.config)
+        result = clean_as_text(text, config=self.config)
         metadata = result.metadata.with_field("url", url, "datatrove")
         return Result(result.text, result.removed, result.source_text, metadata)

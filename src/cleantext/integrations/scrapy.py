@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from cleantext.api import clean
+from cleantext.api import clean_as_text
 from cleantext.cli.options import build_config
 from cleantext.config import Config
 from cleantext.errors import CleantextError, ConfigError, InputError
@@ -163,7 +163,7 @@ class CleantextPipeline:
             raise InputError(f"field {name!r} must be str or bytes, got {type(value).__name__}")
         if name == "text":
             text = value if isinstance(value, str) else decode_html(value).text
-            result = clean(text, config=self.settings.config)
+            result = clean_as_text(text, config=self.settings.config)
         else:  # HTML mode; a value without any markup is cleaned as text
             result = clean_html(value, config=self.settings.config)
         url = adapter.get(self.settings.url_field) if self.settings.url_field else None

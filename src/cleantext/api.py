@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cleantext.config import Config
 from cleantext.engine import decide
 from cleantext.errors import require_str
+from cleantext.meta import segment_metadata
 from cleantext.model import Result
 from cleantext.text.page import Page
 
@@ -19,7 +22,10 @@ def clean(text: str, *, config: Config | None = None) -> Result:
     'The council approved the budget on Monday after a long debate.'
     >>> [(segment.detector, segment.text) for segment in result.removed]
     [('print_banner', 'print PRINT')]
+    >>> clean("Home > World > Europe\\n\\nTalks resumed in Vienna on Tuesday, officials said.").metadata
+    Metadata(section=('World', 'Europe'))
     """
     page = Page.from_text(require_str(text))
     clean_text, removed = decide(page, config or DEFAULT_CONFIG)
-    return Result(text=clean_text, removed=removed, source_text=text)
+    result = Result(text=clean_text, removed=removed, source_text=text)
+    return replace(result, metadata=segment_metadata(result))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cleantext.config import Config
 from cleantext.engine import decide
 from cleantext.errors import InputError
@@ -9,12 +11,8 @@ from cleantext.html.decode import decode_html
 from cleantext.html.evidence import line_evidence
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render
-from cleantext.html.structured import (
-    descriptive_elements,
-    json_ld_bodies,
-    page_lang,
-    page_title,
-)
+from cleantext.html.structured import descriptive_elements, json_ld_bodies
+from cleantext.meta import html_metadata, merged, segment_metadata
 from cleantext.model import Metadata, Result
 from cleantext.registry import BUILTIN
 from cleantext.text.page import Page
@@ -45,44 +43,40 @@ def clean_html(
     <BLANKLINE>
     The council approved the budget on Monday after a long debate about schools, roads and the price of water.
     >>> result.metadata
-    Metadata(title='Budget', lang='en', encoding='utf-8')
+    Metadata(title='Budget passed', lang='en', encoding='utf-8')
     >>> result.removed[0].source
     '/html/body/nav/ul/li[1]'
     """
     text, encoding = _as_text(html)
     check_not_binary(text)
     config = config or DEFAULT_CONFIG
+    given = Metadata().with_field("encoding", encoding, "decoder").with_field("url", url, "caller")
     if not has_markup(text):
-        return _as_plain_text(text, Metadata(encoding=encoding, url=url), config)
+        return _as_plain_text(text, given, config)
     root = parse(text)
     if root is None:
-        return Result(
-            text="", removed=(), source_text="", metadata=Metadata(encoding=encoding, url=url)
-        )
+        return Result(text="", removed=(), source_text="", metadata=given)
     builder = render(root)
     rendered = builder.text()
     described = descriptive_elements(root)
     evidence = line_evidence(root, builder.lines, json_ld_bodies(described))
-    first_h1 = next(
-        (line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"),
-        None,
-    )
-    metadata = (
-        Metadata(encoding=encoding, url=url)
-        .with_field("title", page_title(described, first_h1), "html-title")
-        .with_field("lang", page_lang(root), "html-lang")
-    )
+    headings = [
+        line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"
+    ]
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
     clean_text, removed = decide(page, config, passes=1)
-    return Result(text=clean_text, removed=removed, source_text=rendered, metadata=metadata)
+    result = Result(text=clean_text, removed=removed, source_text=rendered)
+    metadata = merged(html_metadata(root, described, headings, given), segment_metadata(result))
+    return replace(result, metadata=metadata)
 
 
 def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:
     """Input without any markup is cleaned as text, exactly as :func:`cleantext.clean` does."""
     clean_text, removed = decide(Page.from_text(text), config)
-    return Result(text=clean_text, removed=removed, source_text=text, metadata=metadata)
+    result = Result(text=clean_text, removed=removed, source_text=text)
+    return replace(result, metadata=merged(metadata, segment_metadata(result)))
 
 
 def _as_text(html: object) -> tuple[str, str | None]:

@@ -1,0 +1,169 @@
+"""Metadata from a finished result: the boilerplate the detectors stripped, read as facts.
+
+The breadcrumb trail is the page's section path, the footer tag list its tags, the copyright
+line names its publisher, and a byline or dateline by the start of the body gives its
+authors and date. Works alike on plain text and on the text HTML mode renders.
+
+>>> import cleantext
+>>> page = ("Home > World > Europe\\n\\nBy Ann Lee\\n\\nTalks resumed in Vienna on Tuesday, "
+...         "officials said.\\n\\nThe two sides met for six hours and agreed to meet again.\\n\\n"
+...         "  • Diplomacy\\n  • Austria\\n\\n© 2024 Example Media. All rights reserved.")
+>>> meta = segment_metadata(cleantext.clean(page))
+>>> meta.section, meta.tags, meta.publisher, meta.authors
+(('World', 'Europe'), ('Diplomacy', 'Austria'), 'Example Media', ('Ann Lee',))
+>>> meta.source_of("section"), meta.source_of("authors")
+('breadcrumb', 'byline')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from cleantext.detectors.breadcrumb import SEPARATOR as TRAIL_SEPARATOR
+from cleantext.detectors.tag_list import TAG_LABEL
+from cleantext.meta.dates import parse_date
+from cleantext.meta.people import BY_PREFIX, AUTHOR_LABEL, unique_names
+from cleantext.model import Metadata, Result, Segment
+from cleantext.text.lexicon import HOME_WORDS, strip_bullet
+
+NEAR_BODY_LINES = 6
+"""Bylines and datelines are looked for this many non-blank lines either side of the body's start."""
+MAX_STAMP_WORDS = 14
+"""A byline or dateline is a short line."""
+MAX_BARE_DATE_WORDS = 6
+"""A line this short holding a date is a dateline without needing a label."""
+MAX_PUBLISHER_WORDS = 8
+TAG_SEPARATOR = regex.compile(r"\s*(?:,|;|\||·|•|/)\s*")
+COPYRIGHT_HOLDER = regex.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*(?:[-–—]\s*(?:19|20)\d\d)?)?\s*,?\s*"
+    r"(?P<holder>[^.|©\n]{2,80}?)\s*(?:[.|]|all rights|alle rechte|tous droits|todos los derechos|$)",
+    regex.IGNORECASE,
+)
+"""The holder a copyright line names: "© 2024 Example Media. All rights reserved."."""
+UPDATE_LABEL = regex.compile(
+    r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|mis à jour|actualizado)\b",
+    regex.IGNORECASE,
+)
+DATE_LABEL = regex.compile(
+    r"\b(?:published|posted|date|veröffentlicht|publié|publicado)\b", regex.IGNORECASE
+)
+
+
+def segment_metadata(result: Result) -> Metadata:
+    """The fields ``result``'s removed segments and the lines by its body's start give."""
+    metadata = Metadata()
+    for name, value, source in _found(result):
+        if not getattr(metadata, name):
+            metadata = metadata.with_field(name, value, source)
+    return metadata
+
+
+def _found(result: Result) -> Iterator[tuple[str, str | Sequence[str] | None, str]]:
+    by_detector: dict[str, list[Segment]] = {}
+    for segment in result.removed:
+        by_detector.setdefault(segment.detector, []).append(segment)
+    yield "section", next(filter(None, map(trail_steps, by_detector.get("breadcrumb", []))), []), "breadcrumb"
+    yield "tags", [tag for segment in by_detector.get("tag_list", []) for tag in tag_items(segment.text)], "tag_list"
+    yield "publisher", next(filter(None, map(copyright_holder, by_detector.get("copyright", []))), None), "copyright"
+    stamps = _lines_near_body(result)
+    yield "authors", unique_names(line for line in stamps if is_byline(line)), "byline"
+    dated = [(line, parse_date(line)) for line in stamps if is_dateline(line)]
+    yield "published", next((day for line, day in dated if day and not UPDATE_LABEL.search(line)), None), "dateline"
+    yield "modified", next((day for line, day in dated if day and UPDATE_LABEL.search(line)), None), "dateline"
+
+
+def trail_steps(segment: Segment) -> list[str]:
+    """The steps of a breadcrumb trail, without a leading "Home".
+
+    >>> trail_steps(Segment(0, 0, "Home > News > World", "breadcrumb", "", 1.0))
+    ['News', 'World']
+    """
+    steps = [step.strip() for step in TRAIL_SEPARATOR.split(segment.text.strip())]
+    steps = [step for step in steps if step]
+    if steps and steps[0].casefold() in HOME_WORDS:
+        steps = steps[1:]
+    return steps
+
+
+def tag_items(text: str) -> list[str]:
+    """The tags of a stripped tag list: one per bullet line, or the items after a "Tags:" label.
+
+    >>> tag_items("  • Politics\\n  • Europe"), tag_items("Tags: budget, council | roads")
+    (['Politics', 'Europe'], ['budget', 'council', 'roads'])
+    """
+    tags: list[str] = []
+    for line in text.splitlines():
+        label = TAG_LABEL.match(line.strip())
+        if label:
+            tags.extend(TAG_SEPARATOR.split(line.strip()[label.end() :]))
+        else:
+            tags.append(strip_bullet(line.strip()))
+    return [" ".join(tag.split()) for tag in tags if tag.strip()]
+
+
+def copyright_holder(segment: Segment) -> str | None:
+    """The holder a copyright segment names, or ``None``.
+
+    >>> copyright_holder(Segment(0, 0, "Copyright © 2019-2024 Example Media, Inc. All rights reserved.", "copyright", "", 1.0))
+    'Example Media, Inc'
+    """
+    match = COPYRIGHT_HOLDER.search(segment.text)
+    if match is None:
+        return None
+    holder = match["holder"].strip(" ,-–—:")
+    words = holder.split()
+    if not words or len(words) > MAX_PUBLISHER_WORDS or not any(c.isalpha() for c in holder):
+        return None
+    return holder
+
+
+def is_byline(line: str) -> bool:
+    """True when ``line`` opens with a byline word ("By", "Von", "Author:") and is short.
+
+    >>> is_byline("By Ann Lee"), is_byline("By the end of the week the river had risen.")
+    (True, False)
+    """
+    words = line.split()
+    if not words or len(words) > MAX_STAMP_WORDS or line.rstrip().endswith((".", "!", "?")):
+        return False
+    return BY_PREFIX.match(line) is not None or AUTHOR_LABEL.match(line) is not None
+
+
+def is_dateline(line: str) -> bool:
+    """True when ``line`` is short enough to be a date stamp: a bare date, or one with a label.
+
+    >>> is_dateline("March 5, 2024"), is_dateline("Published on March 5, 2024 by Ann Lee")
+    (True, True)
+    >>> is_dateline("The 2024 budget was passed on March 5 after a long debate in the hall")
+    False
+    """
+    words = len(line.split())
+    if words <= MAX_BARE_DATE_WORDS:
+        return True
+    labelled = DATE_LABEL.search(line) or UPDATE_LABEL.search(line) or BY_PREFIX.match(line)
+    return words <= MAX_STAMP_WORDS and labelled is not None
+
+
+def _lines_near_body(result: Result) -> list[str]:
+    """The non-blank lines of ``result.source_text`` around the first kept line."""
+    text = result.source_text
+    start = _body_start(text, result.removed)
+    if start is None:
+        return []
+    before = [line.strip() for line in text[:start].splitlines() if line.strip()]
+    after = [line.strip() for line in text[start:].splitlines()[: NEAR_BODY_LINES * 4] if line.strip()]
+    return before[-NEAR_BODY_LINES:] + after[:NEAR_BODY_LINES]
+
+
+def _body_start(text: str, removed: Sequence[Segment]) -> int | None:
+    """The offset of the first non-blank character that no removed segment covers."""
+    position = 0
+    for segment in removed:
+        if text[position : segment.start].strip():
+            break
+        position = max(position, segment.end)
+    rest = text[position:]
+    stripped = rest.lstrip()
+    return position + len(rest) - len(stripped) if stripped else None

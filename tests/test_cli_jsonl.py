@@ -47,7 +47,12 @@ def test_records_get_clean_text_and_removed_and_keep_their_fields(capsys, monkey
     assert [record["id"] for record in out] == [0, 1, 2]
     for record, item in zip(out, items, strict=True):
         result = cleantext.clean(str(item["text"]))
-        assert record == {**item, "clean_text": result.text, "removed": result.as_dict()["removed"]}
+        assert record == {
+            **item,
+            "clean_text": result.text,
+            "removed": result.as_dict()["removed"],
+            "metadata": result.metadata.as_dict(),
+        }
         assert list(record)[:3] == ["id", "text", "meta"]
 
 

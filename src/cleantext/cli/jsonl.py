@@ -87,6 +87,7 @@ def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
         return Outcome(_encode(failure), len(raw), error=where + message, warning=warning)
     record["clean_text"] = result.text
     record["removed"] = [segment.as_dict() for segment in result.removed]
+    record["metadata"] = result.metadata.as_dict()
     return Outcome(_encode(record), len(raw), removed_pairs(result), warning=warning)
 
 

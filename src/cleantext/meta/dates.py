@@ -41,11 +41,18 @@ _MONTH = r"(?P<month>\p{L}{3,10})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 ISO = regex.compile(r"(?<!\d)" + _YEAR + r"-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")
-YEAR_FIRST = regex.compile(r"(?<!\d)" + _YEAR + r"[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)(?!\d)")
+YEAR_FIRST = regex.compile(
+    r"(?<!\d)" + _YEAR + r"[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)(?!\d)"
+)
 DAY_FIRST = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.\s?" + _YEAR + r"(?!\d)")
 SLASHED = regex.compile(r"(?<![\d/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-]" + _YEAR + r"(?!\d)")
 DAY_MONTH_YEAR = regex.compile(
-    r"(?<![\p{L}\d])" + _DAY + r"\s{0,3}(?:de\s{1,3})?" + _MONTH + r",?\s{1,3}(?:de\s{1,3})?" + _YEAR
+    r"(?<![\p{L}\d])"
+    + _DAY
+    + r"\s{0,3}(?:de\s{1,3})?"
+    + _MONTH
+    + r",?\s{1,3}(?:de\s{1,3})?"
+    + _YEAR
 )
 MONTH_DAY_YEAR = regex.compile(
     r"(?<!\p{L})" + _MONTH + r"\s{1,3}" + _DAY + r",?\s{1,3}" + _YEAR + r"(?!\d)"
@@ -81,13 +88,13 @@ def parse_date(text: str, *, month_first: bool = True) -> str | None:
     for pattern in NAMED_PATTERNS:
         for match in pattern.finditer(text):
             month = MONTHS.get(match["month"].casefold())
-            found = month and _valid(match["year"], str(month), match["day"])
+            found = _valid(match["year"], str(month), match["day"]) if month else None
             if found:
                 return found
     for match in SLASHED.finditer(text):
         first, second = match["a"], match["b"]
-        month, day = (first, second) if month_first and int(first) <= 12 else (second, first)
-        found = _valid(match["year"], month, day)
+        ordered = (first, second) if month_first and int(first) <= 12 else (second, first)
+        found = _valid(match["year"], *ordered)
         if found:
             return found
     return None

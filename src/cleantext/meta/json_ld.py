@@ -45,9 +45,9 @@ class Graph:
         """Every object of ``blocks``: top-level ones, ``@graph`` members and nested values."""
         items = tuple(_objects(blocks))
         by_id = {
-            item["@id"]: item
+            name: item
             for item in items
-            if isinstance(item.get("@id"), str) and len(item) > 1
+            if isinstance(name := item.get("@id"), str) and len(item) > 1
         }
         return cls(items, by_id)
 
@@ -156,4 +156,6 @@ def _objects(blocks: Sequence[object]) -> Iterator[Item]:
         elif isinstance(value, dict):
             found += 1
             yield value
-            stack.extend(reversed([child for child in value.values() if isinstance(child, (dict, list))]))
+            stack.extend(
+                reversed([child for child in value.values() if isinstance(child, (dict, list))])
+            )

@@ -37,14 +37,39 @@ MICRODATA_XPATH = etree.XPath(
     "//*[@itemprop='author' or @itemprop='datePublished' or @itemprop='dateModified'"
     " or @itemprop='publisher']"
 )
-AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-               "sailthru.author", "byl", "citation_author")
-PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datepublished",
-                  "article.published", "publish-date", "pubdate", "parsely-pub-date",
-                  "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
-                  "citation_publication_date", "date")
-MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-                 "last-modified")
+AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "citation_author",
+)
+PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "publish-date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "date",
+)
+MODIFIED_KEYS = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +100,9 @@ Reader = Callable[[PageFacts, etree._Element], Found]
 
 
 def html_metadata(
-    root: etree._Element, described: Sequence[etree._Element], headings: Sequence[str],
+    root: etree._Element,
+    described: Sequence[etree._Element],
+    headings: Sequence[str],
     base: Metadata,
 ) -> Metadata:
     """``base`` with every field the page's markup gives, each with its source.
@@ -156,21 +183,33 @@ def _json_ld(facts: PageFacts, root: etree._Element) -> Found:
 
 
 def _meta(facts: PageFacts, root: etree._Element) -> Found:
-    yield "authors", unique_names(
-        value for key in AUTHOR_KEYS for value in facts.meta.get(key, ())
-    ), "meta"
+    yield (
+        "authors",
+        unique_names(value for key in AUTHOR_KEYS for value in facts.meta.get(key, ())),
+        "meta",
+    )
     yield "published", _first_date(facts, PUBLISHED_KEYS), "meta"
     yield "modified", _first_date(facts, MODIFIED_KEYS), "meta"
     yield "site_name", facts.first_meta("og:site_name", "application-name"), "meta"
-    yield "description", facts.first_meta("og:description", "description",
-                                           "twitter:description"), "meta"
-    yield "image", _absolute(facts, facts.first_meta("og:image", "og:image:url",
-                                                      "twitter:image")), "meta"
+    yield (
+        "description",
+        facts.first_meta("og:description", "description", "twitter:description"),
+        "meta",
+    )
+    yield (
+        "image",
+        _absolute(facts, facts.first_meta("og:image", "og:image:url", "twitter:image")),
+        "meta",
+    )
     yield "canonical_url", _absolute(facts, facts.first_meta("og:url")), "meta"
     section = facts.first_meta("article:section")
     yield "section", [section] if section else [], "meta"
     tags = facts.meta.get("article:tag", [])
-    yield "tags", tags[:MAX_TAGS] or _keywords(facts.first_meta("keywords", "news_keywords")), "meta"
+    yield (
+        "tags",
+        tags[:MAX_TAGS] or _keywords(facts.first_meta("keywords", "news_keywords")),
+        "meta",
+    )
     yield "publisher", facts.first_meta("article:publisher", "publisher", "dc.publisher"), "meta"
     yield "lang", facts.first_meta("og:locale", "content-language", "language"), "meta"
 
@@ -190,10 +229,10 @@ def _markup(facts: PageFacts, root: etree._Element) -> Found:
 
 def _microdata(root: etree._Element) -> dict[str, list[str]]:
     props: dict[str, list[str]] = {}
-    for element in MICRODATA_XPATH(root):
-        name = element.get("itemprop")
+    for element in _elements(MICRODATA_XPATH(root)):
+        name = element.get("itemprop") or ""
         if element.get("itemscope") is not None:
-            inner = element.xpath(".//*[@itemprop='name']")
+            inner = _elements(element.xpath(".//*[@itemprop='name']"))
             element = inner[0] if inner else element
         value = element.get("content") or element.get("datetime") or _text(element)
         if value:
@@ -201,8 +240,17 @@ def _microdata(root: etree._Element) -> dict[str, list[str]]:
     return props
 
 
+def _elements(found: object) -> list[etree._Element]:
+    """The elements of an XPath answer (an element-selecting path gives nothing else)."""
+    return (
+        [item for item in found if isinstance(item, etree._Element)]
+        if isinstance(found, list)
+        else []
+    )
+
+
 def _bylines(root: etree._Element) -> Iterator[str]:
-    for element in BYLINE_XPATH(root):
+    for element in _elements(BYLINE_XPATH(root)):
         text = _text(element)
         if text and len(text) <= MAX_BYLINE_CHARS:
             yield text
@@ -231,7 +279,10 @@ def _url_date(url: str | None) -> str | None:
 
 
 def _first_date(facts: PageFacts, keys: Sequence[str]) -> str | None:
-    return next((found for key in keys for value in facts.meta.get(key, ()) if (found := _date(value))), None)
+    return next(
+        (found for key in keys for value in facts.meta.get(key, ()) if (found := _date(value))),
+        None,
+    )
 
 
 def _date(value: str | None) -> str | None:

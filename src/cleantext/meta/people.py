@@ -28,12 +28,20 @@ AUTHOR_LABEL = regex.compile(
     r"^\s*(?:authors?|autor(?:in|en|es)?|auteur(?:e|s)?|redakteur(?:in)?|writers?)\s*:\s*",
     regex.IGNORECASE,
 )
-JOINERS = regex.compile(r"\s*(?:;|\||\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", regex.IGNORECASE)
+JOINERS = regex.compile(
+    r"\s*(?:;|\||\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", regex.IGNORECASE
+)
 """What separates several names in one byline."""
-ROLE_TAIL = regex.compile(r"\s*[|,–—-]\s*(?:staff|senior|contributing|editor|reporter|correspondent)\b.*$",
-                          regex.IGNORECASE)
+ROLE_TAIL = regex.compile(
+    r"\s*[|,–—-]\s*(?:staff|senior|contributing|editor|reporter|correspondent)\b.*$",
+    regex.IGNORECASE,
+)
 NOT_A_NAME = regex.compile(r"https?:|www\.|@|\d{3}|[<>{}\[\]=#]")
 """Links, addresses, handles, numbers and markup are never names."""
+PLACEHOLDERS = frozenset(
+    "undefined null none nan n/a unknown anonymous admin administrator".split()
+)
+"""Values templates leave where no author was filled in."""
 
 
 def author_names(value: str) -> list[str]:
@@ -65,6 +73,8 @@ def unique_names(values: Iterable[str]) -> list[str]:
 
 def _is_name(text: str) -> bool:
     if not text or len(text) > MAX_NAME_CHARS or NOT_A_NAME.search(text):
+        return False
+    if text.casefold() in PLACEHOLDERS:
         return False
     words = text.split()
     return len(words) <= MAX_NAME_WORDS and any(character.isalpha() for character in text)

@@ -24,7 +24,7 @@ import regex
 from cleantext.detectors.breadcrumb import SEPARATOR as TRAIL_SEPARATOR
 from cleantext.detectors.tag_list import TAG_LABEL
 from cleantext.meta.dates import parse_date
-from cleantext.meta.people import BY_PREFIX, AUTHOR_LABEL, unique_names
+from cleantext.meta.people import AUTHOR_LABEL, BY_PREFIX, unique_names
 from cleantext.model import Metadata, Result, Segment
 from cleantext.text.lexicon import HOME_WORDS, strip_bullet
 
@@ -64,14 +64,34 @@ def _found(result: Result) -> Iterator[tuple[str, str | Sequence[str] | None, st
     by_detector: dict[str, list[Segment]] = {}
     for segment in result.removed:
         by_detector.setdefault(segment.detector, []).append(segment)
-    yield "section", next(filter(None, map(trail_steps, by_detector.get("breadcrumb", []))), []), "breadcrumb"
-    yield "tags", [tag for segment in by_detector.get("tag_list", []) for tag in tag_items(segment.text)], "tag_list"
-    yield "publisher", next(filter(None, map(copyright_holder, by_detector.get("copyright", []))), None), "copyright"
+    yield (
+        "section",
+        next(filter(None, map(trail_steps, by_detector.get("breadcrumb", []))), []),
+        "breadcrumb",
+    )
+    yield (
+        "tags",
+        [tag for segment in by_detector.get("tag_list", []) for tag in tag_items(segment.text)],
+        "tag_list",
+    )
+    yield (
+        "publisher",
+        next(filter(None, map(copyright_holder, by_detector.get("copyright", []))), None),
+        "copyright",
+    )
     stamps = _lines_near_body(result)
     yield "authors", unique_names(line for line in stamps if is_byline(line)), "byline"
     dated = [(line, parse_date(line)) for line in stamps if is_dateline(line)]
-    yield "published", next((day for line, day in dated if day and not UPDATE_LABEL.search(line)), None), "dateline"
-    yield "modified", next((day for line, day in dated if day and UPDATE_LABEL.search(line)), None), "dateline"
+    yield (
+        "published",
+        next((day for line, day in dated if day and not UPDATE_LABEL.search(line)), None),
+        "dateline",
+    )
+    yield (
+        "modified",
+        next((day for line, day in dated if day and UPDATE_LABEL.search(line)), None),
+        "dateline",
+    )
 
 
 def trail_steps(segment: Segment) -> list[str]:
@@ -153,7 +173,9 @@ def _lines_near_body(result: Result) -> list[str]:
     if start is None:
         return []
     before = [line.strip() for line in text[:start].splitlines() if line.strip()]
-    after = [line.strip() for line in text[start:].splitlines()[: NEAR_BODY_LINES * 4] if line.strip()]
+    after = [
+        line.strip() for line in text[start:].splitlines()[: NEAR_BODY_LINES * 4] if line.strip()
+    ]
     return before[-NEAR_BODY_LINES:] + after[:NEAR_BODY_LINES]
 
 

@@ -61,7 +61,9 @@ def choose_title(evidence: TitleEvidence) -> tuple[str, str] | None:
     sites = _site_keys(evidence)
     headings = [
         heading
-        for heading in (" ".join(HEADING_ANCHOR.sub("", text).split()) for text in evidence.headings)
+        for heading in (
+            " ".join(HEADING_ANCHOR.sub("", text).split()) for text in evidence.headings
+        )
         if heading and len(heading) <= MAX_HEADING_CHARS and _squash(heading) not in sites
     ]
     declared = [(source, " ".join(text.split())) for source, text in evidence.declared]

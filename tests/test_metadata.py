@@ -3,6 +3,7 @@ segments), the date parser, and properties (never raises; a source iff a value).
 
 from __future__ import annotations
 
+import doctest
 import json
 from pathlib import Path
 
@@ -259,3 +260,10 @@ PRINTABLE = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=3
 def test_html_metadata_never_raises_and_sources_match(pieces: list[str], url: str | None) -> None:
     result = cleantext.clean_html("<html><body>" + "".join(pieces) + "</body></html>", url=url)
     _sources_match_values(result.metadata)
+
+
+def test_the_metadata_doc_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = Path(__file__).parent.parent
+    monkeypatch.chdir(root)
+    outcome = doctest.testfile(str(root / "docs" / "metadata.md"), module_relative=False)
+    assert outcome.attempted > 0 and outcome.failed == 0

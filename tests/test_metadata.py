@@ -165,6 +165,30 @@ def test_time_element_and_byline_element() -> None:
     assert (meta.authors, meta.source_of("authors")) == (("Ann Lee",), "byline")
 
 
+def test_byline_label_alone_on_its_line_names_the_author_on_the_next() -> None:
+    text = (
+        "Council passes the budget\n\nWritten by\n\nAnn Lee\n\nThe council approved the new "
+        "budget on Monday after a long debate.\n\nMembers said the plan would fund repairs."
+    )
+    assert cleantext.clean(text).metadata.authors == ("Ann Lee",)
+
+
+def test_author_class_and_author_page_link_give_the_first_names_only() -> None:
+    body = (
+        '<div class="post-hero__author">Ann Lee</div>'
+        + BODY
+        + '<aside><a href="/authors/bo-chan">Bo Chan</a></aside>'
+    )
+    assert cleantext.clean_html(html_page(body=body)).metadata.authors == ("Ann Lee",)
+    linked = '<p><a href="https://example.org/author/bo-chan/">Bo Chan</a></p>' + BODY
+    assert cleantext.clean_html(html_page(body=linked)).metadata.authors == ("Bo Chan",)
+
+
+def test_an_author_bio_is_not_a_name() -> None:
+    bio = '<div class="author-bio">Ann writes about cities, budgets and the people who run them.</div>'
+    assert cleantext.clean_html(html_page(body=bio + BODY)).metadata.authors == ()
+
+
 def test_title_prefers_the_agreeing_h1_over_a_site_name_h1() -> None:
     head = "<title>Budget passed - Example News</title>"
     body = "<h1>Example News</h1><h1>Budget passed</h1>" + BODY

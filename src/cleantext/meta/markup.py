@@ -27,12 +27,17 @@ MAX_META_CHARS = 2_000
 MAX_BYLINE_CHARS = 100
 """A byline element with more text is a biography, not a byline."""
 MAX_TAGS = 30
+MAX_MARKED_ELEMENTS = 20
+"""Only the first few byline or microdata elements are read (nested ones on a hostile page
+would otherwise make the text walk quadratic)."""
 URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|$|[-_])")
 """A date in the page's path ("/2018/07/02/tiny-house")."""
 BYLINE_XPATH = etree.XPath(
-    "//*[@rel='author' or contains(@class, 'byline') or contains(@class, 'author-name')"
-    " or @class='author' or contains(@class, 'post-author') or contains(@class, 'entry-author')]"
+    "//*[@rel='author' or contains(@class, 'byline') or contains(@class, 'author')"
+    " or contains(@href, '/author/') or contains(@href, '/authors/')]"
 )
+"""Elements that mark a byline: ``rel=author``, a class naming a byline or an author, a link to
+an author page. Their text is kept only when it reads as names (:mod:`cleantext.meta.people`)."""
 MICRODATA_XPATH = etree.XPath(
     "//*[@itemprop='author' or @itemprop='datePublished' or @itemprop='dateModified'"
     " or @itemprop='publisher']"
@@ -223,13 +228,17 @@ def _markup(facts: PageFacts, root: etree._Element) -> Found:
     yield "published", _date(next(iter(props.get("datePublished", [])), None)), "microdata"
     yield "modified", _date(next(iter(props.get("dateModified", [])), None)), "microdata"
     yield "published", _time_date(root), "time"
-    yield "authors", unique_names(_bylines(root)), "byline"
+    yield (
+        "authors",
+        next(filter(None, (unique_names([text]) for text in _bylines(root))), []),
+        "byline",
+    )
     yield "published", _url_date(facts.url), "url"
 
 
 def _microdata(root: etree._Element) -> dict[str, list[str]]:
     props: dict[str, list[str]] = {}
-    for element in _elements(MICRODATA_XPATH(root)):
+    for element in _elements(MICRODATA_XPATH(root))[:MAX_MARKED_ELEMENTS]:
         name = element.get("itemprop") or ""
         if element.get("itemscope") is not None:
             inner = _elements(element.xpath(".//*[@itemprop='name']"))
@@ -250,7 +259,7 @@ def _elements(found: object) -> list[etree._Element]:
 
 
 def _bylines(root: etree._Element) -> Iterator[str]:
-    for element in _elements(BYLINE_XPATH(root)):
+    for element in _elements(BYLINE_XPATH(root))[:MAX_MARKED_ELEMENTS]:
         text = _text(element)
         if text and len(text) <= MAX_BYLINE_CHARS:
             yield text

@@ -5,6 +5,8 @@ addresses and links left out.
 ['Ann Lee', 'Bo Chan']
 >>> author_names("https://www.facebook.com/annlee"), author_names("news@example.org")
 ([], [])
+>>> author_names("Ann writes about cities"), author_names("Ludwig van Beethoven"), author_names("chunix64")
+([], ['Ludwig van Beethoven'], ['chunix64'])
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ ROLE_TAIL = regex.compile(
 )
 NOT_A_NAME = regex.compile(r"https?:|www\.|@|\d{3}|[<>{}\[\]=#]")
 """Links, addresses, handles, numbers and markup are never names."""
+NAME_PARTICLES = frozenset(
+    "van von der den de del della di da du dos das la le al bin ibn y e mc st.".split()
+)
+"""Lower-case words a name may hold; any other lower-case word makes a phrase, not a name."""
 PLACEHOLDERS = frozenset(
     "undefined null none nan n/a unknown anonymous admin administrator".split()
 )
@@ -77,4 +83,8 @@ def _is_name(text: str) -> bool:
     if text.casefold() in PLACEHOLDERS:
         return False
     words = text.split()
-    return len(words) <= MAX_NAME_WORDS and any(character.isalpha() for character in text)
+    if len(words) > MAX_NAME_WORDS or not any(character.isalpha() for character in text):
+        return False
+    return len(words) == 1 or all(
+        not word[0].islower() or word.casefold() in NAME_PARTICLES for word in words
+    )

@@ -42,6 +42,12 @@ COPYRIGHT_HOLDER = regex.compile(
     regex.IGNORECASE,
 )
 """The holder a copyright line names: "© 2024 Example Media. All rights reserved."."""
+BYLINE_LABEL = regex.compile(
+    r"\s*(?:(?:written|posted|published|reviewed|edited|reported)\s+)?(?:by|von|par|por)\s*:?\s*"
+    r"|\s*(?:authors?|autor(?:in|en)?|auteur|writers?)\s*:?\s*",
+    regex.IGNORECASE,
+)
+"""A line that is only a byline's label: the name follows on the next line."""
 UPDATE_LABEL = regex.compile(
     r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|mis à jour|actualizado)\b",
     regex.IGNORECASE,
@@ -80,7 +86,7 @@ def _found(result: Result) -> Iterator[tuple[str, str | Sequence[str] | None, st
         "copyright",
     )
     stamps = _lines_near_body(result)
-    yield "authors", unique_names(line for line in stamps if is_byline(line)), "byline"
+    yield "authors", unique_names(_byline_texts(stamps)), "byline"
     dated = [(line, parse_date(line)) for line in stamps if is_dateline(line)]
     yield (
         "published",
@@ -149,6 +155,15 @@ def is_byline(line: str) -> bool:
     if not words or len(words) > MAX_STAMP_WORDS or line.rstrip().endswith((".", "!", "?")):
         return False
     return BY_PREFIX.match(line) is not None or AUTHOR_LABEL.match(line) is not None
+
+
+def _byline_texts(lines: Sequence[str]) -> Iterator[str]:
+    """Byline lines, and the line after a bare label ("Written by" alone, then the name)."""
+    for index, line in enumerate(lines):
+        if BYLINE_LABEL.fullmatch(line):
+            yield lines[index + 1] if index + 1 < len(lines) else ""
+        elif is_byline(line):
+            yield line
 
 
 def is_dateline(line: str) -> bool:

@@ -202,6 +202,21 @@ def test_title_without_h1_drops_the_site_name() -> None:
     assert (meta.title, meta.source_of("title")) == ("Budget passed", "title-tag")
 
 
+def test_date_stamp_elements_give_published_and_modified() -> None:
+    body = (
+        '<p class="post-date">Posted March 5, 2024</p>'
+        '<span class="meta-date">Last updated: 7 March 2024</span>' + BODY
+    )
+    meta = cleantext.clean_html(html_page(body=body)).metadata
+    assert (meta.published, meta.modified) == ("2024-03-05", "2024-03-07")
+    assert meta.source_of("published") == meta.source_of("modified") == "dateline"
+
+
+def test_time_element_without_datetime_is_read_from_its_text() -> None:
+    meta = cleantext.clean_html(html_page(body="<time>Aug 04, 2025</time>" + BODY)).metadata
+    assert (meta.published, meta.source_of("published")) == ("2025-08-04", "time")
+
+
 def test_date_from_the_url_path() -> None:
     meta = cleantext.clean_html(html_page(), url="https://example.org/2018/07/02/shed").metadata
     assert (meta.published, meta.source_of("published")) == ("2018-07-02", "url")

@@ -58,6 +58,11 @@ MONTH_DAY_YEAR = regex.compile(
     r"(?<!\p{L})" + _MONTH + r"\s{1,3}" + _DAY + r",?\s{1,3}" + _YEAR + r"(?!\d)"
 )
 NAMED_PATTERNS = (DAY_MONTH_YEAR, MONTH_DAY_YEAR)
+UPDATE_LABEL = regex.compile(
+    r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|mis à jour|actualizado)\b",
+    regex.IGNORECASE,
+)
+"""The words that make a date stamp the date of the last change, not of publication."""
 
 
 def parse_date(text: str, *, month_first: bool = True) -> str | None:

@@ -16,7 +16,7 @@ import regex
 from lxml import etree
 
 from cleantext.html.structured import json_ld_blocks, page_lang
-from cleantext.meta.dates import parse_date
+from cleantext.meta.dates import UPDATE_LABEL, parse_date
 from cleantext.meta.json_ld import SITE_TYPES, Graph, breadcrumb_names, text_of
 from cleantext.meta.people import unique_names
 from cleantext.meta.title import TitleEvidence, choose_title, site_keys
@@ -38,6 +38,13 @@ BYLINE_XPATH = etree.XPath(
 )
 """Elements that mark a byline: ``rel=author``, a class naming a byline or an author, a link to
 an author page. Their text is kept only when it reads as names (:mod:`cleantext.meta.people`)."""
+DATE_XPATH = etree.XPath(
+    "//*[contains(@class, 'date') or contains(@class, 'publish') or contains(@class, 'posted')"
+    " or contains(@class, 'timestamp')]"
+)
+"""Elements whose class names a date stamp ("post-date", "published", "meta-date")."""
+MAX_STAMP_CHARS = 80
+"""A date stamp element with more text is a paragraph that happens to hold a date."""
 MICRODATA_XPATH = etree.XPath(
     "//*[@itemprop='author' or @itemprop='datePublished' or @itemprop='dateModified'"
     " or @itemprop='publisher']"
@@ -228,6 +235,9 @@ def _markup(facts: PageFacts, root: etree._Element) -> Found:
     yield "published", _date(next(iter(props.get("datePublished", [])), None)), "microdata"
     yield "modified", _date(next(iter(props.get("dateModified", [])), None)), "microdata"
     yield "published", _time_date(root), "time"
+    stamps = list(_date_stamps(root))
+    for wanted in ("published", "modified"):
+        yield wanted, next((day for day, name in stamps if name == wanted), None), "dateline"
     yield (
         "authors",
         next(filter(None, (unique_names([text]) for text in _bylines(root))), []),
@@ -266,11 +276,22 @@ def _bylines(root: etree._Element) -> Iterator[str]:
 
 
 def _time_date(root: etree._Element) -> str | None:
+    """The first date a ``<time>`` element gives, in its ``datetime`` or else its text."""
     for element in root.iter("time"):
-        found = _date(element.get("datetime") or "")
+        found = _date(element.get("datetime") or _text(element)[:MAX_STAMP_CHARS])
         if found:
             return found
     return None
+
+
+def _date_stamps(root: etree._Element) -> Iterator[tuple[str, str]]:
+    """(date, field) of the first few short elements whose class names a date and whose text
+    holds one: ``modified`` when the text says "Updated", else ``published``."""
+    for element in _elements(DATE_XPATH(root))[:MAX_MARKED_ELEMENTS]:
+        text = _text(element)
+        found = _date(text) if len(text) <= MAX_STAMP_CHARS else None
+        if found:
+            yield found, "modified" if UPDATE_LABEL.search(text) else "published"
 
 
 def _canonical(root: etree._Element) -> str | None:

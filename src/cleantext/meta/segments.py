@@ -23,7 +23,7 @@ import regex
 
 from cleantext.detectors.breadcrumb import SEPARATOR as TRAIL_SEPARATOR
 from cleantext.detectors.tag_list import TAG_LABEL
-from cleantext.meta.dates import parse_date
+from cleantext.meta.dates import UPDATE_LABEL, parse_date
 from cleantext.meta.people import AUTHOR_LABEL, BY_PREFIX, unique_names
 from cleantext.model import Metadata, Result, Segment
 from cleantext.text.lexicon import HOME_WORDS, strip_bullet
@@ -48,7 +48,7 @@ BYLINE_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 """A line that is only a byline's label: the name follows on the next line."""
-UPDATE_LABEL = regex.compile(
+DATE_LABEL = regex.compile(
     r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|mis à jour|actualizado)\b",
     regex.IGNORECASE,
 )

@@ -105,6 +105,21 @@ def parse_date(text: str, *, month_first: bool = True) -> str | None:
     return None
 
 
+def stamp_dates(text: str) -> tuple[str | None, str | None]:
+    """(published, modified) in a date stamp: a date after "Updated" is the modified one, a date
+    before it (or in a stamp without it) the published one.
+
+    >>> stamp_dates("August 16, 2019 - Updated May 2, 2021")
+    ('2019-08-16', '2021-05-02')
+    >>> stamp_dates("Last updated: 7 March 2024"), stamp_dates("Posted 5 March 2024")
+    ((None, '2024-03-07'), ('2024-03-05', None))
+    """
+    label = UPDATE_LABEL.search(text[:MAX_DATE_TEXT])
+    if label is None:
+        return parse_date(text), None
+    return parse_date(text[: label.start()]), parse_date(text[label.end() :])
+
+
 def _valid(year: str, month: str, day: str) -> str | None:
     """``YYYY-MM-DD`` when the parts name a real day in the accepted years, else ``None``."""
     number = int(year)

@@ -16,7 +16,7 @@ import regex
 from lxml import etree
 
 from cleantext.html.structured import json_ld_blocks, page_lang
-from cleantext.meta.dates import UPDATE_LABEL, parse_date
+from cleantext.meta.dates import parse_date, stamp_dates
 from cleantext.meta.json_ld import SITE_TYPES, Graph, breadcrumb_names, text_of
 from cleantext.meta.people import unique_names
 from cleantext.meta.title import TitleEvidence, choose_title, site_keys
@@ -235,9 +235,9 @@ def _markup(facts: PageFacts, root: etree._Element) -> Found:
     yield "published", _date(next(iter(props.get("datePublished", [])), None)), "microdata"
     yield "modified", _date(next(iter(props.get("dateModified", [])), None)), "microdata"
     yield "published", _time_date(root), "time"
-    stamps = list(_date_stamps(root))
-    for wanted in ("published", "modified"):
-        yield wanted, next((day for day, name in stamps if name == wanted), None), "dateline"
+    stamps = _date_stamps(root)
+    yield "published", next((day for day, _ in stamps if day), None), "dateline"
+    yield "modified", next((day for _, day in stamps if day), None), "dateline"
     yield (
         "authors",
         next(filter(None, (unique_names([text]) for text in _bylines(root))), []),
@@ -284,14 +284,10 @@ def _time_date(root: etree._Element) -> str | None:
     return None
 
 
-def _date_stamps(root: etree._Element) -> Iterator[tuple[str, str]]:
-    """(date, field) of the first few short elements whose class names a date and whose text
-    holds one: ``modified`` when the text says "Updated", else ``published``."""
-    for element in _elements(DATE_XPATH(root))[:MAX_MARKED_ELEMENTS]:
-        text = _text(element)
-        found = _date(text) if len(text) <= MAX_STAMP_CHARS else None
-        if found:
-            yield found, "modified" if UPDATE_LABEL.search(text) else "published"
+def _date_stamps(root: etree._Element) -> list[tuple[str | None, str | None]]:
+    """(published, modified) of the first few short elements whose class names a date stamp."""
+    texts = (_text(element) for element in _elements(DATE_XPATH(root))[:MAX_MARKED_ELEMENTS])
+    return [stamp_dates(text) for text in texts if len(text) <= MAX_STAMP_CHARS]
 
 
 def _canonical(root: etree._Element) -> str | None:

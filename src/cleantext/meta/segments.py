@@ -23,7 +23,7 @@ import regex
 
 from cleantext.detectors.breadcrumb import SEPARATOR as TRAIL_SEPARATOR
 from cleantext.detectors.tag_list import TAG_LABEL
-from cleantext.meta.dates import UPDATE_LABEL, parse_date
+from cleantext.meta.dates import UPDATE_LABEL, parse_date, stamp_dates
 from cleantext.meta.people import AUTHOR_LABEL, BY_PREFIX, unique_names
 from cleantext.model import Metadata, Result, Segment
 from cleantext.text.lexicon import HOME_WORDS, strip_bullet
@@ -48,10 +48,14 @@ BYLINE_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 """A line that is only a byline's label: the name follows on the next line."""
+STAMP_SEPARATOR = regex.compile(r"[|•·]")
+"""What splits a byline row into its parts ("Ann Lee | Senior Writer | July 2, 2025")."""
 DATE_LABEL = regex.compile(
     r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|mis à jour|actualizado)\b",
     regex.IGNORECASE,
 )
+STAMP_SEPARATOR = regex.compile(r"[|•·]")
+"""What splits a byline row into its parts ("Ann Lee | Senior Writer | July 2, 2025")."""
 DATE_LABEL = regex.compile(
     r"\b(?:published|posted|date|veröffentlicht|publié|publicado)\b", regex.IGNORECASE
 )
@@ -87,17 +91,9 @@ def _found(result: Result) -> Iterator[tuple[str, str | Sequence[str] | None, st
     )
     stamps = _lines_near_body(result)
     yield "authors", unique_names(_byline_texts(stamps)), "byline"
-    dated = [(line, parse_date(line)) for line in stamps if is_dateline(line)]
-    yield (
-        "published",
-        next((day for line, day in dated if day and not UPDATE_LABEL.search(line)), None),
-        "dateline",
-    )
-    yield (
-        "modified",
-        next((day for line, day in dated if day and UPDATE_LABEL.search(line)), None),
-        "dateline",
-    )
+    dated = [stamp_dates(line) for line in stamps if is_dateline(line)]
+    yield "published", next((day for day, _ in dated if day), None), "dateline"
+    yield "modified", next((day for _, day in dated if day), None), "dateline"
 
 
 def trail_steps(segment: Segment) -> list[str]:
@@ -171,12 +167,19 @@ def is_dateline(line: str) -> bool:
 
     >>> is_dateline("March 5, 2024"), is_dateline("Published on March 5, 2024 by Ann Lee")
     (True, True)
+    >>> is_dateline("Ann Lee | Senior Writer | July 2, 2025"), is_dateline("May 2, 2025 · 8 min read")
+    (True, True)
     >>> is_dateline("The 2024 budget was passed on March 5 after a long debate in the hall")
     False
     """
     words = len(line.split())
     if words <= MAX_BARE_DATE_WORDS:
         return True
+    parts = STAMP_SEPARATOR.split(line)
+    if len(parts) > 1 and any(
+        len(part.split()) <= MAX_BARE_DATE_WORDS and parse_date(part) for part in parts
+    ):
+        return words <= MAX_STAMP_WORDS
     labelled = DATE_LABEL.search(line) or UPDATE_LABEL.search(line) or BY_PREFIX.match(line)
     return words <= MAX_STAMP_WORDS and labelled is not None
 

@@ -30,12 +30,10 @@ AUTHOR_LABEL = regex.compile(
     r"^\s*(?:authors?|autor(?:in|en|es)?|auteur(?:e|s)?|redakteur(?:in)?|writers?)\s*:\s*",
     regex.IGNORECASE,
 )
-JOINERS = regex.compile(
-    r"\s*(?:;|\||\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", regex.IGNORECASE
-)
+JOINERS = regex.compile(r"[;|&]|\b(?:and|und|et|y|e)\b", regex.IGNORECASE)
 """What separates several names in one byline."""
 ROLE_TAIL = regex.compile(
-    r"\s*[|,–—-]\s*(?:staff|senior|contributing|editor|reporter|correspondent)\b.*$",
+    r"[|,–—-] ?(?:staff|senior|contributing|editor|reporter|correspondent)\b.*+$",
     regex.IGNORECASE,
 )
 NOT_A_NAME = regex.compile(r"https?:|www\.|@|\d{3}|[<>{}\[\]=#]")
@@ -60,7 +58,7 @@ def author_names(value: str) -> list[str]:
     """
     text = " ".join(value.split())
     text = AUTHOR_LABEL.sub("", BY_PREFIX.sub("", text, count=1), count=1)
-    text = ROLE_TAIL.sub("", text)
+    text = ROLE_TAIL.sub("", text).rstrip()
     return [name for name in (part.strip(" ,.:") for part in JOINERS.split(text)) if _is_name(name)]
 
 

@@ -35,25 +35,23 @@ MAX_STAMP_WORDS = 14
 MAX_BARE_DATE_WORDS = 6
 """A line this short holding a date is a dateline without needing a label."""
 MAX_PUBLISHER_WORDS = 8
-TAG_SEPARATOR = regex.compile(r"\s*(?:,|;|\||·|•|/)\s*")
-COPYRIGHT_HOLDER = regex.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*(?:[-–—]\s*(?:19|20)\d\d)?)?\s*,?\s*"
-    r"(?P<holder>[^.|©\n]{2,80}?)\s*(?:[.|]|all rights|alle rechte|tous droits|todos los derechos|$)",
+TAG_SEPARATOR = regex.compile(r"[,;|·•/]")
+COPYRIGHT_MARK = regex.compile(
+    r"(?:©|\(c\)|copyright)(?:\s{0,3}(?:©|\(c\)))?(?:\s{0,3}(?:19|20)\d\d(?:\s{0,3}[-–—]\s{0,3}(?:19|20)\d\d)?)?,?",
     regex.IGNORECASE,
 )
-"""The holder a copyright line names: "© 2024 Example Media. All rights reserved."."""
+"""A copyright mark with its years ("© 2019-2024", "Copyright (c) 2024,"); the holder follows."""
+HOLDER_END = regex.compile(
+    r"[.|©\n]|all rights|alle rechte|tous droits|todos los derechos", regex.IGNORECASE
+)
+"""Where the holder's name ends."""
+MAX_HOLDER_CHARS = 80
 BYLINE_LABEL = regex.compile(
-    r"\s*(?:(?:written|posted|published|reviewed|edited|reported)\s+)?(?:by|von|par|por)\s*:?\s*"
-    r"|\s*(?:authors?|autor(?:in|en)?|auteur|writers?)\s*:?\s*",
+    r"(?:(?:written|posted|published|reviewed|edited|reported) )?(?:by|von|par|por) ?:?"
+    r"|(?:authors?|autor(?:in|en)?|auteur|writers?) ?:?",
     regex.IGNORECASE,
 )
 """A line that is only a byline's label: the name follows on the next line."""
-STAMP_SEPARATOR = regex.compile(r"[|•·]")
-"""What splits a byline row into its parts ("Ann Lee | Senior Writer | July 2, 2025")."""
-DATE_LABEL = regex.compile(
-    r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|mis à jour|actualizado)\b",
-    regex.IGNORECASE,
-)
 STAMP_SEPARATOR = regex.compile(r"[|•·]")
 """What splits a byline row into its parts ("Ann Lee | Senior Writer | July 2, 2025")."""
 DATE_LABEL = regex.compile(
@@ -119,7 +117,7 @@ def tag_items(text: str) -> list[str]:
     for line in text.splitlines():
         label = TAG_LABEL.match(line.strip())
         if label:
-            tags.extend(TAG_SEPARATOR.split(line.strip()[label.end() :]))
+            tags.extend(part.strip() for part in TAG_SEPARATOR.split(line.strip()[label.end() :]))
         else:
             tags.append(strip_bullet(line.strip()))
     return [" ".join(tag.split()) for tag in tags if tag.strip()]
@@ -131,10 +129,14 @@ def copyright_holder(segment: Segment) -> str | None:
     >>> copyright_holder(Segment(0, 0, "Copyright © 2019-2024 Example Media, Inc. All rights reserved.", "copyright", "", 1.0))
     'Example Media, Inc'
     """
-    match = COPYRIGHT_HOLDER.search(segment.text)
+    match = COPYRIGHT_MARK.search(segment.text)
     if match is None:
         return None
-    holder = match["holder"].strip(" ,-–—:")
+    rest = segment.text[match.end() : match.end() + MAX_HOLDER_CHARS * 2]
+    end = HOLDER_END.search(rest)
+    holder = " ".join(rest[: end.start() if end else len(rest)].split()).strip(" ,-–—:")
+    if len(holder) > MAX_HOLDER_CHARS:
+        return None
     words = holder.split()
     if not words or len(words) > MAX_PUBLISHER_WORDS or not any(c.isalpha() for c in holder):
         return None
@@ -156,7 +158,7 @@ def is_byline(line: str) -> bool:
 def _byline_texts(lines: Sequence[str]) -> Iterator[str]:
     """Byline lines, and the line after a bare label ("Written by" alone, then the name)."""
     for index, line in enumerate(lines):
-        if BYLINE_LABEL.fullmatch(line):
+        if BYLINE_LABEL.fullmatch(" ".join(line.split())):
             yield lines[index + 1] if index + 1 < len(lines) else ""
         elif is_byline(line):
             yield line

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 
 import regex
 
-PART_SEPARATOR = regex.compile(r"(\s+[|\-–—•·»~/:]\s+|\s*[|•·»]\s*)")
-"""What joins a title's parts ("Budget passed | Example News", "News - Budget passed")."""
-SITE_SEPARATOR = regex.compile(r"(\s+[|\-–—•·»~/]\s+|\s*[|•·»]\s*)")
+PART_SEPARATOR = regex.compile(r"((?<!\s)(?:\s++[|\-–—•·»~/:]\s++|\s*+[|•·»]\s*+))")
+"""What joins a title's parts ("Budget passed | Example News", "News - Budget passed"); a match
+starts only after a non-space and its spaces are possessive, so a run of spaces is read once."""
+SITE_SEPARATOR = regex.compile(r"((?<!\s)(?:\s++[|\-–—•·»~/]\s++|\s*+[|•·»]\s*+))")
 """The separators that set a site name apart (a colon usually joins a title to its subtitle)."""
-HEADING_ANCHOR = regex.compile(r"\s*[¶#§🔗]\s*$")
-"""A permalink mark after a heading's text ("Quickstart¶")."""
+HEADING_ANCHOR = regex.compile(r"(?<!\s)(?:\s*+[¶§🔗]|\s++#)\s*+$")
+"""A permalink mark after a heading's text ("Quickstart¶", "Install #"; "C#" keeps its mark)."""
 NON_WORD = regex.compile(r"[\W_]+")
 MAX_HEADING_CHARS = 200
 """A longer ``<h1>`` is a paragraph set in a heading, not a title."""

@@ -166,7 +166,9 @@ def table(results: dict[str, Tally], pages: int) -> str:
     ]
     for name, tally in results.items():
         accuracy = " | ".join(f"{tally.accuracy(item):.3f}" for item in FIELDS)
-        over = " | ".join(f"{tally.overgiven(item):.3f}" for item in FIELDS)
+        over = " | ".join(
+            f"{tally.overgiven(item):.3f}" if tally.no_gold[item] else "n/a" for item in FIELDS
+        )
         lines.append(f"| {name} | {accuracy} | {over} | {tally.errors} | {tally.seconds:.0f} |")
     gold = next(iter(results.values())) if results else Tally()
     lines += ["", "pages with gold: " + ", ".join(f"{k} {gold.gold[k]}" for k in FIELDS)]

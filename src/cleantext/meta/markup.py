@@ -28,27 +28,21 @@ MAX_BYLINE_CHARS = 100
 """A byline element with more text is a biography, not a byline."""
 MAX_TAGS = 30
 MAX_MARKED_ELEMENTS = 20
-"""Only the first few byline or microdata elements are read (nested ones on a hostile page
-would otherwise make the text walk quadratic)."""
+"""Only the first few elements of each kind (byline, date stamp, microdata, ``<time>``) are
+read (nested ones on a hostile page would otherwise make the text walk quadratic)."""
 URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|$|[-_])")
 """A date in the page's path ("/2018/07/02/tiny-house")."""
-BYLINE_XPATH = etree.XPath(
-    "//*[@rel='author' or contains(@class, 'byline') or contains(@class, 'author')"
-    " or contains(@href, '/author/') or contains(@href, '/authors/')]"
-)
-"""Elements that mark a byline: ``rel=author``, a class naming a byline or an author, a link to
-an author page. Their text is kept only when it reads as names (:mod:`cleantext.meta.people`)."""
-DATE_XPATH = etree.XPath(
-    "//*[contains(@class, 'date') or contains(@class, 'publish') or contains(@class, 'posted')"
-    " or contains(@class, 'timestamp')]"
-)
-"""Elements whose class names a date stamp ("post-date", "published", "meta-date")."""
+BYLINE_CLASSES = ("byline", "author")
+"""An element whose class holds one of these marks a byline."""
+BYLINE_LINKS = ("/author/", "/authors/")
+"""A link to an author page marks a byline."""
+DATE_CLASSES = ("date", "publish", "posted", "timestamp")
+"""An element whose class holds one of these marks a date stamp ("post-date", "meta-date")."""
+MICRODATA_PROPS = ("author", "datePublished", "dateModified")
+MARK_CLASS = regex.compile("|".join((*BYLINE_CLASSES, *DATE_CLASSES)), regex.IGNORECASE)
+"""One test for a class that may mark a byline or a date stamp (the rest is sorted after)."""
 MAX_STAMP_CHARS = 80
 """A date stamp element with more text is a paragraph that happens to hold a date."""
-MICRODATA_XPATH = etree.XPath(
-    "//*[@itemprop='author' or @itemprop='datePublished' or @itemprop='dateModified'"
-    " or @itemprop='publisher']"
-)
 AUTHOR_KEYS = (
     "author",
     "article:author",
@@ -93,6 +87,7 @@ class PageFacts:
     graph: Graph
     main: dict[str, object] | None
     title_tag: str | None
+    canonical: str | None
     headings: Sequence[str]
     url: str | None
 
@@ -108,7 +103,9 @@ class PageFacts:
 Value = str | Sequence[str] | None
 Found = Iterator[tuple[str, Value, str]]
 """(field name, value, source) triples; an empty value is skipped."""
-Reader = Callable[[PageFacts, etree._Element], Found]
+Needs = Callable[[str], bool]
+"""Whether a field is still missing (a reader skips costly work for fields already set)."""
+Reader = Callable[[PageFacts, etree._Element, Needs], Found]
 
 
 def html_metadata(
@@ -133,9 +130,13 @@ def html_metadata(
     """
     facts = read_facts(described, headings, base.url)
     metadata = base
+
+    def needs(name: str) -> bool:
+        return not getattr(metadata, name)
+
     for reader in ORDER:
-        for name, value, source in reader(facts, root):
-            if not getattr(metadata, name):
+        for name, value, source in reader(facts, root, needs):
+            if needs(name):
                 metadata = metadata.with_field(name, value, source)
     return metadata
 
@@ -145,7 +146,7 @@ def read_facts(
 ) -> PageFacts:
     """Collect the ``<meta>`` contents, JSON-LD and ``<title>`` among ``described``."""
     meta: dict[str, list[str]] = {}
-    title_tag = None
+    title_tag = canonical = None
     for element in described:
         if element.tag == "meta":
             key = element.get("property") or element.get("name") or element.get("itemprop")
@@ -154,11 +155,17 @@ def read_facts(
                 meta.setdefault(key.strip().casefold(), []).append(content)
         elif element.tag == "title" and title_tag is None:
             title_tag = " ".join("".join(str(part) for part in element.itertext()).split())
+        elif element.tag == "link" and canonical is None and _is_canonical(element):
+            canonical = (element.get("href") or "").strip() or None
     graph = Graph.of(json_ld_blocks(described))
-    return PageFacts(meta, graph, graph.main(), title_tag or None, headings, url)
+    return PageFacts(meta, graph, graph.main(), title_tag or None, canonical, headings, url)
 
 
-def _title(facts: PageFacts, root: etree._Element) -> Found:
+def _is_canonical(link: etree._Element) -> bool:
+    return "canonical" in (link.get("rel") or "").casefold().split()
+
+
+def _title(facts: PageFacts, root: etree._Element, needs: Needs) -> Found:
     declared = [
         ("meta", facts.first_meta("og:title")),
         ("json-ld", text_of(facts.main, "headline")),
@@ -178,7 +185,7 @@ def _title(facts: PageFacts, root: etree._Element) -> Found:
         yield "title", chosen[0], chosen[1]
 
 
-def _json_ld(facts: PageFacts, root: etree._Element) -> Found:
+def _json_ld(facts: PageFacts, root: etree._Element, needs: Needs) -> Found:
     main, graph = facts.main, facts.graph
     site = graph.first_of(SITE_TYPES)
     publisher = graph.resolve(main.get("publisher")) if main else None
@@ -194,7 +201,7 @@ def _json_ld(facts: PageFacts, root: etree._Element) -> Found:
     yield "lang", text_of(main, "inLanguage"), "json-ld"
 
 
-def _meta(facts: PageFacts, root: etree._Element) -> Found:
+def _meta(facts: PageFacts, root: etree._Element, needs: Needs) -> Found:
     yield (
         "authors",
         unique_names(value for key in AUTHOR_KEYS for value in facts.meta.get(key, ())),
@@ -226,37 +233,99 @@ def _meta(facts: PageFacts, root: etree._Element) -> Found:
     yield "lang", facts.first_meta("og:locale", "content-language", "language"), "meta"
 
 
-def _markup(facts: PageFacts, root: etree._Element) -> Found:
-    """Microdata, ``<link rel=canonical>``, ``<time>``, byline elements and ``<html lang>``."""
+def _markup(facts: PageFacts, root: etree._Element, needs: Needs) -> Found:
+    """``<html lang>``, ``<link rel=canonical>``, then (walking the tree only when an author or
+    a date is still missing) microdata, ``<time>``, date stamps, bylines; the address's date."""
     yield "lang", page_lang(root), "html-lang"
-    yield "canonical_url", _absolute(facts, _canonical(root)), "link"
-    props = _microdata(root)
-    yield "authors", unique_names(props.get("author", [])), "microdata"
-    yield "published", _date(next(iter(props.get("datePublished", [])), None)), "microdata"
-    yield "modified", _date(next(iter(props.get("dateModified", [])), None)), "microdata"
-    yield "published", _time_date(root), "time"
-    stamps = _date_stamps(root)
-    yield "published", next((day for day, _ in stamps if day), None), "dateline"
-    yield "modified", next((day for _, day in stamps if day), None), "dateline"
-    yield (
-        "authors",
-        next(filter(None, (unique_names([text]) for text in _bylines(root))), []),
-        "byline",
-    )
+    yield "canonical_url", _absolute(facts, facts.canonical), "link"
+    if needs("authors") or needs("published") or needs("modified"):
+        marked = MarkedElements.of(root)
+        props = marked.microdata()
+        yield "authors", unique_names(props.get("author", [])), "microdata"
+        yield "published", _date(next(iter(props.get("datePublished", [])), None)), "microdata"
+        yield "modified", _date(next(iter(props.get("dateModified", [])), None)), "microdata"
+        yield "published", marked.time_date(), "time"
+        stamps = marked.date_stamps()
+        yield "published", next((day for day, _ in stamps if day), None), "dateline"
+        yield "modified", next((day for _, day in stamps if day), None), "dateline"
+        yield "authors", marked.byline_names(), "byline"
     yield "published", _url_date(facts.url), "url"
 
 
-def _microdata(root: etree._Element) -> dict[str, list[str]]:
-    props: dict[str, list[str]] = {}
-    for element in _elements(MICRODATA_XPATH(root))[:MAX_MARKED_ELEMENTS]:
-        name = element.get("itemprop") or ""
-        if element.get("itemscope") is not None:
-            inner = _elements(element.xpath(".//*[@itemprop='name']"))
-            element = inner[0] if inner else element
-        value = element.get("content") or element.get("datetime") or _text(element)
-        if value:
-            props.setdefault(name, []).append(value[:MAX_META_CHARS])
-    return props
+@dataclass(frozen=True)
+class MarkedElements:
+    """The elements that may mark an author or a date, sorted by kind, in document order."""
+
+    props: Sequence[etree._Element]
+    times: Sequence[etree._Element]
+    stamps: Sequence[etree._Element]
+    bylines: Sequence[etree._Element]
+
+    @classmethod
+    def of(cls, root: etree._Element) -> MarkedElements:
+        """Walk ``root`` once (plain Python over lxml's element walk: faster here than an XPath
+        of many ``contains`` tests) and sort the marked elements by kind."""
+        times, stamps, bylines, props = [], [], [], []
+        for element in root.iter(etree.Element):
+            if element.tag == "time":
+                times.append(element)
+            if element.get("itemprop") in MICRODATA_PROPS:
+                props.append(element)
+            classes = element.get("class") or ""
+            marked = bool(classes) and MARK_CLASS.search(classes) is not None
+            if marked and any(mark in classes.casefold() for mark in DATE_CLASSES):
+                stamps.append(element)
+            if (marked and _marks_byline(element)) or _links_author(element):
+                bylines.append(element)
+        limit = MAX_MARKED_ELEMENTS
+        return cls(props[:limit], times[:limit], stamps[:limit], bylines[:limit])
+
+    def microdata(self) -> dict[str, list[str]]:
+        """The values of the microdata elements by ``itemprop`` (a name inside an itemscope)."""
+        found: dict[str, list[str]] = {}
+        for element in self.props:
+            name = element.get("itemprop") or ""
+            if element.get("itemscope") is not None:
+                inner = _elements(element.xpath(".//*[@itemprop='name']"))
+                element = inner[0] if inner else element
+            value = element.get("content") or element.get("datetime") or _text(element)
+            if value:
+                found.setdefault(name, []).append(value[:MAX_META_CHARS])
+        return found
+
+    def time_date(self) -> str | None:
+        """The first date a ``<time>`` element gives, in its ``datetime`` or else its text."""
+        for element in self.times:
+            found = _date(element.get("datetime") or _text(element)[:MAX_STAMP_CHARS])
+            if found:
+                return found
+        return None
+
+    def date_stamps(self) -> list[tuple[str | None, str | None]]:
+        """(published, modified) of the short date stamp elements."""
+        texts = (_text(element) for element in self.stamps)
+        return [stamp_dates(text) for text in texts if len(text) <= MAX_STAMP_CHARS]
+
+    def byline_names(self) -> list[str]:
+        """The names of the first byline element whose text reads as names."""
+        for element in self.bylines:
+            text = _text(element)
+            names = unique_names([text]) if len(text) <= MAX_BYLINE_CHARS else []
+            if names:
+                return names
+        return []
+
+
+def _marks_byline(element: etree._Element) -> bool:
+    classes = (element.get("class") or "").casefold()
+    return any(mark in classes for mark in BYLINE_CLASSES)
+
+
+def _links_author(element: etree._Element) -> bool:
+    if element.get("rel") == "author":
+        return True
+    href = element.get("href")
+    return href is not None and any(mark in href for mark in BYLINE_LINKS)
 
 
 def _elements(found: object) -> list[etree._Element]:
@@ -266,37 +335,6 @@ def _elements(found: object) -> list[etree._Element]:
         if isinstance(found, list)
         else []
     )
-
-
-def _bylines(root: etree._Element) -> Iterator[str]:
-    for element in _elements(BYLINE_XPATH(root))[:MAX_MARKED_ELEMENTS]:
-        text = _text(element)
-        if text and len(text) <= MAX_BYLINE_CHARS:
-            yield text
-
-
-def _time_date(root: etree._Element) -> str | None:
-    """The first date a ``<time>`` element gives, in its ``datetime`` or else its text."""
-    for element in root.iter("time"):
-        found = _date(element.get("datetime") or _text(element)[:MAX_STAMP_CHARS])
-        if found:
-            return found
-    return None
-
-
-def _date_stamps(root: etree._Element) -> list[tuple[str | None, str | None]]:
-    """(published, modified) of the first few short elements whose class names a date stamp."""
-    texts = (_text(element) for element in _elements(DATE_XPATH(root))[:MAX_MARKED_ELEMENTS])
-    return [stamp_dates(text) for text in texts if len(text) <= MAX_STAMP_CHARS]
-
-
-def _canonical(root: etree._Element) -> str | None:
-    for link in root.iter("link"):
-        if "canonical" in (link.get("rel") or "").casefold().split():
-            href = (link.get("href") or "").strip()
-            if href:
-                return href
-    return None
 
 
 def _url_date(url: str | None) -> str | None:

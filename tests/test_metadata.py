@@ -133,6 +133,19 @@ def test_opengraph_twitter_and_meta_tags() -> None:
     assert meta.source_of("published") == "meta"
 
 
+@pytest.mark.parametrize("name", ["published", "published-date", "dcterms.created"])
+def test_generic_published_meta_names(name: str) -> None:
+    head = f'<meta name="{name}" content="July 17, 2025">'
+    meta = cleantext.clean_html(html_page(head)).metadata
+    assert (meta.published, meta.source_of("published")) == ("2025-07-17", "meta")
+
+
+def test_a_byline_row_under_the_headline_gives_author_and_date() -> None:
+    body = "<header><h1>Budget passed</h1><p>Ann Lee | Senior Writer | July 2, 2025</p></header>"
+    meta = cleantext.clean_html(html_page(body=body + BODY)).metadata
+    assert (meta.published, meta.source_of("published")) == ("2025-07-02", "dateline")
+
+
 def test_keywords_meta_gives_tags_and_canonical_link_the_url() -> None:
     head = '<meta name="keywords" content="budget, council ,roads"><link rel="canonical" href="/b">'
     meta = cleantext.clean_html(html_page(head), url="https://example.org/x?y=1").metadata

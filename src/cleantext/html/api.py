@@ -68,7 +68,8 @@ def clean_html(
         raise AssertionError("rendered lines and evidence are out of step")
     clean_text, removed = decide(page, config, passes=1)
     result = Result(text=clean_text, removed=removed, source_text=rendered)
-    metadata = merged(html_metadata(root, described, headings, given), segment_metadata(result))
+    marked_up = html_metadata(root, described, headings, given)
+    metadata = merged(marked_up, segment_metadata(result, marked_up.title))
     return replace(result, metadata=metadata)
 
 

@@ -67,6 +67,13 @@ PUBLISHED_KEYS = (
     "dc.date",
     "dcterms.date",
     "citation_publication_date",
+    "published",
+    "published-date",
+    "publish_date",
+    "publication-date",
+    "publication_date",
+    "dc.date.created",
+    "dcterms.created",
     "date",
 )
 MODIFIED_KEYS = (

@@ -59,16 +59,19 @@ DATE_LABEL = regex.compile(
 )
 
 
-def segment_metadata(result: Result) -> Metadata:
-    """The fields ``result``'s removed segments and the lines by its body's start give."""
+def segment_metadata(result: Result, headline: str | None = None) -> Metadata:
+    """The fields ``result``'s removed segments and the lines by its body's start give (and
+    the lines by ``headline``, the page's title, where the text holds it)."""
     metadata = Metadata()
-    for name, value, source in _found(result):
+    for name, value, source in _found(result, headline):
         if not getattr(metadata, name):
             metadata = metadata.with_field(name, value, source)
     return metadata
 
 
-def _found(result: Result) -> Iterator[tuple[str, str | Sequence[str] | None, str]]:
+def _found(
+    result: Result, headline: str | None
+) -> Iterator[tuple[str, str | Sequence[str] | None, str]]:
     by_detector: dict[str, list[Segment]] = {}
     for segment in result.removed:
         by_detector.setdefault(segment.detector, []).append(segment)
@@ -87,7 +90,7 @@ def _found(result: Result) -> Iterator[tuple[str, str | Sequence[str] | None, st
         next(filter(None, map(copyright_holder, by_detector.get("copyright", []))), None),
         "copyright",
     )
-    stamps = _lines_near_body(result)
+    stamps = _lines_near_headline(result.source_text, headline) + _lines_near_body(result)
     yield "authors", unique_names(_byline_texts(stamps)), "byline"
     dated = [stamp_dates(line) for line in stamps if is_dateline(line)]
     yield "published", next((day for day, _ in dated if day), None), "dateline"
@@ -186,12 +189,20 @@ def is_dateline(line: str) -> bool:
     return words <= MAX_STAMP_WORDS and labelled is not None
 
 
+def _lines_near_headline(text: str, headline: str | None) -> list[str]:
+    """The non-blank lines around the first line that holds ``headline``."""
+    start = text.find(headline) if headline else -1
+    return _lines_near(text, start) if start >= 0 else []
+
+
 def _lines_near_body(result: Result) -> list[str]:
     """The non-blank lines of ``result.source_text`` around the first kept line."""
-    text = result.source_text
-    start = _body_start(text, result.removed)
-    if start is None:
-        return []
+    start = _body_start(result.source_text, result.removed)
+    return [] if start is None else _lines_near(result.source_text, start)
+
+
+def _lines_near(text: str, start: int) -> list[str]:
+    """Up to :data:`NEAR_BODY_LINES` non-blank lines either side of offset ``start``."""
     before = [line.strip() for line in text[:start].splitlines() if line.strip()]
     after = [
         line.strip() for line in text[start:].splitlines()[: NEAR_BODY_LINES * 4] if line.strip()

@@ -49,14 +49,14 @@ def test_records_get_clean_text_and_removed_and_keep_their_fields(capsys, monkey
     assert [record["id"] for record in out] == [0, 1, 2]
     for record, item in zip(out, items, strict=True):
         result = cleantext.clean(str(item["text"]))
-        removed = result.as_dict()["removed"]
-        added = {
+        assert record == {
+            **item,
             "clean_text": result.text,
-            "removed": removed,
+            "removed": result.as_dict()["removed"],
+            "metadata": result.metadata.as_dict(),
             "mode": "text",
             "mode_guessed": True,
         }
-        assert record == {**item, **added}
         assert list(record)[:3] == ["id", "text", "meta"]
 
 

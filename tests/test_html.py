@@ -140,12 +140,13 @@ def test_a_str_input_records_no_encoding() -> None:
 
 def test_metadata_title_lang_and_url() -> None:
     result = clean_html(article(), url="https://example.org/budget")
-    assert result.metadata.title == "Budget | City News"
+    assert result.metadata.title == "Budget passed"  # the page's h1 (docs/metadata.md)
+    assert result.metadata.source_of("title") == "h1"
     assert result.metadata.lang == "en"
     assert result.metadata.url == "https://example.org/budget"
 
 
-def test_og_title_wins_over_title_and_h1_is_the_last_resort() -> None:
+def test_without_h1_og_title_wins_over_title_and_an_h1_alone_is_the_title() -> None:
     og = "<meta property='og:title' content='Budget passed'><title>Site</title><p>x</p>"
     assert clean_html(og).metadata.title == "Budget passed"
     assert clean_html("<h1>Only a heading</h1><p>x</p>").metadata.title == "Only a heading"

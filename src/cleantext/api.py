@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 
 from cleantext.config import Config, require_config
 from cleantext.engine import decide
 from cleantext.errors import CleantextWarning, require_str
+from cleantext.meta import segment_metadata
 from cleantext.model import Result
 from cleantext.sniff import looks_like_html
 from cleantext.text.page import Page
@@ -22,6 +24,8 @@ def clean(text: str, *, config: Config | None = None) -> Result:
     'The council approved the budget on Monday after a long debate.'
     >>> [(segment.detector, segment.text) for segment in result.removed]
     [('print_banner', 'print PRINT')]
+    >>> clean("Home > World > Europe\\n\\nTalks resumed in Vienna on Tuesday, officials said.").metadata
+    Metadata(section=('World', 'Europe'))
 
     Text that looks like HTML is still cleaned as text, with a :class:`CleantextWarning`
     that :func:`cleantext.clean_html` exists. ``config`` must be a :class:`Config`.
@@ -45,4 +49,5 @@ def clean_as_text(text: str, *, config: Config | None = None) -> Result:
     """
     page = Page.from_text(require_str(text))
     clean_text, removed = decide(page, require_config(config) or DEFAULT_CONFIG)
-    return Result(text=clean_text, removed=removed, source_text=text)
+    result = Result(text=clean_text, removed=removed, source_text=text)
+    return replace(result, metadata=segment_metadata(result))

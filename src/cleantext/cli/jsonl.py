@@ -93,6 +93,7 @@ def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
         return _failure(settings, number, raw, line, describe_error(error), warning)
     record["clean_text"] = result.text
     record["removed"] = [segment.as_dict() for segment in result.removed]
+    record["metadata"] = result.metadata.as_dict()
     record["mode"], record["mode_guessed"] = mode, guessed
     return Outcome(
         encode_line(record), len(raw), removed_pairs(result), warning=warning, field=field

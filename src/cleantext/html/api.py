@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cleantext.config import Config, require_config
 from cleantext.engine import decide
 from cleantext.errors import InputError
@@ -9,12 +11,8 @@ from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
 from cleantext.html.evidence import line_evidence
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render
-from cleantext.html.structured import (
-    descriptive_elements,
-    json_ld_bodies,
-    page_lang,
-    page_title,
-)
+from cleantext.html.structured import descriptive_elements, json_ld_bodies
+from cleantext.meta import html_metadata, merged, segment_metadata
 from cleantext.model import Metadata, Result
 from cleantext.text.page import Page
 
@@ -48,7 +46,7 @@ def clean_html(
     <BLANKLINE>
     The council approved the budget on Monday after a long debate about schools, roads and the price of water.
     >>> result.metadata
-    Metadata(title='Budget', lang='en', encoding='utf-8')
+    Metadata(title='Budget passed', lang='en', encoding='utf-8')
     >>> result.removed[0].source
     '/html/body/nav/ul/li[1]'
     >>> clean_html("<p>Жук</p>".encode("cp1251"), content_type="text/html; charset=windows-1251").text
@@ -68,24 +66,24 @@ def clean_html(
     rendered = builder.text()
     described = descriptive_elements(root)
     evidence = line_evidence(root, builder.lines, json_ld_bodies(described))
-    first_h1 = next(
-        (line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"),
-        None,
-    )
-    metadata = known.with_field("title", page_title(described, first_h1), "html-title").with_field(
-        "lang", page_lang(root), "html-lang"
-    )
+    headings = [
+        line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"
+    ]
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
     clean_text, removed = decide(page, config, mode="html", passes=1)
-    return Result(text=clean_text, removed=removed, source_text=rendered, metadata=metadata)
+    result = Result(text=clean_text, removed=removed, source_text=rendered)
+    marked_up = html_metadata(root, described, headings, known)
+    metadata = merged(marked_up, segment_metadata(result, marked_up.title))
+    return replace(result, metadata=metadata)
 
 
 def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:
     """Input without any markup is cleaned as text, exactly as :func:`cleantext.clean` does."""
     clean_text, removed = decide(Page.from_text(text), config)
-    return Result(text=clean_text, removed=removed, source_text=text, metadata=metadata)
+    result = Result(text=clean_text, removed=removed, source_text=text)
+    return replace(result, metadata=merged(metadata, segment_metadata(result)))
 
 
 def _known_metadata(decoded: Decoded | None, url: str | None) -> Metadata:

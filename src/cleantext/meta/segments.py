@@ -1,0 +1,222 @@
+"""Metadata from a finished result: the boilerplate the detectors stripped, read as facts.
+
+The breadcrumb trail is the page's section path, the footer tag list its tags, the copyright
+line names its publisher, and a byline or dateline by the start of the body gives its
+authors and date. Works alike on plain text and on the text HTML mode renders.
+
+>>> import cleantext
+>>> page = ("Home > World > Europe\\n\\nBy Ann Lee\\n\\nTalks resumed in Vienna on Tuesday, "
+...         "officials said.\\n\\nThe two sides met for six hours and agreed to meet again.\\n\\n"
+...         "  • Diplomacy\\n  • Austria\\n\\n© 2024 Example Media. All rights reserved.")
+>>> meta = segment_metadata(cleantext.clean(page))
+>>> meta.section, meta.tags, meta.publisher, meta.authors
+(('World', 'Europe'), ('Diplomacy', 'Austria'), 'Example Media', ('Ann Lee',))
+>>> meta.source_of("section"), meta.source_of("authors")
+('breadcrumb', 'byline')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from cleantext.detectors.breadcrumb import SEPARATOR as TRAIL_SEPARATOR
+from cleantext.detectors.tag_list import TAG_LABEL
+from cleantext.meta.dates import UPDATE_LABEL, parse_date, stamp_dates
+from cleantext.meta.people import AUTHOR_LABEL, BY_PREFIX, unique_names
+from cleantext.model import Metadata, Result, Segment
+from cleantext.text.lexicon import HOME_WORDS, strip_bullet
+
+NEAR_BODY_LINES = 6
+"""Bylines and datelines are looked for this many non-blank lines either side of the body's start."""
+MAX_STAMP_WORDS = 14
+"""A byline or dateline is a short line."""
+MAX_BARE_DATE_WORDS = 6
+"""A line this short holding a date is a dateline without needing a label."""
+MAX_PUBLISHER_WORDS = 8
+TAG_SEPARATOR = regex.compile(r"[,;|·•/]")
+COPYRIGHT_MARK = regex.compile(
+    r"(?:©|\(c\)|copyright)(?:\s{0,3}(?:©|\(c\)))?(?:\s{0,3}(?:19|20)\d\d(?:\s{0,3}[-–—]\s{0,3}(?:19|20)\d\d)?)?,?",
+    regex.IGNORECASE,
+)
+"""A copyright mark with its years ("© 2019-2024", "Copyright (c) 2024,"); the holder follows."""
+HOLDER_END = regex.compile(
+    r"[.|©\n]|all rights|alle rechte|tous droits|todos los derechos", regex.IGNORECASE
+)
+"""Where the holder's name ends."""
+MAX_HOLDER_CHARS = 80
+BYLINE_LABEL = regex.compile(
+    r"(?:(?:written|posted|published|reviewed|edited|reported) )?(?:by|von|par|por) ?:?"
+    r"|(?:authors?|autor(?:in|en)?|auteur|writers?) ?:?",
+    regex.IGNORECASE,
+)
+"""A line that is only a byline's label: the name follows on the next line."""
+STAMP_SEPARATOR = regex.compile(r"[|•·]")
+"""What splits a byline row into its parts ("Ann Lee | Senior Writer | July 2, 2025")."""
+DATE_LABEL = regex.compile(
+    r"\b(?:published|posted|date|veröffentlicht|publié|publicado)\b", regex.IGNORECASE
+)
+
+
+def segment_metadata(result: Result, headline: str | None = None) -> Metadata:
+    """The fields ``result``'s removed segments and the lines by its body's start give (and
+    the lines by ``headline``, the page's title, where the text holds it)."""
+    metadata = Metadata()
+    for name, value, source in _found(result, headline):
+        if not getattr(metadata, name):
+            metadata = metadata.with_field(name, value, source)
+    return metadata
+
+
+def _found(
+    result: Result, headline: str | None
+) -> Iterator[tuple[str, str | Sequence[str] | None, str]]:
+    by_detector: dict[str, list[Segment]] = {}
+    for segment in result.removed:
+        by_detector.setdefault(segment.detector, []).append(segment)
+    yield (
+        "section",
+        next(filter(None, map(trail_steps, by_detector.get("breadcrumb", []))), []),
+        "breadcrumb",
+    )
+    yield (
+        "tags",
+        [tag for segment in by_detector.get("tag_list", []) for tag in tag_items(segment.text)],
+        "tag_list",
+    )
+    yield (
+        "publisher",
+        next(filter(None, map(copyright_holder, by_detector.get("copyright", []))), None),
+        "copyright",
+    )
+    stamps = _lines_near_headline(result.source_text, headline) + _lines_near_body(result)
+    yield "authors", unique_names(_byline_texts(stamps)), "byline"
+    dated = [stamp_dates(line) for line in stamps if is_dateline(line)]
+    yield "published", next((day for day, _ in dated if day), None), "dateline"
+    yield "modified", next((day for _, day in dated if day), None), "dateline"
+
+
+def trail_steps(segment: Segment) -> list[str]:
+    """The steps of a breadcrumb trail, without a leading "Home".
+
+    >>> trail_steps(Segment(0, 0, "Home > News > World", "breadcrumb", "", 1.0))
+    ['News', 'World']
+    """
+    steps = [step.strip() for step in TRAIL_SEPARATOR.split(segment.text.strip())]
+    steps = [step for step in steps if step]
+    if steps and steps[0].casefold() in HOME_WORDS:
+        steps = steps[1:]
+    return steps
+
+
+def tag_items(text: str) -> list[str]:
+    """The tags of a stripped tag list: one per bullet line, or the items after a "Tags:" label.
+
+    >>> tag_items("  • Politics\\n  • Europe"), tag_items("Tags: budget, council | roads")
+    (['Politics', 'Europe'], ['budget', 'council', 'roads'])
+    """
+    tags: list[str] = []
+    for line in text.splitlines():
+        label = TAG_LABEL.match(line.strip())
+        if label:
+            tags.extend(part.strip() for part in TAG_SEPARATOR.split(line.strip()[label.end() :]))
+        else:
+            tags.append(strip_bullet(line.strip()))
+    return [" ".join(tag.split()) for tag in tags if tag.strip()]
+
+
+def copyright_holder(segment: Segment) -> str | None:
+    """The holder a copyright segment names, or ``None``.
+
+    >>> copyright_holder(Segment(0, 0, "Copyright © 2019-2024 Example Media, Inc. All rights reserved.", "copyright", "", 1.0))
+    'Example Media, Inc'
+    """
+    match = COPYRIGHT_MARK.search(segment.text)
+    if match is None:
+        return None
+    rest = segment.text[match.end() : match.end() + MAX_HOLDER_CHARS * 2]
+    end = HOLDER_END.search(rest)
+    holder = " ".join(rest[: end.start() if end else len(rest)].split()).strip(" ,-–—:")
+    if len(holder) > MAX_HOLDER_CHARS:
+        return None
+    words = holder.split()
+    if not words or len(words) > MAX_PUBLISHER_WORDS or not any(c.isalpha() for c in holder):
+        return None
+    return holder
+
+
+def is_byline(line: str) -> bool:
+    """True when ``line`` opens with a byline word ("By", "Von", "Author:") and is short.
+
+    >>> is_byline("By Ann Lee"), is_byline("By the end of the week the river had risen.")
+    (True, False)
+    """
+    words = line.split()
+    if not words or len(words) > MAX_STAMP_WORDS or line.rstrip().endswith((".", "!", "?")):
+        return False
+    return BY_PREFIX.match(line) is not None or AUTHOR_LABEL.match(line) is not None
+
+
+def _byline_texts(lines: Sequence[str]) -> Iterator[str]:
+    """Byline lines, and the line after a bare label ("Written by" alone, then the name)."""
+    for index, line in enumerate(lines):
+        if BYLINE_LABEL.fullmatch(" ".join(line.split())):
+            yield lines[index + 1] if index + 1 < len(lines) else ""
+        elif is_byline(line):
+            yield line
+
+
+def is_dateline(line: str) -> bool:
+    """True when ``line`` is short enough to be a date stamp: a bare date, or one with a label.
+
+    >>> is_dateline("March 5, 2024"), is_dateline("Published on March 5, 2024 by Ann Lee")
+    (True, True)
+    >>> is_dateline("Ann Lee | Senior Writer | July 2, 2025"), is_dateline("May 2, 2025 · 8 min read")
+    (True, True)
+    >>> is_dateline("The 2024 budget was passed on March 5 after a long debate in the hall")
+    False
+    """
+    words = len(line.split())
+    if words <= MAX_BARE_DATE_WORDS:
+        return True
+    parts = STAMP_SEPARATOR.split(line)
+    if len(parts) > 1 and any(
+        len(part.split()) <= MAX_BARE_DATE_WORDS and parse_date(part) for part in parts
+    ):
+        return words <= MAX_STAMP_WORDS
+    labelled = DATE_LABEL.search(line) or UPDATE_LABEL.search(line) or BY_PREFIX.match(line)
+    return words <= MAX_STAMP_WORDS and labelled is not None
+
+
+def _lines_near_headline(text: str, headline: str | None) -> list[str]:
+    """The non-blank lines around the first line that holds ``headline``."""
+    start = text.find(headline) if headline else -1
+    return _lines_near(text, start) if start >= 0 else []
+
+
+def _lines_near_body(result: Result) -> list[str]:
+    """The non-blank lines of ``result.source_text`` around the first kept line."""
+    start = _body_start(result.source_text, result.removed)
+    return [] if start is None else _lines_near(result.source_text, start)
+
+
+def _lines_near(text: str, start: int) -> list[str]:
+    """Up to :data:`NEAR_BODY_LINES` non-blank lines either side of offset ``start``."""
+    before = [line.strip() for line in text[:start].splitlines() if line.strip()]
+    after = [
+        line.strip() for line in text[start:].splitlines()[: NEAR_BODY_LINES * 4] if line.strip()
+    ]
+    return before[-NEAR_BODY_LINES:] + after[:NEAR_BODY_LINES]
+
+
+def _body_start(text: str, removed: Sequence[Segment]) -> int | None:
+    """The offset of the first non-blank character that no removed segment covers."""
+    position = 0
+    for segment in removed:
+        if text[position : segment.start].strip():
+            break
+        position = max(position, segment.end)
+    rest = text[position:]
+    stripped = rest.lstrip()
+    return position + len(rest) - len(stripped) if stripped else None

@@ -49,6 +49,8 @@ class Params:
     """Named detectors whose claimed lines end the main content (a comment thread follows)."""
     min_article: float = 50.0
     """A section end counts once a content run scoring this much (or half the best) precedes it."""
+    min_post: float = 1.0
+    """On a forum thread, every content run scoring this much is a post and kept."""
     headline_lookback: int = 3
     """Lines before the content run searched for its headline."""
     score: float = 0.9

@@ -18,6 +18,7 @@ def content_windows(
     lines: tuple[LineFeatures, ...],
     params: Params,
     stops: frozenset[int] = frozenset(),
+    thread: bool = False,
 ) -> tuple[tuple[int, int], ...]:
     """First and last line of each content run; the main one first.
 
@@ -29,8 +30,14 @@ def content_windows(
     candidate run closes. The first candidate that scores at least
     ``main_share`` of the best one is the main content (comment threads and
     teaser lists come after the article); others scoring ``keep_share`` of
-    the best are content too.
+    the best are content too. On a ``thread`` (a forum page) every post is
+    content: no comment heading ends it, and every run scoring ``min_post``
+    is kept.
     """
+    if thread:
+        candidates = _candidates(classes, lines, params, frozenset())
+        posts = [run for score, run in candidates if score >= params.min_post]
+        return tuple(posts)
     candidates = _candidates(classes, lines, params, stops)
     best = max((score for score, _ in candidates), default=0.0)
     substantial = min(params.min_article, params.main_share * best)

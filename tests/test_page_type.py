@@ -1,0 +1,147 @@
+"""The page type read from the text's shape, and what the detectors do with it."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleantext
+from cleantext.text.page import DomEvidence, Page
+from cleantext.text.page_type import FORUM, UNKNOWN, PageType, header_kind, read_page_type
+
+NAV = "\n".join(["• Forums", "• What's new", "• Members", "Log in", "Register", "Search"])
+POSTS = [
+    (
+        "Pippin06",
+        "Do you plan on having a monthly budget for your hobby this year, or do you simply "
+        "buy whatever catches your eye when it shows up in the shop? I have been thinking "
+        "about it since the holidays.\nMy plan is to buy mostly samples this year, with a few "
+        "exceptions for new bottles, so that I save some money after I retire in June.",
+    ),
+    (
+        "SmellSharpe",
+        "I will spend a lot less this year than I did in the two years before, that much I "
+        "know for sure.",
+    ),
+    (
+        "Fiveoaks",
+        "No special budget here, I just replenish my favourites when they run low and wait "
+        "for the sales.",
+    ),
+    (
+        "Colbourne",
+        "With my collection close to a thousand bottles, I will surely be spending less and "
+        "giving a few away.",
+    ),
+]
+
+
+def thread_text() -> str:
+    """A forum thread as a scraper renders it: a header of poster details before each post."""
+    parts = [NAV, "Fragrance budget for this year?"]
+    for number, (name, body) in enumerate(POSTS, start=1):
+        header = [name, "Joined", "Feb 8, 2017", "Messages", "5,421", "• Dec 30, 2023"]
+        parts.append("\n".join([*header, f"• #{number}"]))
+        parts.append(body)
+        parts.append("• Like\n• Quote\nReactions: ChuckW and 5 others")
+    parts.append("About us\nContact us\nTerms and rules\nPrivacy policy")
+    return "\n\n".join(parts)
+
+
+ARTICLE_BODY = " ".join(
+    [
+        "The council approved the new budget on Monday after a debate that lasted most of",
+        "the evening, with members arguing over the cost of schools, roads and the water",
+        "works that the town has put off repairing for more than a decade.",
+    ]
+    * 12
+)
+
+
+def article_with_comments() -> str:
+    """A blog article, then its comment section: the same post headers, after a long body."""
+    parts = [NAV, "Council passes the budget", ARTICLE_BODY]
+    for name in ("Jane", "Omar", "Lee", "Ana"):
+        comment = f"I think the council got it right this time, thanks {name} for the report."
+        parts.append(f"{name} says:\nMarch 3, 2020 at 5:00 pm\n{comment}\nReply")
+    return "\n\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("• #12", "#n"),
+        ("Post #3", "#n"),
+        ("#1 2024-08-03 10:59:47", "#n"),
+        ("Pippin06 said:", "said"),
+        ("jahboater wrote: ↑", "said"),
+        ("Originally Posted by Sam", "said"),
+        ("Reply", "reply"),
+        ("• Quote", "reply"),
+        ("Share Improve this answer Follow", "reply"),
+        ("Joined: Sun Dec 17, 2023 11:18 am", "joined"),
+        ("Posts: 98", "joined"),
+        ("Reaction score", "joined"),
+        ("posted 6 years ago", "ago"),
+        ("Wed Dec 27, 2023 10:00 am", "date"),
+        ("Posted October 29, 2025", "date"),
+        ("Re: Turning off all LEDs", "re"),
+        ("longshot · 03/03/2026 19:44", "signed"),
+        ("answered Jan 3, 2015 at 10:20", "signed"),
+        ("Home", None),
+        ("Frequently Asked Questions", None),
+        ("#1 Garmin Forerunner 965", None),
+        ("The council said: we will vote on Monday and then publish the whole budget.", None),
+        ("x" * 200, None),
+    ],
+)
+def test_header_kind(line: str, kind: str | None) -> None:
+    assert header_kind(line) == kind
+
+
+def test_thread_reads_as_forum() -> None:
+    found = read_page_type(Page.from_text(thread_text()))
+    assert found.kind == FORUM
+    assert found.reason.startswith("4 post headers")
+
+
+def test_article_with_comment_section_is_not_a_forum() -> None:
+    assert read_page_type(Page.from_text(article_with_comments())).kind == UNKNOWN
+
+
+def test_plain_prose_is_unknown() -> None:
+    assert read_page_type(Page.from_text(ARTICLE_BODY)) == PageType(UNKNOWN, "")
+
+
+def test_every_post_of_a_thread_is_content() -> None:
+    text = cleantext.clean(thread_text()).text
+    for _, body in POSTS:
+        for paragraph in body.split("\n"):
+            assert paragraph in text
+    assert "About us" not in text
+
+
+def test_comments_after_an_article_still_go() -> None:
+    text = cleantext.clean(article_with_comments()).text
+    assert ARTICLE_BODY in text
+    assert "thanks Jane" not in text
+
+
+def test_result_metadata_records_the_type_and_its_evidence() -> None:
+    metadata = cleantext.clean(thread_text()).metadata
+    assert metadata.page_type == FORUM
+    assert (metadata.source_of("page_type") or "").startswith("4 post headers")
+    assert cleantext.clean(ARTICLE_BODY).metadata.page_type is None
+
+
+def test_a_page_with_dom_evidence_takes_its_type_from_outside() -> None:
+    text = thread_text()
+    evidence = tuple(DomEvidence("/html/body/p", "p") for _ in Page.from_text(text).lines)
+    page = Page.from_text(text, evidence)
+    assert page.page_type.kind == UNKNOWN
+    assert page.with_page_type(PageType(FORUM, "dom")).page_type == PageType(FORUM, "dom")
+
+
+def test_the_second_look_keeps_the_type() -> None:
+    page = Page.from_text(thread_text())
+    fewer = Page.from_text(POSTS[1][1]).reusing(page, [0])
+    assert fewer.page_type.kind == FORUM

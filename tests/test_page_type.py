@@ -6,7 +6,15 @@ import pytest
 
 import cleantext
 from cleantext.text.page import DomEvidence, Page
-from cleantext.text.page_type import FORUM, UNKNOWN, PageType, header_kind, read_page_type
+from cleantext.text.page_type import (
+    CODE_LINE,
+    DOCUMENTATION,
+    FORUM,
+    UNKNOWN,
+    PageType,
+    header_kind,
+    read_page_type,
+)
 
 NAV = "\n".join(["• Forums", "• What's new", "• Members", "Log in", "Register", "Search"])
 POSTS = [
@@ -145,3 +153,52 @@ def test_the_second_look_keeps_the_type() -> None:
     page = Page.from_text(thread_text())
     fewer = Page.from_text(POSTS[1][1]).reusing(page, [0])
     assert fewer.page_type.kind == FORUM
+
+
+def documentation_text() -> str:
+    """A library's reference page: sections of prose split by code examples."""
+    sections = []
+    for name in ("open", "read", "write", "close"):
+        prose = (
+            f"The {name} function is the part of the library that most programs call first, and "
+            "this section explains what it does with its arguments and what it returns to you."
+        )
+        if name == "open":  # the overview: longer than the other sections
+            prose += " It also shows the errors it raises and how a program recovers from them." * 3
+        code = [
+            "import library",
+            f"handle = library.{name}('data.txt')",
+            "if handle is None:",
+            "    raise SystemExit(1)",
+            f"print(handle.{name}())",
+        ]
+        sections.append(f"{name}()\n\n{prose}\n\n" + "\n".join(code))
+    return "\n\n".join([NAV, *sections, "About us\nContact us"])
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("import library", True),
+        ("handle = library.open('data.txt')", True),
+        ("}", True),
+        ("$ pip install cleantext-web", True),
+        ("accumulate()", True),
+        ("The council met on Monday.", False),
+        ("Home", False),
+        ("Prices from $5", False),
+    ],
+)
+def test_code_line(line: str, code: bool) -> None:
+    assert (CODE_LINE.search(line) is not None) == code
+
+
+def test_documentation_reads_as_documentation() -> None:
+    found = read_page_type(Page.from_text(documentation_text()))
+    assert found == PageType(DOCUMENTATION, "16 code-like lines of 36")
+
+
+def test_every_section_of_documentation_is_content() -> None:
+    text = cleantext.clean(documentation_text()).text
+    for name in ("open", "read", "write", "close"):
+        assert f"The {name} function is the part" in text

@@ -18,7 +18,7 @@ def content_windows(
     lines: tuple[LineFeatures, ...],
     params: Params,
     stops: frozenset[int] = frozenset(),
-    thread: bool = False,
+    every_run: bool = False,
 ) -> tuple[tuple[int, int], ...]:
     """First and last line of each content run; the main one first.
 
@@ -30,11 +30,11 @@ def content_windows(
     candidate run closes. The first candidate that scores at least
     ``main_share`` of the best one is the main content (comment threads and
     teaser lists come after the article); others scoring ``keep_share`` of
-    the best are content too. On a ``thread`` (a forum page) every post is
-    content: no comment heading ends it, and every run scoring ``min_post``
-    is kept.
+    the best are content too. With ``every_run`` (a forum thread, where every
+    post is content, or documentation, where code splits the text) no comment
+    heading ends the content, and every run scoring ``min_post`` is kept.
     """
-    if thread:
+    if every_run:
         candidates = _candidates(classes, lines, params, frozenset())
         posts = [run for score, run in candidates if score >= params.min_post]
         return tuple(posts)

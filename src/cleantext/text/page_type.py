@@ -30,7 +30,9 @@ import regex
 from cleantext.text.lexicon import strip_bullet
 from cleantext.text.page import Page, counts_as_prose
 
-FORUM, UNKNOWN = "forum", "unknown"
+FORUM, DOCUMENTATION, UNKNOWN = "forum", "documentation", "unknown"
+EVERY_RUN_KINDS = frozenset({FORUM, DOCUMENTATION})
+"""Kinds whose content comes in many runs, all of them content: posts, sections between code."""
 
 HEADER_CHARS = 160
 """Longer lines are never part of a post header."""
@@ -38,6 +40,12 @@ CLUSTER_REACH = 3
 """Header lines at most this many lines apart belong to one post header."""
 MIN_POSTS = 3
 """Post headers (clusters with two kinds of header line) a thread needs."""
+MIN_CODE_LINES = 10
+"""Code-like lines documentation needs..."""
+MIN_CODE_SHARE = 0.03
+"""...making at least this share of its lines."""
+CODE_CHARS = 200
+"""Longer lines are never counted as code."""
 
 _DATE = (
     r"(?:\p{L}{3,9}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}|\d{1,2}(?:st|nd|rd|th)?\s\p{L}{3,9}\.?,?\s\d{4}"
@@ -86,6 +94,15 @@ SIGNED_DATE = regex.compile(
     regex.I,
 )
 """A name with a date on one line: "longshot · 03/03/2026 19:44", "answered Jan 3, 2015"."""
+CODE_LINE = regex.compile(
+    r"^(?:def|class|import|from|return|const|let|var|function|fn|pub|use|async|await|export|public"
+    r"|private|static|struct|enum|impl|package|\#include|select|insert|create|\$|>>>|npm|pip|git"
+    r"|docker|curl|sudo|kubectl|yarn|cargo|go)\s"
+    r"|[{;]$|^[}\])]|=>|^\w[\w.]*\([^()]{0,80}\)[;:]?$|^[\w.\[\]]+\s[+\-*/]?=\s"
+    r"|^(?:\#|//|/\*)\s?\S|</?\w{1,20}[^<>]{0,80}>|::|\w\.\w{1,40}\(",
+)
+"""A line that looks like code: a keyword or a prompt first, a brace or a semicolon last,
+a call, an assignment, a comment, a tag."""
 HEADER_KINDS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("#n", POST_NUMBER),
     ("said", ATTRIBUTION),
@@ -116,7 +133,7 @@ NO_TYPE = PageType(UNKNOWN, "")
 
 def read_page_type(page: Page) -> PageType:
     """The page's kind from the shape of its lines (:data:`NO_TYPE` when nothing stands out)."""
-    return _thread(page) or NO_TYPE
+    return _thread(page) or _documentation(page) or NO_TYPE
 
 
 def header_kind(text: str) -> str | None:
@@ -152,6 +169,16 @@ def _thread(page: Page) -> PageType | None:
         return None  # a body longer than three posts in four, then comments: an article
     kinds = sorted({kind for cluster in headers for kind in cluster.values()})
     return PageType(FORUM, f"{len(headers)} post headers ({', '.join(kinds)})")
+
+
+def _documentation(page: Page) -> PageType | None:
+    """Documentation: many lines of code among the text."""
+    code = sum(
+        1 for line in page.lines if len(line.text) <= CODE_CHARS and CODE_LINE.search(line.text)
+    )
+    if code < MIN_CODE_LINES or code < MIN_CODE_SHARE * len(page.lines):
+        return None
+    return PageType(DOCUMENTATION, f"{code} code-like lines of {len(page.lines)}")
 
 
 def _header_clusters(page: Page, prose: list[int]) -> list[dict[int, str]]:

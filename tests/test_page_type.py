@@ -10,6 +10,8 @@ from cleantext.text.page_type import (
     CODE_LINE,
     DOCUMENTATION,
     FORUM,
+    PRICE,
+    PRODUCT,
     UNKNOWN,
     PageType,
     header_kind,
@@ -202,3 +204,45 @@ def test_every_section_of_documentation_is_content() -> None:
     text = cleantext.clean(documentation_text()).text
     for name in ("open", "read", "write", "close"):
         assert f"The {name} function is the part" in text
+
+
+def product_text() -> str:
+    """A shop's product page: a price, shop buttons, a description, then specifications."""
+    description = (
+        "This wool runner is made from fine merino that keeps your feet cool in summer and "
+        "warm in winter, and it goes into the washing machine when it gets dirty after a long "
+        "week of walking around town. The sole is made from sugar cane and lasts for years."
+    )
+    specs = (
+        "The upper is knitted in one piece, so there are no seams to rub against your heel, "
+        "and the insole can be taken out to dry."
+    )
+    return "\n\n".join(
+        [
+            NAV,
+            "Wool Runner\n$98\nSelect size\nAdd to cart\nFree shipping on orders over $75",
+            description,
+            "Size guide\n• 8\n• 9\n• 10\n• 11\nReviews (412)\nShare\nSave",
+            specs,
+            "About us\nContact us",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "price"),
+    [("$98", True), ("From £45.00", True), ("19,99 €", True), ("Chapter 5", False)],
+)
+def test_price(line: str, price: bool) -> None:
+    assert (PRICE.search(line) is not None) == price
+
+
+def test_product_page_reads_as_product() -> None:
+    found = read_page_type(Page.from_text(product_text()))
+    assert found == PageType(PRODUCT, "2 price lines, 4 shop buttons")
+
+
+def test_a_products_specifications_are_content() -> None:
+    text = cleantext.clean(product_text()).text
+    assert "The upper is knitted in one piece" in text
+    assert "This wool runner is made from fine merino" in text

@@ -30,8 +30,9 @@ import regex
 from cleantext.text.lexicon import strip_bullet
 from cleantext.text.page import Page, counts_as_prose
 
-FORUM, DOCUMENTATION, UNKNOWN = "forum", "documentation", "unknown"
-EVERY_RUN_KINDS = frozenset({FORUM, DOCUMENTATION})
+FORUM, DOCUMENTATION, PRODUCT, COLLECTION = "forum", "documentation", "product", "collection"
+UNKNOWN = "unknown"
+EVERY_RUN_KINDS = frozenset({FORUM, DOCUMENTATION, PRODUCT, COLLECTION})
 """Kinds whose content comes in many runs, all of them content: posts, sections between code."""
 
 HEADER_CHARS = 160
@@ -46,6 +47,13 @@ MIN_CODE_SHARE = 0.03
 """...making at least this share of its lines."""
 CODE_CHARS = 200
 """Longer lines are never counted as code."""
+
+SHOP_CHARS = 80
+"""Longer lines are never counted as prices or shop buttons."""
+MIN_PRICES = 2
+"""Price lines a shop page needs (with a shop button)..."""
+COLLECTION_PRICES = 10
+"""...and from how many it is a collection of products rather than one product."""
 
 _DATE = (
     r"(?:\p{L}{3,9}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}|\d{1,2}(?:st|nd|rd|th)?\s\p{L}{3,9}\.?,?\s\d{4}"
@@ -103,6 +111,20 @@ CODE_LINE = regex.compile(
 )
 """A line that looks like code: a keyword or a prompt first, a brace or a semicolon last,
 a call, an assignment, a comment, a tag."""
+PRICE = regex.compile(
+    r"(?:^|[\s(:])(?:[$€£¥₹]|US\$|CA\$|A\$)\s?\d[\d.,]{0,12}(?:$|[\s)/*])"
+    r"|\d[\d.,]{0,12}\s?(?:€|\$|£|zł|kr|USD|EUR|GBP)(?:$|[\s)/*])"
+)
+"""A price: "$1,299.00", "From £45", "19,99 €"."""
+SHOP_BUTTON = regex.compile(
+    r"^[\W_]*(?:add\sto\s(?:cart|bag|basket|trolley)|buy\s(?:it\s)?now|in\sstock|out\sof\sstock"
+    r"|sold\sout|quantity|qty|select\s(?:a\s)?size|size\sguide|add\sto\swish\s?list"
+    r"|free\s(?:shipping|delivery|returns).{0,40}|pre-?order|notify\sme.{0,20}"
+    r"|ships?\s(?:in|within|free).{0,30}|check\sout|shop\snow|view\sproduct|quick\s(?:view|shop|add))"
+    r"[\W_]*$",
+    regex.I,
+)
+"""A shop's button or stock line: "Add to cart", "In stock", "Free shipping over $50"."""
 HEADER_KINDS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("#n", POST_NUMBER),
     ("said", ATTRIBUTION),
@@ -133,7 +155,7 @@ NO_TYPE = PageType(UNKNOWN, "")
 
 def read_page_type(page: Page) -> PageType:
     """The page's kind from the shape of its lines (:data:`NO_TYPE` when nothing stands out)."""
-    return _thread(page) or _documentation(page) or NO_TYPE
+    return _thread(page) or _documentation(page) or _shop(page) or NO_TYPE
 
 
 def header_kind(text: str) -> str | None:
@@ -179,6 +201,17 @@ def _documentation(page: Page) -> PageType | None:
     if code < MIN_CODE_LINES or code < MIN_CODE_SHARE * len(page.lines):
         return None
     return PageType(DOCUMENTATION, f"{code} code-like lines of {len(page.lines)}")
+
+
+def _shop(page: Page) -> PageType | None:
+    """A shop's page: prices and a shop button; many prices make it a collection."""
+    short = [line.text for line in page.lines if len(line.text) <= SHOP_CHARS]
+    prices = sum(1 for text in short if PRICE.search(text))
+    buttons = sum(1 for text in short if SHOP_BUTTON.match(text))
+    if prices < MIN_PRICES or not buttons:
+        return None
+    kind = COLLECTION if prices >= COLLECTION_PRICES else PRODUCT
+    return PageType(kind, f"{prices} price lines, {buttons} shop buttons")
 
 
 def _header_clusters(page: Page, prose: list[int]) -> list[dict[int, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 import cleantext
 from cleantext.text.page import DomEvidence, Page
@@ -178,23 +179,6 @@ def documentation_text() -> str:
     return "\n\n".join([NAV, *sections, "About us\nContact us"])
 
 
-@pytest.mark.parametrize(
-    ("line", "code"),
-    [
-        ("import library", True),
-        ("handle = library.open('data.txt')", True),
-        ("}", True),
-        ("$ pip install cleantext-web", True),
-        ("accumulate()", True),
-        ("The council met on Monday.", False),
-        ("Home", False),
-        ("Prices from $5", False),
-    ],
-)
-def test_code_line(line: str, code: bool) -> None:
-    assert (CODE_LINE.search(line) is not None) == code
-
-
 def test_documentation_reads_as_documentation() -> None:
     found = read_page_type(Page.from_text(documentation_text()))
     assert found == PageType(DOCUMENTATION, "16 code-like lines of 36")
@@ -230,11 +214,24 @@ def product_text() -> str:
 
 
 @pytest.mark.parametrize(
-    ("line", "price"),
-    [("$98", True), ("From £45.00", True), ("19,99 €", True), ("Chapter 5", False)],
+    ("pattern", "line", "matches"),
+    [
+        (CODE_LINE, "import library", True),
+        (CODE_LINE, "handle = library.open('data.txt')", True),
+        (CODE_LINE, "}", True),
+        (CODE_LINE, "$ pip install cleantext-web", True),
+        (CODE_LINE, "accumulate()", True),
+        (CODE_LINE, "The council met on Monday.", False),
+        (CODE_LINE, "Home", False),
+        (CODE_LINE, "Prices from $5", False),
+        (PRICE, "$98", True),
+        (PRICE, "From £45.00", True),
+        (PRICE, "19,99 €", True),
+        (PRICE, "Chapter 5", False),
+    ],
 )
-def test_price(line: str, price: bool) -> None:
-    assert (PRICE.search(line) is not None) == price
+def test_code_and_price_lines(pattern: regex.Pattern[str], line: str, matches: bool) -> None:
+    assert (pattern.search(line) is not None) == matches
 
 
 def test_product_page_reads_as_product() -> None:

@@ -243,3 +243,28 @@ def test_a_products_specifications_are_content() -> None:
     text = cleantext.clean(product_text()).text
     assert "The upper is knitted in one piece" in text
     assert "This wool runner is made from fine merino" in text
+
+
+def listing_text() -> str:
+    """A front page of teasers: no body dominates, each item is a short run of its own."""
+    items = [
+        "The council approved the new budget on Monday after a long debate about schools and "
+        "roads, and the mayor called it a fair deal for every part of the town. The vote was "
+        "close, and two members asked for the water works to be repaired before the summer.",
+        "The river rose by two metres overnight. The bridge on the main road is closed to cars.",
+        "A new bakery opened in the old station hall. It sells bread from the farms of the valley.",
+        "The library will stay open until nine in the evening. It has a new room for children.",
+    ]
+    parts = [NAV]
+    for number, teaser in enumerate(items, start=1):
+        parts.append(
+            f"Headline number {number}\nBy Staff Writer\n5 min read\nShare\nSave\n{teaser}"
+        )
+    parts.append("About us\nContact us")
+    return "\n\n".join(parts)
+
+
+def test_a_page_without_a_long_body_keeps_every_run() -> None:
+    text = cleantext.clean(listing_text()).text
+    for teaser in ("The river rose", "A new bakery opened", "The library will stay open"):
+        assert teaser in text

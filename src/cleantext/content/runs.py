@@ -30,7 +30,8 @@ def content_windows(
     candidate run closes. The first candidate that scores at least
     ``main_share`` of the best one is the main content (comment threads and
     teaser lists come after the article); others scoring ``keep_share`` of
-    the best are content too. With ``every_run`` (a forum thread, where every
+    the best are content too, or every other one when the best scores under
+    ``long_body`` (no article body dominates the page). With ``every_run`` (a forum thread, where every
     post is content, or documentation, where code splits the text) no comment
     heading ends the content, and every run scoring ``min_post`` is kept.
     """
@@ -54,7 +55,10 @@ def content_windows(
     main = next((run for score, run in eligible if score >= params.main_share * top), None)
     if main is None:
         return ()
-    others = [run for score, run in eligible if run != main and score >= params.keep_share * top]
+    share = params.keep_share if top >= params.long_body else 0.0  # no long body: keep every run
+    others = [
+        run for score, run in eligible if run != main and score >= max(share * top, params.min_post)
+    ]
     return (main, *others)
 
 

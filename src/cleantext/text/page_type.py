@@ -136,6 +136,11 @@ HEADER_KINDS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("signed", SIGNED_DATE),
 )
 """The kinds of line a post header is made of, each with its pattern (on the bulletless line)."""
+HEADER_LINE = regex.compile(
+    "|".join(f"(?P<kind{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(HEADER_KINDS)),
+    regex.I,
+)
+"""All of :data:`HEADER_KINDS` in one pattern, tried in their order: one match a line."""
 SIGNED = frozenset({"signed", "re"})
 """Kinds that make a post header on their own: a name with a date, a reply's subject."""
 THREAD_KINDS = frozenset({"#n", "joined"})
@@ -166,8 +171,10 @@ def header_kind(text: str) -> str | None:
     """
     if len(text) > HEADER_CHARS:
         return None
-    plain = strip_bullet(text)
-    return next((kind for kind, pattern in HEADER_KINDS if pattern.match(plain)), None)
+    found = HEADER_LINE.match(strip_bullet(text))
+    if found is None or found.lastgroup is None:
+        return None
+    return HEADER_KINDS[int(found.lastgroup.removeprefix("kind"))][0]
 
 
 def _thread(page: Page) -> PageType | None:

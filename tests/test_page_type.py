@@ -268,3 +268,7 @@ def test_a_page_without_a_long_body_keeps_every_run() -> None:
     text = cleantext.clean(listing_text()).text
     for teaser in ("The river rose", "A new bakery opened", "The library will stay open"):
         assert teaser in text
+
+
+def test_clean_html_on_text_without_markup_records_the_type_too() -> None:
+    assert cleantext.clean_html(thread_text()).metadata.page_type == FORUM

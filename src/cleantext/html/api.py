@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cleantext.api import type_metadata
 from cleantext.config import Config
 from cleantext.engine import decide
 from cleantext.errors import InputError
@@ -81,7 +82,9 @@ def clean_html(
 
 def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:
     """Input without any markup is cleaned as text, exactly as :func:`cleantext.clean` does."""
-    clean_text, removed = decide(Page.from_text(text), config)
+    page = Page.from_text(text)
+    clean_text, removed = decide(page, config)
+    metadata = type_metadata(metadata, page.page_type)
     return Result(text=clean_text, removed=removed, source_text=text, metadata=metadata)
 
 

@@ -9,9 +9,10 @@ from cleantext.config import Config, require_config
 from cleantext.engine import decide
 from cleantext.errors import CleantextWarning, require_str
 from cleantext.meta import segment_metadata
-from cleantext.model import Result
+from cleantext.model import Metadata, Result
 from cleantext.sniff import looks_like_html
 from cleantext.text.page import Page
+from cleantext.text.page_type import UNKNOWN, PageType
 
 DEFAULT_CONFIG = Config()
 
@@ -50,4 +51,17 @@ def clean_as_text(text: str, *, config: Config | None = None) -> Result:
     page = Page.from_text(require_str(text))
     clean_text, removed = decide(page, require_config(config) or DEFAULT_CONFIG)
     result = Result(text=clean_text, removed=removed, source_text=text)
-    return replace(result, metadata=segment_metadata(result))
+    return replace(result, metadata=type_metadata(segment_metadata(result), page.page_type))
+
+
+def type_metadata(metadata: Metadata, page_type: PageType) -> Metadata:
+    """``metadata`` with the page's kind and its evidence, unless the kind is unknown.
+
+    >>> type_metadata(Metadata(), PageType("forum", "5 post headers")).page_type
+    'forum'
+    >>> type_metadata(Metadata(), PageType("unknown", "")).page_type is None
+    True
+    """
+    if page_type.kind == UNKNOWN:
+        return metadata
+    return metadata.with_field("page_type", page_type.kind, page_type.reason)

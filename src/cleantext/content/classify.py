@@ -30,6 +30,7 @@ from cleantext.content.runs import (
     trailing_edge,
 )
 from cleantext.text.features import LineFeatures, PageFeatures, page_features
+from cleantext.text.page_type import EVERY_RUN_KINDS
 
 __all__ = [
     "BAD",
@@ -86,7 +87,8 @@ def analyse(page: Page, params: Params, claims: Mapping[int, str] | None = None)
     lengths = [line.chars for line in features.lines]
     classes = resolve(list(initial), features.lines, lengths, params)
     stops = frozenset(index for index, name in claims.items() if name in params.section_ends)
-    windows = content_windows(classes, features.lines, params, stops)
+    every_run = page.page_type.kind in EVERY_RUN_KINDS
+    windows = content_windows(classes, features.lines, params, stops, every_run)
     main = windows[0] if windows else (0, -1)
     headlines = find_headlines(initial, features.lines, main, params)
     edge = trailing_edge(initial, features.lines, windows)

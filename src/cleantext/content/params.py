@@ -49,6 +49,12 @@ class Params:
     """Named detectors whose claimed lines end the main content (a comment thread follows)."""
     min_article: float = 50.0
     """A section end counts once a content run scoring this much (or half the best) precedes it."""
+    long_body: float = 200.0
+    """A page whose best content run scores less has no body that dominates it (a listing, a
+    service page): every content run scoring ``min_post`` is kept, not only ``keep_share``."""
+    min_post: float = 1.0
+    """Where every content run is kept (a thread, documentation, a shop, a page without a long
+    body), the runs scoring at least this much."""
     headline_lookback: int = 3
     """Lines before the content run searched for its headline."""
     score: float = 0.9

@@ -18,6 +18,7 @@ def content_windows(
     lines: tuple[LineFeatures, ...],
     params: Params,
     stops: frozenset[int] = frozenset(),
+    every_run: bool = False,
 ) -> tuple[tuple[int, int], ...]:
     """First and last line of each content run; the main one first.
 
@@ -29,8 +30,15 @@ def content_windows(
     candidate run closes. The first candidate that scores at least
     ``main_share`` of the best one is the main content (comment threads and
     teaser lists come after the article); others scoring ``keep_share`` of
-    the best are content too.
+    the best are content too, or every other one when the best scores under
+    ``long_body`` (no article body dominates the page). With ``every_run`` (a forum thread, where every
+    post is content, or documentation, where code splits the text) no comment
+    heading ends the content, and every run scoring ``min_post`` is kept.
     """
+    if every_run:
+        candidates = _candidates(classes, lines, params, frozenset())
+        posts = [run for score, run in candidates if score >= params.min_post]
+        return tuple(posts)
     candidates = _candidates(classes, lines, params, stops)
     best = max((score for score, _ in candidates), default=0.0)
     substantial = min(params.min_article, params.main_share * best)
@@ -47,7 +55,10 @@ def content_windows(
     main = next((run for score, run in eligible if score >= params.main_share * top), None)
     if main is None:
         return ()
-    others = [run for score, run in eligible if run != main and score >= params.keep_share * top]
+    share = params.keep_share if top >= params.long_body else 0.0  # no long body: keep every run
+    others = [
+        run for score, run in eligible if run != main and score >= max(share * top, params.min_post)
+    ]
     return (main, *others)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from cleantext.api import clean_as_text
 from cleantext.config import Config, require_config
 from cleantext.engine import decide
 from cleantext.errors import InputError
@@ -81,9 +82,8 @@ def clean_html(
 
 def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:
     """Input without any markup is cleaned as text, exactly as :func:`cleantext.clean` does."""
-    clean_text, removed = decide(Page.from_text(text), config)
-    result = Result(text=clean_text, removed=removed, source_text=text)
-    return replace(result, metadata=merged(metadata, segment_metadata(result)))
+    result = clean_as_text(text, config=config)
+    return replace(result, metadata=merged(metadata, result.metadata))
 
 
 def _known_metadata(decoded: Decoded | None, url: str | None) -> Metadata:

@@ -21,6 +21,7 @@ from cleantext.text.words import WORD as WORD  # a word, as the page counts them
 from cleantext.text.words import line_tokens, word_counts
 
 if TYPE_CHECKING:
+    from cleantext.text.page_type import PageType
     from cleantext.text.prefilter import FoldedLines
 
 SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
@@ -149,13 +150,45 @@ class Page:
         page.__dict__.update(item for item in vars(self).items() if item[0] not in _FIELDS)
         return page
 
+    def with_page_type(self, page_type: PageType) -> Page:
+        """This page, its kind set from outside (HTML mode reads it from the DOM).
+
+        >>> from cleantext.text.page_type import PageType
+        >>> Page.from_text("Text.").with_page_type(PageType("forum", "dom")).page_type.kind
+        'forum'
+        """
+        page = replace(self)
+        page.__dict__.update(item for item in vars(self).items() if item[0] not in _FIELDS)
+        page.__dict__["page_type"] = page_type
+        return page
+
+    @cached_property
+    def page_type(self) -> PageType:
+        """The page's kind as its text's shape shows it (:mod:`cleantext.text.page_type`).
+
+        Text mode reads it from the lines; a page with DOM evidence is ``unknown``
+        unless :meth:`with_page_type` set it.
+
+        >>> Page.from_text("The council met on Monday.").page_type.kind
+        'unknown'
+        """
+        from cleantext.text.page_type import (  # (page_type imports this module)
+            NO_TYPE,
+            read_page_type,
+        )
+
+        return NO_TYPE if self.evidence is not None else read_page_type(self)
+
     def reusing(self, source: Page, kept: Sequence[int]) -> Page:
         """This page, given ``source``'s per-line word features when its lines are ``source``'s ``kept``.
+
+        The page keeps ``source``'s page type: it is the same page, with fewer lines.
 
         >>> source = Page.from_text("Home\\n\\nSome text here.")
         >>> source.tokens and Page.from_text("Some text here.").reusing(source, [1]).tokens
         (('some', 'text', 'here'),)
         """
+        self.__dict__["page_type"] = source.page_type
         if [line.text for line in self.lines] == [source.lines[i].text for i in kept]:
             known = vars(source)
             self.__dict__.update(

@@ -1,0 +1,246 @@
+"""What kind of page a text is, read from the text's own shape.
+
+A thread repeats a post header before every post: the poster's name, a date,
+"#3", "Reply", "Quote", "Joined", "X said:". Such header lines come in
+clusters, and in a thread the first cluster comes before the first post, so
+there is little prose above it. An article with a comment section has the same
+clusters, but after its body, and the body is longer than any one comment.
+
+``read_page_type`` returns a :class:`PageType`, the kind and the evidence it
+rests on; ``unknown`` when the shape says nothing. Detectors read it as
+``page.page_type`` (text mode reads it here; HTML mode's page type comes
+from its DOM, see :meth:`cleantext.text.page.Page.with_page_type`).
+
+>>> posts = "\\n".join(
+...     f"user{n}\\nJoined Mar 2020\\n#{n}\\nI had the same trouble with my router and a reset fixed it for me."
+...     for n in range(1, 5)
+... )
+>>> read_page_type(Page.from_text("Router keeps dropping\\n" + posts))
+PageType(kind='forum', reason='4 post headers (#n, joined)')
+>>> read_page_type(Page.from_text("The council met on Monday."))
+PageType(kind='unknown', reason='')
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from cleantext.text.lexicon import strip_bullet
+from cleantext.text.page import Page, counts_as_prose
+
+FORUM, DOCUMENTATION, PRODUCT, COLLECTION = "forum", "documentation", "product", "collection"
+UNKNOWN = "unknown"
+EVERY_RUN_KINDS = frozenset({FORUM, DOCUMENTATION, PRODUCT, COLLECTION})
+"""Kinds whose content comes in many runs, all of them content: posts, sections between code."""
+
+HEADER_CHARS = 160
+"""Longer lines are never part of a post header."""
+CLUSTER_REACH = 3
+"""Header lines at most this many lines apart belong to one post header."""
+MIN_POSTS = 3
+"""Post headers (clusters with two kinds of header line) a thread needs."""
+MIN_CODE_LINES = 10
+"""Code-like lines documentation needs..."""
+MIN_CODE_SHARE = 0.03
+"""...making at least this share of its lines."""
+CODE_CHARS = 200
+"""Longer lines are never counted as code."""
+
+SHOP_CHARS = 80
+"""Longer lines are never counted as prices or shop buttons."""
+MIN_PRICES = 2
+"""Price lines a shop page needs (with a shop button)..."""
+COLLECTION_PRICES = 10
+"""...and from how many it is a collection of products rather than one product."""
+
+_DATE = (
+    r"(?:\p{L}{3,9}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}|\d{1,2}(?:st|nd|rd|th)?\s\p{L}{3,9}\.?,?\s\d{4}"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+)
+_TIME = r"(?:,?\s(?:at\s|@)?\d{1,2}:\d\d(?::\d\d)?(?:\s?[ap]\.?m\.?)?)?"
+_UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)"
+POST_NUMBER = regex.compile(
+    r"^(?:post|reply|message|comment)?\s?#\s?\d{1,6}(?:\s[\d\s:/.,-]{4,25})?$", regex.I
+)
+"""A post's number: "#12", "Post #3", "#1 2024-08-03 10:59"."""
+ATTRIBUTION = regex.compile(
+    r"^\S.{0,50}\s(?:said|wrote|says|writes|posted)\s?:[\W_]{0,3}$"
+    r"|^(?:originally\s)?posted\sby\s.{1,60}$",
+    regex.I,
+)
+"""Who wrote a post or a quoted one: "Pippin06 said:", "seth wrote:", "Posted by ..."."""
+POST_BUTTON = regex.compile(
+    r"^(?:reply|quote|multi-?quote|reply\swith\squote|report|permalink|(?:\d+\s)?likes?|share"
+    r"|share\s(?:improve|edit|follow)\s.{0,40}|\d+\s(?:replies|reply)|likes?\s\d{1,6}"
+    r"|.{0,40}\sreply\squote(?:\s\d{1,6})?|report\spost(?:\sto\smoderator)?)$",
+    regex.I,
+)
+"""A post's buttons: "Reply", "Quote", "Likes 7", "Share Improve this answer Follow"."""
+POSTER = regex.compile(
+    r"^(?:joined|posts|messages|reaction\sscore|member\ssince|registered|karma|reputation"
+    r"|likes\sreceived|solutions|points|trophies)(?::?\s.{0,30}|:)?$"
+    r"|^(?:offline|online|user\savatar|(?:new|senior|junior|active|well-known|registered)\smember"
+    r"|moderator|administrator|admin|original\sposter|op|op\sposts:?|thread\sstarter"
+    r"|\S{1,40}\s(?:offline|online)|last\sedited\sby(?:\s.{1,40})?)$",
+    regex.I,
+)
+"""What a forum says about the poster: "Joined: Feb 2017", "Posts: 98", "Offline"."""
+AGO = regex.compile(rf"^(?:posted\s)?(?:\d{{1,3}}|an?)\s?{_UNIT}\s(?:ago|later)$", regex.I)
+"""A relative date: "3 days ago", "posted 6 years ago"."""
+DATE_LINE = regex.compile(
+    rf"^(?:(?:posted|updated|edited|last\sedited)\s(?:on\s)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\p{{L}}{{0,6}},?\s)?{_DATE}{_TIME}$",
+    regex.I,
+)
+"""A line that is a date: "Dec 30, 2023", "Wed Dec 27, 2023 10:00 am", "Posted October 29, 2025"."""
+REPLY_SUBJECT = regex.compile(r"^re:\s\S.{0,150}$", regex.I)
+"""A reply's subject line: "Re: Turning off all LED of RPi 5"."""
+SIGNED_DATE = regex.compile(
+    rf"^\S.{{0,60}}\s[·|•]\s{_DATE}{_TIME}$"
+    r"|^(?:\S.{0,60}\s)?(?:answered|asked|edited|modified)\s(?:\p{L}{3,9}\.?\s)?\d.{0,30}$",
+    regex.I,
+)
+"""A name with a date on one line: "longshot · 03/03/2026 19:44", "answered Jan 3, 2015"."""
+CODE_LINE = regex.compile(
+    r"^(?:def|class|import|from|return|const|let|var|function|fn|pub|use|async|await|export|public"
+    r"|private|static|struct|enum|impl|package|\#include|select|insert|create|\$|>>>|npm|pip|git"
+    r"|docker|curl|sudo|kubectl|yarn|cargo|go)\s"
+    r"|[{;]$|^[}\])]|=>|^\w[\w.]*\([^()]{0,80}\)[;:]?$|^[\w.\[\]]+\s[+\-*/]?=\s"
+    r"|^(?:\#|//|/\*)\s?\S|</?\w{1,20}[^<>]{0,80}>|::|\w\.\w{1,40}\(",
+)
+"""A line that looks like code: a keyword or a prompt first, a brace or a semicolon last,
+a call, an assignment, a comment, a tag."""
+PRICE = regex.compile(
+    r"(?:^|[\s(:])(?:[$€£¥₹]|US\$|CA\$|A\$)\s?\d[\d.,]{0,12}(?:$|[\s)/*])"
+    r"|\d[\d.,]{0,12}\s?(?:€|\$|£|zł|kr|USD|EUR|GBP)(?:$|[\s)/*])"
+)
+"""A price: "$1,299.00", "From £45", "19,99 €"."""
+SHOP_BUTTON = regex.compile(
+    r"^[\W_]*(?:add\sto\s(?:cart|bag|basket|trolley)|buy\s(?:it\s)?now|in\sstock|out\sof\sstock"
+    r"|sold\sout|quantity|qty|select\s(?:a\s)?size|size\sguide|add\sto\swish\s?list"
+    r"|free\s(?:shipping|delivery|returns).{0,40}|pre-?order|notify\sme.{0,20}"
+    r"|ships?\s(?:in|within|free).{0,30}|check\sout|shop\snow|view\sproduct|quick\s(?:view|shop|add))"
+    r"[\W_]*$",
+    regex.I,
+)
+"""A shop's button or stock line: "Add to cart", "In stock", "Free shipping over $50"."""
+HEADER_KINDS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("#n", POST_NUMBER),
+    ("said", ATTRIBUTION),
+    ("reply", POST_BUTTON),
+    ("joined", POSTER),
+    ("ago", AGO),
+    ("date", DATE_LINE),
+    ("re", REPLY_SUBJECT),
+    ("signed", SIGNED_DATE),
+)
+"""The kinds of line a post header is made of, each with its pattern (on the bulletless line)."""
+HEADER_LINE = regex.compile(
+    "|".join(f"(?P<kind{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(HEADER_KINDS)),
+    regex.I,
+)
+"""All of :data:`HEADER_KINDS` in one pattern, tried in their order: one match a line."""
+SIGNED = frozenset({"signed", "re"})
+"""Kinds that make a post header on their own: a name with a date, a reply's subject."""
+THREAD_KINDS = frozenset({"#n", "joined"})
+"""Kinds a forum's post headers have and an article's comments do not (post numbers,
+poster statistics): with these, the text before the first post may be long (a summary)."""
+
+
+class PageType(NamedTuple):
+    """A page's kind (``forum``, ..., ``unknown``) and the evidence it rests on."""
+
+    kind: str
+    reason: str
+
+
+NO_TYPE = PageType(UNKNOWN, "")
+
+
+def read_page_type(page: Page) -> PageType:
+    """The page's kind from the shape of its lines (:data:`NO_TYPE` when nothing stands out)."""
+    return _thread(page) or _documentation(page) or _shop(page) or NO_TYPE
+
+
+def header_kind(text: str) -> str | None:
+    """The kind of post-header line ``text`` is, or None.
+
+    >>> header_kind("• #12"), header_kind("Pippin06 said:"), header_kind("Joined"), header_kind("Home")
+    ('#n', 'said', 'joined', None)
+    """
+    if len(text) > HEADER_CHARS:
+        return None
+    found = HEADER_LINE.match(strip_bullet(text))
+    if found is None or found.lastgroup is None:
+        return None
+    return HEADER_KINDS[int(found.lastgroup.removeprefix("kind"))][0]
+
+
+def _thread(page: Page) -> PageType | None:
+    """A forum thread: post headers repeat, and the first comes before the bulk of the text
+    (or the headers are of a kind that only forums print)."""
+    prose = _prose_words(page)
+    headers = [
+        cluster
+        for cluster in _header_clusters(page, prose)
+        if len(set(cluster.values())) >= 2 or not SIGNED.isdisjoint(cluster.values())
+    ]
+    if len(headers) < MIN_POSTS:
+        return None
+    starts = [min(cluster) for cluster in headers]
+    ends = [max(cluster) for cluster in headers]
+    posts = sorted(
+        sum(prose[end:start]) for end, start in zip(ends, [*starts[1:], len(prose)], strict=True)
+    )
+    threadlike = sum(not THREAD_KINDS.isdisjoint(cluster.values()) for cluster in headers)
+    if threadlike < MIN_POSTS and sum(prose[: starts[0]]) >= posts[3 * len(posts) // 4]:
+        return None  # a body longer than three posts in four, then comments: an article
+    kinds = sorted({kind for cluster in headers for kind in cluster.values()})
+    return PageType(FORUM, f"{len(headers)} post headers ({', '.join(kinds)})")
+
+
+def _documentation(page: Page) -> PageType | None:
+    """Documentation: many lines of code among the text."""
+    code = sum(
+        1 for line in page.lines if len(line.text) <= CODE_CHARS and CODE_LINE.search(line.text)
+    )
+    if code < MIN_CODE_LINES or code < MIN_CODE_SHARE * len(page.lines):
+        return None
+    return PageType(DOCUMENTATION, f"{code} code-like lines of {len(page.lines)}")
+
+
+def _shop(page: Page) -> PageType | None:
+    """A shop's page: prices and a shop button; many prices make it a collection."""
+    short = [line.text for line in page.lines if len(line.text) <= SHOP_CHARS]
+    prices = sum(1 for text in short if PRICE.search(text))
+    buttons = sum(1 for text in short if SHOP_BUTTON.match(text))
+    if prices < MIN_PRICES or not buttons:
+        return None
+    kind = COLLECTION if prices >= COLLECTION_PRICES else PRODUCT
+    return PageType(kind, f"{prices} price lines, {buttons} shop buttons")
+
+
+def _header_clusters(page: Page, prose: list[int]) -> list[dict[int, str]]:
+    """Runs of post-header lines (line index to kind): at most ``CLUSTER_REACH`` lines
+    apart, with no running text between them."""
+    clusters: list[dict[int, str]] = []
+    last = -CLUSTER_REACH - 1
+    for line in page.lines:
+        kind = header_kind(line.text)
+        if kind is None:
+            continue
+        if line.index - last <= CLUSTER_REACH and not any(prose[last + 1 : line.index]):
+            clusters[-1][line.index] = kind
+        else:
+            clusters.append({line.index: kind})
+        last = line.index
+    return clusters
+
+
+def _prose_words(page: Page) -> list[int]:
+    """Per line, its words when it reads as running text (5 words and a sentence end), else 0."""
+    return [
+        words if counts_as_prose(words, ends, min_words=5) else 0
+        for words, ends in zip(page.word_counts, page.sentence_ends, strict=True)
+    ]

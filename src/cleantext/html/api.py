@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 from cleantext.config import Config
 from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
 from cleantext.html.evidence import line_evidence
+from cleantext.html.lines import LineBuilder
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render
 from cleantext.html.structured import (
@@ -16,6 +19,7 @@ from cleantext.html.structured import (
     page_title,
 )
 from cleantext.model import Metadata, Result
+from cleantext.structure import Structure
 from cleantext.text.page import Page
 
 MAX_INPUT_CHARS = 256 * 1024 * 1024
@@ -78,7 +82,25 @@ def clean_html(
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
     clean_text, removed = decide(page, config, mode="html", passes=1)
-    return Result(text=clean_text, removed=removed, source_text=rendered, metadata=metadata)
+    return Result(
+        text=clean_text,
+        removed=removed,
+        source_text=rendered,
+        metadata=metadata,
+        structure=_structure(root, builder),
+    )
+
+
+def _structure(root: etree._Element, builder: LineBuilder) -> Structure:
+    """What Markdown needs of the rendered lines: their shapes, links and images, tables."""
+    marks = {index: line.marks for index, line in enumerate(builder.lines) if line.marks}
+    base = root.find("head/base[@href]")
+    return Structure(
+        tuple(line.shape for line in builder.lines),
+        marks,
+        tuple(builder.shaper.tables),
+        None if base is None else (base.get("href") or "").strip() or None,
+    )
 
 
 def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:

@@ -180,3 +180,36 @@ def test_markdown_never_raises_on_any_text(text: str) -> None:
     except cleantext.InputError:  # (binary-looking input is refused before any Markdown)
         return
     result.to_markdown(links=True, images=True)
+
+
+def test_shapes_are_shared_between_lines() -> None:
+    paragraphs = "".join(f"<p>Paragraph {n} of the page.</p>" for n in range(2000))
+    items = "<ul>" + "".join(f"<li>item {n}</li>" for n in range(2000)) + "</ul>"
+    structure = cleantext.clean_html(paragraphs + items).structure
+    assert structure is not None and len(structure.shapes) == 4000
+    assert len({id(shape) for shape in structure.shapes}) == 2
+    assert not structure.marks
+
+
+def test_cli_prints_markdown_and_adds_it_to_records(tmp_path, capsys, monkeypatch) -> None:
+    from cli_support import run
+
+    page = tmp_path / "page.html"
+    page.write_text(f"<h2>Budget</h2><p>{PROSE}</p>", "utf-8")
+    code, out, _ = run(["--format", "markdown", str(page)], capsys, monkeypatch)
+    assert (code, out) == (0, f"## Budget\n\n{PROSE}\n")
+    code, out, _ = run(["--format", "markdown", "--json", str(page)], capsys, monkeypatch)
+    record = json.loads(out)
+    assert record["markdown"] == f"## Budget\n\n{PROSE}" and record["text"] == f"Budget\n\n{PROSE}"
+    code, out, _ = run(["--json", str(page)], capsys, monkeypatch)
+    assert "markdown" not in json.loads(out)
+    line = json.dumps({"url": "https://x.org/a/", "text": f"<p>{PROSE}</p><ul><li>one</li></ul>"})
+    code, out, _ = run(
+        ["--jsonl", "--format", "markdown", "--html"], capsys, monkeypatch, line.encode()
+    )
+    record = json.loads(out)
+    assert (
+        record["markdown"]
+        == cleantext.clean_html(f"<p>{PROSE}</p><ul><li>one</li></ul>").to_markdown()
+    )
+    assert record["clean_text"] and list(record)[:4] == ["url", "text", "clean_text", "markdown"]

@@ -62,7 +62,8 @@ class TableShape(NamedTuple):
     """What is known about a table once it has ended.
 
     ``layout`` says it lays out the page rather than holding data (nested
-    tables, a heading in a cell, a single row or column, ``role=presentation``);
+    tables, a cell with a heading and more text, a single row or column,
+    ``role=presentation``);
     ``width`` is its column count; ``header_rows`` the rows inside ``<thead>``
     or made only of ``<th>`` cells.
     """

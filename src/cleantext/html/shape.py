@@ -43,6 +43,8 @@ class _Table:
     in_head: bool = False
     only_th: bool = True
     cells: int = 0
+    cell_lines: int = 0
+    cell_heading: bool = False
     spans: dict[int, int] = field(default_factory=dict)
     header_rows: set[int] = field(default_factory=set)
 
@@ -89,6 +91,8 @@ class Shaper:
         """The (interned) shape of a line emitted now; the first line of an item takes its mark."""
         table = self._tables[-1] if self._tables else None
         in_cell = table is not None and table.column >= 0
+        if in_cell and table:
+            table.cell_lines += 1
         shape = Shape(
             self._headings[-1] if self._headings else 0,
             tuple(item.number for item in self._lists if item.number is not None),
@@ -111,7 +115,7 @@ class Shaper:
         if tag[0] == "h" and len(tag) == 2 and tag[1].isdigit():
             self._headings.append(int(tag[1]))
             if self._tables and self._tables[-1].column >= 0:
-                self._tables[-1].layout = True  # (a heading in a cell: the table lays out a page)
+                self._tables[-1].cell_heading = True
         elif tag in LIST_TAGS:
             start = _integer(element.get("start"), 1) if tag == "ol" else 1
             self._lists.append(_List(tag == "ol", start))
@@ -189,6 +193,8 @@ class Shaper:
             table.in_head = False
         elif tag == "tr":
             _end_row(table)
+        elif tag in ("td", "th"):
+            _end_cell(table)
 
 
 def _start_row(table: _Table) -> None:
@@ -210,8 +216,17 @@ def _end_row(table: _Table) -> None:
     table.spans = {column: rows - 1 for column, rows in table.spans.items() if rows > 1}
 
 
+def _end_cell(table: _Table) -> None:
+    """A cell that holds a heading and more text lays out a page (a heading alone heads a
+    column: the table may still hold data)."""
+    if table.cell_heading and table.cell_lines > 1:
+        table.layout = True
+    table.cell_heading, table.cell_lines = False, 0
+
+
 def _start_cell(table: _Table, tag: str, element: etree._Element) -> None:
     """Place a cell at the next column that no cell above spans into."""
+    _end_cell(table)
     if table.row < 0:
         _start_row(table)
     column = table.cursor

@@ -213,3 +213,11 @@ def test_cli_prints_markdown_and_adds_it_to_records(tmp_path, capsys, monkeypatc
         == cleantext.clean_html(f"<p>{PROSE}</p><ul><li>one</li></ul>").to_markdown()
     )
     assert record["clean_text"] and list(record)[:4] == ["url", "text", "clean_text", "markdown"]
+
+
+def test_the_example_in_docs_markdown_runs() -> None:
+    import doctest
+
+    path = Path(__file__).parent.parent / "docs" / "markdown.md"
+    outcome = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert outcome.attempted and not outcome.failed

@@ -33,11 +33,8 @@ def escape(text: str, *, cell: bool = False) -> str:
 def escape_start(text: str) -> str:
     r"""``text`` (already escaped) with a line-start marker escaped: ``# x``, ``1. x``, ``- x``.
 
-    >>> print(escape_start("1. point")), print(escape_start("# tag")), print(escape_start("x - y"))
-    1\. point
-    \# tag
-    x - y
-    (None, None, None)
+    >>> escape_start("1. point"), escape_start("# tag"), escape_start("x - y")
+    ('1\\. point', '\\# tag', 'x - y')
     """
     match = LINE_START.match(text)
     if match is None:

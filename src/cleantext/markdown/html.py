@@ -170,8 +170,7 @@ def _code(lines: Sequence[KeptLine], shape: Shape, shapes: Sequence[Shape]) -> s
         body.append(text)
         previous = line
     fence = "`" * max(3, _longest_run(body, "`") + 1)
-    _, rest = _prefixes(shape)
-    first = _prefixes(shape)[0]
+    first, rest = _prefixes(shape)
     framed = [f"{fence}{shape.lang}", *body, fence]
     return "\n".join((first if index == 0 else rest) + row for index, row in enumerate(framed))
 

@@ -188,7 +188,7 @@ def test_shapes_are_shared_between_lines() -> None:
     structure = cleantext.clean_html(paragraphs + items).structure
     assert structure is not None and len(structure.shapes) == 4000
     assert len({id(shape) for shape in structure.shapes}) == 2
-    assert not structure.marks
+    assert not structure.events
 
 
 def test_cli_prints_markdown_and_adds_it_to_records(tmp_path, capsys, monkeypatch) -> None:

@@ -3,15 +3,18 @@
 The renderer gives every line a :class:`Shape` (heading level, list path,
 block quote depth, code block, table cell position). Most lines share one of
 a few shapes, so shapes are interned: a page holds one reference per line.
-Links and images are kept as :class:`Mark` spans, only for the lines that
-have them. :class:`Structure` gathers them for a :class:`~cleantext.model.Result`;
+Links and images are kept as events (where a link opens or closes, where an
+image stands), only for the lines that have them, and become :class:`Mark`
+spans when Markdown asks for them. :class:`Structure` gathers them for a :class:`~cleantext.model.Result`;
 the decision (``result.text``, ``result.removed``) never reads it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 
@@ -58,6 +61,46 @@ class Mark(NamedTuple):
     text: str = ""
 
 
+LINK, CLOSE, IMAGE = "link", "close", "image"
+"""Kinds of a line's link and image events (``CLOSE`` ends the innermost open link)."""
+Event = tuple[int, str, str, str]
+"""A link or image event: the count of non-space characters of the line before it (after
+the list bullet), its kind, the URL, and an image's alt text."""
+
+
+def place_marks(events: Sequence[Event], content: str) -> tuple[Mark, ...]:
+    """The links and images of a line's ``content`` (its text without the bullet) from its
+    events. A link still open at the end of the line ends there.
+
+    ``content``'s words are separated by single spaces or tabs (the renderer collapses
+    whitespace), so the ``n``-th non-space character of word ``w`` stands at ``n + w``.
+
+    >>> place_marks([(0, LINK, "/a", ""), (3, CLOSE, "", ""), (5, IMAGE, "/i.png", "dog")], "one two")
+    (Mark(kind='link', start=0, end=3, url='/a', text=''), Mark(kind='image', start=6, end=6, url='/i.png', text='dog'))
+    """
+    before = list(accumulate(map(len, content.split()), initial=0))
+
+    def place(count: int) -> int:
+        if count >= before[-1]:
+            return len(content)
+        return count + bisect_right(before, count) - 1
+
+    marks: list[Mark] = []
+    opened: list[tuple[int, str]] = []
+    for count, kind, url, alt in events:
+        if kind == CLOSE:
+            if opened:
+                start, link = opened.pop()
+                end = place(count - 1) + 1 if count else 0
+                marks.append(Mark(LINK, start, max(end, start), link))
+        elif kind == LINK:
+            opened.append((place(count), url))
+        else:
+            marks.append(Mark(IMAGE, place(count), place(count), url, alt))
+    marks.extend(Mark(LINK, start, len(content), link) for start, link in opened)
+    return tuple(sorted(marks, key=lambda mark: (mark.start, mark.kind != IMAGE)))
+
+
 class TableShape(NamedTuple):
     """What is known about a table once it has ended.
 
@@ -75,10 +118,11 @@ class TableShape(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Structure:
-    """The shapes of an HTML page's rendered lines (one per line, in order), their marks, the
-    tables (``tables[n - 1]`` for ``Shape.table == n``) and the page's ``<base href>``."""
+    """The shapes of an HTML page's rendered lines (one per line, in order), the link and image
+    events of the lines that have them (by line number), the tables (``tables[n - 1]`` for
+    ``Shape.table == n``) and the page's ``<base href>``."""
 
     shapes: tuple[Shape, ...]
-    marks: Mapping[int, tuple[Mark, ...]] = field(default_factory=dict)
+    events: Mapping[int, tuple[Event, ...]] = field(default_factory=dict)
     tables: tuple[TableShape, ...] = ()
     base_url: str | None = None

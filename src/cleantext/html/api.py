@@ -93,11 +93,11 @@ def clean_html(
 
 def _structure(root: etree._Element, builder: LineBuilder) -> Structure:
     """What Markdown needs of the rendered lines: their shapes, links and images, tables."""
-    marks = {index: line.marks for index, line in enumerate(builder.lines) if line.marks}
+    events = {index: line.events for index, line in enumerate(builder.lines) if line.events}
     base = root.find("head/base[@href]")
     return Structure(
         tuple(line.shape for line in builder.lines),
-        marks,
+        events,
         tuple(builder.shaper.tables),
         None if base is None else (base.get("href") or "").strip() or None,
     )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from cleantext.html.shape import Shaper
-from cleantext.structure import PLAIN, Mark, Shape
+from cleantext.structure import CLOSE, IMAGE, LINK, PLAIN, Event, Shape
 
 if TYPE_CHECKING:
     from cleantext.html.render import Frame
@@ -16,17 +16,13 @@ if TYPE_CHECKING:
 CELL_MARK = "\ue000"
 """Placeholder between table cells until whitespace is collapsed (becomes a tab)."""
 CELLS = regex.compile(r"\s*\ue000[\s\ue000]*")
-LINK, CLOSE, IMAGE = "link", "close", "image"
-"""Kinds of the link and image events of a line (``CLOSE`` ends the innermost link)."""
-Event = tuple[int, str, str, str]
-"""A link or image event: the count of non-space characters before it, kind, URL, alt text."""
 
 
 @dataclass(slots=True)
 class RenderedLine:
     """One output line: its text, the break before it (1 newline or 2), where it came from,
     its characters (without a list item's bullet), link characters and words, its structure
-    and its links and images (positions in ``text``)."""
+    and its link and image events (counted in non-space characters after the bullet)."""
 
     text: str
     brk: int
@@ -35,7 +31,7 @@ class RenderedLine:
     chars: int
     words: int
     shape: Shape = PLAIN
-    marks: tuple[Mark, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(slots=True)
@@ -131,8 +127,8 @@ class LineBuilder:
                 words = content.split()
             if content:  # the prefix (a bullet) ends in a space: its words simply add
                 count = len(words) + len(self._prefix.split())
-                marks = _marks(self._events, content, len(self._prefix)) if self._events else ()
-                self._emit(self._prefix + content, len(content), count, marks)
+                events = tuple(self._events) if self._events else ()
+                self._emit(self._prefix + content, len(content), count, events)
         self._parts, self._link_chars, self._events = [], 0, None
 
     def _start_line(self, frame: Any) -> None:
@@ -180,38 +176,10 @@ class LineBuilder:
             self._emit(text, len(text.strip()), len(text.split()), ())
             self._pending, blank = 1, False
 
-    def _emit(self, text: str, chars: int, words: int, marks: tuple[Mark, ...]) -> None:
+    def _emit(self, text: str, chars: int, words: int, events: tuple[Event, ...]) -> None:
         brk = max(self._pending, 1)
         link_chars = min(self._link_chars, chars)
-        shape = self.shaper.shape(tuple(self._columns))
-        line = RenderedLine(text, brk, self._frame, link_chars, chars, words, shape, marks)
+        shape = self.shaper.shape(tuple(self._columns) if self._columns else ())
+        line = RenderedLine(text, brk, self._frame, link_chars, chars, words, shape, events)
         self.lines.append(line)
         self._pending = 0
-
-
-def _marks(events: list[Event], content: str, offset: int) -> tuple[Mark, ...]:
-    """The links and images of a line from its events; positions count from the line's start
-    (``offset`` is the bullet's length). A link still open at the line's end ends there.
-
-    >>> _marks([(0, LINK, "/a", ""), (3, CLOSE, "", ""), (5, IMAGE, "/i.png", "dog")], "one two", 0)
-    (Mark(kind='link', start=0, end=3, url='/a', text=''), Mark(kind='image', start=6, end=6, url='/i.png', text='dog'))
-    """
-    places = [index for index, char in enumerate(content) if not char.isspace()]
-    places.append(len(content))
-    marks: list[Mark] = []
-    opened: list[tuple[int, str]] = []
-    for count, kind, url, alt in events:
-        if kind == CLOSE:
-            if opened:
-                start, link = opened.pop()
-                end = places[count - 1] + 1 if count else 0
-                marks.append(Mark(LINK, offset + start, offset + max(end, start), link))
-        else:
-            place = places[min(count, len(places) - 1)]
-            if kind == LINK:
-                opened.append((place, url))
-            else:
-                marks.append(Mark(IMAGE, offset + place, offset + place, url, alt))
-    for start, link in opened:
-        marks.append(Mark(LINK, offset + start, offset + len(content), link))
-    return tuple(sorted(marks, key=lambda mark: (mark.start, mark.kind != IMAGE)))

@@ -67,8 +67,8 @@ class Shaper:
     Shape(heading=0, lists=(3,), item_start=True, quote=0, code=0, lang='', table=0, row=0, columns=())
     """
 
-    __slots__ = ("_headings", "_lists", "_memo", "_tables", "code", "item_start", "lang", "pre",
-                 "quote", "tables")  # fmt: skip
+    __slots__ = ("_current", "_headings", "_lists", "_memo", "_tables", "code", "column",
+                 "item_start", "lang", "pre", "quote", "tables")  # fmt: skip
 
     def __init__(self) -> None:
         self._memo: dict[Shape, Shape] = {PLAIN: PLAIN}
@@ -81,14 +81,15 @@ class Shaper:
         self.pre = 0
         self.code = 0
         self.lang = ""
-
-    @property
-    def column(self) -> int:
+        self.column = -1
         """The column of the table cell open here; -1 outside a cell."""
-        return self._tables[-1].column if self._tables else -1
+        self._current: Shape | None = PLAIN
+        """The shape of a line here that starts no item and has no cells (``None``: not known)."""
 
     def shape(self, columns: tuple[int, ...]) -> Shape:
         """The (interned) shape of a line emitted now; the first line of an item takes its mark."""
+        if not (columns or self.item_start) and self._current is not None:
+            return self._current  # (most lines: nothing changed since the last one)
         table = self._tables[-1] if self._tables else None
         in_cell = table is not None and table.column >= 0
         if in_cell and table:
@@ -108,10 +109,13 @@ class Shaper:
         found = self._memo.get(shape)
         if found is None:
             found = self._memo[shape] = shape
+        if not columns and not shape.item_start:
+            self._current = found
         return found
 
     def open(self, tag: str, element: etree._Element) -> None:
         """Note the start of a structural ``tag`` element."""
+        self._current = None
         if tag[0] == "h" and len(tag) == 2 and tag[1].isdigit():
             self._headings.append(int(tag[1]))
             if self._tables and self._tables[-1].column >= 0:
@@ -130,6 +134,7 @@ class Shaper:
 
     def close(self, tag: str) -> None:
         """Note the end of a structural ``tag`` element."""
+        self._current = None
         if tag[0] == "h" and len(tag) == 2 and tag[1].isdigit():
             if self._headings:
                 self._headings.pop()
@@ -177,6 +182,7 @@ class Shaper:
             _start_row(self._tables[-1])
         else:
             _start_cell(self._tables[-1], tag, element)
+        self.column = self._tables[-1].column if self._tables else -1
 
     def _close_table_part(self, tag: str) -> None:
         if not self._tables:
@@ -195,6 +201,7 @@ class Shaper:
             _end_row(table)
         elif tag in ("td", "th"):
             _end_cell(table)
+        self.column = self._tables[-1].column if self._tables else -1
 
 
 def _start_row(table: _Table) -> None:

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from cleantext.markdown.escape import escape, escape_start
 from cleantext.markdown.kept import KeptLine, Piece, follows
-from cleantext.structure import BULLET_ITEM, Mark, Shape, Structure, TableShape
+from cleantext.structure import BULLET_ITEM, Mark, Shape, Structure, TableShape, place_marks
 
 BULLET = "  • "
 """The renderer's prefix of a list item's first line (see :mod:`cleantext.html.render`)."""
@@ -147,11 +147,14 @@ def _element(lines: Sequence[KeptLine], shape: Shape, structure: Structure, inli
     """A paragraph, heading or list item (with its quote and list prefixes)."""
     texts = []
     for line in lines:
-        text, marks = _content(line, structure)
+        text, marks = _content(line, structure, inline)
         texts.append(escape_start(inline.render(text.replace("\t", " "), marks)))
     first, rest = _prefixes(shape)
     if shape.heading:
-        return f"{first}{'#' * shape.heading} {' '.join(texts)}"
+        title = " ".join(texts)
+        if title.endswith("#"):  # (else it reads as the heading's optional closing hashes)
+            title = title[:-1] + "\\#"
+        return f"{first}{'#' * shape.heading} {title}"
     return HARD_BREAK.join(
         (first if index == 0 else rest) + text for index, text in enumerate(texts)
     )
@@ -199,7 +202,7 @@ def _cells(
     line: KeptLine, shape: Shape, structure: Structure, inline: Inline
 ) -> list[tuple[int, str]]:
     """The pieces of a table line (cut at its tabs), each with its column, rendered."""
-    text, marks = _content(line, structure)
+    text, marks = _content(line, structure, inline)
     parts = text.split("\t")
     columns: Sequence[int] = shape.columns
     if len(columns) != len(parts):
@@ -219,15 +222,13 @@ def _cells(
     return found
 
 
-def _content(line: KeptLine, structure: Structure) -> tuple[str, tuple[Mark, ...]]:
-    """A line's text without the renderer's bullet, and its marks placed in that text."""
-    marks = structure.marks.get(line.number, ())
+def _content(line: KeptLine, structure: Structure, inline: Inline) -> tuple[str, tuple[Mark, ...]]:
+    """A line's text without the renderer's bullet, and its marks (when asked) in that text."""
     text = line.text
     if structure.shapes[line.number].item_start and text.startswith(BULLET):
-        cut = len(BULLET)
-        text = text[cut:]
-        marks = tuple(mark._replace(start=mark.start - cut, end=mark.end - cut) for mark in marks)
-    return text, marks
+        text = text[len(BULLET) :]
+    events = structure.events.get(line.number) if inline.links or inline.images else None
+    return text, place_marks(events, text) if events else ()
 
 
 def _prefixes(shape: Shape) -> tuple[str, str]:

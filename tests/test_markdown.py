@@ -4,6 +4,7 @@ properties (never raises, never shows removed text, every piece maps back to kep
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -148,6 +149,7 @@ def check_markdown(result: Result) -> None:
     """Markdown never raises, holds only kept words, and maps every piece to kept lines."""
     for links in (False, True):
         markdown = result.to_markdown(links=links, images=links)
+        assert "code_block" not in {token.type for token in PARSER.parse(markdown)}
         for word in markdown_words(markdown):
             assert word in result.text, (word, markdown)
     kept = {line.number: line.text for line in kept_lines(result)}
@@ -221,3 +223,20 @@ def test_the_example_in_docs_markdown_runs() -> None:
     path = Path(__file__).parent.parent / "docs" / "markdown.md"
     outcome = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert outcome.attempted and not outcome.failed
+
+
+def drop_marked_lines(page: cleantext.Page, params: object) -> Iterator[cleantext.Proposal]:
+    for line in page.lines:
+        if "DROPME" in line.text:
+            yield cleantext.Proposal(line.start, line.end, 1.0, "marked")
+
+
+def test_items_whose_first_line_went_never_become_code_blocks() -> None:
+    dropper = cleantext.Detector("dropper", "Lines marked DROPME.", drop_marked_lines)
+    html = (
+        "<ul><li>DROPME outer<p>rest of the outer item</p>"
+        "<ul><li>DROPME middle<ul><li>inner<ul><li>innermost</li></ul></li></ul></li></ul>"
+        "</li></ul>"
+    )
+    result = cleantext.clean_html(html, config=NOTHING_REMOVED.add(dropper))
+    assert result.to_markdown() == "rest of the outer item\n\n- inner\n  - innermost"

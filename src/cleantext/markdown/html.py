@@ -8,7 +8,7 @@ heading or list item. Block quotes prefix ``>`` and list nesting indents.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 from urllib.parse import urljoin
 
@@ -83,6 +83,7 @@ class Inline:
 
 def html_pieces(lines: Sequence[KeptLine], structure: Structure, inline: Inline) -> list[Piece]:
     """The Markdown pieces of an HTML page's kept ``lines``."""
+    structure = replace(structure, shapes=_settle_lists(lines, structure.shapes))
     shapes = structure.shapes
     pieces: list[Piece] = []
     position = 0
@@ -103,6 +104,40 @@ def html_pieces(lines: Sequence[KeptLine], structure: Structure, inline: Inline)
         pieces.append(Piece(tuple(line.number for line in group), markdown, before))
         position = end
     return pieces
+
+
+def _settle_lists(lines: Sequence[KeptLine], shapes: tuple[Shape, ...]) -> tuple[Shape, ...]:
+    """``shapes`` with each kept line's list path cut to the items whose marker is written.
+
+    When the engine removed an item's first line, the rest of the item has no marker to
+    stand under: it becomes a paragraph (indented, it would read as a code block), and a
+    nested item whose parent went moves up to the deepest written level.
+
+    >>> kept = [KeptLine(1, 0, 0, "tail", 0)]
+    >>> _settle_lists(kept, (Shape(lists=(-1,), item_start=True), Shape(lists=(-1,))))[1].lists
+    ()
+    """
+    settled = list(shapes)
+    path_written: tuple[int, ...] = ()  # the list path of the last item whose marker is written
+    levels: list[tuple[int, int]] = []  # its written levels: (level in that path, item number)
+    for line in lines:
+        shape = shapes[line.number]
+        path = shape.lists
+        if not path:
+            path_written, levels = (), []
+            continue
+        above = len(path) - 1 if shape.item_start else len(path)
+        same = 0
+        while same < min(above, len(path_written)) and path[same] == path_written[same]:
+            same += 1
+        kept = [level for level in levels if level[0] < same]
+        if shape.item_start:
+            kept.append((len(path) - 1, path[-1]))
+            path_written, levels = path, kept
+        lists = tuple(number for _, number in kept)
+        if lists != path:
+            settled[line.number] = shape._replace(lists=lists)
+    return tuple(settled)
 
 
 def _data_table(structure: Structure, shape: Shape) -> TableShape | None:

@@ -63,8 +63,37 @@ def html_elements(html: str) -> list[tuple[str, str]]:
     return [(kind, item) for kind, item in found if len(item) >= MIN_KEY_CHARS]
 
 
+UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button"})
+
+
 def _text(element: object) -> str:
-    return "".join(element.itertext())  # type: ignore[attr-defined]
+    """The text a reader sees in ``element``: without scripts, styles, icons and hidden parts."""
+    from lxml import etree
+
+    parts: list[str] = []
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            if node is not element and _unseen(node):
+                walker.skip_subtree()
+            else:
+                parts.append(node.text or "")
+        elif node is not element:
+            parts.append(node.tail or "")
+    return "".join(parts)
+
+
+def _unseen(node: object) -> bool:
+    tag = getattr(node, "tag", None)
+    if not isinstance(tag, str) or tag in UNSEEN_TAGS:
+        return True
+    get = node.get  # type: ignore[attr-defined]
+    style = "".join((get("style") or "").lower().split())
+    return (
+        get("hidden") is not None
+        or (get("aria-hidden") or "").lower() == "true"
+        or "display:none" in style
+    )
 
 
 def _rows(table: object) -> list[object]:

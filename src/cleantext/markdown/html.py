@@ -187,7 +187,7 @@ def _element(lines: Sequence[KeptLine], shape: Shape, structure: Structure, inli
     first, rest = _prefixes(shape)
     if shape.heading:
         title = " ".join(texts)
-        if title.endswith("#"):  # (else it reads as the heading's optional closing hashes)
+        if title.endswith("#") and not title.endswith("\\#"):  # (not closing hashes)
             title = title[:-1] + "\\#"
         return f"{first}{'#' * shape.heading} {title}"
     return HARD_BREAK.join(

@@ -12,10 +12,14 @@ the decision (``result.text``, ``result.removed``) never reads it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from cleantext.model import Segment
+    from cleantext.text.page import Line
 
 
 class Shape(NamedTuple):
@@ -99,6 +103,22 @@ def place_marks(events: Sequence[Event], content: str) -> tuple[Mark, ...]:
             marks.append(Mark(IMAGE, place(count), place(count), url, alt))
     marks.extend(Mark(LINK, start, len(content), link) for start, link in opened)
     return tuple(sorted(marks, key=lambda mark: (mark.start, mark.kind != IMAGE)))
+
+
+def kept_lines(lines: Iterable[Line], removed: Sequence[Segment]) -> Iterator[Line]:
+    """The ``lines`` (in order) that none of the ``removed`` segments (in order) covers.
+
+    >>> from cleantext import Page, Segment
+    >>> page = Page.from_text("menu\\n\\nbody")
+    >>> [line.text for line in kept_lines(page.lines, [Segment(0, 4, "menu", "x", "", 1.0)])]
+    ['body']
+    """
+    cursor = 0
+    for line in lines:
+        while cursor < len(removed) and removed[cursor].end <= line.start:
+            cursor += 1
+        if cursor == len(removed) or removed[cursor].start >= line.end:
+            yield line
 
 
 class TableShape(NamedTuple):

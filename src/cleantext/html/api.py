@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lxml import etree
 
 from cleantext.config import Config
@@ -19,8 +21,8 @@ from cleantext.html.structured import (
     page_title,
 )
 from cleantext.model import Metadata, Result
-from cleantext.structure import Structure
-from cleantext.text.page import Page
+from cleantext.structure import Structure, kept_lines
+from cleantext.text.page import Line, Page
 
 MAX_INPUT_CHARS = 256 * 1024 * 1024
 """Larger inputs are refused with an :class:`InputError` (memory stays bounded)."""
@@ -87,13 +89,17 @@ def clean_html(
         removed=removed,
         source_text=rendered,
         metadata=metadata,
-        structure=_structure(root, builder),
+        structure=_structure(root, builder, kept_lines(page.lines, removed)),
     )
 
 
-def _structure(root: etree._Element, builder: LineBuilder) -> Structure:
-    """What Markdown needs of the rendered lines: their shapes, links and images, tables."""
-    events = {index: line.events for index, line in enumerate(builder.lines) if line.events}
+def _structure(root: etree._Element, builder: LineBuilder, kept: Iterable[Line]) -> Structure:
+    """What Markdown needs of the rendered lines: their shapes, the links and images of the
+    kept lines (the others never show), the tables."""
+    rendered = builder.lines
+    events = {
+        line.index: rendered[line.index].events for line in kept if rendered[line.index].events
+    }
     base = root.find("head/base[@href]")
     return Structure(
         tuple(line.shape for line in builder.lines),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from cleantext import structure
 from cleantext.model import Result
 from cleantext.text.page import Page
 
@@ -37,17 +38,11 @@ def kept_lines(result: Result) -> list[KeptLine]:
     ['The council met on Monday.']
     """
     source = result.source_text
-    removed = sorted((segment.start, segment.end) for segment in result.removed)
-    kept: list[KeptLine] = []
-    cursor = 0
-    for line in Page.from_text(source).lines:
-        while cursor < len(removed) and removed[cursor][1] <= line.start:
-            cursor += 1
-        if cursor < len(removed) and removed[cursor][0] < line.end:
-            continue
-        text = source[line.start : line.end]
-        kept.append(KeptLine(line.index, line.start, line.end, text, line.block))
-    return kept
+    lines = Page.from_text(source).lines
+    return [
+        KeptLine(line.index, line.start, line.end, source[line.start : line.end], line.block)
+        for line in structure.kept_lines(lines, result.removed)
+    ]
 
 
 def join(pieces: Sequence[Piece]) -> str:

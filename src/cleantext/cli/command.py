@@ -143,7 +143,10 @@ def _run_inputs(
 ) -> int:
     flush = args.output is None
     if args.warc:
-        job = ArchiveJob(tuple(args.files), config, args.jobs, args.strict, not args.no_removed)
+        markdown = args.format == "markdown"
+        job = ArchiveJob(
+            tuple(args.files), config, args.jobs, args.strict, not args.no_removed, markdown
+        )
         return run_archives(job, sink, console, tally, flush=flush)
     if args.jsonl:
         return _run_batch(args, config, sink, console, tally)

@@ -90,6 +90,7 @@ class ArchiveSettings:
     source: str
     config: Config
     keep_removed: bool = True
+    markdown: bool = False
 
 
 ArchiveChunk = tuple[ArchiveSettings, tuple[ArchivePage, ...]]
@@ -111,6 +112,8 @@ def clean_record(settings: ArchiveSettings, page: ArchivePage) -> Outcome:
         "mode": page.mode,
         "clean_text": result.text,
     }
+    if settings.markdown:
+        record["markdown"] = result.to_markdown()
     if settings.keep_removed:
         record["removed"] = [segment.as_dict() for segment in result.removed]
     record["metadata"] = result.metadata.as_dict()
@@ -279,6 +282,7 @@ class ArchiveJob:
     jobs: int = 1
     strict: bool = False
     keep_removed: bool = True
+    markdown: bool = False
 
 
 def run_archives(
@@ -293,7 +297,8 @@ def run_archives(
 
 def _archive_chunks(job: ArchiveJob, tally: Tally) -> Iterator[ArchiveChunk]:
     for path in job.paths:
-        settings = ArchiveSettings(display_name(path), job.config, job.keep_removed)
+        name = display_name(path)
+        settings = ArchiveSettings(name, job.config, job.keep_removed, job.markdown)
         for pages in batched(_pages(read_archive(path), tally), lambda page: len(page.payload)):
             yield settings, pages
 

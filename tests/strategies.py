@@ -135,3 +135,52 @@ def page_text() -> st.SearchStrategy[str]:
     gap = st.sampled_from(["\n", "\n\n", "\n\n", "\n\n\n", "\n \n", "\n\n\n\n\n\n\n\n", " \n\n"])
     pieces = st.lists(st.tuples(page_line(), gap), min_size=1, max_size=25)
     return pieces.map(lambda items: "".join(line + sep for line, sep in items).rstrip("\n"))
+
+
+MARKUP_WORDS = (*WORDS[:12], "*star*", "_under_", "[x]", "a|b", "#tag", "1.", "-", "`t`", "&amp;")
+"""Words for generated HTML, Markdown's special characters among them."""
+
+
+def html_page() -> st.SearchStrategy[str]:
+    """HTML with the structure Markdown keeps (headings, nested lists, quotes, code, tables
+    with spans, breaks and lists in cells, links, images) and furniture the engine removes."""
+    words = st.lists(st.sampled_from(MARKUP_WORDS), min_size=1, max_size=6).map(" ".join)
+    inline = st.one_of(
+        words,
+        words.map(lambda text: f"<a href='/p/{len(text)}'>{text}</a>"),
+        words.map(lambda text: f"{text}<br>{text}"),
+        st.just("<img src='i.png' alt='pic'>"),
+    )
+    span = st.sampled_from(["", " colspan='2'", " rowspan='2'", " colspan='0'"])
+    cell = st.tuples(st.sampled_from(["td", "th"]), span, inline).map(
+        lambda item: f"<{item[0]}{item[1]}>{item[2]}</{item[0]}>"
+    )
+    row = st.lists(cell, min_size=1, max_size=4).map(lambda cells: f"<tr>{''.join(cells)}</tr>")
+    table = st.lists(row, min_size=1, max_size=4).map(
+        lambda rows: f"<table>{''.join(rows)}</table>"
+    )
+
+    def nest(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        items = st.lists(st.one_of(inline, children), min_size=1, max_size=4)
+        return st.one_of(
+            st.tuples(st.sampled_from(["ul", "ol"]), items).map(
+                lambda pair: f"<{pair[0]}>{''.join(f'<li>{i}</li>' for i in pair[1])}</{pair[0]}>"
+            ),
+            items.map(lambda parts: f"<blockquote>{''.join(parts)}</blockquote>"),
+            items.map(lambda parts: f"<td>{''.join(parts)}</td>"),
+            st.tuples(st.sampled_from(["div", "nav", "footer", "p"]), items).map(
+                lambda pair: f"<{pair[0]}>{''.join(pair[1])}</{pair[0]}>"
+            ),
+        )
+
+    block = st.one_of(
+        st.tuples(st.integers(1, 6), inline).map(
+            lambda pair: f"<h{pair[0]}>{pair[1]}</h{pair[0]}>"
+        ),
+        paragraph().map(lambda text: f"<p>{text}</p>"),
+        inline.map(lambda text: f"<p>{text}</p>"),
+        words.map(lambda text: f"<pre><code class='language-py'>{text}\n\n  {text}</code></pre>"),
+        table,
+        st.recursive(inline, nest, max_leaves=4),
+    )
+    return st.lists(block, min_size=1, max_size=6).map(lambda blocks: "".join(blocks))

@@ -203,3 +203,15 @@ def test_a_response_without_content_type_is_cleaned_when_it_looks_like_html(tmp_
     assert code == 0
     assert [record["url"] for record in records] == ["https://x.example/page"]
     assert "1 skipped: unknown type 1" in err
+
+
+def test_format_markdown_adds_the_markdown_of_each_page(tmp_path, capsys):
+    pages = write_warc(tmp_path / "crawl.warc.gz", 3)
+    code, records, _ = run(
+        ["--warc", "--format", "markdown", str(tmp_path / "crawl.warc.gz")], capsys
+    )
+    assert code == 0
+    for number, (record, page) in enumerate(zip(records, pages, strict=True)):
+        expected = cleantext.clean_html(page.encode("utf-8"), url=page_url(number))
+        assert record["markdown"] == expected.to_markdown()
+        assert list(record)[4:6] == ["clean_text", "markdown"]

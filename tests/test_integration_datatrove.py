@@ -107,3 +107,17 @@ def test_a_document_over_the_timeout_is_counted_and_skipped():
     kept = list(step.run(iter(documents)))
     assert [document.id for document in kept] == ["2"]
     assert step.stats["timeout"].total == 1
+
+
+def test_output_format_markdown_gives_each_page_its_markdown(tmp_path):
+    folder = tmp_path / "warc"
+    folder.mkdir()
+    pages = write_warc(folder / "a.warc.gz", 3)
+    step = CleantextExtractor(timeout=TIMEOUT, output_format="markdown")
+    documents, _ = run_pipeline(folder, step, tmp_path / "out")
+    for number, page in enumerate(pages):
+        document = documents[record_id(page_url(number), "response")]
+        expected = cleantext.clean_html(page.encode("utf-8"), url=page_url(number))
+        assert document["text"] == expected.to_markdown()
+    with pytest.raises(ValueError, match="output_format"):
+        CleantextExtractor(output_format="html")

@@ -102,6 +102,7 @@ def test_drop_empty_drops_with_a_reason_and_counts() -> None:
         ({"CLEANTEXT_DROP_EMPTY": "maybe"}, "CLEANTEXT_DROP_EMPTY must be true or false"),
         ({"CLEANTEXT_OUTPUT_FIELD": ""}, "CLEANTEXT_OUTPUT_FIELD must name a field"),
         ({"CLEANTEXT_URL_FIELD": 3}, "CLEANTEXT_URL_FIELD must be a field name"),
+        ({"CLEANTEXT_FORMAT": "html"}, "CLEANTEXT_FORMAT must be 'text' or 'markdown'"),
     ],
 )
 def test_wrong_settings_fail_in_from_crawler(settings: dict[str, Any], message: str) -> None:
@@ -207,3 +208,17 @@ def test_stats_count_items_segments_and_characters() -> None:
         "cleantext/removed_segments": len(removed),
         "cleantext/removed_chars": sum(len(segment["text"]) for segment in removed),
     }
+
+
+def test_format_markdown_stores_the_markdown_beside_the_text() -> None:
+    page = PAGE.replace(
+        "<p>", "<ul><li>roads and bridges get more</li><li>schools too</li></ul><p>"
+    )
+    item = pipeline(CLEANTEXT_FORMAT="markdown").process_item(
+        {"url": "https://x.org/a", "html": page}
+    )
+    assert item["markdown"] == clean_html(page, config=build_config()).to_markdown()
+    assert item["markdown"].startswith("# Budget passed")
+    renamed = pipeline(CLEANTEXT_FORMAT="markdown", CLEANTEXT_MARKDOWN_FIELD="md")
+    assert "md" in renamed.process_item({"html": PAGE})
+    assert "markdown" not in pipeline().process_item({"html": PAGE})

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cleantext.structure import Structure
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +147,33 @@ class Result:
     """The clean text, every removed segment in input order, and page metadata.
 
     ``source_text`` is the text the offsets point into: the input in text mode,
-    the rendered page in HTML mode.
+    the rendered page in HTML mode. ``structure`` is what HTML mode keeps of the
+    page's shape for :meth:`to_markdown` (``None`` in text mode).
     """
 
     text: str
     removed: tuple[Segment, ...]
     source_text: str
     metadata: Metadata = field(default_factory=Metadata)
+    structure: Structure | None = field(default=None, compare=False, repr=False)
+
+    def to_markdown(self, *, links: bool = False, images: bool = False) -> str:
+        r"""The kept text as Markdown: headings, lists, quotes, code and tables from the page's
+        markup in HTML mode, paragraphs and lists from the text's shape in text mode.
+
+        ``links`` and ``images`` add them, with URLs resolved against the page's URL.
+        Only what ``text`` keeps appears (see ``docs/markdown.md``).
+
+        >>> from cleantext import clean
+        >>> print(clean("Budget *passed*\n\n- roads\n- schools").to_markdown())
+        Budget \*passed\*
+        <BLANKLINE>
+        - roads
+        - schools
+        """
+        from cleantext.markdown import to_markdown
+
+        return to_markdown(self, links=links, images=images)
 
     def as_dict(self) -> dict[str, object]:
         """Return the result as a JSON-ready dict (text, segments, metadata)."""

@@ -123,6 +123,13 @@ def _add_format_options(parser: argparse.ArgumentParser) -> None:
         help="with --explain: also list removed gaps that hold only line breaks",
     )
     parser.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="print the clean text as plain text or Markdown; markdown also adds a "
+        "'markdown' field to --json and --jsonl records (default: text)",
+    )
+    parser.add_argument(
         "-o", "--output", metavar="FILE", help="write here instead of stdout (.gz is zipped)"
     )
     parser.add_argument(

@@ -143,7 +143,10 @@ def _run_inputs(
 ) -> int:
     flush = args.output is None
     if args.warc:
-        job = ArchiveJob(tuple(args.files), config, args.jobs, args.strict, not args.no_removed)
+        markdown = args.format == "markdown"
+        job = ArchiveJob(
+            tuple(args.files), config, args.jobs, args.strict, not args.no_removed, markdown
+        )
         return run_archives(job, sink, console, tally, flush=flush)
     if args.jsonl:
         return _run_batch(args, config, sink, console, tally)
@@ -167,7 +170,10 @@ def _names(values: Sequence[str]) -> list[str]:
 def _run_batch(
     args: argparse.Namespace, config: Config, sink: BinaryIO, console: Console, tally: Tally
 ) -> int:
-    job = BatchJob(tuple(args.files), args.field, args.mode, config, args.jobs, args.strict)
+    markdown = args.format == "markdown"
+    job = BatchJob(
+        tuple(args.files), args.field, args.mode, config, args.jobs, args.strict, markdown
+    )
     return run_batch(job, sink, console, tally, flush=args.output is None)
 
 
@@ -213,11 +219,13 @@ def _clean_page(
 
 
 def _render(result: Result, args: argparse.Namespace, name: str, style: Style) -> str:
+    markdown = args.format == "markdown"
     if args.json:
-        return result_json(result) + "\n"
+        return result_json(result, markdown=markdown) + "\n"
+    body = result.to_markdown() if markdown else result.text
     if args.explain:
-        return f"{result.text}\n\n{explain(result, name, style, gaps=args.show_gaps)}\n"
-    return result.text + "\n"
+        return f"{body}\n\n{explain(result, name, style, gaps=args.show_gaps)}\n"
+    return body + "\n"
 
 
 def _silence_stdout() -> None:

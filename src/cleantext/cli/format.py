@@ -126,9 +126,13 @@ def shorten(text: str, limit: int = TEXT_LIMIT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def result_json(result: Result) -> str:
-    """The whole result as one line of JSON: text, removed segments, metadata."""
-    return json.dumps(result.as_dict(), ensure_ascii=False)
+def result_json(result: Result, *, markdown: bool = False) -> str:
+    """The whole result as one line of JSON: text (and its ``markdown`` when asked), removed
+    segments, metadata."""
+    data = result.as_dict()
+    if markdown:
+        data = {"text": data.pop("text"), "markdown": result.to_markdown(), **data}
+    return json.dumps(data, ensure_ascii=False)
 
 
 def detector_listing(config: Config) -> str:

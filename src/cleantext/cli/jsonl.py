@@ -62,6 +62,7 @@ class BatchSettings:
     field: str | None
     mode: Mode
     config: Config
+    markdown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,8 @@ def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
     except Exception as error:  # every record must yield one output record
         return _failure(settings, number, raw, line, describe_error(error), warning)
     record["clean_text"] = result.text
+    if settings.markdown:
+        record["markdown"] = result.to_markdown()
     record["removed"] = [segment.as_dict() for segment in result.removed]
     record["metadata"] = result.metadata.as_dict()
     record["mode"], record["mode_guessed"] = mode, guessed
@@ -211,6 +214,7 @@ class BatchJob:
     config: Config
     jobs: int = 1
     strict: bool = False
+    markdown: bool = False
 
 
 def run_batch(
@@ -261,7 +265,8 @@ def write_outcomes(
 
 def _chunks(job: BatchJob) -> Iterator[Chunk]:
     for path in job.paths:
-        settings = BatchSettings(display_name(path), job.field, job.mode, job.config)
+        name = display_name(path)
+        settings = BatchSettings(name, job.field, job.mode, job.config, job.markdown)
         with open_input(path) as stream:
             yield from read_chunks(stream, settings)
 

@@ -91,6 +91,7 @@ class ArchiveSettings:
     source: str
     config: Config
     keep_removed: bool = True
+    markdown: bool = False
 
 
 ArchiveChunk = tuple[ArchiveSettings, tuple[ArchivePage, ...]]
@@ -112,6 +113,8 @@ def clean_record(settings: ArchiveSettings, page: ArchivePage) -> Outcome:
         "mode": page.mode,
         "clean_text": result.text,
     }
+    if settings.markdown:
+        record["markdown"] = result.to_markdown()
     if settings.keep_removed:
         record["removed"] = [segment.as_dict() for segment in result.removed]
     record["metadata"] = result.metadata.as_dict()
@@ -282,6 +285,7 @@ class ArchiveJob:
     jobs: int = 1
     strict: bool = False
     keep_removed: bool = True
+    markdown: bool = False
 
 
 def run_archives(
@@ -296,7 +300,8 @@ def run_archives(
 
 def _archive_chunks(job: ArchiveJob, tally: Tally) -> Iterator[ArchiveChunk]:
     for path in job.paths:
-        settings = ArchiveSettings(display_name(path), job.config, job.keep_removed)
+        name = display_name(path)
+        settings = ArchiveSettings(name, job.config, job.keep_removed, job.markdown)
         for pages in batched(_pages(read_archive(path), tally), lambda page: len(page.payload)):
             yield settings, pages
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
+
+from lxml import etree
 
 from cleantext.api import clean_as_text
 from cleantext.config import Config, require_config
@@ -10,12 +13,14 @@ from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
 from cleantext.html.evidence import line_evidence
+from cleantext.html.lines import LineBuilder
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render
 from cleantext.html.structured import descriptive_elements, json_ld_bodies
 from cleantext.meta import html_metadata, merged, segment_metadata
 from cleantext.model import Metadata, Result
-from cleantext.text.page import Page
+from cleantext.structure import Structure, kept_lines
+from cleantext.text.page import Line, Page
 
 MAX_INPUT_CHARS = 256 * 1024 * 1024
 """Larger inputs are refused with an :class:`InputError` (memory stays bounded)."""
@@ -74,10 +79,31 @@ def clean_html(
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
     clean_text, removed = decide(page, config, mode="html", passes=1)
-    result = Result(text=clean_text, removed=removed, source_text=rendered)
+    result = Result(
+        text=clean_text,
+        removed=removed,
+        source_text=rendered,
+        structure=_structure(root, builder, kept_lines(page.lines, removed)),
+    )
     marked_up = html_metadata(root, described, headings, known)
     metadata = merged(marked_up, segment_metadata(result, marked_up.title))
     return replace(result, metadata=metadata)
+
+
+def _structure(root: etree._Element, builder: LineBuilder, kept: Iterable[Line]) -> Structure:
+    """What Markdown needs of the rendered lines: their shapes, the links and images of the
+    kept lines (the others never show), the tables."""
+    rendered = builder.lines
+    events = {
+        line.index: rendered[line.index].events for line in kept if rendered[line.index].events
+    }
+    base = root.find("head/base[@href]")
+    return Structure(
+        tuple(line.shape for line in builder.lines),
+        events,
+        tuple(builder.shaper.tables),
+        None if base is None else (base.get("href") or "").strip() or None,
+    )
 
 
 def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:

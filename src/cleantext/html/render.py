@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cleantext.html.lines import LineBuilder
+from cleantext.html.shape import SHAPED_TAGS
 from cleantext.html.vocabulary import (
     BLOCK_TAGS,
     CELL_TAGS,
@@ -46,8 +47,9 @@ unknown element in the head): one C-level test instead of a step per metadata el
 EMPTY: frozenset[str] = frozenset()
 BOX_TAGS = BLOCK_TAGS | CELL_TAGS
 """Elements that are the block a line's XPath names."""
-LAYOUT_TAGS = BOX_TAGS | LINE_TAGS | {"br", "a", "pre"}
-"""Elements that start or end lines, cells or links (others only add their text)."""
+LAYOUT_TAGS = BOX_TAGS | LINE_TAGS | SHAPED_TAGS | {"br", "a", "img"}
+"""Elements that start or end lines, cells, links, images or structure (others only add
+their text)."""
 FRAMED_TAGS = LANDMARK_TAGS | {"figcaption"}
 """Elements that are landmarks by their tag."""
 CONTEXT_TAGS = FRAMED_TAGS | SECTIONING_TAGS | HEADING_TAGS
@@ -109,7 +111,8 @@ def render(root: etree._Element) -> LineBuilder:
                 stack.append((frame, None))
                 walker.skip_subtree()
                 continue
-            stack.append((frame, _start(builder, tag, names) if tag in LAYOUT_TAGS else None))
+            closing = _start(builder, tag, element, names) if tag in LAYOUT_TAGS else None
+            stack.append((frame, closing))
             frame = own
             text = element.text
             if text:
@@ -125,21 +128,25 @@ def render(root: etree._Element) -> LineBuilder:
     return builder
 
 
-def _start(builder: LineBuilder, tag: str, names: Names) -> str | None:
+def _start(builder: LineBuilder, tag: str, element: etree._Element, names: Names) -> str | None:
     """Lay out the start of a ``tag`` element; the tag whose end needs laying out too, if any."""
     newlines = OPEN_BREAKS.get(tag)
     if newlines is not None:
         builder.request(newlines)
         if tag == "li":
             builder.prefix = BULLET
-    elif tag in CELL_TAGS:
-        builder.cell()
+    if tag in SHAPED_TAGS:
+        builder.shaper.open(tag, element)
+        if tag in CELL_TAGS:
+            builder.cell()
+        return tag
     if tag == "a":
         if "href" not in names:
             return None
-        builder.links += 1
-    elif tag == "pre":
-        builder.pre += 1
+        builder.open_link((element.get("href") or "").strip())
+    elif tag == "img":
+        _image(builder, element)
+        return None
     return tag if tag in CLOSE_BREAKS or tag == "a" else None
 
 
@@ -147,10 +154,17 @@ def _end(builder: LineBuilder, tag: str) -> None:
     newlines = CLOSE_BREAKS.get(tag)
     if newlines is not None:
         builder.request(newlines)
-    if tag == "a":
-        builder.links -= 1
-    elif tag == "pre":
-        builder.pre -= 1
+    if tag in SHAPED_TAGS:
+        builder.shaper.close(tag)
+    elif tag == "a":
+        builder.close_link()
+
+
+def _image(builder: LineBuilder, element: etree._Element) -> None:
+    """Note an image with a source that is not inline data (``data-src`` for lazy loading)."""
+    url = (element.get("src") or element.get("data-src") or "").strip()
+    if url and not url.startswith("data:"):
+        builder.image(url, " ".join((element.get("alt") or "").split()))
 
 
 class Framer:

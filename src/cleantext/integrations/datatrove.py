@@ -43,6 +43,7 @@ WARMUP = ("<html><body><p>Warm-up.</p></body></html>", None)
 """What the sandbox cleans once before the first document (imports and caches)."""
 
 Cleaned = tuple[str, dict[str, object]]
+OUTPUT_FORMATS = ("text", "markdown")
 
 
 class CleantextExtractor(BaseExtractor):
@@ -53,6 +54,8 @@ class CleantextExtractor(BaseExtractor):
         config: the cleantext :class:`~cleantext.Config` (default: HTML mode's).
         keep_segments: also store every removed segment (text, offsets, detector, reason).
         metadata_key: the ``doc.metadata`` key of the removal summary.
+        output_format: ``"text"`` (the clean text) or ``"markdown"`` (the clean text as
+            Markdown, docs/markdown.md) becomes the document's text.
     """
 
     name = "🧹 cleantext"
@@ -64,24 +67,31 @@ class CleantextExtractor(BaseExtractor):
         config: Config | None = None,
         keep_segments: bool = False,
         metadata_key: str = METADATA_KEY,
+        output_format: str = "text",
     ) -> None:
         super().__init__(timeout)
+        if output_format not in OUTPUT_FORMATS:
+            raise ValueError(f"output_format must be 'text' or 'markdown', not {output_format!r}")
         self.config = config
         self.keep_segments = keep_segments
         self.metadata_key = metadata_key
+        self.output_format = output_format
 
     def clean(self, text: str, url: str | None = None) -> Result:
         """The cleantext result for one document's text."""
         return clean_html(text, url=url, config=self.config)
 
     def extract(self, text: str) -> str:
-        """The clean text alone (the base class's contract)."""
-        return self.clean(text).text
+        """The clean text (or its Markdown) alone (the base class's contract)."""
+        return self._output(self.clean(text))
 
     def clean_with_summary(self, text: str, url: str | None = None) -> Cleaned:
-        """The clean text and its removal summary (runs in the sandbox)."""
+        """The clean text (or its Markdown) and its removal summary (runs in the sandbox)."""
         result = self.clean(text, url)
-        return result.text, removal_summary(result, keep_segments=self.keep_segments)
+        return self._output(result), removal_summary(result, keep_segments=self.keep_segments)
+
+    def _output(self, result: Result) -> str:
+        return result.to_markdown() if self.output_format == "markdown" else result.text
 
     def run(
         self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1

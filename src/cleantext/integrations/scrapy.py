@@ -53,9 +53,16 @@ FIELD_SETTINGS = {
     "CLEANTEXT_METADATA_FIELD": "metadata",
     "CLEANTEXT_URL_FIELD": "url",
     "CLEANTEXT_ERROR_FIELD": "cleantext_error",
+    "CLEANTEXT_MARKDOWN_FIELD": "markdown",
 }
 """Item field names and their defaults; an empty input field means ``html`` if set, else ``text``."""
-SETTINGS = (*FIELD_SETTINGS, "CLEANTEXT_CONFIG", "CLEANTEXT_DISABLE", "CLEANTEXT_DROP_EMPTY")
+SETTINGS = (
+    *FIELD_SETTINGS,
+    "CLEANTEXT_CONFIG",
+    "CLEANTEXT_DISABLE",
+    "CLEANTEXT_DROP_EMPTY",
+    "CLEANTEXT_FORMAT",
+)
 """Every setting the pipeline reads; any other ``CLEANTEXT_*`` setting is refused as a typo."""
 STATS_PREFIX = "cleantext/"
 
@@ -72,6 +79,8 @@ class PipelineSettings:
     error_field: str
     drop_empty: bool
     config: Config
+    markdown_field: str = ""
+    """Where the clean text's Markdown goes (``CLEANTEXT_FORMAT = "markdown"``); empty: none."""
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> PipelineSettings:
@@ -96,7 +105,17 @@ class PipelineSettings:
             error_field=names["CLEANTEXT_ERROR_FIELD"],
             drop_empty=_flag(settings, "CLEANTEXT_DROP_EMPTY"),
             config=_config(settings),
+            markdown_field=names["CLEANTEXT_MARKDOWN_FIELD"] if _markdown(settings) else "",
         )
+
+
+def _markdown(settings: BaseSettings) -> bool:
+    """Whether ``CLEANTEXT_FORMAT`` asks for Markdown beside the text (``text``, the default,
+    does not)."""
+    value = settings.get("CLEANTEXT_FORMAT") or "text"
+    if value not in ("text", "markdown"):
+        raise ConfigError(f"CLEANTEXT_FORMAT must be 'text' or 'markdown', got {value!r}")
+    return bool(value == "markdown")
 
 
 def _flag(settings: BaseSettings, name: str) -> bool:
@@ -181,6 +200,8 @@ class CleantextPipeline:
 
     def _store(self, adapter: ItemAdapter, result: Result) -> None:
         adapter[self.settings.output_field] = result.text
+        if self.settings.markdown_field:
+            adapter[self.settings.markdown_field] = result.to_markdown()
         if self.settings.removed_field:
             adapter[self.settings.removed_field] = [item.as_dict() for item in result.removed]
         if self.settings.metadata_field:

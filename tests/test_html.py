@@ -76,7 +76,7 @@ def test_inline_whitespace_collapses_but_pre_keeps_its_lines() -> None:
         "<script>var secret = 1;</script>",
         "<style>.secret { color: red }</style>",
         "<template><p>secret</p></template>",
-        "<noscript>secret</noscript>",
+        "<noscript>secret</noscript>",  # (a short one beside visible text: see below)
         "<svg><text>secret</text></svg>",
         "<select><option>secret</option></select>",
         "<textarea>secret</textarea>",
@@ -91,6 +91,25 @@ def test_hidden_and_non_text_elements_are_dropped(hidden: str) -> None:
     text = rendered(f"<p>visible</p>{hidden}<p>after</p>")
     assert "secret" not in text
     assert text == "visible\n\nafter"
+
+
+POSTS = "".join(
+    f"<div class='post'><p>Reply {n}: the resolver reads the first nameserver and then the "
+    "second one, which is why the lookups failed on the older machines.</p></div>"
+    for n in range(12)
+)
+
+
+def test_noscript_is_rendered_when_the_page_shows_little_text_without_it() -> None:
+    text = rendered(f"<div id='app'>Loading</div><noscript>{POSTS}</noscript>")
+    assert text.startswith("Loading\n\nReply 0: the resolver")
+    assert text.count("Reply") == 12
+
+
+def test_noscript_is_dropped_when_the_page_shows_its_text_without_it() -> None:
+    article = "<p>" + "The council approved the budget after a long debate. " * 20 + "</p>"
+    text = rendered(f"{article}<noscript>{POSTS}</noscript>")
+    assert "Reply" not in text and text.startswith("The council")
 
 
 def test_comments_are_not_rendered() -> None:

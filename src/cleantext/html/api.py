@@ -8,7 +8,7 @@ from cleantext.errors import InputError
 from cleantext.html.decode import decode_html
 from cleantext.html.evidence import line_evidence
 from cleantext.html.parse import check_not_binary, has_markup, parse
-from cleantext.html.render import render
+from cleantext.html.render import render_page
 from cleantext.html.structured import (
     descriptive_elements,
     json_ld_bodies,
@@ -59,7 +59,7 @@ def clean_html(
         return Result(
             text="", removed=(), source_text="", metadata=Metadata(encoding=encoding, url=url)
         )
-    builder = render(root)
+    builder = render_page(root)
     rendered = builder.text()
     described = descriptive_elements(root)
     evidence = line_evidence(root, builder.lines, json_ld_bodies(described))

@@ -4,7 +4,9 @@ The layout follows the scrapers' style of the seed page: block elements
 (paragraphs, headings, divs, sections) are blocks separated by a blank line;
 list items are lines ``  • item`` inside their list's block; ``<br>`` breaks a
 line; a table row is a line with its cells separated by tabs. Script, style,
-template, noscript, svg, form controls and hidden elements are not rendered.
+template, svg, form controls and hidden elements are not rendered. ``<noscript>`` is
+what a client without JavaScript receives: :func:`render_page` renders it when the
+page shows little text without it (forums that serve their posts there).
 
 The walk is an explicit loop over ``start``/``end`` events (no recursion), so
 deep trees cannot hit Python's recursion limit. It is the hot path of HTML
@@ -83,7 +85,38 @@ XPath names it), the depth below the root of the element that made the frame, an
 context. Inline elements that add nothing share their parent's frame."""
 
 
-def render(root: etree._Element) -> LineBuilder:
+LITTLE_TEXT_WORDS = 150
+"""A page rendering fewer words than this without its ``<noscript>`` elements, while they
+hold more than this, is rendered with them (the page a client without JavaScript sees)."""
+NOSCRIPT_DROPPED = DROPPED_TAGS - {"noscript"}
+
+
+def render_page(root: etree._Element) -> LineBuilder:
+    """:func:`render`, with ``<noscript>`` content when the page shows little text without it.
+
+    >>> from lxml import etree
+    >>> app = "<div id='app'>Loading</div><noscript><p>" + "Posted text. " * 80 + "</p></noscript>"
+    >>> render_page(etree.fromstring(app, etree.HTMLParser())).text().split()[:3]
+    ['Loading', 'Posted', 'text.']
+    >>> page = "<p>" + "Article text. " * 80 + "</p><noscript>Enable JavaScript</noscript>"
+    >>> render_page(etree.fromstring(page, etree.HTMLParser())).text().endswith("Article text.")
+    True
+    """
+    builder = render(root)
+    shown = sum(line.words for line in builder.lines)
+    if shown >= LITTLE_TEXT_WORDS:
+        return builder
+    hidden = sum(_words(element) for element in root.iter("noscript"))
+    if hidden <= max(shown, LITTLE_TEXT_WORDS):
+        return builder
+    return render(root, dropped=NOSCRIPT_DROPPED)
+
+
+def _words(element: etree._Element) -> int:
+    return sum(len(text.split()) for text in element.itertext())
+
+
+def render(root: etree._Element, dropped: frozenset[str] = DROPPED_TAGS) -> LineBuilder:
     """Walk ``root`` and return the builder holding its rendered lines and their frames.
 
     >>> from lxml import etree
@@ -96,7 +129,7 @@ def render(root: etree._Element) -> LineBuilder:
     end
     """
     builder = LineBuilder()
-    framer = Framer()
+    framer = Framer(dropped)
     stack: list[tuple[Frame | None, str | None]] = []  # (the parent's frame, the tag to close)
     frame: Frame | None = None  # the frame of the innermost open element
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -156,9 +189,10 @@ def _end(builder: LineBuilder, tag: str) -> None:
 class Framer:
     """Makes the frames of one page's elements; remembers contexts and class/id tokens."""
 
-    __slots__ = ("_contexts", "_tokens")
+    __slots__ = ("_contexts", "_dropped", "_tokens")
 
-    def __init__(self) -> None:
+    def __init__(self, dropped: frozenset[str] = DROPPED_TAGS) -> None:
+        self._dropped = dropped
         self._tokens = TokenMemo()
         self._contexts: dict[tuple[object, ...], Context] = {}
 
@@ -166,7 +200,7 @@ class Framer:
         self, element: etree._Element, tag: object, names: Names, parent: Frame | None, depth: int
     ) -> Frame | None:
         """The frame for ``element``'s content; ``None`` when it is not rendered."""
-        if tag in DROPPED_TAGS or not isinstance(tag, str):
+        if tag in self._dropped or not isinstance(tag, str):
             return None
         if tag == "head" and not HEAD_CONTENT(element):
             return None  # (only metadata: skipped whole instead of element by element)

@@ -15,7 +15,7 @@ from cleantext.html.decode import decode_html
 from cleantext.html.evidence import XPaths, line_evidence
 from cleantext.html.parse import parse
 from cleantext.html.render import render
-from cleantext.html.structured import descriptive_elements, json_ld_bodies
+from cleantext.html.structured import descriptive_elements, json_ld_blocks, json_ld_bodies
 from invariants import check_result
 
 PROSE = (
@@ -177,7 +177,9 @@ def evidence_of(html: str) -> dict[str, cleantext.text.page.DomEvidence]:
     root = parse(html)
     assert root is not None
     builder = render(root)
-    items = line_evidence(root, builder.lines, json_ld_bodies(descriptive_elements(root)))
+    items = line_evidence(
+        root, builder.lines, json_ld_bodies(json_ld_blocks(descriptive_elements(root)))
+    )
     return {line.text.strip(" •"): item for line, item in zip(builder.lines, items, strict=True)}
 
 

@@ -7,10 +7,12 @@ from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import decode_html
 from cleantext.html.evidence import line_evidence
+from cleantext.html.page_type import page_type
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render_page
 from cleantext.html.structured import (
     descriptive_elements,
+    json_ld_blocks,
     json_ld_bodies,
     page_lang,
     page_title,
@@ -45,7 +47,7 @@ def clean_html(
     <BLANKLINE>
     The council approved the budget on Monday after a long debate about schools, roads and the price of water.
     >>> result.metadata
-    Metadata(title='Budget', lang='en', encoding='utf-8')
+    Metadata(title='Budget', lang='en', encoding='utf-8', page_type='unknown')
     >>> result.removed[0].source
     '/html/body/nav/ul/li[1]'
     """
@@ -62,19 +64,23 @@ def clean_html(
     builder = render_page(root)
     rendered = builder.text()
     described = descriptive_elements(root)
-    evidence = line_evidence(root, builder.lines, json_ld_bodies(described))
+    json_ld = json_ld_blocks(described)
+    evidence = line_evidence(root, builder.lines, json_ld_bodies(json_ld))
     first_h1 = next(
         (line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"),
         None,
     )
+    page = Page.from_text(rendered, evidence)
+    if len(page.lines) != len(evidence):
+        raise AssertionError("rendered lines and evidence are out of step")
+    kind = page_type(root, json_ld, [line.text for line in page.lines], page.word_counts, evidence)
+    page = page.of_type(kind.kind)
     metadata = (
         Metadata(encoding=encoding, url=url)
         .with_field("title", page_title(described, first_h1), "html-title")
         .with_field("lang", page_lang(root), "html-lang")
+        .with_field("page_type", kind.kind, kind.reason)
     )
-    page = Page.from_text(rendered, evidence)
-    if len(page.lines) != len(evidence):
-        raise AssertionError("rendered lines and evidence are out of step")
     clean_text, removed = decide(page, config, passes=1)
     return Result(text=clean_text, removed=removed, source_text=rendered, metadata=metadata)
 

@@ -142,7 +142,8 @@ def render(root: etree._Element, dropped: frozenset[str] = DROPPED_TAGS) -> Line
                 stack.append((frame, None))
                 walker.skip_subtree()
                 continue
-            stack.append((frame, _start(builder, tag, names) if tag in LAYOUT_TAGS else None))
+            closing = _start(builder, element, names, own) if tag in LAYOUT_TAGS else None
+            stack.append((frame, closing))
             frame = own
             text = element.text
             if text:
@@ -158,8 +159,9 @@ def render(root: etree._Element, dropped: frozenset[str] = DROPPED_TAGS) -> Line
     return builder
 
 
-def _start(builder: LineBuilder, tag: str, names: Names) -> str | None:
-    """Lay out the start of a ``tag`` element; the tag whose end needs laying out too, if any."""
+def _start(builder: LineBuilder, element: etree._Element, names: Names, own: Frame) -> str | None:
+    """Lay out the start of an element; the tag whose end needs laying out too, if any."""
+    tag = element.tag
     newlines = OPEN_BREAKS.get(tag)
     if newlines is not None:
         builder.request(newlines)
@@ -168,12 +170,18 @@ def _start(builder: LineBuilder, tag: str, names: Names) -> str | None:
     elif tag in CELL_TAGS:
         builder.cell()
     if tag == "a":
-        if "href" not in names:
+        if "href" not in names or (own[2].heading and _anchor(element)):
             return None
         builder.links += 1
     elif tag == "pre":
         builder.pre += 1
     return tag if tag in CLOSE_BREAKS or tag == "a" else None
+
+
+def _anchor(element: etree._Element) -> bool:
+    """A link to a place on the same page (``href="#..."``): inside a heading, the heading's own
+    anchor (``<h2 id="x"><a href="#x">Title</a></h2>``), not a link away from the text."""
+    return (element.get("href") or "").lstrip().startswith("#")
 
 
 def _end(builder: LineBuilder, tag: str) -> None:
@@ -209,6 +217,8 @@ class Framer:
         if parent is None:
             return (element, depth, Context(EMPTY, EMPTY, (), False, False, False))
         if names:
+            if tag == "a" and parent[2].heading and _anchor(element):
+                return parent  # (a heading's own anchor: its class words name the anchor)
             return self._open_marked(element, names, tag, parent, depth)
         if tag not in BOX_TAGS:
             return parent

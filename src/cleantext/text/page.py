@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, partial
 from itertools import accumulate, compress, count
 from operator import add, itemgetter, methodcaller, sub
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -108,6 +108,8 @@ class Page:
     evidence: tuple[DomEvidence | None, ...] | None = field(default=None, compare=False)
     claims: Mapping[int, str] | None = field(default=None, compare=False)
     """Lines that named detectors claimed (line index to detector name), for fallback detectors."""
+    page_type: str | None = field(default=None, compare=False)
+    """The kind of page (HTML mode: ``article``, ``forum``, ... from its markup), if known."""
 
     @classmethod
     def from_text(cls, text: str, evidence: tuple[DomEvidence | None, ...] | None = None) -> Page:
@@ -126,6 +128,14 @@ class Page:
         gaps = zip(ends, starts[1:], newlines[1:], count())
         return cls(text, tuple(map(_LINE, fields)), tuple(map(_GAP, gaps)), evidence)
 
+    def of_type(self, page_type: str) -> Page:
+        """This page, told its type; computed properties are kept.
+
+        >>> Page.from_text("Text.").of_type("forum").page_type
+        'forum'
+        """
+        return self._replaced(page_type=page_type)
+
     def with_claims(self, claims: Mapping[int, str]) -> Page:
         """This page, told which lines named detectors claimed; computed properties are kept.
 
@@ -133,7 +143,11 @@ class Page:
         >>> page.word_counts and page.with_claims({0: "menu"}).claims
         {0: 'menu'}
         """
-        page = replace(self, claims=claims)
+        return self._replaced(claims=claims)
+
+    def _replaced(self, **changes: Any) -> Page:
+        """This page with ``changes`` to its fields, its computed properties kept."""
+        page = replace(self, **changes)
         page.__dict__.update(item for item in vars(self).items() if item[0] not in _FIELDS)
         return page
 

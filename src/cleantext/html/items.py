@@ -1,0 +1,64 @@
+"""The items of a listing or a collection: link lines that are an item's title, not furniture.
+
+On a page of items (news teasers, jobs, products for sale) each item's title is
+a link, so its line is as link-dense as a menu's. What tells them apart is the
+block around it: an item's rendered block holds a line or more that is not a
+link (a price, a date, a teaser) beside one to :data:`MAX_ITEM_LINKS` link
+lines, and a title that stands alone is a heading; a menu's block is links only.
+Only pages typed listing or collection (:mod:`cleantext.html.page_type`) are read
+this way: elsewhere such blocks are related-article boxes.
+"""
+
+from __future__ import annotations
+
+from cleantext.html.page_type import COLLECTION, LISTING
+from cleantext.text.page import Page
+
+ITEM_TYPES = frozenset({LISTING, COLLECTION})
+"""Page types whose link-titled items are content."""
+MAX_ITEM_LINKS = 3
+"""An item's block holds at most this many link lines (title, brand, a button)."""
+LINK_LINE = 0.5
+"""A line with at least this share of link text is a link line."""
+CACHE_KEY = "_cleantext_item_lines"
+"""Where :func:`item_lines` memoises its answer in the page's ``__dict__``."""
+
+
+def item_lines(page: Page) -> frozenset[int]:
+    """Indices of the link lines that are items' titles (none unless the page is typed
+    listing or collection).
+
+    >>> from cleantext.html import clean_html
+    >>> cards = "".join(f"<div><a href='/{n}'>Blue mug {n}</a><br>$12.00</div>" for n in range(5))
+    >>> menu = "<ul>" + "".join(f"<li><a href='/m{n}'>Menu {n}</a></li>" for n in range(5)) + "</ul>"
+    >>> print(clean_html(menu + cards).text.splitlines()[:2])
+    ['Blue mug 0', '$12.00']
+    """
+    memo = page.__dict__
+    if CACHE_KEY not in memo:
+        memo[CACHE_KEY] = _item_lines(page)
+    found: frozenset[int] = memo[CACHE_KEY]
+    return found
+
+
+def _item_lines(page: Page) -> frozenset[int]:
+    evidence = page.evidence
+    if evidence is None or page.page_type not in ITEM_TYPES:
+        return frozenset()
+    blocks: dict[int, list[int]] = {}
+    for line in page.lines:
+        blocks.setdefault(line.block, []).append(line.index)
+    found: list[int] = []
+    for indexes in blocks.values():
+        links = [
+            index
+            for index in indexes
+            if (item := evidence[index]) is not None and item.line_link_density >= LINK_LINE
+        ]
+        if not links:
+            continue
+        if len(links) < len(indexes) and len(links) <= MAX_ITEM_LINKS:
+            found.extend(links)  # (a card: the title beside a price, a date, a teaser)
+        elif len(indexes) == 1 and (item := evidence[indexes[0]]) is not None and item.is_heading:
+            found.append(indexes[0])  # (a title standing alone as a heading)
+    return frozenset(found)

@@ -1,10 +1,10 @@
 """The items of a listing or a collection: link lines that are an item's title, not furniture.
 
 On a page of items (news teasers, jobs, products for sale) each item's title is
-a link, so its line is as link-dense as a menu's. What tells them apart is the
-block around it: an item's rendered block holds a line or more that is not a
-link (a price, a date, a teaser) beside one to :data:`MAX_ITEM_LINKS` link
-lines, and a title that stands alone is a heading; a menu's block is links only.
+a link, often its teaser or its whole card too, so its lines are as link-dense as
+a menu's. What tells them apart is the block around them: an item's rendered
+block holds one to :data:`MAX_ITEM_LINKS` link lines (a title, a brand, a
+teaser), beside a price or a date or alone; a menu's block is a run of links.
 Only pages typed listing or collection (:mod:`cleantext.html.page_type`) are read
 this way: elsewhere such blocks are related-article boxes.
 """
@@ -55,10 +55,6 @@ def _item_lines(page: Page) -> frozenset[int]:
             for index in indexes
             if (item := evidence[index]) is not None and item.line_link_density >= LINK_LINE
         ]
-        if not links:
-            continue
-        if len(links) < len(indexes) and len(links) <= MAX_ITEM_LINKS:
-            found.extend(links)  # (a card: the title beside a price, a date, a teaser)
-        elif len(indexes) == 1 and (item := evidence[indexes[0]]) is not None and item.is_heading:
-            found.append(indexes[0])  # (a title standing alone as a heading)
+        if 0 < len(links) <= MAX_ITEM_LINKS:
+            found.extend(links)  # (a card's title, a linked teaser, beside a price or a date)
     return frozenset(found)

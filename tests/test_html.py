@@ -112,6 +112,30 @@ def test_noscript_is_dropped_when_the_page_shows_its_text_without_it() -> None:
     assert "Reply" not in text and text.startswith("The council")
 
 
+@pytest.mark.parametrize(
+    "hiding", ["hidden", "aria-hidden='true'", "style='visibility:hidden;min-height:100vh'"]
+)
+def test_hidden_text_is_rendered_when_the_page_shows_little_without_it(hiding: str) -> None:
+    story = "<p>" + "The council approved the budget after a long debate. " * 20 + "</p>"
+    assert rendered(f"<div id='root'>Loading</div><div {hiding}>{story}</div>").startswith(
+        "Loading\n\nThe council approved"
+    )
+    shown = rendered(f"<div>{story}</div><div {hiding}>{story.replace('council', 'secret')}</div>")
+    assert "secret" not in shown
+
+
+def test_a_button_the_parser_left_the_page_in_is_rendered() -> None:
+    article = "<p>" + "The council approved the budget after a long debate. " * 20 + "</p>"
+    text = rendered(f"<header><button class='menu'>Menu<div><main>{article}</main></div></header>")
+    assert text.startswith("Menu") and text.count("The council approved") == 20
+
+
+def test_nested_buttons_render_in_linear_time() -> None:
+    depth = 5000
+    page = "<button>" * depth + "word " * 200 + "</button>" * depth
+    assert rendered(page).split() == ["word"] * 200
+
+
 def test_comments_are_not_rendered() -> None:
     assert rendered("<p>a<!-- secret -->b</p>") == "ab"
 

@@ -89,10 +89,18 @@ LITTLE_TEXT_WORDS = 150
 """A page rendering fewer words than this without its ``<noscript>`` elements, while they
 hold more than this, is rendered with them (the page a client without JavaScript sees)."""
 NOSCRIPT_DROPPED = DROPPED_TAGS - {"noscript"}
+CONTROL_LABEL_CHARS = 500
+"""A ``<button>`` holding more text than this is no button label: the parser left the page
+inside an unclosed button (its content is rendered)."""
+CONTROL_LABEL_NODES = 100
+"""Nor is a button holding more elements than this (reading stops there: nested buttons
+cost a bounded walk each)."""
 
 
 def render_page(root: etree._Element) -> LineBuilder:
-    """:func:`render`, with ``<noscript>`` content when the page shows little text without it.
+    """:func:`render`, with ``<noscript>`` content when the page shows little text without it,
+    and with its hidden elements too when it still shows little (the text that a script
+    would reveal or move into place: ``<div hidden id="S:0">``, a ``visibility:hidden`` page).
 
     >>> from lxml import etree
     >>> app = "<div id='app'>Loading</div><noscript><p>" + "Posted text. " * 80 + "</p></noscript>"
@@ -101,22 +109,30 @@ def render_page(root: etree._Element) -> LineBuilder:
     >>> page = "<p>" + "Article text. " * 80 + "</p><noscript>Enable JavaScript</noscript>"
     >>> render_page(etree.fromstring(page, etree.HTMLParser())).text().endswith("Article text.")
     True
+    >>> streamed = "<div id='app'>Loading</div><div hidden><p>" + "Story text. " * 80 + "</p></div>"
+    >>> render_page(etree.fromstring(streamed, etree.HTMLParser())).text().split()[:3]
+    ['Loading', 'Story', 'text.']
     """
     builder = render(root)
     shown = sum(line.words for line in builder.lines)
     if shown >= LITTLE_TEXT_WORDS:
         return builder
     hidden = sum(_words(element) for element in root.iter("noscript"))
-    if hidden <= max(shown, LITTLE_TEXT_WORDS):
-        return builder
-    return render(root, dropped=NOSCRIPT_DROPPED)
+    if hidden > max(shown, LITTLE_TEXT_WORDS):
+        return render(root, dropped=NOSCRIPT_DROPPED)
+    revealed = render(root, reveal=True)
+    if sum(line.words for line in revealed.lines) > LITTLE_TEXT_WORDS:
+        return revealed
+    return builder
 
 
 def _words(element: etree._Element) -> int:
     return sum(len(text.split()) for text in element.itertext())
 
 
-def render(root: etree._Element, dropped: frozenset[str] = DROPPED_TAGS) -> LineBuilder:
+def render(
+    root: etree._Element, dropped: frozenset[str] = DROPPED_TAGS, *, reveal: bool = False
+) -> LineBuilder:
     """Walk ``root`` and return the builder holding its rendered lines and their frames.
 
     >>> from lxml import etree
@@ -129,7 +145,7 @@ def render(root: etree._Element, dropped: frozenset[str] = DROPPED_TAGS) -> Line
     end
     """
     builder = LineBuilder()
-    framer = Framer(dropped)
+    framer = Framer(dropped, reveal=reveal)
     stack: list[tuple[Frame | None, str | None]] = []  # (the parent's frame, the tag to close)
     frame: Frame | None = None  # the frame of the innermost open element
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -178,6 +194,23 @@ def _start(builder: LineBuilder, element: etree._Element, names: Names, own: Fra
     return tag if tag in CLOSE_BREAKS or tag == "a" else None
 
 
+def _wraps_the_page(element: etree._Element) -> bool:
+    """Whether a button holds more than :data:`CONTROL_LABEL_CHARS` characters of text or more
+    than :data:`CONTROL_LABEL_NODES` elements.
+
+    >>> from lxml import etree
+    >>> root = etree.fromstring("<button>Menu</button>", etree.HTMLParser())
+    >>> _wraps_the_page(root.find(".//button"))
+    False
+    """
+    chars = len(element.text or "")
+    for count, inner in enumerate(element.iterdescendants()):
+        chars += len(inner.text or "") + len(inner.tail or "")
+        if chars > CONTROL_LABEL_CHARS or count >= CONTROL_LABEL_NODES:
+            return True
+    return chars > CONTROL_LABEL_CHARS
+
+
 def _anchor(element: etree._Element) -> bool:
     """A link to a place on the same page (``href="#..."``): inside a heading, the heading's own
     anchor (``<h2 id="x"><a href="#x">Title</a></h2>``), not a link away from the text."""
@@ -197,10 +230,11 @@ def _end(builder: LineBuilder, tag: str) -> None:
 class Framer:
     """Makes the frames of one page's elements; remembers contexts and class/id tokens."""
 
-    __slots__ = ("_contexts", "_dropped", "_tokens")
+    __slots__ = ("_contexts", "_dropped", "_hiding", "_tokens")
 
-    def __init__(self, dropped: frozenset[str] = DROPPED_TAGS) -> None:
+    def __init__(self, dropped: frozenset[str] = DROPPED_TAGS, *, reveal: bool = False) -> None:
         self._dropped = dropped
+        self._hiding = frozenset[str]() if reveal else HIDING_ATTRIBUTES
         self._tokens = TokenMemo()
         self._contexts: dict[tuple[object, ...], Context] = {}
 
@@ -208,11 +242,13 @@ class Framer:
         self, element: etree._Element, tag: object, names: Names, parent: Frame | None, depth: int
     ) -> Frame | None:
         """The frame for ``element``'s content; ``None`` when it is not rendered."""
-        if tag in self._dropped or not isinstance(tag, str):
+        if (tag in self._dropped or not isinstance(tag, str)) and not (
+            tag == "button" and _wraps_the_page(element)
+        ):
             return None
         if tag == "head" and not HEAD_CONTENT(element):
             return None  # (only metadata: skipped whole instead of element by element)
-        if names and not HIDING_ATTRIBUTES.isdisjoint(names) and _hidden(element):
+        if names and not self._hiding.isdisjoint(names) and _hidden(element):
             return None
         if parent is None:
             return (element, depth, Context(EMPTY, EMPTY, (), False, False, False))

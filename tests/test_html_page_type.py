@@ -114,3 +114,15 @@ def test_a_threads_posts_are_content() -> None:
 def test_the_same_replies_under_an_article_are_comments() -> None:
     article = clean_html(_thread(_json_ld({"@type": "NewsArticle"})))
     assert "Reply 3" not in article.text and "My projector flickers" in article.text
+
+
+def test_items_of_a_page_of_no_clear_type_are_content() -> None:
+    jobs = "".join(
+        f"<div class='job'><a href='/job/{n}'>Night nurse, ward {n}</a><br>Posted 5 May</div>"
+        for n in range(6)
+    )
+    menu = "<header>" + "".join(f"<a href='/s{n}'>Section {n}</a> " for n in range(8))
+    result = clean_html(f"{menu}</header><main>{jobs}</main>")
+    assert result.metadata.page_type == "unknown"
+    assert result.text.count("Night nurse") == 6
+    assert "Section 3" not in result.text

@@ -5,16 +5,18 @@ a link, often its teaser or its whole card too, so its lines are as link-dense a
 a menu's. What tells them apart is the block around them: an item's rendered
 block holds one to :data:`MAX_ITEM_LINKS` link lines (a title, a brand, a
 teaser), beside a price or a date or alone; a menu's block is a run of links.
-Only pages typed listing or collection (:mod:`cleantext.html.page_type`) are read
-this way: elsewhere such blocks are related-article boxes.
+Only pages typed listing or collection, or of no clear type (unknown: front pages,
+job boards and course lists declare nothing and hold little prose), are read this
+way (:mod:`cleantext.html.page_type`): beside an article, a thread, a product or
+documentation such blocks are related-item boxes.
 """
 
 from __future__ import annotations
 
-from cleantext.html.page_type import COLLECTION, LISTING
+from cleantext.html.page_type import COLLECTION, LISTING, UNKNOWN
 from cleantext.text.page import Page
 
-ITEM_TYPES = frozenset({LISTING, COLLECTION})
+ITEM_TYPES = frozenset({LISTING, COLLECTION, UNKNOWN})
 """Page types whose link-titled items are content."""
 MAX_ITEM_LINKS = 3
 """An item's block holds at most this many link lines (title, brand, a button)."""
@@ -26,7 +28,7 @@ CACHE_KEY = "_cleantext_item_lines"
 
 def item_lines(page: Page) -> frozenset[int]:
     """Indices of the link lines that are items' titles (none unless the page is typed
-    listing or collection).
+    listing, collection or unknown).
 
     >>> from cleantext.html import clean_html
     >>> cards = "".join(f"<div><a href='/{n}'>Blue mug {n}</a><br>$12.00</div>" for n in range(5))

@@ -4,7 +4,8 @@ On a page of items (news teasers, jobs, products for sale) each item's title is
 a link, often its teaser or its whole card too, so its lines are as link-dense as
 a menu's. What tells them apart is the block around them: an item's rendered
 block holds one to :data:`MAX_ITEM_LINKS` link lines (a title, a brand, a
-teaser), beside a price or a date or alone; a menu's block is a run of links.
+teaser), beside a price or a date or alone; a menu's block is a run of links, or a
+short list of links alone.
 Only pages typed listing or collection, or of no clear type (unknown: front pages,
 job boards and course lists declare nothing and hold little prose), are read this
 way (:mod:`cleantext.html.page_type`): beside an article, a thread, a product or
@@ -53,10 +54,15 @@ def _item_lines(page: Page) -> frozenset[int]:
     found: list[int] = []
     for indexes in blocks.values():
         links = [
-            index
+            (index, item.tag)
             for index in indexes
             if (item := evidence[index]) is not None and item.line_link_density >= LINK_LINE
         ]
-        if 0 < len(links) <= MAX_ITEM_LINKS:
-            found.extend(links)  # (a card's title, a linked teaser, beside a price or a date)
+        if not 0 < len(links) <= MAX_ITEM_LINKS:
+            continue
+        if len(links) == len(indexes) and any(tag == "li" for _, tag in links):
+            continue  # (a short list of links alone: a menu)
+        found.extend(
+            index for index, _ in links
+        )  # (a card's title, a linked teaser, beside a price or a date)
     return frozenset(found)

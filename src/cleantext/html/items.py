@@ -23,6 +23,9 @@ MAX_ITEM_LINKS = 3
 """An item's block holds at most this many link lines (title, brand, a button)."""
 LINK_LINE = 0.5
 """A line with at least this share of link text is a link line."""
+WHOLE_LINK = 0.95
+"""An item's title is one link, the whole line (a row of links has separators and spaces
+between its links: ``Local · Region · Nation``)."""
 CACHE_KEY = "_cleantext_item_lines"
 """Where :func:`item_lines` memoises its answer in the page's ``__dict__``."""
 
@@ -54,15 +57,15 @@ def _item_lines(page: Page) -> frozenset[int]:
     found: list[int] = []
     for indexes in blocks.values():
         links = [
-            (index, item.tag)
+            (index, item)
             for index in indexes
             if (item := evidence[index]) is not None and item.line_link_density >= LINK_LINE
         ]
         if not 0 < len(links) <= MAX_ITEM_LINKS:
             continue
-        if len(links) == len(indexes) and any(tag == "li" for _, tag in links):
+        if len(links) == len(indexes) and any(item.tag == "li" for _, item in links):
             continue  # (a short list of links alone: a menu)
-        found.extend(
-            index for index, _ in links
-        )  # (a card's title, a linked teaser, beside a price or a date)
+        found.extend(  # (a card's title, a linked teaser, beside a price or a date)
+            index for index, item in links if item.line_link_density >= WHOLE_LINK
+        )
     return frozenset(found)

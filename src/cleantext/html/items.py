@@ -23,9 +23,9 @@ MAX_ITEM_LINKS = 3
 """An item's block holds at most this many link lines (title, brand, a button)."""
 LINK_LINE = 0.5
 """A line with at least this share of link text is a link line."""
-WHOLE_LINK = 0.95
-"""An item's title is one link, the whole line (a row of links has separators and spaces
-between its links: ``Local · Region · Nation``)."""
+WHOLE_LINK = 0.8
+"""An item's title is one link, about the whole line (a row of links has separators and
+spaces between its links: ``Local · Region · Nation`` is 0.74 link text)."""
 CACHE_KEY = "_cleantext_item_lines"
 """Where :func:`item_lines` memoises its answer in the page's ``__dict__``."""
 

@@ -17,10 +17,10 @@ import gc
 import json
 import resource
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from benchmarks.metrics import EVAL_DIR, load_set, score_set
+from benchmarks.metrics import EVAL_DIR, load_set, score_by_type, score_set
 from benchmarks.peers import TOOLS, Extract
 
 
@@ -40,6 +40,9 @@ class Measurement:
     megabytes: float
     peak_rss_mib: float | None = None
     extra_mib: float | None = None
+    by_type: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    """Per page type (``"all"`` first) where the set has types: the fields of
+    :class:`benchmarks.metrics.TypeScore`, snippet ``with_rate`` and ``without_rate`` among them."""
 
     @property
     def pages_per_second(self) -> float:
@@ -84,6 +87,7 @@ def measure(
     outputs, errors, seconds = run_pages(extract, inputs)
     peak = _status_mib("VmHWM")
     score = score_set(set_name, outputs, pages)
+    by_type = {kind: asdict(row) for kind, row in score_by_type(outputs, pages).items()}
     return Measurement(
         tool=tool_name,
         set=set_name,
@@ -97,6 +101,7 @@ def measure(
         megabytes=sum(len(text.encode("utf-8")) for text, _ in inputs) / 1e6,
         peak_rss_mib=peak if peak is not None else _rusage_mib(),
         extra_mib=peak - baseline if peak is not None and baseline is not None else None,
+        by_type=by_type,
     )
 
 

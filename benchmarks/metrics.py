@@ -12,7 +12,9 @@ from pathlib import Path
 import regex
 
 EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
-SETS = ("scrapinghub_aeb", "l3s_gn1", "dragnet", "cleaneval_dev", "trafilatura_eval")
+SETS = ("scrapinghub_aeb", "l3s_gn1", "dragnet", "cleaneval_dev", "trafilatura_eval", "wcxb_dev")
+ALL_TYPES = "all"
+"""The row of a by-type score that holds every page of the set."""
 TOKEN = regex.compile(r"\w+")
 
 
@@ -117,6 +119,68 @@ def score_set(name: str, outputs: Sequence[str], pages: Sequence[dict[str, objec
     if name == "trafilatura_eval":
         return score_snippets(outputs, pages)
     return score_full_text(outputs, [str(page.get("gold") or "") for page in pages])
+
+
+@dataclass
+class TypeScore:
+    """One page type's shingle figures and the share of its ``with`` snippets found (higher is
+    better) and of its ``without`` snippets found (lower is better), pooled over its pages
+    (``None`` where its pages have no snippets of that kind)."""
+
+    pages: int
+    precision: float
+    recall: float
+    f1: float
+    bow: float
+    with_rate: float | None
+    without_rate: float | None
+
+
+def score_by_type(
+    outputs: Sequence[str], pages: Sequence[dict[str, object]]
+) -> dict[str, TypeScore]:
+    """The figures of :class:`TypeScore` for every page (row ``"all"``) and for each
+    ``page_type``, the types in descending number of pages (``{}`` when no page has a type).
+
+    >>> page = {"gold": "one two three four five", "page_type": "forum", "with": ["two three"], "without": ["menu"]}
+    >>> rows = score_by_type(["one two three four five menu"], [page])
+    >>> list(rows), rows["forum"].recall, rows["forum"].with_rate, rows["forum"].without_rate
+    (['all', 'forum'], 1.0, 1.0, 1.0)
+    """
+    groups: dict[str, list[int]] = {}
+    for index, page in enumerate(pages):
+        kind = page.get("page_type")
+        if isinstance(kind, str):
+            groups.setdefault(kind, []).append(index)
+    if not groups:
+        return {}
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    rows = [(ALL_TYPES, list(range(len(pages)))), *ordered]
+    return {kind: _type_score(outputs, pages, indexes) for kind, indexes in rows}
+
+
+def _type_score(
+    outputs: Sequence[str], pages: Sequence[dict[str, object]], indexes: Sequence[int]
+) -> TypeScore:
+    chosen = [outputs[index] for index in indexes]
+    subset = [pages[index] for index in indexes]
+    score = score_full_text(chosen, [str(page.get("gold") or "") for page in subset])
+    found = missed = leaked = clean = 0
+    for output, page in zip(chosen, subset, strict=True):
+        tp, fp, fn = snippet_counts(
+            output, _strings(page.get("with")), _strings(page.get("without"))
+        )
+        found, missed = found + tp, missed + fn
+        leaked, clean = leaked + fp, clean + len(_strings(page.get("without"))) - fp
+    return TypeScore(
+        pages=len(indexes),
+        precision=score.precision,
+        recall=score.recall,
+        f1=score.f1,
+        bow=score.bow,
+        with_rate=found / (found + missed) if found + missed else None,
+        without_rate=leaked / (leaked + clean) if leaked + clean else None,
+    )
 
 
 def iter_sets(names: Sequence[str] = SETS) -> Iterator[tuple[str, list[dict[str, object]]]]:

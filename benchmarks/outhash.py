@@ -25,7 +25,6 @@ from pathlib import Path
 from benchmarks.metrics import EVAL_DIR, SETS, load_set
 
 MODES = ("html", "text", "text_alt")
-ALL_SETS = (*SETS, "wcxb_dev")
 
 
 def page_digest(mode: str, content: str) -> str:
@@ -79,7 +78,7 @@ def differences(before: dict[str, list[str]], after: dict[str, list[str]]) -> li
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="+", default=list(ALL_SETS))
+    parser.add_argument("--sets", nargs="+", default=list(SETS))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--save", type=Path, help="write every page's digest here (JSON)")
     parser.add_argument("--compare", type=Path, help="compare with a file written by --save")

@@ -102,6 +102,10 @@ def show(results: Sequence[Measurement], notes: Sequence[str], markdown: bool) -
         rows = [m for m in results if m.set == set_name]
         print(f"\n{set_name} ({rows[0].pages} pages)\n")
         print(report.set_table(rows, markdown=markdown))
+        by_type = report.type_table(rows, markdown=markdown)
+        if by_type:
+            print(f"\n{set_name} by page type: shingle F1 (snippets found: with / without)\n")
+            print(by_type)
     print("\nF1 by set\n")
     print(report.f1_table(results, markdown=markdown))
     print("\nSpeed over all sets\n")

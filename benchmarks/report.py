@@ -68,6 +68,41 @@ def f1_table(results: Sequence[Measurement], *, markdown: bool) -> str:
     return render(["tool", *sets], rows, markdown=markdown)
 
 
+def type_table(results: Sequence[Measurement], *, markdown: bool) -> str:
+    """One set's shingle F1 per page type (rows, ``all`` first) for every tool (columns), each
+    with the share of ``with`` snippets found and of ``without`` snippets found.
+
+    >>> row = {"pages": 2, "f1": 0.5, "with_rate": 0.75, "without_rate": 0.1}
+    >>> m = Measurement("t", "s", 2, 0, 1, 1, 1, 1, 1.0, 1.0, by_type={"all": row, "forum": row})
+    >>> print(type_table([m], markdown=True))
+    | page type | pages | t F1 (with / without) |
+    | --- | ---: | ---: |
+    | all | 2 | 0.500 (75% / 10%) |
+    | forum | 2 | 0.500 (75% / 10%) |
+    """
+    typed = [m for m in results if m.by_type]
+    if not typed:
+        return ""
+    kinds = list(dict.fromkeys(kind for m in typed for kind in m.by_type))
+    rows = []
+    for kind in kinds:
+        pages = next(m.by_type[kind]["pages"] for m in typed if kind in m.by_type)
+        rows.append([kind, f"{pages:,.0f}", *(_type_cell(m.by_type.get(kind)) for m in typed)])
+    headers = ["page type", "pages", *(f"{m.tool} F1 (with / without)" for m in typed)]
+    return render(headers, rows, markdown=markdown)
+
+
+def _type_cell(row: dict[str, float | None] | None) -> str:
+    if row is None:
+        return "–"
+    rates = [_percent(row.get("with_rate")), _percent(row.get("without_rate"))]
+    return f"{_num(row.get('f1'))} ({rates[0]} / {rates[1]})"
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
 def speed_table(results: Sequence[Measurement], *, markdown: bool) -> str:
     """Throughput of every tool over all sets together (total pages / total seconds)."""
     totals = _totals(results)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from benchmarks import measure, peers, quality, report
+from benchmarks import measure, metrics, peers, quality, report
 from benchmarks.peers import Tool
 
 BODY = (
@@ -96,7 +96,45 @@ def test_a_page_that_raises_counts_as_empty_output() -> None:
     assert outputs == ["OK", ""] and errors == 1 and seconds >= 0
 
 
-@pytest.mark.parametrize("module", [measure, peers, report])
+@pytest.mark.parametrize("module", [measure, metrics, peers, report])
 def test_docstring_examples(module: object) -> None:
     failed, attempted = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)  # type: ignore[arg-type]
     assert attempted > 0 and failed == 0
+
+
+def test_a_set_with_page_types_is_scored_per_type(tmp_path: Path) -> None:
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    snippets = {"with": ["approved the new budget"], "without": ["Contact us"]}
+    typed = [
+        _page("e", gold=BODY, page_type="forum", **snippets),
+        _page("f", gold=BODY, page_type="forum", **snippets),
+        _page("g", gold=MENU, page_type="listing", **snippets),
+    ]
+    _write_set(folder, "wcxb_dev", typed)
+    out = tmp_path / "quality.json"
+    argv = ["--eval-dir", str(folder), "--sets", "wcxb_dev", "--tools", "none", "--in-process"]
+    assert quality.main([*argv, "--json", str(out)]) == 0
+    (result,) = json.loads(out.read_text())["results"]
+    by_type = result["by_type"]
+    assert list(by_type) == ["all", "forum", "listing"]
+    assert [by_type[kind]["pages"] for kind in by_type] == [3, 2, 1]
+    assert by_type["forum"]["with_rate"] == 1.0 and by_type["forum"]["without_rate"] == 1.0
+    assert by_type["listing"]["recall"] == 1.0 and by_type["listing"]["precision"] < 1.0
+    assert by_type["all"]["f1"] == pytest.approx(result["f1"])
+
+
+def test_the_per_type_table_is_printed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    _write_set(folder, "wcxb_dev", [_page("e", gold=BODY, page_type="forum")])
+    argv = ["--eval-dir", str(folder), "--sets", "wcxb_dev", "--tools", "none", "--in-process"]
+    assert quality.main([*argv, "--markdown"]) == 0
+    printed = capsys.readouterr().out
+    assert "wcxb_dev by page type" in printed
+    assert "| forum | 1 |" in printed and "(– / –)" in printed
+
+
+def test_the_harness_knows_every_eval_set() -> None:
+    assert "wcxb_dev" in quality.SETS
+    assert len(set(quality.SETS)) == len(quality.SETS)

@@ -15,7 +15,7 @@ from cleantext.html.decode import decode_html
 from cleantext.html.evidence import XPaths, line_evidence
 from cleantext.html.parse import parse
 from cleantext.html.render import render
-from cleantext.html.structured import descriptive_elements, json_ld_bodies
+from cleantext.html.structured import descriptive_elements, json_ld_blocks, json_ld_bodies
 from invariants import check_result
 
 PROSE = (
@@ -76,7 +76,7 @@ def test_inline_whitespace_collapses_but_pre_keeps_its_lines() -> None:
         "<script>var secret = 1;</script>",
         "<style>.secret { color: red }</style>",
         "<template><p>secret</p></template>",
-        "<noscript>secret</noscript>",
+        "<noscript>secret</noscript>",  # (a short one beside visible text: see below)
         "<svg><text>secret</text></svg>",
         "<select><option>secret</option></select>",
         "<textarea>secret</textarea>",
@@ -91,6 +91,49 @@ def test_hidden_and_non_text_elements_are_dropped(hidden: str) -> None:
     text = rendered(f"<p>visible</p>{hidden}<p>after</p>")
     assert "secret" not in text
     assert text == "visible\n\nafter"
+
+
+POSTS = "".join(
+    f"<div class='post'><p>Reply {n}: the resolver reads the first nameserver and then the "
+    "second one, which is why the lookups failed on the older machines.</p></div>"
+    for n in range(12)
+)
+
+
+def test_noscript_is_rendered_when_the_page_shows_little_text_without_it() -> None:
+    text = rendered(f"<div id='app'>Loading</div><noscript>{POSTS}</noscript>")
+    assert text.startswith("Loading\n\nReply 0: the resolver")
+    assert text.count("Reply") == 12
+
+
+def test_noscript_is_dropped_when_the_page_shows_its_text_without_it() -> None:
+    article = "<p>" + "The council approved the budget after a long debate. " * 20 + "</p>"
+    text = rendered(f"{article}<noscript>{POSTS}</noscript>")
+    assert "Reply" not in text and text.startswith("The council")
+
+
+@pytest.mark.parametrize(
+    "hiding", ["hidden", "aria-hidden='true'", "style='visibility:hidden;min-height:100vh'"]
+)
+def test_hidden_text_is_rendered_when_the_page_shows_little_without_it(hiding: str) -> None:
+    story = "<p>" + "The council approved the budget after a long debate. " * 20 + "</p>"
+    assert rendered(f"<div id='root'>Loading</div><div {hiding}>{story}</div>").startswith(
+        "Loading\n\nThe council approved"
+    )
+    shown = rendered(f"<div>{story}</div><div {hiding}>{story.replace('council', 'secret')}</div>")
+    assert "secret" not in shown
+
+
+def test_a_button_the_parser_left_the_page_in_is_rendered() -> None:
+    article = "<p>" + "The council approved the budget after a long debate. " * 20 + "</p>"
+    text = rendered(f"<header><button class='menu'>Menu<div><main>{article}</main></div></header>")
+    assert text.startswith("Menu") and text.count("The council approved") == 20
+
+
+def test_nested_buttons_render_in_linear_time() -> None:
+    depth = 5000
+    page = "<button>" * depth + "word " * 200 + "</button>" * depth
+    assert rendered(page).split() == ["word"] * 200
 
 
 def test_comments_are_not_rendered() -> None:
@@ -159,7 +202,9 @@ def evidence_of(html: str) -> dict[str, cleantext.text.page.DomEvidence]:
     root = parse(html)
     assert root is not None
     builder = render(root)
-    items = line_evidence(root, builder.lines, json_ld_bodies(descriptive_elements(root)))
+    items = line_evidence(
+        root, builder.lines, json_ld_bodies(json_ld_blocks(descriptive_elements(root)))
+    )
     return {line.text.strip(" •"): item for line, item in zip(builder.lines, items, strict=True)}
 
 

@@ -9,7 +9,7 @@ import regex
 
 from cleantext.detector import Detector, Proposal, quote, span_of
 from cleantext.detectors.comments import COMMENT_NOUN
-from cleantext.html.dom import main_container
+from cleantext.html.dom import content_labels, main_container
 from cleantext.text.page import DomEvidence, Line, Page
 
 HEADING = regex.compile(
@@ -52,8 +52,12 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     The council approved the budget after a long debate on schools and roads.
     """
     container = main_container(page)
-    if container is None or page.evidence is None:
-        return
+    if (
+        container is None
+        or page.evidence is None
+        or "comment" in content_labels(page.page_type.kind)
+    ):
+        return  # (on a forum page the thread is the content)
     prefix = container.xpath + "/"  # (``inside``, with the container's end worked out once)
     members = [
         index

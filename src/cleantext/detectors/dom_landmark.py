@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
+from cleantext.html.choice import LINK_TOKENS
 from cleantext.html.dom import (
     LANDMARK_STRENGTH,
     SENTENCE_WORDS,
     TOKEN_STRENGTH,
     Container,
     ancestor_at,
+    content_labels,
     main_container,
     wrapper_labels,
 )
@@ -35,7 +37,8 @@ class Params:
 
 
 def detect(page: Page, params: Params) -> Iterator[Proposal]:
-    """Propose lines whose ancestors are furniture landmarks or carry furniture class/id words.
+    """Propose lines whose ancestors are furniture landmarks or carry furniture class/id words
+    (not the words that name a page's content: a forum's posts, ``comment``).
 
     Inside the main container only the labels of elements below it count: a
     wrapper such as ``<div class="page with-sidebar">`` around the article says nothing.
@@ -52,7 +55,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     if page.evidence is None:
         return
     container = main_container(page)
-    reader = _Reader(container, wrapper_labels(page) if container is None else frozenset(), params)
+    wrappers = wrapper_labels(page) if container is None else frozenset()
+    reader = _Reader(container, wrappers | content_labels(page.page_type.kind), params)
     run: list[Line] = []
     found: Verdict | None = None
     lines = zip(page.lines, page.evidence, page.word_counts, page.sentence_ends, strict=True)
@@ -94,6 +98,7 @@ class _Reader:
         self.prefix = "\n" if container is None else container.xpath + "/"
         self.floor = 0 if container is None else container.xpath.count("/")
         self.carriers = frozenset[str]() if container is None else container.carriers
+        self.boxes = frozenset[str]() if container is None else container.text_boxes
         self.below: dict[tuple[object, bool], LabelsBelow] = {}
         self.splits: dict[tuple[object, bool], Split] = {}
         self.verdicts: dict[tuple[tuple[str, ...], bool, bool], Verdict | None] = {}
@@ -105,9 +110,9 @@ class _Reader:
         xpath = evidence.xpath
         inner = xpath == self.xpath or xpath.startswith(self.prefix)
         key = (evidence.labels, inner)
-        if inner and self.carriers:
+        if (inner and self.carriers) or (self.boxes and self.names_a_box(key)):
             pairs = self.pairs(key)[0]
-            split = _split(self.unwrapped(xpath, pairs)) if pairs else None
+            split = _split(self.unwrapped(xpath, pairs, inner)) if pairs else None
         elif key in self.splits:
             split = self.splits[key]
         else:
@@ -130,10 +135,25 @@ class _Reader:
             self.below[key] = pairs, tuple(label for label, _ in pairs)
         return self.below[key]
 
-    def unwrapped(self, xpath: str, pairs: tuple[tuple[str, int], ...]) -> tuple[str, ...]:
-        """The labels of ``pairs`` whose elements on ``xpath`` do not wrap the text."""
-        carriers = self.carriers
-        return tuple(label for label, depth in pairs if ancestor_at(xpath, depth) not in carriers)
+    def names_a_box(self, key: tuple[tuple[tuple[str, int], ...], bool]) -> bool:
+        """Whether a line with these labels has a link-box name (``menu``, ``nav``, ...)."""
+        return any(label in LINK_TOKENS for label in self.pairs(key)[1])
+
+    def unwrapped(
+        self, xpath: str, pairs: tuple[tuple[str, int], ...], inner: bool
+    ) -> tuple[str, ...]:
+        """The labels of ``pairs`` that speak: not those of elements on ``xpath`` that wrap the
+        text (inside the container), nor link-box names of elements that hold text."""
+        carriers = self.carriers if inner else frozenset[str]()
+        boxes = self.boxes
+        return tuple(
+            label
+            for label, depth in pairs
+            if not (
+                (element := ancestor_at(xpath, depth)) in carriers
+                or (label in LINK_TOKENS and element in boxes)
+            )
+        )
 
     def verdict(self, furniture: tuple[str, ...], in_content: bool, prose: bool) -> Verdict | None:
         """:func:`_verdict`, once per page for each of its arguments."""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
+from cleantext.html.items import item_lines
 from cleantext.text.page import DomEvidence, Line, Page
 
 
@@ -26,7 +27,8 @@ class Params:
 
 
 def detect(page: Page, params: Params) -> Iterator[Proposal]:
-    """Propose lines that are mostly links inside blocks that are mostly links.
+    """Propose lines that are mostly links inside blocks that are mostly links (not the items'
+    titles of a listing or a collection: :func:`~cleantext.html.items.item_lines`).
 
     >>> from cleantext import Config
     >>> from cleantext.html import clean_html
@@ -39,7 +41,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     if page.evidence is None:
         return
     verdicts: dict[tuple[float, float], tuple[float, str]] = {}
-    judged = [_judge(evidence, params, verdicts) for evidence in page.evidence]
+    items = item_lines(page)
+    judged = [
+        None if index in items else _judge(evidence, params, verdicts)
+        for index, evidence in enumerate(page.evidence)
+    ]
     judged = [
         _heading_of(page, index, judged, params)
         if found is None and evidence is not None and evidence.is_heading

@@ -7,16 +7,17 @@ from dataclasses import replace
 
 from lxml import etree
 
-from cleantext.api import clean_as_text
+from cleantext.api import clean_as_text, type_metadata
 from cleantext.config import Config, require_config
 from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
 from cleantext.html.evidence import line_evidence
 from cleantext.html.lines import LineBuilder
+from cleantext.html.page_type import page_type
 from cleantext.html.parse import check_not_binary, has_markup, parse
-from cleantext.html.render import render
-from cleantext.html.structured import descriptive_elements, json_ld_bodies
+from cleantext.html.render import render_page
+from cleantext.html.structured import descriptive_elements, json_ld_blocks, json_ld_bodies
 from cleantext.meta import html_metadata, merged, segment_metadata
 from cleantext.model import Metadata, Result
 from cleantext.structure import Structure, kept_lines
@@ -68,16 +69,19 @@ def clean_html(
     root = parse(text)
     if root is None:
         return Result(text="", removed=(), source_text="", metadata=known)
-    builder = render(root)
+    builder = render_page(root)
     rendered = builder.text()
     described = descriptive_elements(root)
-    evidence = line_evidence(root, builder.lines, json_ld_bodies(described))
+    json_ld = json_ld_blocks(described)
+    evidence = line_evidence(root, builder.lines, json_ld_bodies(json_ld))
     headings = [
         line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"
     ]
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
+    kind = page_type(root, json_ld, [line.text for line in page.lines], page.word_counts, evidence)
+    page = page.with_page_type(kind)
     clean_text, removed = decide(page, config, mode="html", passes=1)
     result = Result(
         text=clean_text,
@@ -85,6 +89,7 @@ def clean_html(
         source_text=rendered,
         structure=_structure(root, builder, kept_lines(page.lines, removed)),
     )
+    known = type_metadata(known, kind)
     marked_up = html_metadata(root, described, headings, known)
     metadata = merged(marked_up, segment_metadata(result, marked_up.title))
     return replace(result, metadata=metadata)

@@ -85,17 +85,33 @@ LINK_TOKENS = frozenset(
 """Class/id words of furniture made of links and buttons, never of paragraphs."""
 LINK_BOX_WEIGHT = 100.0
 """An element named by :data:`LINK_TOKENS` that holds this much prose weight wraps text."""
+SECTION_WEIGHT = 20.0
+"""An element named by :data:`LINK_TOKENS` that holds a heading and this much prose weight is
+a section of text (documentation names its sections after their topic: ``id="menus"``)."""
 
 
-def carries_text(label: str, weight: float, limit: float) -> bool:
+def carries_text(label: str, weight: float, limit: float, headed: bool = False) -> bool:
     """Whether an element with ``label`` and this positive weight wraps the page's text rather
     than being furniture: it holds most of the content weight (more than ``limit``), or it is
-    named like a box of links yet holds paragraphs (``<div class="entry share-buttons">``).
+    named like a box of links yet holds paragraphs (``<div class="entry share-buttons">``), or
+    a heading (``headed``) and a paragraph (``<section id="file-menu-open">``).
 
     >>> carries_text("share", 400.0, 600.0), carries_text("share", 20.0, 600.0), carries_text("comment", 400.0, 600.0)
     (True, False, False)
+    >>> carries_text("menu", 30.0, 600.0, headed=True), carries_text("comment", 30.0, 600.0, headed=True)
+    (True, False)
     """
-    return weight > limit or (label in LINK_TOKENS and weight >= LINK_BOX_WEIGHT)
+    return weight > limit or (label in LINK_TOKENS and holds_text(weight, headed))
+
+
+def holds_text(weight: float, headed: bool) -> bool:
+    """Whether an element named like a box of links holds text: paragraphs, or a heading
+    and a paragraph.
+
+    >>> holds_text(120.0, False), holds_text(30.0, False), holds_text(30.0, True)
+    (True, False, True)
+    """
+    return weight >= (SECTION_WEIGHT if headed else LINK_BOX_WEIGHT)
 
 
 class Tree:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from cleantext.html.choice import Tree, carries_text, widen
+from cleantext.html.choice import LINK_TOKENS, Tree, carries_text, holds_text, widen
 from cleantext.text.page import DomEvidence, Page, counts_as_prose
 
 NAV_LINK_DENSITY = 0.5
@@ -63,6 +63,20 @@ TOKEN_STRENGTH = {
     "caption": 0.7, "disclaimer": 0.8, "byline": 0.6,
 }  # fmt: skip
 """Canonical class/id tokens (see :mod:`cleantext.html.vocabulary`) and their strength."""
+
+
+THREAD_LABELS = frozenset({"comment"})
+"""Class/id words that name a thread's posts: furniture beside an article, the content of a
+forum page (:mod:`cleantext.html.page_type`)."""
+
+
+def content_labels(page_type: str | None) -> frozenset[str]:
+    """The furniture labels that name the content on a page of this type.
+
+    >>> sorted(content_labels("forum")), sorted(content_labels("article"))
+    (['comment'], [])
+    """
+    return THREAD_LABELS if page_type == "forum" else frozenset()
 
 
 def ancestors(xpath: str) -> Iterator[str]:
@@ -128,6 +142,9 @@ class Container:
     structured_lines: int
     carriers: frozenset[str] = frozenset()
     """Elements holding more than :data:`CARRIER_SHARE` of the container's content weight."""
+    text_boxes: frozenset[str] = frozenset()
+    """Elements named like boxes of links (``menu``, ``nav``, ...) that hold text
+    (:func:`~cleantext.html.choice.carries_text`): those names say nothing about their lines."""
 
 
 CACHE_KEY = "_cleantext_dom_main_container"
@@ -158,8 +175,9 @@ def _main_container(page: Page) -> Container | None:
         return None  # (no prose: no container)
     structured = sum(1 for item in evidence if item is not None and item.in_structured_body)
     positive = tree.totals([max(weight, 0.0) for weight in weights])
+    headed = _headed(evidence)
     first = list(weights)
-    _count_against(evidence, weights, positive)
+    _count_against(evidence, weights, positive, headed, content_labels(page.page_type.kind))
     chosen = _heaviest(tree, xpaths, weights, structured) or _heaviest(
         tree, xpaths, first, structured
     )
@@ -168,14 +186,43 @@ def _main_container(page: Page) -> Container | None:
     chosen = widen(chosen, xpaths, weights)
     held = CARRIER_SHARE * positive.get(chosen.xpath, 0.0)
     carriers = frozenset(path for path, total in positive.items() if total > held)
-    return replace(chosen, carriers=carriers)
+    boxes = _text_boxes(evidence, positive, headed)
+    return replace(chosen, carriers=carriers, text_boxes=boxes)
+
+
+def _headed(evidence: Sequence[DomEvidence | None]) -> frozenset[str]:
+    """The elements that hold a heading line."""
+    return frozenset(
+        ancestor
+        for item in evidence
+        if item is not None and item.is_heading
+        for ancestor in ancestors(item.xpath)
+    )
+
+
+def _text_boxes(
+    evidence: Sequence[DomEvidence | None], positive: dict[str, float], headed: frozenset[str]
+) -> frozenset[str]:
+    """The elements named by a :data:`~cleantext.html.choice.LINK_TOKENS` word that hold text."""
+    named = {
+        ancestor_at(item.xpath, depth)
+        for item in evidence
+        if item is not None
+        for label, depth in item.labels
+        if label in LINK_TOKENS
+    }
+    return frozenset(path for path in named if holds_text(positive.get(path, 0.0), path in headed))
 
 
 def _count_against(
-    evidence: Sequence[DomEvidence | None], weights: list[float], positive: dict[str, float]
+    evidence: Sequence[DomEvidence | None],
+    weights: list[float],
+    positive: dict[str, float],
+    headed: frozenset[str],
+    ignored: frozenset[str],
 ) -> None:
-    """Turn the weight of lines with strong enough furniture labels against their containers
-    (in place; see :func:`_pass_two_labels`)."""
+    """Turn the weight of lines with strong enough furniture labels (not the ``ignored``
+    ones) against their containers (in place; see :func:`_pass_two_labels`)."""
     limit = PAGE_CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
     strongest: dict[tuple[tuple[str, int], ...], float] = {}
     for index, (item, weight) in enumerate(zip(evidence, weights, strict=True)):
@@ -183,11 +230,11 @@ def _count_against(
             continue
         strength = strongest.get(item.labels)
         if strength is None:
-            strength = strongest[item.labels] = _strongest(item.labels)
+            strength = strongest[item.labels] = _strongest(item.labels, ignored)
         if strength < FURNITURE_COST:
             continue  # (no label strong enough: the line cannot count against)
-        found = _pass_two_labels(item, positive, limit)
-        if max((label_strength(x) for x in found), default=0) >= FURNITURE_COST:
+        found = _pass_two_labels(item, positive, limit, headed)
+        if max((label_strength(x) for x in found if x not in ignored), default=0) >= FURNITURE_COST:
             weights[index] = -weights[index]
 
 
@@ -213,12 +260,14 @@ def _depth(xpath: str) -> int:
     return xpath.count("/")
 
 
-def _strongest(labels: tuple[tuple[str, int], ...]) -> float:
-    """How strongly the strongest of ``labels`` says furniture."""
-    return max((label_strength(label) for label, _ in labels), default=0)
+def _strongest(labels: tuple[tuple[str, int], ...], ignored: frozenset[str]) -> float:
+    """How strongly the strongest of ``labels`` (not the ``ignored`` ones) says furniture."""
+    return max((label_strength(label) for label, _ in labels if label not in ignored), default=0)
 
 
-def _pass_two_labels(evidence: DomEvidence, positive: dict[str, float], limit: float) -> list[str]:
+def _pass_two_labels(
+    evidence: DomEvidence, positive: dict[str, float], limit: float, headed: frozenset[str]
+) -> list[str]:
     """Labels that count against a line in the second choice: furniture landmarks at any
     depth (main text inside a <footer> or <nav> is rare), and other labels of elements that
     do not hold most of the page's content weight (such an element wraps the content:
@@ -228,8 +277,14 @@ def _pass_two_labels(evidence: DomEvidence, positive: dict[str, float], limit: f
         label
         for label, depth in evidence.labels
         if (label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS)
-        or not carries_text(label, positive.get(ancestor_at(evidence.xpath, depth), 0.0), limit)
+        or not _carries(label, ancestor_at(evidence.xpath, depth), positive, limit, headed)
     ]
+
+
+def _carries(
+    label: str, element: str, positive: dict[str, float], limit: float, headed: frozenset[str]
+) -> bool:
+    return carries_text(label, positive.get(element, 0.0), limit, element in headed)
 
 
 def shared_depth(xpath: str, other: str) -> int:

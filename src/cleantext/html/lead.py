@@ -39,7 +39,8 @@ def first_inside(page: Page, container: Container) -> int:
 def lead_lines(page: Page, container: Container) -> list[int]:
     """Indices of the standfirst lines between the headline and ``container``.
 
-    >>> from cleantext.html.api import parse, render, line_evidence
+    >>> from cleantext.html.api import parse, line_evidence
+    >>> from cleantext.html.render import render
     >>> from cleantext.html.dom import main_container
     >>> body = "<p>" + "The council approved the budget after a long debate on schools. " * 3 + "</p>"
     >>> lead = "<p>The town will spend more on its schools next year, after a vote that split the council.</p>"

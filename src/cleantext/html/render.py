@@ -4,7 +4,9 @@ The layout follows the scrapers' style of the seed page: block elements
 (paragraphs, headings, divs, sections) are blocks separated by a blank line;
 list items are lines ``  • item`` inside their list's block; ``<br>`` breaks a
 line; a table row is a line with its cells separated by tabs. Script, style,
-template, noscript, svg, form controls and hidden elements are not rendered.
+template, svg, form controls and hidden elements are not rendered. ``<noscript>`` is
+what a client without JavaScript receives: :func:`render_page` renders it when the
+page shows little text without it (forums that serve their posts there).
 
 The walk is an explicit loop over ``start``/``end`` events (no recursion), so
 deep trees cannot hit Python's recursion limit. It is the hot path of HTML
@@ -85,7 +87,54 @@ XPath names it), the depth below the root of the element that made the frame, an
 context. Inline elements that add nothing share their parent's frame."""
 
 
-def render(root: etree._Element) -> LineBuilder:
+LITTLE_TEXT_WORDS = 150
+"""A page rendering fewer words than this without its ``<noscript>`` elements, while they
+hold more than this, is rendered with them (the page a client without JavaScript sees)."""
+NOSCRIPT_DROPPED = DROPPED_TAGS - {"noscript"}
+CONTROL_LABEL_CHARS = 500
+"""A ``<button>`` holding more text than this is no button label: the parser left the page
+inside an unclosed button (its content is rendered)."""
+CONTROL_LABEL_NODES = 100
+"""Nor is a button holding more elements than this (reading stops there: nested buttons
+cost a bounded walk each)."""
+
+
+def render_page(root: etree._Element) -> LineBuilder:
+    """:func:`render`, with ``<noscript>`` content when the page shows little text without it,
+    and with its hidden elements too when it still shows little (the text that a script
+    would reveal or move into place: ``<div hidden id="S:0">``, a ``visibility:hidden`` page).
+
+    >>> from lxml import etree
+    >>> app = "<div id='app'>Loading</div><noscript><p>" + "Posted text. " * 80 + "</p></noscript>"
+    >>> render_page(etree.fromstring(app, etree.HTMLParser())).text().split()[:3]
+    ['Loading', 'Posted', 'text.']
+    >>> page = "<p>" + "Article text. " * 80 + "</p><noscript>Enable JavaScript</noscript>"
+    >>> render_page(etree.fromstring(page, etree.HTMLParser())).text().endswith("Article text.")
+    True
+    >>> streamed = "<div id='app'>Loading</div><div hidden><p>" + "Story text. " * 80 + "</p></div>"
+    >>> render_page(etree.fromstring(streamed, etree.HTMLParser())).text().split()[:3]
+    ['Loading', 'Story', 'text.']
+    """
+    builder = render(root)
+    shown = sum(line.words for line in builder.lines)
+    if shown >= LITTLE_TEXT_WORDS:
+        return builder
+    hidden = sum(_words(element) for element in root.iter("noscript"))
+    if hidden > max(shown, LITTLE_TEXT_WORDS):
+        return render(root, dropped=NOSCRIPT_DROPPED)
+    revealed = render(root, reveal=True)
+    if sum(line.words for line in revealed.lines) > LITTLE_TEXT_WORDS:
+        return revealed
+    return builder
+
+
+def _words(element: etree._Element) -> int:
+    return sum(len(text.split()) for text in element.itertext())
+
+
+def render(
+    root: etree._Element, dropped: frozenset[str] = DROPPED_TAGS, *, reveal: bool = False
+) -> LineBuilder:
     """Walk ``root`` and return the builder holding its rendered lines and their frames.
 
     >>> from lxml import etree
@@ -98,7 +147,7 @@ def render(root: etree._Element) -> LineBuilder:
     end
     """
     builder = LineBuilder()
-    framer = Framer()
+    framer = Framer(dropped, reveal=reveal)
     stack: list[tuple[Frame | None, str | None]] = []  # (the parent's frame, the tag to close)
     frame: Frame | None = None  # the frame of the innermost open element
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -111,7 +160,7 @@ def render(root: etree._Element) -> LineBuilder:
                 stack.append((frame, None))
                 walker.skip_subtree()
                 continue
-            closing = _start(builder, tag, element, names) if tag in LAYOUT_TAGS else None
+            closing = _start(builder, element, names, own) if tag in LAYOUT_TAGS else None
             stack.append((frame, closing))
             frame = own
             text = element.text
@@ -128,8 +177,9 @@ def render(root: etree._Element) -> LineBuilder:
     return builder
 
 
-def _start(builder: LineBuilder, tag: str, element: etree._Element, names: Names) -> str | None:
-    """Lay out the start of a ``tag`` element; the tag whose end needs laying out too, if any."""
+def _start(builder: LineBuilder, element: etree._Element, names: Names, own: Frame) -> str | None:
+    """Lay out the start of an element; the tag whose end needs laying out too, if any."""
+    tag = element.tag
     newlines = OPEN_BREAKS.get(tag)
     if newlines is not None:
         builder.request(newlines)
@@ -141,13 +191,36 @@ def _start(builder: LineBuilder, tag: str, element: etree._Element, names: Names
             builder.cell()
         return tag
     if tag == "a":
-        if "href" not in names:
+        if "href" not in names or (own[2].heading and _anchor(element)):
             return None
         builder.open_link((element.get("href") or "").strip())
     elif tag == "img":
         _image(builder, element)
         return None
     return tag if tag in CLOSE_BREAKS or tag == "a" else None
+
+
+def _wraps_the_page(element: etree._Element) -> bool:
+    """Whether a button holds more than :data:`CONTROL_LABEL_CHARS` characters of text or more
+    than :data:`CONTROL_LABEL_NODES` elements.
+
+    >>> from lxml import etree
+    >>> root = etree.fromstring("<button>Menu</button>", etree.HTMLParser())
+    >>> _wraps_the_page(root.find(".//button"))
+    False
+    """
+    chars = len(element.text or "")
+    for count, inner in enumerate(element.iterdescendants()):
+        chars += len(inner.text or "") + len(inner.tail or "")
+        if chars > CONTROL_LABEL_CHARS or count >= CONTROL_LABEL_NODES:
+            return True
+    return chars > CONTROL_LABEL_CHARS
+
+
+def _anchor(element: etree._Element) -> bool:
+    """A link to a place on the same page (``href="#..."``): inside a heading, the heading's own
+    anchor (``<h2 id="x"><a href="#x">Title</a></h2>``), not a link away from the text."""
+    return (element.get("href") or "").lstrip().startswith("#")
 
 
 def _end(builder: LineBuilder, tag: str) -> None:
@@ -170,9 +243,11 @@ def _image(builder: LineBuilder, element: etree._Element) -> None:
 class Framer:
     """Makes the frames of one page's elements; remembers contexts and class/id tokens."""
 
-    __slots__ = ("_contexts", "_tokens")
+    __slots__ = ("_contexts", "_dropped", "_hiding", "_tokens")
 
-    def __init__(self) -> None:
+    def __init__(self, dropped: frozenset[str] = DROPPED_TAGS, *, reveal: bool = False) -> None:
+        self._dropped = dropped
+        self._hiding = frozenset[str]() if reveal else HIDING_ATTRIBUTES
         self._tokens = TokenMemo()
         self._contexts: dict[tuple[object, ...], Context] = {}
 
@@ -180,15 +255,19 @@ class Framer:
         self, element: etree._Element, tag: object, names: Names, parent: Frame | None, depth: int
     ) -> Frame | None:
         """The frame for ``element``'s content; ``None`` when it is not rendered."""
-        if tag in DROPPED_TAGS or not isinstance(tag, str):
+        if (tag in self._dropped or not isinstance(tag, str)) and not (
+            tag == "button" and _wraps_the_page(element)
+        ):
             return None
         if tag == "head" and not HEAD_CONTENT(element):
             return None  # (only metadata: skipped whole instead of element by element)
-        if names and not HIDING_ATTRIBUTES.isdisjoint(names) and _hidden(element):
+        if names and not self._hiding.isdisjoint(names) and _hidden(element):
             return None
         if parent is None:
             return (element, depth, Context(EMPTY, EMPTY, (), False, False, False))
         if names:
+            if tag == "a" and parent[2].heading and _anchor(element):
+                return parent  # (a heading's own anchor: its class words name the anchor)
             return self._open_marked(element, names, tag, parent, depth)
         if tag not in BOX_TAGS:
             return parent

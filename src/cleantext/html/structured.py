@@ -35,27 +35,13 @@ def descriptive_elements(root: etree._Element) -> list[etree._Element]:
     return list(root.iter(*DESCRIPTIVE_TAGS))
 
 
-def json_ld_bodies(elements: Sequence[etree._Element]) -> list[str]:
-    """The ``articleBody`` strings of the JSON-LD blocks among ``elements``, whitespace-normalised.
-
-    >>> from lxml import etree
-    >>> page = '<script type="application/ld+json">{"@graph": [{"articleBody": "A  <b>b</b>"}]}</script>'
-    >>> json_ld_bodies(descriptive_elements(etree.fromstring(page, etree.HTMLParser())))
-    ['A b']
-    """
-    bodies: list[str] = []
-    for data in json_ld_blocks(elements):
-        bodies.extend(normalise_body(body) for body in _find_key(data, "articlebody"))
-    return [body for body in bodies if body]
-
-
 def json_ld_blocks(elements: Sequence[etree._Element]) -> list[object]:
-    """The parsed JSON-LD blocks among ``elements``; malformed or oversized blocks are skipped.
+    """The parsed JSON-LD blocks among ``elements`` (malformed or oversized ones skipped).
 
     >>> from lxml import etree
-    >>> page = '<script type="application/ld+json">{"name": "A"}</script><script type="application/ld+json">{</script>'
+    >>> page = '<script type="application/ld+json">{"@type": "Article"}</script><script type="application/ld+json">{</script>'
     >>> json_ld_blocks(descriptive_elements(etree.fromstring(page, etree.HTMLParser())))
-    [{'name': 'A'}]
+    [{'@type': 'Article'}]
     """
     blocks: list[object] = []
     for script in elements:
@@ -73,6 +59,16 @@ def json_ld_blocks(elements: Sequence[etree._Element]) -> list[object]:
     return blocks
 
 
+def json_ld_bodies(blocks: Sequence[object]) -> list[str]:
+    """The ``articleBody`` strings of the JSON-LD ``blocks``, whitespace-normalised.
+
+    >>> json_ld_bodies([{"@graph": [{"articleBody": "A  <b>b</b>"}]}])
+    ['A b']
+    """
+    bodies = (normalise_body(body) for data in blocks for body in _find_key(data, "articlebody"))
+    return [body for body in bodies if body]
+
+
 def normalise_body(text: str) -> str:
     """``text`` without tags and entities, with whitespace collapsed.
 
@@ -85,18 +81,27 @@ def normalise_body(text: str) -> str:
 
 
 def _find_key(data: object, key: str) -> Iterator[str]:
-    """String values of ``key`` (case-insensitive) anywhere in ``data``, iteratively."""
+    """String values of ``key`` (case-insensitive) anywhere in ``data``."""
+    for item in json_objects(data):
+        for name, value in item.items():
+            if isinstance(name, str) and name.lower() == key and isinstance(value, str):
+                yield value
+
+
+def json_objects(data: object) -> Iterator[dict[str, object]]:
+    """Every JSON object in ``data``, iteratively, at most :data:`MAX_JSON_NODES` values visited.
+
+    >>> [item["@type"] for item in json_objects([{"@type": "A", "x": {"@type": "B"}}])]
+    ['A', 'B']
+    """
     stack = [data]
     visited = 0
     while stack and visited < MAX_JSON_NODES:
         visited += 1
         item = stack.pop()
         if isinstance(item, dict):
-            for name, value in item.items():
-                if isinstance(name, str) and name.lower() == key and isinstance(value, str):
-                    yield value
-                elif isinstance(value, (dict, list)):
-                    stack.append(value)
+            yield item
+            stack.extend(reversed([v for v in item.values() if isinstance(v, (dict, list))]))
         elif isinstance(item, list):
             stack.extend(reversed(item))
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from operator import itemgetter, methodcaller
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -146,7 +146,11 @@ class Page:
         >>> page.word_counts and page.with_claims({0: "menu"}).claims
         {0: 'menu'}
         """
-        page = replace(self, claims=claims)
+        return self._replaced(claims=claims)
+
+    def _replaced(self, **changes: Any) -> Page:
+        """This page with ``changes`` to its fields, its computed properties kept."""
+        page = replace(self, **changes)
         page.__dict__.update(item for item in vars(self).items() if item[0] not in _FIELDS)
         return page
 
@@ -157,8 +161,7 @@ class Page:
         >>> Page.from_text("Text.").with_page_type(PageType("forum", "dom")).page_type.kind
         'forum'
         """
-        page = replace(self)
-        page.__dict__.update(item for item in vars(self).items() if item[0] not in _FIELDS)
+        page = self._replaced()
         page.__dict__["page_type"] = page_type
         return page
 

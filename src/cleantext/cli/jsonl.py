@@ -82,7 +82,10 @@ Chunk = tuple[BatchSettings, tuple[tuple[int, bytes], ...]]
 
 def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
     """Clean the record on input line ``number``; a bad record gives an error record instead."""
-    line, warning = decode_utf8(raw.rstrip(b"\r\n"), settings.source, number)
+    try:
+        line, warning = decode_utf8(raw.rstrip(b"\r\n"), settings.source, number)
+    except MemoryError:  # a record too large to even decode still gets its error record
+        return _failure(settings, number, raw, "", "out of memory while decoding the record", None)
     try:
         record, field, url = _parse(line, settings.field)
         content = record[field]

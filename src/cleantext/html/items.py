@@ -14,8 +14,8 @@ documentation such blocks are related-item boxes.
 
 from __future__ import annotations
 
-from cleantext.html.page_type import COLLECTION, LISTING, UNKNOWN
 from cleantext.text.page import Page
+from cleantext.text.page_type import COLLECTION, LISTING, UNKNOWN
 
 ITEM_TYPES = frozenset({LISTING, COLLECTION, UNKNOWN})
 """Page types whose link-titled items are content."""

@@ -26,11 +26,19 @@ from lxml import etree
 
 from cleantext.html.structured import json_objects
 from cleantext.text.page import DomEvidence
-from cleantext.text.page_type import PageType
+from cleantext.text.page_type import (
+    ARTICLE,
+    COLLECTION,
+    DOCUMENTATION,
+    FORUM,
+    LISTING,
+    PAGE_TYPES,
+    PRODUCT,
+    UNKNOWN,
+    PageType,
+)
 
-ARTICLE, FORUM, PRODUCT, COLLECTION = "article", "forum", "product", "collection"
-LISTING, DOCUMENTATION, SERVICE, UNKNOWN = "listing", "documentation", "service", "unknown"
-PAGE_TYPES = (ARTICLE, FORUM, PRODUCT, COLLECTION, LISTING, DOCUMENTATION, SERVICE, UNKNOWN)
+__all__ = ["PAGE_TYPES", "PageType", "page_type"]
 
 SCHEMA_TYPES = {
     "discussionforumposting": FORUM,

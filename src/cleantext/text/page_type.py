@@ -30,8 +30,10 @@ import regex
 from cleantext.text.lexicon import strip_bullet
 from cleantext.text.page import Page, counts_as_prose
 
-FORUM, DOCUMENTATION, PRODUCT, COLLECTION = "forum", "documentation", "product", "collection"
-UNKNOWN = "unknown"
+ARTICLE, FORUM, PRODUCT, COLLECTION = "article", "forum", "product", "collection"
+LISTING, DOCUMENTATION, SERVICE, UNKNOWN = "listing", "documentation", "service", "unknown"
+PAGE_TYPES = (ARTICLE, FORUM, PRODUCT, COLLECTION, LISTING, DOCUMENTATION, SERVICE, UNKNOWN)
+"""Every kind a page can be read as, in HTML and text mode alike."""
 EVERY_RUN_KINDS = frozenset({FORUM, DOCUMENTATION, PRODUCT, COLLECTION})
 """Kinds whose content comes in many runs, all of them content: posts, sections between code."""
 

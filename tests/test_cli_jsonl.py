@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 
 import cleantext
 from cleantext import Config
+from cleantext.cli import jsonl as batches
 from cleantext.cli.command import main
 from cleantext.cli.console import Console
 from cleantext.cli.jsonl import BatchSettings, clean_line
-from cleantext.cli.workers import CHUNKS_AHEAD_PER_JOB, ordered_map
+from cleantext.cli.workers import CHUNKS_AHEAD_PER_JOB, MemoryReserve, ordered_map
 from cli_support import FakeTty
 
 PAGES = [
@@ -229,3 +230,31 @@ def test_valid_records_keep_every_field(extra: dict[str, object], text: str) -> 
 def test_blank_lines_are_skipped_but_counted(blank: bytes, capsys, monkeypatch) -> None:
     code, out, _ = run([], capsys, monkeypatch, blank + b"\n{}\n")
     assert code == 1 and len(out) == 1 and out[0]["error"]["line"] == 2  # type: ignore[index]
+
+
+def test_a_record_out_of_memory_gets_a_short_error_record_and_the_chunk_goes_on(
+    monkeypatch,
+) -> None:
+    def exhausted(content: str, **_: object) -> object:
+        if "huge" in content:
+            raise MemoryError
+        return real(content, **_)
+
+    real = batches.clean_content
+    monkeypatch.setattr(batches, "clean_content", exhausted)
+    settings = BatchSettings(source="in.jsonl", field=None, mode="text", config=Config())
+    huge = json.dumps({"text": "huge " * 10_000}).encode()
+    fine = json.dumps({"text": "The council met on Monday, officials said."}).encode()
+    outcomes = batches.clean_chunk((settings, ((1, huge), (2, fine))))
+    failed = json.loads(outcomes[0].output)["error"]
+    assert failed["message"].startswith("out of memory while cleaning this record (50,")
+    assert len(failed["input"]) <= batches.EXCERPT_BYTES and failed["line"] == 1
+    assert json.loads(outcomes[1].output)["clean_text"].startswith("The council met")
+
+
+def test_a_memory_reserve_is_given_back_once() -> None:
+    with MemoryReserve(1 << 20) as reserve:
+        assert reserve.mapping is not None and len(reserve.mapping) == 1 << 20
+        reserve.release()
+        assert reserve.mapping is None
+    assert reserve.mapping is None

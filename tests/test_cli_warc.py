@@ -215,3 +215,46 @@ def test_format_markdown_adds_the_markdown_of_each_page(tmp_path, capsys):
         expected = cleantext.clean_html(page.encode("utf-8"), url=page_url(number))
         assert record["markdown"] == expected.to_markdown()
         assert list(record)[4:6] == ["clean_text", "markdown"]
+
+
+def test_a_page_out_of_memory_gets_an_error_record_and_the_run_goes_on(
+    tmp_path, capsys, monkeypatch
+):
+    from cleantext.cli import warc
+
+    real = warc.clean_archive_page
+
+    def exhausted(page, config=None):
+        if page.url.endswith("/huge"):
+            raise MemoryError
+        return real(page, config)
+
+    monkeypatch.setattr(warc, "clean_archive_page", exhausted)
+    write_archive(
+        tmp_path / "pages.warc.gz",
+        [
+            response_record("https://x.example/huge", b"<p>" + b"big " * 5000 + b"</p>"),
+            response_record(
+                "https://x.example/ok", b"<p>The council met on Monday, officials said.</p>"
+            ),
+        ],
+    )
+    code, records, err = run(["--warc", str(tmp_path / "pages.warc.gz")], capsys)
+    assert code == 1 and "Traceback" not in err
+    assert records[0]["error"]["url"] == "https://x.example/huge"
+    assert records[0]["error"]["message"].startswith("out of memory while cleaning this record")
+    assert records[1]["clean_text"] == "The council met on Monday, officials said."
+
+
+def test_a_dead_worker_turns_its_pages_into_error_records():
+    from cleantext.cli import warc
+
+    settings = warc.ArchiveSettings("a.warc", cleantext.Config())
+    pages = tuple(
+        warc.ArchivePage(number, f"https://x.example/{number}", None, None, "html", b"<p>x</p>")
+        for number in (1, 2)
+    )
+    outcomes = warc.lost_archive_chunk((settings, pages), "a worker process died")
+    found = [json.loads(outcome.output)["error"] for outcome in outcomes]
+    assert [error["record"] for error in found] == [1, 2]
+    assert all(error["message"] == "a worker process died" for error in found)

@@ -33,7 +33,7 @@ from cleantext.cli.inputs import (
     display_name,
     open_input,
 )
-from cleantext.cli.workers import WorkerLostError, ordered_map
+from cleantext.cli.workers import WorkerLostError, each_within_memory, ordered_map
 from cleantext.config import Config
 from cleantext.errors import CleantextError, InputError
 
@@ -43,6 +43,9 @@ CHUNK_RECORDS = 32
 """Most records sent to a worker at once."""
 CHUNK_BYTES = 1 << 20
 """A chunk is sent once its records reach this many bytes, however few they are."""
+
+EXCERPT_BYTES = 200
+"""Bytes of a record's input that its out-of-memory error record quotes."""
 
 JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number"}
 DEFAULT_FIELDS = (HTML_FIELD, "text")
@@ -82,10 +85,7 @@ Chunk = tuple[BatchSettings, tuple[tuple[int, bytes], ...]]
 
 def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
     """Clean the record on input line ``number``; a bad record gives an error record instead."""
-    try:
-        line, warning = decode_utf8(raw.rstrip(b"\r\n"), settings.source, number)
-    except MemoryError:  # a record too large to even decode still gets its error record
-        return _failure(settings, number, raw, "", "out of memory while decoding the record", None)
+    line, warning = decode_utf8(raw.rstrip(b"\r\n"), settings.source, number)
     try:
         record, field, url = _parse(line, settings.field)
         content = record[field]
@@ -93,6 +93,8 @@ def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
             raise RecordError(f"field {field!r} must be a string, got {_json_type(content)}")
         mode, guessed = choose_mode(content, settings.mode, field)
         result = clean_content(content, mode=mode, config=settings.config, url=url)
+    except MemoryError:
+        raise  # clean_chunk gives it a short error record from memory held in reserve
     except Exception as error:  # every record must yield one output record
         return _failure(settings, number, raw, line, describe_error(error), warning)
     record["clean_text"] = result.text
@@ -167,9 +169,26 @@ def encode_line(record: object) -> bytes:
 
 
 def clean_chunk(chunk: Chunk) -> list[Outcome]:
-    """Clean every record of ``chunk`` (runs in a worker process when jobs > 1)."""
+    """Clean every record of ``chunk`` (runs in a worker process when jobs > 1).
+
+    A record that runs out of memory becomes an error record, and the chunk goes on.
+    """
     settings, lines = chunk
-    return [clean_line(settings, number, raw) for number, raw in lines]
+    return each_within_memory(
+        lambda item: clean_line(settings, *item),
+        lines,
+        lambda item: out_of_memory(settings, *item),
+    )
+
+
+def out_of_memory(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
+    """The error record of a record that ran out of memory: its message and an excerpt."""
+    excerpt, _ = decode_utf8(raw[:EXCERPT_BYTES], settings.source, number)
+    message = (
+        f"out of memory while cleaning this record ({len(raw):,} bytes): "
+        "give the command more memory, or split the record"
+    )
+    return _failure(settings, number, raw, excerpt, message, None)
 
 
 def lost_chunk(chunk: Chunk, why: str) -> list[Outcome]:

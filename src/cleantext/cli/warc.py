@@ -35,7 +35,7 @@ from cleantext.cli.jsonl import (
     encode_line,
     write_outcomes,
 )
-from cleantext.cli.workers import ordered_map
+from cleantext.cli.workers import each_within_memory, ordered_map
 from cleantext.config import Config
 from cleantext.errors import CleantextError
 from cleantext.html import clean_html
@@ -104,6 +104,8 @@ def clean_record(settings: ArchiveSettings, page: ArchivePage) -> Outcome:
         if page.problem is not None:
             raise ArchiveError(page.problem)
         result, warning = _clean_payload(page, settings)
+    except MemoryError:
+        raise  # clean_archive_chunk gives it an error record from memory held in reserve
     except Exception as error:  # every page must yield one output record
         return _failure(settings, page, describe_error(error), warning)
     record: dict[str, object] = {
@@ -167,7 +169,24 @@ def _failure(
 def clean_archive_chunk(chunk: ArchiveChunk) -> list[Outcome]:
     """Clean every page of ``chunk`` (runs in a worker process when jobs > 1)."""
     settings, pages = chunk
-    return [clean_record(settings, page) for page in pages]
+    return each_within_memory(
+        lambda page: clean_record(settings, page),
+        pages,
+        lambda page: _failure(settings, page, _out_of_memory(page), None),
+    )
+
+
+def lost_archive_chunk(chunk: ArchiveChunk, why: str) -> list[Outcome]:
+    """Error records for every page of a ``chunk`` whose worker died before finishing it."""
+    settings, pages = chunk
+    return [_failure(settings, page, why, None) for page in pages]
+
+
+def _out_of_memory(page: ArchivePage) -> str:
+    return (
+        f"out of memory while cleaning this record ({len(page.payload):,} bytes): "
+        "give the command more memory"
+    )
 
 
 def read_archive(path: str) -> Iterator[ArchivePage | Skipped]:
@@ -294,7 +313,7 @@ def run_archives(
     """Clean every page record of ``job``'s archives into ``sink``; 1 if any failed, else 0."""
     _fastwarc()  # fail before any output when FastWARC is missing
     chunks = _archive_chunks(job, tally)
-    results = ordered_map(clean_archive_chunk, chunks, job.jobs)
+    results = ordered_map(clean_archive_chunk, chunks, job.jobs, lost_archive_chunk)
     return write_outcomes(results, sink, console, tally, strict=job.strict, flush=flush)
 
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import mmap
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
@@ -20,6 +21,9 @@ CHUNKS_AHEAD_PER_JOB = 4
 MAX_POOL_RESTARTS = 20
 """New worker pools started after workers died, before the run stops with an error."""
 LOST_WORKER = "a worker process died (killed, or out of memory) while this record was in flight"
+
+RESERVE_BYTES = 32 << 20
+"""Address space a :class:`MemoryReserve` holds back for handling a MemoryError."""
 
 Item = TypeVar("Item")
 Outcomes = TypeVar("Outcomes")
@@ -77,6 +81,67 @@ def _outcome(
     if lost is None:
         raise WorkerLostError(why)
     return lost(item, why)
+
+
+class MemoryReserve:
+    """Address space held back while risky work runs, and given back when it runs out.
+
+    A MemoryError leaves a process at its limit, where even reporting the error can fail
+    again; releasing the reserve first leaves room to report it. The reserve is an
+    anonymous mapping: it counts against an address-space limit (``ulimit -v``) but
+    costs no physical memory until touched, so holding it is cheap.
+
+    >>> with MemoryReserve() as reserve:
+    ...     reserve.release()
+    """
+
+    def __init__(self, size: int = RESERVE_BYTES) -> None:
+        self.size = size
+        self.mapping: mmap.mmap | None = None
+
+    def __enter__(self) -> MemoryReserve:
+        try:
+            self.mapping = mmap.mmap(-1, self.size)
+        except (OSError, MemoryError):  # already at the limit: go on without a reserve
+            self.mapping = None
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
+
+    def release(self) -> None:
+        """Give the reserve back (again is harmless)."""
+        if self.mapping is not None:
+            self.mapping.close()
+            self.mapping = None
+
+
+def each_within_memory(
+    clean: Callable[[Item], Outcomes],
+    items: Iterable[Item],
+    out_of_memory: Callable[[Item], Outcomes],
+) -> list[Outcomes]:
+    """``clean`` each item; one that runs out of memory gives ``out_of_memory(item)``.
+
+    A :class:`MemoryReserve` is held while each item is cleaned and given back before
+    ``out_of_memory`` runs, so that building the error record cannot fail in turn.
+
+    >>> each_within_memory(len, ["ab", "c"], lambda item: -1)
+    [2, 1]
+    """
+    outcomes = []
+    for item in items:
+        with MemoryReserve() as reserve:
+            try:
+                outcome = clean(item)
+                failed = False
+            except MemoryError:
+                failed = True  # leaving the handler frees what the failed item held
+            if failed:
+                reserve.release()
+                outcome = out_of_memory(item)
+        outcomes.append(outcome)
+    return outcomes
 
 
 class _Workers:

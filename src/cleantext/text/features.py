@@ -29,7 +29,6 @@ BULLET_CHARS = frozenset("•·*-–—▪►‣◦○●■□→»›+")
 SHAPE_LIMIT = 200
 """Lines this long skip the shape counts (capitals, digits, separators, bullet)."""
 NUMBER = regex.compile(r"\d+")
-DIGIT = regex.compile(r"\d")
 SHAPE_REPEATS = 5
 """Lines that differ only in their numbers count as repeats when this many share the shape."""
 LONG_WORD = 14
@@ -81,26 +80,24 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
     like a sentence) get word-level features; the page's language is chosen
     from their words.
     """
-    repeats = _repeats([_key(line.text) for line in page.lines])
-    words: list[list[str] | None] = [
-        list(tokens) if _may_be_prose(line.text, full_from) else None
-        for line, tokens in zip(page.lines, page.tokens, strict=True)
-    ]
+    texts = [line.text for line in page.lines]
+    repeats = _repeats([_key(text) for text in texts])
+    prose = [len(text) >= full_from or ends_sentence(text) for text in texts]
     vocabulary: Counter[str] = Counter()
-    for found in words:
-        if found:
-            vocabulary.update(found)
+    for words, may_be_prose in zip(page.tokens, prose, strict=True):
+        if may_be_prose:
+            vocabulary.update(words)
     language = choose_language(vocabulary)
     stopwords = STOPWORDS[language] if language else page_stopwords(vocabulary)
-    lines = tuple(
-        _line_features(line.text, found, stopwords, repeated, count)
-        if found is not None
-        else _light_features(line.text, repeated, count)
-        for line, found, repeated, count in zip(
-            page.lines, words, repeats, page.word_counts, strict=True
-        )
-    )
-    return PageFeatures(language, lines)
+    lines = []
+    for text, words, may_be_prose, repeated, count in zip(
+        texts, page.tokens, prose, repeats, page.word_counts, strict=True
+    ):
+        if may_be_prose:
+            lines.append(_line_features(text, list(words), stopwords, repeated, count))
+        else:
+            lines.append(_light_features(text, repeated, count))
+    return PageFeatures(language, tuple(lines))
 
 
 def ends_sentence(text: str) -> bool:
@@ -111,10 +108,6 @@ def ends_sentence(text: str) -> bool:
     """
     text = text.rstrip("\"'”’»)]")
     return bool(text) and text[-1] in SENTENCE_END_CHARS
-
-
-def _may_be_prose(text: str, full_from: int) -> bool:
-    return len(text) >= full_from or ends_sentence(text)
 
 
 def _is_bullet(text: str) -> bool:
@@ -135,8 +128,10 @@ def _repeats(keys: list[str]) -> list[int]:
     >>> _repeats([f"posted {day} may" for day in range(5)])
     [5, 5, 5, 5, 5]
     """
+    if not keys:
+        return []
     exact = Counter(keys)
-    shapes = [NUMBER.sub("0", key) if DIGIT.search(key) else key for key in keys]
+    shapes = NUMBER.sub("0", "\n".join(keys)).split("\n")  # (a key holds no newline)
     shape_counts = Counter(shapes)
     return [
         max(exact[key], shape_counts[shape] if shape_counts[shape] >= SHAPE_REPEATS else 1)

@@ -26,7 +26,7 @@ def test_there_are_kernels() -> None:
 
 @pytest.mark.parametrize("name", KERNELS)
 def test_each_kernel_is_a_compiled_module(name: str) -> None:
-    module = importlib.importimportlib.import_module(name)
+    module = importlib.import_module(name)
     assert module.__file__ is not None
     assert module.__file__.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 

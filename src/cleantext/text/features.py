@@ -19,12 +19,11 @@ from typing import NamedTuple
 
 import regex
 
+from cleantext.text._features import line_features, may_be_prose
 from cleantext.text.lexicon import BULLET
 from cleantext.text.page import Page
-from cleantext.text.stopwords import STOPWORDS, choose_language, function_word_count, page_stopwords
+from cleantext.text.stopwords import STOPWORDS, choose_language, page_stopwords
 
-SENTENCE_END_CHARS = frozenset(".!?…。！？:;")
-CLOSING_CHARS = frozenset("\"'”’»)]")
 BULLET_CHARS = frozenset("•·*-–—▪►‣◦○●■□→»›+")
 SHAPE_LIMIT = 200
 """Lines this long skip the shape counts (capitals, digits, separators, bullet)."""
@@ -78,40 +77,32 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
 
     Only lines that could be prose (``full_from`` characters or more, or ending
     like a sentence) get word-level features; the page's language is chosen
-    from their words.
+    from their words. The per-line counts are taken by the compiled kernel
+    :mod:`cleantext.text._features`.
     """
     texts = [line.text for line in page.lines]
-    repeats = _repeats([_key(text) for text in texts])
-    prose = [len(text) >= full_from or ends_sentence(text) for text in texts]
+    tokens = page.tokens
+    prose = may_be_prose(texts, full_from)
     vocabulary: Counter[str] = Counter()
-    for words, may_be_prose in zip(page.tokens, prose, strict=True):
-        if may_be_prose:
+    for words, may_be in zip(tokens, prose, strict=True):
+        if may_be:
             vocabulary.update(words)
     language = choose_language(vocabulary)
     stopwords = STOPWORDS[language] if language else page_stopwords(vocabulary)
-    lines = []
-    for text, words, may_be_prose, repeated, count in zip(
-        texts, page.tokens, prose, repeats, page.word_counts, strict=True
-    ):
-        if may_be_prose:
-            lines.append(_line_features(text, list(words), stopwords, repeated, count))
-        else:
-            lines.append(_light_features(text, repeated, count))
+    repeats = _repeats([_key(text) for text in texts])
+    lines = line_features(
+        texts,
+        tokens,
+        prose,
+        repeats,
+        page.word_counts,
+        stopwords,
+        BULLET.match,
+        LineFeatures,
+        SHAPE_LIMIT,
+        LONG_WORD,
+    )
     return PageFeatures(language, tuple(lines))
-
-
-def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends with sentence punctuation (before closing quotes or brackets).
-
-    >>> ends_sentence('He said "no."'), ends_sentence("Home")
-    (True, False)
-    """
-    text = text.rstrip("\"'”’»)]")
-    return bool(text) and text[-1] in SENTENCE_END_CHARS
-
-
-def _is_bullet(text: str) -> bool:
-    return text[0] in BULLET_CHARS and BULLET.match(text) is not None
 
 
 def _key(text: str) -> str:
@@ -137,48 +128,3 @@ def _repeats(keys: list[str]) -> list[int]:
         max(exact[key], shape_counts[shape] if shape_counts[shape] >= SHAPE_REPEATS else 1)
         for key, shape in zip(keys, shapes, strict=True)
     ]
-
-
-def _line_features(
-    text: str, words: list[str], stopwords: frozenset[str], repeats: int, count: int
-) -> LineFeatures:
-    if len(text) > LONG_WORD * (count + 1):
-        count += sum(len(word) // LONG_WORD for word in words)
-    end = ends_sentence(text)
-    breaks = text.count(". ") + text.count("? ") + text.count("! ") + text.count("。") + end
-    if len(text) >= SHAPE_LIMIT:  # long lines: their shape says little, skip the costly counts
-        return LineFeatures(
-            len(text),
-            count,
-            function_word_count(words, stopwords),
-            breaks,
-            end,
-            False,
-            0,
-            0,
-            0,
-            repeats,
-        )
-    return LineFeatures(
-        chars=len(text),
-        words=count,
-        stopwords=function_word_count(words, stopwords),
-        sentences=breaks,
-        sentence_end=end,
-        bullet=_is_bullet(text),
-        capitalised=sum(map(str.istitle, text.split())),
-        digits=sum(map(str.isdigit, words)),
-        separators=_separators(text),
-        repeats=repeats,
-    )
-
-
-def _light_features(text: str, repeats: int, count: int) -> LineFeatures:
-    """Features of a short line that does not end like a sentence: no word-level counts."""
-    separators = _separators(text) if count >= 3 else 0  # needs words on both sides
-    return LineFeatures(len(text), count, 0, 0, False, _is_bullet(text), 0, 0, separators, repeats)
-
-
-def _separators(text: str) -> int:
-    """Menu separators: " | ", " · ", " / ", " » " (not tabs or wide spaces: tables use them)."""
-    return text.count(" | ") + text.count(" · ") + text.count(" / ") + text.count(" » ")

@@ -7,6 +7,7 @@ better)::
     python -m benchmarks.metadata                  # all 1,476 pages, cleantext and trafilatura
     python -m benchmarks.metadata --every 3        # every third page (a quicker, honest sample)
     python -m benchmarks.metadata --tools cleantext --misses title
+    python -m benchmarks.metadata --tools cleantext --causes   # why published dates miss
 
 Matching (issue 13): title is a case-folded, whitespace-collapsed exact match; author is a
 hit when one of the tool's authors, case-folded, is inside the gold author string or holds
@@ -17,9 +18,12 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from benchmarks.date_misses import cause as miss_cause
+from benchmarks.date_misses import causes_table, page_evidence
 from benchmarks.metrics import EVAL_DIR, load_set
 
 FIELDS = ("title", "author", "date", "any date")
@@ -175,15 +179,45 @@ def table(results: dict[str, Tally], pages: int) -> str:
     return "\n".join(lines)
 
 
+def date_causes(pages: Sequence[dict[str, object]], show: bool = False) -> Counter[str]:
+    """Why cleantext's published date misses, counted by cause (benchmarks.date_misses)."""
+    import cleantext
+
+    causes: Counter[str] = Counter()
+    for page in pages:
+        gold = page.get("publish_date")
+        if not (isinstance(gold, str) and gold.strip()):
+            continue
+        html, url = str(page["html"]), page.get("url") or None
+        result = cleantext.clean_html(html, url=url)  # type: ignore[arg-type]
+        meta = result.metadata
+        if (meta.published or "")[:10] == gold[:10]:
+            continue
+        evidence = page_evidence(html, url, result.source_text)  # type: ignore[arg-type]
+        found = miss_cause(gold, meta.published, meta.modified, evidence)
+        causes[found] += 1
+        if show:
+            print(
+                f"CAUSE {found}: {url} gold {gold} got {meta.published} ({meta.source_of('published')})"
+            )
+    return causes
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=list(TOOLS))
     parser.add_argument("--every", type=int, default=1, help="use every Nth page (default all)")
     parser.add_argument("--misses", choices=FIELDS, help="print cleantext's misses on a field")
+    parser.add_argument(
+        "--causes", action="store_true", help="count cleantext's published-date misses by cause"
+    )
     args = parser.parse_args(argv)
     pages = load_set("wcxb_dev", EVAL_DIR)[:: args.every]
     if not pages:
         print(f"wcxb_dev not found in {EVAL_DIR}: nothing to measure")
+        return 0
+    if args.causes:
+        print(causes_table(date_causes(pages, show=args.misses == "date")))
         return 0
     results = {
         name: score(TOOLS[name](), pages, args.misses if name == "cleantext" else None)

@@ -18,7 +18,7 @@ from cleantext.html.page_type import page_type
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render_page
 from cleantext.html.structured import descriptive_elements, json_ld_blocks, json_ld_bodies
-from cleantext.meta import html_metadata, merged, segment_metadata
+from cleantext.meta import html_metadata, merged, segment_metadata, settled
 from cleantext.model import Metadata, Result
 from cleantext.structure import Structure, kept_lines
 from cleantext.text.page import Line, Page
@@ -91,7 +91,8 @@ def clean_html(
     )
     known = type_metadata(known, kind)
     marked_up = html_metadata(root, described, headings, known)
-    metadata = merged(marked_up, segment_metadata(result, marked_up.title))
+    shown = segment_metadata(result, marked_up)
+    metadata = merged(settled(marked_up, shown), shown)
     return replace(result, metadata=metadata)
 
 

@@ -38,6 +38,9 @@ def descriptive_elements(root: etree._Element) -> list[etree._Element]:
 def json_ld_blocks(elements: Sequence[etree._Element]) -> list[object]:
     """The parsed JSON-LD blocks among ``elements`` (malformed or oversized ones skipped).
 
+    Raw tabs and line breaks inside strings are read, as search engines read them (strict
+    JSON refuses them, and many pages' templates write them).
+
     >>> from lxml import etree
     >>> page = '<script type="application/ld+json">{"@type": "Article"}</script><script type="application/ld+json">{</script>'
     >>> json_ld_blocks(descriptive_elements(etree.fromstring(page, etree.HTMLParser())))
@@ -53,7 +56,7 @@ def json_ld_blocks(elements: Sequence[etree._Element]) -> list[object]:
         if len(script.text) > MAX_JSON_CHARS:
             continue
         try:
-            blocks.append(json.loads(script.text))
+            blocks.append(json.loads(script.text, strict=False))
         except (ValueError, RecursionError):  # malformed, or nested deeper than json can read
             continue
     return blocks

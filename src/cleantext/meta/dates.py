@@ -63,6 +63,12 @@ UPDATE_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 """The words that make a date stamp the date of the last change, not of publication."""
+MEMBER_LABEL = regex.compile(
+    r"\b(?:joined|member since|founded|mitglied seit|membre depuis|miembro desde)\b",
+    regex.IGNORECASE,
+)
+"""The words that make a date stamp a member's or an organisation's date, not the page's
+("Joined: Sun Dec 17, 2023" under a forum user's name)."""
 
 
 def parse_date(text: str, *, month_first: bool = True) -> str | None:
@@ -113,7 +119,11 @@ def stamp_dates(text: str) -> tuple[str | None, str | None]:
     ('2019-08-16', '2021-05-02')
     >>> stamp_dates("Last updated: 7 March 2024"), stamp_dates("Posted 5 March 2024")
     ((None, '2024-03-07'), ('2024-03-05', None))
+    >>> stamp_dates("Joined: Sun Dec 17, 2023 11:18 am")
+    (None, None)
     """
+    if MEMBER_LABEL.search(text[:MAX_DATE_TEXT]):
+        return None, None
     label = UPDATE_LABEL.search(text[:MAX_DATE_TEXT])
     if label is None:
         return parse_date(text), None

@@ -19,6 +19,7 @@ from cleantext.html.structured import json_ld_blocks, page_lang
 from cleantext.meta.dates import parse_date, stamp_dates
 from cleantext.meta.json_ld import SITE_TYPES, Graph, breadcrumb_names, text_of
 from cleantext.meta.people import unique_names
+from cleantext.meta.published import url_date
 from cleantext.meta.title import TitleEvidence, choose_title, site_keys
 from cleantext.model import Metadata
 
@@ -30,15 +31,16 @@ MAX_TAGS = 30
 MAX_MARKED_ELEMENTS = 20
 """Only the first few elements of each kind (byline, date stamp, microdata, ``<time>``) are
 read (nested ones on a hostile page would otherwise make the text walk quadratic)."""
-URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|$|[-_])")
-"""A date in the page's path ("/2018/07/02/tiny-house")."""
 BYLINE_CLASSES = ("byline", "author")
 """An element whose class holds one of these marks a byline."""
 BYLINE_LINKS = ("/author/", "/authors/")
 """A link to an author page marks a byline."""
 DATE_CLASSES = ("date", "publish", "posted", "timestamp")
 """An element whose class holds one of these marks a date stamp ("post-date", "meta-date")."""
-MICRODATA_PROPS = ("author", "datePublished", "dateModified")
+MICRODATA_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
+"""The microdata properties that date a work's first appearance (a question's ``dateCreated``
+on a Q&A page is when it was asked)."""
+MICRODATA_PROPS = ("author", *MICRODATA_PUBLISHED, "dateModified")
 MARK_CLASS = regex.compile("|".join((*BYLINE_CLASSES, *DATE_CLASSES)), regex.IGNORECASE)
 """One test for a class that may mark a byline or a date stamp (the rest is sorted after)."""
 MAX_STAMP_CHARS = 80
@@ -248,15 +250,19 @@ def _markup(facts: PageFacts, root: etree._Element, needs: Needs) -> Found:
     if needs("authors") or needs("published") or needs("modified"):
         marked = MarkedElements.of(root)
         props = marked.microdata()
-        yield "authors", unique_names(props.get("author", [])), "microdata"
-        yield "published", _date(next(iter(props.get("datePublished", [])), None)), "microdata"
-        yield "modified", _date(next(iter(props.get("dateModified", [])), None)), "microdata"
+        yield (
+            "authors",
+            unique_names(value for name, value in props if name == "author"),
+            "microdata",
+        )
+        yield "published", _first_prop_date(props, MICRODATA_PUBLISHED), "microdata"
+        yield "modified", _first_prop_date(props, ("dateModified",)), "microdata"
         yield "published", marked.time_date(), "time"
         stamps = marked.date_stamps()
         yield "published", next((day for day, _ in stamps if day), None), "dateline"
         yield "modified", next((day for _, day in stamps if day), None), "dateline"
         yield "authors", marked.byline_names(), "byline"
-    yield "published", _url_date(facts.url), "url"
+    yield "published", url_date(facts.url), "url"
 
 
 @dataclass(frozen=True)
@@ -287,9 +293,10 @@ class MarkedElements:
         limit = MAX_MARKED_ELEMENTS
         return cls(props[:limit], times[:limit], stamps[:limit], bylines[:limit])
 
-    def microdata(self) -> dict[str, list[str]]:
-        """The values of the microdata elements by ``itemprop`` (a name inside an itemscope)."""
-        found: dict[str, list[str]] = {}
+    def microdata(self) -> list[tuple[str, str]]:
+        """(``itemprop``, value) of the microdata elements in document order (an item's value
+        is the ``name`` inside it)."""
+        found: list[tuple[str, str]] = []
         for element in self.props:
             name = element.get("itemprop") or ""
             if element.get("itemscope") is not None:
@@ -297,7 +304,7 @@ class MarkedElements:
                 element = inner[0] if inner else element
             value = element.get("content") or element.get("datetime") or _text(element)
             if value:
-                found.setdefault(name, []).append(value[:MAX_META_CHARS])
+                found.append((name, value[:MAX_META_CHARS]))
         return found
 
     def time_date(self) -> str | None:
@@ -344,9 +351,10 @@ def _elements(found: object) -> list[etree._Element]:
     )
 
 
-def _url_date(url: str | None) -> str | None:
-    match = URL_DATE.search(urlsplit(url).path) if url else None
-    return _date("-".join(match.groups())) if match else None
+def _first_prop_date(props: Sequence[tuple[str, str]], names: Sequence[str]) -> str | None:
+    """The first date among the microdata values of ``names``, in document order: on a thread
+    the question comes before its answers and comments."""
+    return next((found for name, value in props if name in names and (found := _date(value))), None)
 
 
 def _first_date(facts: PageFacts, keys: Sequence[str]) -> str | None:

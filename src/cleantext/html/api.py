@@ -90,7 +90,7 @@ def clean_html(
         structure=_structure(root, builder, kept_lines(page.lines, removed)),
     )
     known = type_metadata(known, kind)
-    marked_up = html_metadata(root, described, headings, known)
+    marked_up = html_metadata(root, described, json_ld, headings, known)
     shown = segment_metadata(result, marked_up)
     metadata = merged(settled(marked_up, shown), shown)
     return replace(result, metadata=metadata)

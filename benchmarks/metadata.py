@@ -8,6 +8,7 @@ better)::
     python -m benchmarks.metadata --every 3        # every third page (a quicker, honest sample)
     python -m benchmarks.metadata --tools cleantext --misses title
     python -m benchmarks.metadata --tools cleantext --causes   # why published dates miss
+    python -m benchmarks.metadata --mode text      # cleantext on the pages' text renderings
 
 Matching (issue 13): title is a case-folded, whitespace-collapsed exact match; author is a
 hit when one of the tool's authors, case-folded, is inside the gold author string or holds
@@ -113,6 +114,17 @@ def cleantext_extract() -> Extract:
     return extract
 
 
+def cleantext_text_extract() -> Extract:
+    """cleantext in text mode: the page's ``text`` rendering, no markup, no address."""
+    import cleantext
+
+    def extract(text: str, url: str | None) -> Found:
+        meta = cleantext.clean(text).metadata
+        return Found(meta.title, meta.authors, meta.published, meta.published or meta.modified)
+
+    return extract
+
+
 def trafilatura_extract() -> Extract:
     from trafilatura import bare_extraction
 
@@ -134,13 +146,19 @@ TOOLS: dict[str, Callable[[], Extract]] = {
 }
 
 
-def score(extract: Extract, pages: Sequence[dict[str, object]], misses: str | None = None) -> Tally:
-    """Run ``extract`` on every page and tally hits and over-given fields."""
+def score(
+    extract: Extract,
+    pages: Sequence[dict[str, object]],
+    misses: str | None = None,
+    mode: str = "html",
+) -> Tally:
+    """Run ``extract`` on every page's ``mode`` field (``html`` or ``text``) and tally hits and
+    over-given fields."""
     tally = Tally()
     started = time.perf_counter()
     for page in pages:
         try:
-            found = extract(str(page["html"]), page.get("url") or None)  # type: ignore[arg-type]
+            found = extract(str(page.get(mode) or ""), page.get("url") or None)  # type: ignore[arg-type]
         except Exception:  # a failing page gives nothing, and is counted
             tally.errors += 1
             found = Found()
@@ -206,6 +224,12 @@ def date_causes(pages: Sequence[dict[str, object]], show: bool = False) -> Count
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=list(TOOLS))
+    parser.add_argument(
+        "--mode",
+        choices=("html", "text"),
+        default="html",
+        help="html: every tool on the page's HTML; text: cleantext alone on its text rendering",
+    )
     parser.add_argument("--every", type=int, default=1, help="use every Nth page (default all)")
     parser.add_argument("--misses", choices=FIELDS, help="print cleantext's misses on a field")
     parser.add_argument(
@@ -219,10 +243,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.causes:
         print(causes_table(date_causes(pages, show=args.misses == "date")))
         return 0
-    results = {
-        name: score(TOOLS[name](), pages, args.misses if name == "cleantext" else None)
-        for name in args.tools
-    }
+    if args.mode == "text":
+        results = {"cleantext (text)": score(cleantext_text_extract(), pages, args.misses, "text")}
+    else:
+        results = {
+            name: score(TOOLS[name](), pages, args.misses if name == "cleantext" else None)
+            for name in args.tools
+        }
     print(table(results, len(pages)))
     return 0
 

@@ -126,12 +126,32 @@ def shorten(text: str, limit: int = TEXT_LIMIT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def result_json(result: Result, *, markdown: bool = False) -> str:
+@dataclass(frozen=True)
+class MarkdownFormat:
+    """``--format markdown``, with its links and images when asked (``--markdown-links``,
+    ``--markdown-images``).
+
+    >>> from cleantext import clean_html
+    >>> page = clean_html('<p>The council read the <a href="/report">full report</a> before '
+    ...                   'the budget vote on Monday.</p>', url="https://example.org/news/")
+    >>> MarkdownFormat(links=True).render(page)
+    'The council read the [full report](https://example.org/report) before the budget vote on Monday.'
+    """
+
+    links: bool = False
+    images: bool = False
+
+    def render(self, result: Result) -> str:
+        """``result``'s kept text as Markdown."""
+        return result.to_markdown(links=self.links, images=self.images)
+
+
+def result_json(result: Result, *, markdown: MarkdownFormat | None = None) -> str:
     """The whole result as one line of JSON: text (and its ``markdown`` when asked), removed
     segments, metadata."""
     data = result.as_dict()
     if markdown:
-        data = {"text": data.pop("text"), "markdown": result.to_markdown(), **data}
+        data = {"text": data.pop("text"), "markdown": markdown.render(result), **data}
     return json.dumps(data, ensure_ascii=False)
 
 

@@ -43,7 +43,7 @@ def html_metadata(
 ) -> Metadata:
     """``base`` with every field the page's markup gives, each with its source: ``described``
     are the page's ``<script>``, ``<meta>``, ``<title>`` and ``<link>`` elements, ``json_ld``
-    its parsed JSON-LD (read once per page, for the page type too), ``headings`` its ``<h1>``.
+    its parsed JSON-LD (``JsonLd.every``: read once per page, for the page type too), ``headings`` its ``<h1>``.
 
     >>> from lxml import etree
     >>> from cleantext.html.structured import descriptive_elements, json_ld_blocks
@@ -52,7 +52,8 @@ def html_metadata(
     ... <meta property="article:published_time" content="2024-03-05T10:00:00Z"></head>
     ... <body><h1>Budget</h1></body></html>''', etree.HTMLParser())
     >>> described = descriptive_elements(page)
-    >>> meta = html_metadata(page, described, json_ld_blocks(described), ["Budget"], Metadata())
+    >>> json_ld = json_ld_blocks(described).every
+    >>> meta = html_metadata(page, described, json_ld, ["Budget"], Metadata())
     >>> meta.title, meta.authors, meta.published, meta.site_name, meta.lang
     ('Budget', ('Ann Lee',), '2024-03-05', 'Example', 'en')
     >>> meta.source_of("title"), meta.source_of("authors"), meta.source_of("published")

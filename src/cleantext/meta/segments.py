@@ -57,6 +57,8 @@ STAMP_SEPARATOR = regex.compile(r"[|•·・⋅]")
 """What splits a byline row into its parts ("Ann Lee | Senior Writer | July 2, 2025")."""
 MAX_STAMP_CHARS = 160
 """A longer line is read as prose without looking for a date stamp in it."""
+HAS_YEAR = regex.compile(r"(?:19|20)\d\d")
+"""Every date :func:`parse_date` reads holds a year: a line without one is skipped cheaply."""
 SOLE_DATE_KINDS = frozenset({ARTICLE, None})
 """The page kinds (``None``: not known) whose one date stamp is their date: on a product,
 service, listing or documentation page a lone date dates a review, a course or a release."""
@@ -70,7 +72,8 @@ def segment_metadata(result: Result, known: Metadata | None = None) -> Metadata:
     the lines by the title of ``known``, what the page's markup gave, where the text holds it).
 
     ``known``'s ``modified`` and ``page_type`` decide whether the page's one date stamp
-    is its published date (:func:`sole_date`)."""
+    is its published date (:func:`sole_date`); it is looked for only where the markup gave
+    no published date, or one the same day as its modified (``published.settled``)."""
     metadata = Metadata()
     for name, value, source in _found(result, known or Metadata()):
         if not getattr(metadata, name):
@@ -106,7 +109,8 @@ def _found(
     modified = next((day for _, day in dated if day), None)
     yield "published", published, "dateline"
     yield "modified", modified, "dateline"
-    if not published and known.page_type in SOLE_DATE_KINDS:
+    settled_by_markup = known.published and known.published != known.modified
+    if not published and not settled_by_markup and known.page_type in SOLE_DATE_KINDS:
         yield "published", sole_date(result.source_text, known.modified or modified), "sole_date"
 
 
@@ -125,7 +129,7 @@ def sole_date(text: str, modified: str | None = None) -> str | None:
     days: set[str] = set()
     for line in text.splitlines():
         line = line.strip()
-        if not line or len(line) > MAX_STAMP_CHARS or not is_dateline(line):
+        if len(line) > MAX_STAMP_CHARS or not HAS_YEAR.search(line) or not is_dateline(line):
             continue
         published, changed = stamp_dates(line)
         if changed:

@@ -281,6 +281,9 @@ def test_json_records_carry_metadata() -> None:
         ("31.02.2024", None),
         ("March 2024", None),
         ("1850-01-01", None),
+        ("Released 2024.03.05.", "2024-03-05"),
+        ("2024.4.4 → 2024.5.0 issue", None),  # release numbers, not dates
+        ("v1.2024.10.15", None),
     ],
 )
 def test_dates_are_read_into_iso(text: str, expected: str | None) -> None:

@@ -42,8 +42,12 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 ISO = regex.compile(r"(?<!\d)" + _YEAR + r"-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")
 YEAR_FIRST = regex.compile(
-    r"(?<!\d)" + _YEAR + r"[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)(?!\d)"
+    r"(?<!\d)(?<!\d\.)"
+    + _YEAR
+    + r"(?:/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)|\.(?P<month>[01]\d)\.(?P<day>[0-3]\d))(?!\.?\d)"
 )
+"""``2024/3/5`` and ``2024.03.05``; a dotted date needs its two-digit parts: ``2024.4.4`` and
+``2025.10.1`` are release numbers, not dates."""
 DAY_FIRST = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.\s?" + _YEAR + r"(?!\d)")
 SLASHED = regex.compile(r"(?<![\d/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-]" + _YEAR + r"(?!\d)")
 DAY_MONTH_YEAR = regex.compile(
@@ -89,6 +93,8 @@ def parse_date(text: str, *, month_first: bool = True) -> str | None:
     '2025-09-25'
     >>> parse_date("in May 2024") is None, parse_date("2024-02-30") is None
     (True, True)
+    >>> parse_date("2024.03.05"), parse_date("2024.4.4 → 2024.5.0 issue")
+    ('2024-03-05', None)
     """
     text = text[:MAX_DATE_TEXT]
     for pattern in (ISO, YEAR_FIRST, DAY_FIRST):

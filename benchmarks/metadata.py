@@ -7,6 +7,8 @@ better)::
     python -m benchmarks.metadata                  # all 1,476 pages, cleantext and trafilatura
     python -m benchmarks.metadata --every 3        # every third page (a quicker, honest sample)
     python -m benchmarks.metadata --tools cleantext --misses title
+    python -m benchmarks.metadata --tools cleantext --causes   # why published dates miss
+    python -m benchmarks.metadata --mode text      # cleantext on the pages' text renderings
 
 Matching (issue 13): title is a case-folded, whitespace-collapsed exact match; author is a
 hit when one of the tool's authors, case-folded, is inside the gold author string or holds
@@ -17,9 +19,12 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from benchmarks.date_misses import cause as miss_cause
+from benchmarks.date_misses import causes_table, page_evidence
 from benchmarks.metrics import EVAL_DIR, load_set
 
 FIELDS = ("title", "author", "date", "any date")
@@ -109,6 +114,17 @@ def cleantext_extract() -> Extract:
     return extract
 
 
+def cleantext_text_extract() -> Extract:
+    """cleantext in text mode: the page's ``text`` rendering, no markup, no address."""
+    import cleantext
+
+    def extract(text: str, url: str | None) -> Found:
+        meta = cleantext.clean(text).metadata
+        return Found(meta.title, meta.authors, meta.published, meta.published or meta.modified)
+
+    return extract
+
+
 def trafilatura_extract() -> Extract:
     from trafilatura import bare_extraction
 
@@ -130,13 +146,19 @@ TOOLS: dict[str, Callable[[], Extract]] = {
 }
 
 
-def score(extract: Extract, pages: Sequence[dict[str, object]], misses: str | None = None) -> Tally:
-    """Run ``extract`` on every page and tally hits and over-given fields."""
+def score(
+    extract: Extract,
+    pages: Sequence[dict[str, object]],
+    misses: str | None = None,
+    mode: str = "html",
+) -> Tally:
+    """Run ``extract`` on every page's ``mode`` field (``html`` or ``text``) and tally hits and
+    over-given fields."""
     tally = Tally()
     started = time.perf_counter()
     for page in pages:
         try:
-            found = extract(str(page["html"]), page.get("url") or None)  # type: ignore[arg-type]
+            found = extract(str(page.get(mode) or ""), page.get("url") or None)  # type: ignore[arg-type]
         except Exception:  # a failing page gives nothing, and is counted
             tally.errors += 1
             found = Found()
@@ -175,20 +197,59 @@ def table(results: dict[str, Tally], pages: int) -> str:
     return "\n".join(lines)
 
 
+def date_causes(pages: Sequence[dict[str, object]], show: bool = False) -> Counter[str]:
+    """Why cleantext's published date misses, counted by cause (benchmarks.date_misses)."""
+    import cleantext
+
+    causes: Counter[str] = Counter()
+    for page in pages:
+        gold = page.get("publish_date")
+        if not (isinstance(gold, str) and gold.strip()):
+            continue
+        html, url = str(page["html"]), page.get("url") or None
+        result = cleantext.clean_html(html, url=url)  # type: ignore[arg-type]
+        meta = result.metadata
+        if (meta.published or "")[:10] == gold[:10]:
+            continue
+        evidence = page_evidence(html, url, result.source_text)  # type: ignore[arg-type]
+        found = miss_cause(gold, meta.published, meta.modified, evidence)
+        causes[found] += 1
+        if show:
+            print(
+                f"CAUSE {found}: {url} gold {gold} got {meta.published} ({meta.source_of('published')})"
+            )
+    return causes
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=list(TOOLS))
+    parser.add_argument(
+        "--mode",
+        choices=("html", "text"),
+        default="html",
+        help="html: every tool on the page's HTML; text: cleantext alone on its text rendering",
+    )
     parser.add_argument("--every", type=int, default=1, help="use every Nth page (default all)")
     parser.add_argument("--misses", choices=FIELDS, help="print cleantext's misses on a field")
+    parser.add_argument(
+        "--causes", action="store_true", help="count cleantext's published-date misses by cause"
+    )
     args = parser.parse_args(argv)
     pages = load_set("wcxb_dev", EVAL_DIR)[:: args.every]
     if not pages:
         print(f"wcxb_dev not found in {EVAL_DIR}: nothing to measure")
         return 0
-    results = {
-        name: score(TOOLS[name](), pages, args.misses if name == "cleantext" else None)
-        for name in args.tools
-    }
+    if args.causes:
+        print(causes_table(date_causes(pages, show=args.misses == "date")))
+        return 0
+    if args.mode == "text":
+        results = {"cleantext (text)": score(cleantext_text_extract(), pages, args.misses, "text")}
+    else:
+        results = {
+            name: score(TOOLS[name](), pages, args.misses if name == "cleantext" else None)
+            for name in args.tools
+        }
     print(table(results, len(pages)))
     return 0
 

@@ -9,7 +9,9 @@ page's digest, so that two runs can be compared page by page::
     ... change the code ...
     python -m benchmarks.outhash --compare before.json
 
-``--compare`` exits 1 and names the pages whose output changed.
+``--compare`` exits 1 and names the pages whose output changed. ``--no-metadata`` hashes
+each result without its metadata, to show that a metadata change leaves the text and the
+removed segments as they were.
 """
 
 from __future__ import annotations
@@ -27,29 +29,33 @@ from benchmarks.metrics import EVAL_DIR, SETS, load_set
 MODES = ("html", "text", "text_alt")
 
 
-def page_digest(mode: str, content: str) -> str:
-    """The sha1 of the canonical JSON of one page's result in ``mode``."""
+def page_digest(mode: str, content: str, metadata: bool = True) -> str:
+    """The sha1 of the canonical JSON of one page's result in ``mode`` (without its
+    ``metadata`` when that is false)."""
     import cleantext
 
     try:
         result = cleantext.clean_html(content) if mode == "html" else cleantext.clean(content)
-        payload = json.dumps(result.as_dict(), sort_keys=True, ensure_ascii=False)
+        record = result.as_dict()
+        if not metadata:
+            record.pop("metadata", None)
+        payload = json.dumps(record, sort_keys=True, ensure_ascii=False)
     except Exception as error:  # an error is an output too: it must not change either
         payload = f"error: {type(error).__name__}: {error}"
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
-def set_digests(set_name: str, mode: str) -> list[str]:
+def set_digests(set_name: str, mode: str, metadata: bool = True) -> list[str]:
     """The digest of every page of ``set_name`` in ``mode``, in file order."""
     pages = load_set(set_name, EVAL_DIR)
-    return [page_digest(mode, str(page.get(mode) or "")) for page in pages]
+    return [page_digest(mode, str(page.get(mode) or ""), metadata) for page in pages]
 
 
-def run(sets: Sequence[str], workers: int) -> dict[str, list[str]]:
+def run(sets: Sequence[str], workers: int, metadata: bool = True) -> dict[str, list[str]]:
     """Digests keyed by ``set/mode``."""
     jobs = [(set_name, mode) for set_name in sets for mode in MODES]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {f"{s}/{m}": pool.submit(set_digests, s, m) for s, m in jobs}
+        futures = {f"{s}/{m}": pool.submit(set_digests, s, m, metadata) for s, m in jobs}
         return {key: future.result() for key, future in futures.items()}
 
 
@@ -82,8 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--save", type=Path, help="write every page's digest here (JSON)")
     parser.add_argument("--compare", type=Path, help="compare with a file written by --save")
+    parser.add_argument(
+        "--no-metadata", action="store_true", help="hash the results without their metadata"
+    )
     args = parser.parse_args(argv)
-    digests = run(args.sets, args.workers)
+    digests = run(args.sets, args.workers, metadata=not args.no_metadata)
     for key, values in digests.items():
         print(f"{key:28} {len(values):5} pages  {combined(values)}")
     if args.save:

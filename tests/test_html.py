@@ -203,7 +203,7 @@ def evidence_of(html: str) -> dict[str, cleantext.text.page.DomEvidence]:
     assert root is not None
     builder = render(root)
     items = line_evidence(
-        root, builder.lines, json_ld_bodies(json_ld_blocks(descriptive_elements(root)))
+        root, builder.lines, json_ld_bodies(json_ld_blocks(descriptive_elements(root)).valid)
     )
     return {line.text.strip(" •"): item for line, item in zip(builder.lines, items, strict=True)}
 

@@ -217,6 +217,29 @@ def test_cli_prints_markdown_and_adds_it_to_records(tmp_path, capsys, monkeypatc
     assert record["clean_text"] and list(record)[:4] == ["url", "text", "clean_text", "markdown"]
 
 
+def test_cli_markdown_links_and_images_flags(tmp_path, capsys, monkeypatch) -> None:
+    from cli_support import run
+
+    html = f'<p>{PROSE} <img src="/a.png" alt="Map"> <a href="/report">The report</a>.</p>'
+    line = json.dumps({"url": "https://x.org/news/", "html": html})
+    for flags, wanted in [
+        ([], (False, False)),
+        (["--markdown-links"], (True, False)),
+        (["--markdown-images"], (False, True)),
+        (["--markdown-links", "--markdown-images"], (True, True)),
+    ]:
+        code, out, _ = run(
+            ["--jsonl", "--format", "markdown", *flags], capsys, monkeypatch, line.encode()
+        )
+        markdown = json.loads(out)["markdown"]
+        page = cleantext.clean_html(html, url="https://x.org/news/")
+        assert markdown == page.to_markdown(links=wanted[0], images=wanted[1])
+        assert ("](https://x.org/report)" in markdown) == wanted[0]
+        assert ("![Map](https://x.org/a.png)" in markdown) == wanted[1]
+    code, _, err = run(["--markdown-links", "-"], capsys, monkeypatch, b"text")
+    assert code == 2 and "--format markdown" in err
+
+
 def test_the_example_in_docs_markdown_runs() -> None:
     import doctest
 

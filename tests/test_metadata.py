@@ -168,6 +168,17 @@ def test_microdata_author_and_dates() -> None:
     assert meta.source_of("authors") == "microdata"
 
 
+def test_microdata_date_created_of_a_question_comes_before_its_comments() -> None:
+    body = (
+        '<div itemscope itemtype="https://schema.org/Question"><h1>How do I back up?</h1>'
+        '<time itemprop="dateCreated" datetime="2010-10-16T21:58:06">asked</time>' + BODY + "</div>"
+        '<div itemscope itemtype="https://schema.org/Comment">'
+        '<span itemprop="datePublished">2010-10-17 01:03:31 +00:00</span><p>Try rsync.</p></div>'
+    )
+    meta = cleantext.clean_html(html_page(body=body)).metadata
+    assert (meta.published, meta.source_of("published")) == ("2010-10-16", "microdata")
+
+
 def test_time_element_and_byline_element() -> None:
     body = (
         '<h1>Budget passed</h1><p class="byline">By <a rel="author" href="/ann">Ann Lee</a></p>'
@@ -270,6 +281,9 @@ def test_json_records_carry_metadata() -> None:
         ("31.02.2024", None),
         ("March 2024", None),
         ("1850-01-01", None),
+        ("Released 2024.03.05.", "2024-03-05"),
+        ("2024.4.4 → 2024.5.0 issue", None),  # release numbers, not dates
+        ("v1.2024.10.15", None),
     ],
 )
 def test_dates_are_read_into_iso(text: str, expected: str | None) -> None:
@@ -321,3 +335,78 @@ def test_the_metadata_doc_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(root)
     outcome = doctest.testfile(str(root / "docs" / "metadata.md"), module_relative=False)
     assert outcome.attempted > 0 and outcome.failed == 0
+
+
+def test_json_ld_with_raw_tabs_in_strings_is_read() -> None:
+    block = (
+        '<script type="application/ld+json">{"@type": "Article", "description": "Two\tcolumns",'
+        ' "datePublished": "2024-02-21 13:00:00"}</script>'
+    )
+    meta = cleantext.clean_html(html_page(head=block)).metadata
+    assert (meta.published, meta.source_of("published")) == ("2024-02-21", "json-ld")
+
+
+def test_a_members_join_date_is_not_the_pages_date() -> None:
+    text = (
+        "Which bench vise?\n\nann_lee\n\nJoined: Dec 17, 2023\n\nI need a vise for "
+        "a small workshop and would like to hear what people use.\n\nThanks in advance."
+    )
+    assert cleantext.clean(text).metadata.published is None
+
+
+@pytest.mark.parametrize("mark", ["・", "⋅"])
+def test_a_dateline_split_by_dots_of_other_scripts(mark: str) -> None:
+    from cleantext.meta.segments import is_dateline
+
+    assert is_dateline(f"December 18, 2025 {mark} 3 min read")
+
+
+LONG_BODY = "".join(
+    f"<p>Paragraph {n} says the council met again and talked about the roads, the schools and "
+    "the price of water in the old town for a long while.</p>"
+    for n in range(12)
+)
+
+
+def test_the_one_date_a_page_shows_is_its_published_date() -> None:
+    body = "<h1>Budget passed</h1>" + LONG_BODY + "<p>April 8, 2024</p>" + LONG_BODY
+    meta = cleantext.clean_html(html_page(body=body)).metadata
+    assert (meta.published, meta.source_of("published")) == ("2024-04-08", "sole_date")
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        "<p>April 8, 2024</p><p>May 2, 2024</p>",  # two dates: which one is not known
+        "<p>Updated April 8, 2024</p>",  # the page calls it a change
+    ],
+)
+def test_no_sole_date_when_the_page_shows_two_or_calls_it_updated(stamps: str) -> None:
+    body = "<h1>Budget passed</h1>" + LONG_BODY + stamps + LONG_BODY
+    assert cleantext.clean_html(html_page(body=body)).metadata.published is None
+
+
+def test_no_sole_date_that_markup_calls_modified() -> None:
+    head = '<meta property="article:modified_time" content="2024-04-08T10:00:00Z">'
+    body = "<h1>Budget passed</h1>" + LONG_BODY + "<p>April 8, 2024</p>" + LONG_BODY
+    meta = cleantext.clean_html(html_page(head=head, body=body)).metadata
+    assert (meta.published, meta.modified) == (None, "2024-04-08")
+
+
+def test_a_utc_stamp_a_day_from_the_address_date_gives_the_address_day() -> None:
+    head = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">'
+    url = "https://example.org/2025/12/18/comfort-watches"
+    meta = cleantext.clean_html(html_page(head=head), url=url).metadata
+    assert (meta.published, meta.source_of("published")) == ("2025-12-18", "url")
+
+
+def test_a_save_stamp_gives_way_to_an_earlier_date_under_the_headline() -> None:
+    head = json_ld(
+        {"@type": "Article", "datePublished": "Nov 20, 2025", "dateModified": "Nov 20, 2025"}
+    )
+    body = "<h1>Budget passed</h1><p>May 14, 2025</p>" + BODY
+    meta = cleantext.clean_html(html_page(head=head, body=body)).metadata
+    assert (meta.published, meta.source_of("published")) == ("2025-05-14", "dateline")
+    assert meta.modified == "2025-11-20"
+    later = body.replace("May 14, 2025", "December 1, 2025")
+    assert cleantext.clean_html(html_page(head=head, body=later)).metadata.published == "2025-11-20"

@@ -51,7 +51,8 @@ def clean_as_text(text: str, *, config: Config | None = None) -> Result:
     page = Page.from_text(require_str(text))
     clean_text, removed = decide(page, require_config(config) or DEFAULT_CONFIG)
     result = Result(text=clean_text, removed=removed, source_text=text)
-    return replace(result, metadata=type_metadata(segment_metadata(result), page.page_type))
+    known = type_metadata(Metadata(), page.page_type)
+    return replace(result, metadata=type_metadata(segment_metadata(result, known), page.page_type))
 
 
 def type_metadata(metadata: Metadata, page_type: PageType) -> Metadata:

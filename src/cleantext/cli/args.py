@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cleantext import __version__
 from cleantext.cli.fetch import TIMEOUT_SECONDS, is_url
+from cleantext.cli.format import MarkdownFormat
 from cleantext.cli.inputs import STDIN
 from cleantext.errors import CleantextError
 
@@ -34,6 +35,8 @@ def check_usage(args: argparse.Namespace) -> None:
     _check_urls(args)
     if args.show_gaps and not args.explain:
         raise UsageError("--show-gaps works with --explain only")
+    if (args.markdown_links or args.markdown_images) and args.format != "markdown":
+        raise UsageError("--markdown-links and --markdown-images work with --format markdown only")
     for path in args.files:
         if path != STDIN and not is_url(path) and not Path(path).is_file():
             why = "not a file" if Path(path).exists() else "no such file"
@@ -63,6 +66,18 @@ def input_names(args: argparse.Namespace) -> list[str]:
     # argparse hands back the default list itself when no FILE is given
     files = [] if args.urls and args.files is DEFAULT_FILES else args.files
     return [*args.urls, *files]
+
+
+def markdown_format(args: argparse.Namespace) -> MarkdownFormat | None:
+    """The Markdown ``--format markdown`` and its ``--markdown-*`` flags ask for, or ``None``
+    for plain text.
+
+    >>> markdown_format(build_parser().parse_args(["--format", "markdown", "--markdown-links"]))
+    MarkdownFormat(links=True, images=False)
+    """
+    if args.format != "markdown":
+        return None
+    return MarkdownFormat(links=args.markdown_links, images=args.markdown_images)
 
 
 DEFAULT_FILES = [STDIN]
@@ -128,6 +143,16 @@ def _add_format_options(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="print the clean text as plain text or Markdown; markdown also adds a "
         "'markdown' field to --json and --jsonl records (default: text)",
+    )
+    parser.add_argument(
+        "--markdown-links",
+        action="store_true",
+        help="with --format markdown: keep links as [text](url), resolved against the page URL",
+    )
+    parser.add_argument(
+        "--markdown-images",
+        action="store_true",
+        help="with --format markdown: keep images as ![alt](src), resolved against the page URL",
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write here instead of stdout (.gz is zipped)"

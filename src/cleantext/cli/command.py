@@ -21,7 +21,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, BinaryIO
 
-from cleantext.cli.args import UsageError, build_parser, check_usage, input_names
+from cleantext.cli.args import (
+    UsageError,
+    build_parser,
+    check_usage,
+    input_names,
+    markdown_format,
+)
 from cleantext.cli.console import Console
 from cleantext.cli.fetch import fetch, forced_content_type, is_url
 from cleantext.cli.format import (
@@ -143,9 +149,13 @@ def _run_inputs(
 ) -> int:
     flush = args.output is None
     if args.warc:
-        markdown = args.format == "markdown"
         job = ArchiveJob(
-            tuple(args.files), config, args.jobs, args.strict, not args.no_removed, markdown
+            tuple(args.files),
+            config,
+            args.jobs,
+            args.strict,
+            not args.no_removed,
+            markdown_format(args),
         )
         return run_archives(job, sink, console, tally, flush=flush)
     if args.jsonl:
@@ -170,9 +180,14 @@ def _names(values: Sequence[str]) -> list[str]:
 def _run_batch(
     args: argparse.Namespace, config: Config, sink: BinaryIO, console: Console, tally: Tally
 ) -> int:
-    markdown = args.format == "markdown"
     job = BatchJob(
-        tuple(args.files), args.field, args.mode, config, args.jobs, args.strict, markdown
+        tuple(args.files),
+        args.field,
+        args.mode,
+        config,
+        args.jobs,
+        args.strict,
+        markdown_format(args),
     )
     return run_batch(job, sink, console, tally, flush=args.output is None)
 
@@ -219,10 +234,10 @@ def _clean_page(
 
 
 def _render(result: Result, args: argparse.Namespace, name: str, style: Style) -> str:
-    markdown = args.format == "markdown"
+    markdown = markdown_format(args)
     if args.json:
         return result_json(result, markdown=markdown, mode_guessed=args.mode == "auto") + "\n"
-    body = result.to_markdown() if markdown else result.text
+    body = markdown.render(result) if markdown else result.text
     if args.explain:
         return f"{body}\n\n{explain(result, name, style, gaps=args.show_gaps)}\n"
     return body + "\n"

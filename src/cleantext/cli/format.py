@@ -126,7 +126,29 @@ def shorten(text: str, limit: int = TEXT_LIMIT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def result_json(result: Result, *, markdown: bool = False, mode_guessed: bool = False) -> str:
+@dataclass(frozen=True)
+class MarkdownFormat:
+    """``--format markdown``, with its links and images when asked (``--markdown-links``,
+    ``--markdown-images``).
+
+    >>> from cleantext import clean_html
+    >>> page = clean_html('<p>The council read the <a href="/report">full report</a> before '
+    ...                   'the budget vote on Monday.</p>', url="https://example.org/news/")
+    >>> MarkdownFormat(links=True).render(page)
+    'The council read the [full report](https://example.org/report) before the budget vote on Monday.'
+    """
+
+    links: bool = False
+    images: bool = False
+
+    def render(self, result: Result) -> str:
+        """``result``'s kept text as Markdown."""
+        return result.to_markdown(links=self.links, images=self.images)
+
+
+def result_json(
+    result: Result, *, markdown: MarkdownFormat | None = None, mode_guessed: bool = False
+) -> str:
     """The whole result as one line of JSON: text (and its ``markdown`` when asked), removed
     segments, metadata, and the mode it was cleaned in (``html`` when the page's markup was
     read, else ``text``) with whether that mode was sniffed.
@@ -137,7 +159,7 @@ def result_json(result: Result, *, markdown: bool = False, mode_guessed: bool = 
     """
     data = result.as_dict()
     if markdown:
-        data = {"text": data.pop("text"), "markdown": result.to_markdown(), **data}
+        data = {"text": data.pop("text"), "markdown": markdown.render(result), **data}
     data["mode"] = "text" if result.structure is None else "html"
     data["mode_guessed"] = mode_guessed
     return json.dumps(data, ensure_ascii=False)

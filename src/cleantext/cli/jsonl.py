@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, TypeVar
 
 from cleantext.cli.console import Console
-from cleantext.cli.format import Tally, removed_pairs
+from cleantext.cli.format import MarkdownFormat, Tally, removed_pairs
 from cleantext.cli.inputs import (
     HTML_FIELD,
     Mode,
@@ -65,7 +65,7 @@ class BatchSettings:
     field: str | None
     mode: Mode
     config: Config
-    markdown: bool = False
+    markdown: MarkdownFormat | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,7 @@ def clean_line(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
         return _failure(settings, number, raw, line, describe_error(error), warning)
     record["clean_text"] = result.text
     if settings.markdown:
-        record["markdown"] = result.to_markdown()
+        record["markdown"] = settings.markdown.render(result)
     record["removed"] = [segment.as_dict() for segment in result.removed]
     record["metadata"] = result.metadata.as_dict()
     record["mode"], record["mode_guessed"] = mode, guessed
@@ -236,7 +236,7 @@ class BatchJob:
     config: Config
     jobs: int = 1
     strict: bool = False
-    markdown: bool = False
+    markdown: MarkdownFormat | None = None
 
 
 def run_batch(

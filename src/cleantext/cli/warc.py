@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from cleantext.api import clean_as_text
 from cleantext.cli.console import Console
-from cleantext.cli.format import Tally, removed_pairs
+from cleantext.cli.format import MarkdownFormat, Tally, removed_pairs
 from cleantext.cli.inputs import STDIN, decode_utf8, display_name, open_input
 from cleantext.cli.jsonl import (
     Outcome,
@@ -91,7 +91,7 @@ class ArchiveSettings:
     source: str
     config: Config
     keep_removed: bool = True
-    markdown: bool = False
+    markdown: MarkdownFormat | None = None
 
 
 ArchiveChunk = tuple[ArchiveSettings, tuple[ArchivePage, ...]]
@@ -116,7 +116,7 @@ def clean_record(settings: ArchiveSettings, page: ArchivePage) -> Outcome:
         "clean_text": result.text,
     }
     if settings.markdown:
-        record["markdown"] = result.to_markdown()
+        record["markdown"] = settings.markdown.render(result)
     if settings.keep_removed:
         record["removed"] = [segment.as_dict() for segment in result.removed]
     record["metadata"] = result.metadata.as_dict()
@@ -304,7 +304,7 @@ class ArchiveJob:
     jobs: int = 1
     strict: bool = False
     keep_removed: bool = True
-    markdown: bool = False
+    markdown: MarkdownFormat | None = None
 
 
 def run_archives(

@@ -18,7 +18,7 @@ from cleantext.html.page_type import page_type
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render_page
 from cleantext.html.structured import descriptive_elements, json_ld_blocks, json_ld_bodies
-from cleantext.meta import html_metadata, merged, segment_metadata
+from cleantext.meta import html_metadata, merged, segment_metadata, settled
 from cleantext.model import Metadata, Result
 from cleantext.structure import Structure, kept_lines
 from cleantext.text.page import Line, Page
@@ -73,14 +73,16 @@ def clean_html(
     rendered = builder.text()
     described = descriptive_elements(root)
     json_ld = json_ld_blocks(described)
-    evidence = line_evidence(root, builder.lines, json_ld_bodies(json_ld))
+    evidence = line_evidence(root, builder.lines, json_ld_bodies(json_ld.valid))
     headings = [
         line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"
     ]
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
-    kind = page_type(root, json_ld, [line.text for line in page.lines], page.word_counts, evidence)
+    kind = page_type(
+        root, json_ld.valid, [line.text for line in page.lines], page.word_counts, evidence
+    )
     page = page.with_page_type(kind)
     clean_text, removed = decide(page, config, mode="html", passes=1)
     result = Result(
@@ -90,8 +92,9 @@ def clean_html(
         structure=_structure(root, builder, kept_lines(page.lines, removed)),
     )
     known = type_metadata(known, kind)
-    marked_up = html_metadata(root, described, headings, known)
-    metadata = merged(marked_up, segment_metadata(result, marked_up.title))
+    marked_up = html_metadata(root, described, json_ld.every, headings, known)
+    shown = segment_metadata(result, marked_up)
+    metadata = merged(settled(marked_up, shown), shown)
     return replace(result, metadata=metadata)
 
 

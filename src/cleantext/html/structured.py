@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import regex
 from lxml import etree
@@ -35,15 +36,35 @@ def descriptive_elements(root: etree._Element) -> list[etree._Element]:
     return list(root.iter(*DESCRIPTIVE_TAGS))
 
 
-def json_ld_blocks(elements: Sequence[etree._Element]) -> list[object]:
+@dataclass(frozen=True)
+class JsonLd:
+    """A page's JSON-LD blocks, each parsed once, in document order.
+
+    ``valid`` are the blocks strict JSON reads; ``every`` adds, in their places, the blocks
+    only a lenient read parses (raw tabs and line breaks inside strings: strict JSON refuses
+    them, search engines read them, and many pages' templates write them). The content
+    evidence (``articleBody``, the page type) reads ``valid``, as it was measured; the
+    metadata reads ``every``.
+    """
+
+    valid: tuple[object, ...] = ()
+    every: tuple[object, ...] = ()
+
+
+def json_ld_blocks(elements: Sequence[etree._Element]) -> JsonLd:
     """The parsed JSON-LD blocks among ``elements`` (malformed or oversized ones skipped).
 
     >>> from lxml import etree
-    >>> page = '<script type="application/ld+json">{"@type": "Article"}</script><script type="application/ld+json">{</script>'
-    >>> json_ld_blocks(descriptive_elements(etree.fromstring(page, etree.HTMLParser())))
-    [{'@type': 'Article'}]
+    >>> page = (
+    ...     '<script type="application/ld+json">{"@type": "Article"}</script>'
+    ...     '<script type="application/ld+json">{"name": "A\\tB"}</script>'
+    ...     '<script type="application/ld+json">{</script>')
+    >>> found = json_ld_blocks(descriptive_elements(etree.fromstring(page, etree.HTMLParser())))
+    >>> found.valid, found.every
+    (({'@type': 'Article'},), ({'@type': 'Article'}, {'name': 'A\\tB'}))
     """
-    blocks: list[object] = []
+    valid: list[object] = []
+    every: list[object] = []
     for script in elements:
         if script.tag != "script":
             continue
@@ -52,11 +73,27 @@ def json_ld_blocks(elements: Sequence[etree._Element]) -> list[object]:
             continue
         if len(script.text) > MAX_JSON_CHARS:
             continue
-        try:
-            blocks.append(json.loads(script.text))
-        except (ValueError, RecursionError):  # malformed, or nested deeper than json can read
+        read = _read_json(script.text)
+        if read is None:
             continue
-    return blocks
+        block, strict = read
+        every.append(block)
+        if strict:
+            valid.append(block)
+    return JsonLd(tuple(valid), tuple(every))
+
+
+def _read_json(text: str) -> tuple[object, bool] | None:
+    """The JSON value of ``text`` and whether strict JSON reads it; ``None`` when not even a
+    lenient read does (malformed, or nested deeper than json can read)."""
+    try:
+        return json.loads(text), True
+    except (ValueError, RecursionError):
+        pass
+    try:
+        return json.loads(text, strict=False), False
+    except (ValueError, RecursionError):
+        return None
 
 
 def json_ld_bodies(blocks: Sequence[object]) -> list[str]:

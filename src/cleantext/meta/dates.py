@@ -42,8 +42,12 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 ISO = regex.compile(r"(?<!\d)" + _YEAR + r"-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")
 YEAR_FIRST = regex.compile(
-    r"(?<!\d)" + _YEAR + r"[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)(?!\d)"
+    r"(?<!\d)(?<!\d\.)"
+    + _YEAR
+    + r"(?:/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)|\.(?P<month>[01]\d)\.(?P<day>[0-3]\d))(?!\.?\d)"
 )
+"""``2024/3/5`` and ``2024.03.05``; a dotted date needs its two-digit parts: ``2024.4.4`` and
+``2025.10.1`` are release numbers, not dates."""
 DAY_FIRST = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.\s?" + _YEAR + r"(?!\d)")
 SLASHED = regex.compile(r"(?<![\d/])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[/-]" + _YEAR + r"(?!\d)")
 DAY_MONTH_YEAR = regex.compile(
@@ -63,6 +67,12 @@ UPDATE_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 """The words that make a date stamp the date of the last change, not of publication."""
+MEMBER_LABEL = regex.compile(
+    r"\b(?:joined|member since|founded|mitglied seit|membre depuis|miembro desde)\b",
+    regex.IGNORECASE,
+)
+"""The words that make a date stamp a member's or an organisation's date, not the page's
+("Joined: Sun Dec 17, 2023" under a forum user's name)."""
 
 
 def parse_date(text: str, *, month_first: bool = True) -> str | None:
@@ -83,6 +93,8 @@ def parse_date(text: str, *, month_first: bool = True) -> str | None:
     '2025-09-25'
     >>> parse_date("in May 2024") is None, parse_date("2024-02-30") is None
     (True, True)
+    >>> parse_date("2024.03.05"), parse_date("2024.4.4 → 2024.5.0 issue")
+    ('2024-03-05', None)
     """
     text = text[:MAX_DATE_TEXT]
     for pattern in (ISO, YEAR_FIRST, DAY_FIRST):
@@ -113,7 +125,11 @@ def stamp_dates(text: str) -> tuple[str | None, str | None]:
     ('2019-08-16', '2021-05-02')
     >>> stamp_dates("Last updated: 7 March 2024"), stamp_dates("Posted 5 March 2024")
     ((None, '2024-03-07'), ('2024-03-05', None))
+    >>> stamp_dates("Joined: Sun Dec 17, 2023 11:18 am")
+    (None, None)
     """
+    if MEMBER_LABEL.search(text[:MAX_DATE_TEXT]):
+        return None, None
     label = UPDATE_LABEL.search(text[:MAX_DATE_TEXT])
     if label is None:
         return parse_date(text), None

@@ -13,8 +13,11 @@ page's main item, and the names that authors, publishers and breadcrumbs hold.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
+
+from cleantext.html.structured import json_objects
 
 MAX_ITEMS = 2_000
 """At most this many JSON-LD objects are collected per page."""
@@ -42,8 +45,9 @@ class Graph:
 
     @classmethod
     def of(cls, blocks: Sequence[object]) -> Graph:
-        """Every object of ``blocks``: top-level ones, ``@graph`` members and nested values."""
-        items = tuple(_objects(blocks))
+        """Every object of ``blocks`` (the parsed JSON-LD of ``html.structured.json_ld_blocks``):
+        top-level ones, ``@graph`` members and nested values, in document order."""
+        items = tuple(islice(chain.from_iterable(map(json_objects, blocks)), MAX_ITEMS))
         by_id = {
             name: item
             for item in items
@@ -143,19 +147,3 @@ def breadcrumb_names(graph: Graph) -> list[str]:
 
 def _as_item(value: object) -> Item | None:
     return value if isinstance(value, dict) else None
-
-
-def _objects(blocks: Sequence[object]) -> Iterator[Item]:
-    """Every JSON object in ``blocks``, depth-first in document order, at most :data:`MAX_ITEMS`."""
-    stack: list[object] = list(reversed(blocks))
-    found = 0
-    while stack and found < MAX_ITEMS:
-        value = stack.pop()
-        if isinstance(value, list):
-            stack.extend(reversed(value))
-        elif isinstance(value, dict):
-            found += 1
-            yield value
-            stack.extend(
-                reversed([child for child in value.values() if isinstance(child, (dict, list))])
-            )

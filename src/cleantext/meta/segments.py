@@ -27,6 +27,7 @@ from cleantext.meta.dates import UPDATE_LABEL, parse_date, stamp_dates
 from cleantext.meta.people import AUTHOR_LABEL, BY_PREFIX, unique_names
 from cleantext.model import Metadata, Result, Segment
 from cleantext.text.lexicon import HOME_WORDS, strip_bullet
+from cleantext.text.page_type import ARTICLE
 
 NEAR_BODY_LINES = 6
 """Bylines and datelines are looked for this many non-blank lines either side of the body's start."""
@@ -52,25 +53,36 @@ BYLINE_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 """A line that is only a byline's label: the name follows on the next line."""
-STAMP_SEPARATOR = regex.compile(r"[|•·]")
+STAMP_SEPARATOR = regex.compile(r"[|•·・⋅]")
 """What splits a byline row into its parts ("Ann Lee | Senior Writer | July 2, 2025")."""
+MAX_STAMP_CHARS = 160
+"""A longer line is read as prose without looking for a date stamp in it."""
+HAS_YEAR = regex.compile(r"(?:19|20)\d\d")
+"""Every date :func:`parse_date` reads holds a year: a line without one is skipped cheaply."""
+SOLE_DATE_KINDS = frozenset({ARTICLE, None})
+"""The page kinds (``None``: not known) whose one date stamp is their date: on a product,
+service, listing or documentation page a lone date dates a review, a course or a release."""
 DATE_LABEL = regex.compile(
     r"\b(?:published|posted|date|veröffentlicht|publié|publicado)\b", regex.IGNORECASE
 )
 
 
-def segment_metadata(result: Result, headline: str | None = None) -> Metadata:
+def segment_metadata(result: Result, known: Metadata | None = None) -> Metadata:
     """The fields ``result``'s removed segments and the lines by its body's start give (and
-    the lines by ``headline``, the page's title, where the text holds it)."""
+    the lines by the title of ``known``, what the page's markup gave, where the text holds it).
+
+    ``known``'s ``modified`` and ``page_type`` decide whether the page's one date stamp
+    is its published date (:func:`sole_date`); it is looked for only where the markup gave
+    no published date, or one the same day as its modified (``published.settled``)."""
     metadata = Metadata()
-    for name, value, source in _found(result, headline):
+    for name, value, source in _found(result, known or Metadata()):
         if not getattr(metadata, name):
             metadata = metadata.with_field(name, value, source)
     return metadata
 
 
 def _found(
-    result: Result, headline: str | None
+    result: Result, known: Metadata
 ) -> Iterator[tuple[str, str | Sequence[str] | None, str]]:
     by_detector: dict[str, list[Segment]] = {}
     for segment in result.removed:
@@ -90,11 +102,44 @@ def _found(
         next(filter(None, map(copyright_holder, by_detector.get("copyright", []))), None),
         "copyright",
     )
-    stamps = _lines_near_headline(result.source_text, headline) + _lines_near_body(result)
+    stamps = _lines_near_headline(result.source_text, known.title) + _lines_near_body(result)
     yield "authors", unique_names(_byline_texts(stamps)), "byline"
     dated = [stamp_dates(line) for line in stamps if is_dateline(line)]
-    yield "published", next((day for day, _ in dated if day), None), "dateline"
-    yield "modified", next((day for _, day in dated if day), None), "dateline"
+    published = next((day for day, _ in dated if day), None)
+    modified = next((day for _, day in dated if day), None)
+    yield "published", published, "dateline"
+    yield "modified", modified, "dateline"
+    settled_by_markup = known.published and known.published != known.modified
+    if not published and not settled_by_markup and known.page_type in SOLE_DATE_KINDS:
+        yield "published", sole_date(result.source_text, known.modified or modified), "sole_date"
+
+
+def sole_date(text: str, modified: str | None = None) -> str | None:
+    """The date of a text's one date stamp, when it has exactly one and nothing calls that
+    date the last change (a stamp that says "Updated", or the page's ``modified``): a page that
+    shows a single date, with no word against it, was published that day.
+
+    >>> sole_date("Tiny homes\\n\\nThe council met.\\n\\nApril 8, 2024\\n\\nMore text.")
+    '2024-04-08'
+    >>> sole_date("April 8, 2024\\n\\nMay 2, 2024"), sole_date("Updated April 8, 2024")
+    (None, None)
+    >>> sole_date("April 8, 2024", modified="2024-04-08") is None
+    True
+    """
+    days: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if len(line) > MAX_STAMP_CHARS or not HAS_YEAR.search(line) or not is_dateline(line):
+            continue
+        published, changed = stamp_dates(line)
+        if changed:
+            return None
+        if published:
+            days.add(published)
+            if len(days) > 1:
+                return None
+    day = next(iter(days), None)
+    return None if day == modified else day
 
 
 def trail_steps(segment: Segment) -> list[str]:

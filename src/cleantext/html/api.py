@@ -13,10 +13,9 @@ from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
 from cleantext.html.evidence import line_evidence
-from cleantext.html.lines import LineBuilder
 from cleantext.html.page_type import page_type
 from cleantext.html.parse import check_not_binary, has_markup, parse
-from cleantext.html.render import render_page
+from cleantext.html.render import LineBuilder, render_page
 from cleantext.html.structured import descriptive_elements, json_ld_blocks, json_ld_bodies
 from cleantext.meta import html_metadata, merged, segment_metadata
 from cleantext.model import Metadata, Result

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from cleantext.html.lines import RenderedLine
+from cleantext.html.render import RenderedLine
 from cleantext.text.page import DomEvidence
 
 MIN_BODY_MATCH_CHARS = 15

@@ -6,6 +6,12 @@ from cleantext.html.frames import Frame
 from cleantext.html.shape import Shaper
 from cleantext.structure import Event, Shape
 
+class Block:
+    parent: Block | None
+    tag: str
+    def __init__(self, parent: Block | None, tag: str) -> None: ...
+    def xpath(self) -> str: ...
+
 class RenderedLine:
     text: str
     brk: int

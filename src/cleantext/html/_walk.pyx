@@ -24,7 +24,6 @@ from cleantext.html.frames import (
     HIDING_ATTRIBUTES,
     LAYOUT_TAGS,
     ROOT_CONTEXT,
-    class_and_id,
     is_anchor,
     is_hidden,
     new_context,
@@ -49,6 +48,66 @@ cdef dict _CLOSE = CLOSE_BREAKS
 cdef dict _ROLES = ROLE_LANDMARKS
 cdef str _CELL_MARK = CELL_MARK
 cdef str _BULLET = BULLET
+
+
+cdef class Block:
+    """An element the walk entered: its tag, its number among its parent's children of that
+    tag, and its parent. A line's frame names its block element this way, and
+    :meth:`xpath` writes the element's XPath as lxml's ``getpath`` does, in time linear in
+    the tree's size (``getpath`` counts an element's preceding siblings on every call,
+    quadratic on a page of thousands of sibling blocks)."""
+
+    cdef readonly Block parent
+    cdef readonly str tag
+    cdef Py_ssize_t number
+    cdef dict children  # this element's children per tag while the walk is inside it
+    cdef frozenset repeated  # once it has ended: the tags of its children that repeat
+    cdef str path
+
+    def __init__(self, Block parent, str tag):
+        self.parent = parent
+        self.tag = tag
+        self.number = 1
+        self.children = None
+        self.repeated = _NO_NAMES
+        self.path = None
+        if parent is not None:
+            if parent.children is None:
+                parent.children = {}
+            self.number = parent.children.get(tag, 0) + 1
+            parent.children[tag] = self.number
+
+    cdef void close(self, dict shared):
+        """The walk left the element: keep only which of its children's tags repeat (one
+        set for all elements whose repeating tags are the same, found in ``shared``)."""
+        cdef str tag
+        if self.children is not None:
+            repeated = tuple([tag for tag, count in self.children.items() if count > 1])
+            if repeated:
+                found = shared.get(repeated)
+                if found is None:
+                    found = shared[repeated] = frozenset(repeated)
+                self.repeated = found
+            self.children = None
+
+    cpdef str xpath(self):
+        """The element's XPath (``/html/body/div[2]/p``), once the walk is done; worked out
+        once per element."""
+        cdef list chain = []
+        cdef Block node = self
+        cdef str path
+        while node is not None and node.path is None:
+            chain.append(node)
+            node = node.parent
+        path = "" if node is None else node.path
+        for node in reversed(chain):
+            path = node.path = f"{path}/{node._step()}"
+        return path
+
+    cdef str _step(self):
+        if self.parent is None or self.tag not in self.parent.repeated:
+            return self.tag
+        return f"{self.tag}[{self.number}]"
 
 
 cdef class RenderedLine:
@@ -272,9 +331,9 @@ cdef class Framer:
         self._tokens = {}
         self._contexts = {}
 
-    cdef object open(self, element, tag, list names, parent, int depth):
+    cdef object open(self, element, Block block, str tag, list names, parent, int depth):
         """The frame for ``element``'s content; ``None`` when it is not rendered."""
-        if (tag in self._dropped or not isinstance(tag, str)) and not (
+        if tag in self._dropped and not (
             tag == "button" and wraps_the_page(element)
         ):
             return None
@@ -283,22 +342,22 @@ cdef class Framer:
         if names and not self._hiding.isdisjoint(names) and is_hidden(element):
             return None
         if parent is None:
-            return (element, depth, ROOT_CONTEXT)
+            return (block, depth, ROOT_CONTEXT)
         if names:
             if tag == "a" and (<tuple>parent)[2].heading and is_anchor(element):
                 return parent  # (a heading's own anchor: its class words name the anchor)
-            return self._open_marked(element, names, tag, <tuple>parent, depth)
+            return self._open_marked(element, block, names, tag, <tuple>parent, depth)
         if tag not in _BOX:
             return parent
         context = (<tuple>parent)[2]
         if tag in _CONTEXT:
             landmark = plain_landmark(tag, context)
             context = self._context(context, tag, landmark, EMPTY, context.in_body, depth)
-        return (element, depth, context)
+        return (block, depth, context)
 
-    cdef tuple _open_marked(self, element, list names, str tag, tuple parent, int depth):
+    cdef tuple _open_marked(self, element, Block block, list names, str tag, tuple parent, int depth):
         """:meth:`open` for an element with attributes: its role, class, id and itemprop count."""
-        cdef bint in_body, block
+        cdef bint in_body, boxed
         context = parent[2]
         landmark = None
         if "role" in names:
@@ -309,16 +368,21 @@ cdef class Framer:
         in_body = context.in_body or (
             "itemprop" in names and (element.get("itemprop") or "").lower() == "articlebody"
         )
-        block = tag in _BOX
+        boxed = tag in _BOX
         if own or landmark or in_body != context.in_body or tag in _CONTEXT:
             context = self._context(context, tag, landmark, own, in_body, depth)
-        elif not block:
+        elif not boxed:
             return parent
-        return (element if block else parent[0], depth, context)
+        return (block if boxed else parent[0], depth, context)
 
     cdef object _class_tokens(self, element, list names):
-        """The tokens of the class and id values (each distinct value worked out once)."""
-        value = class_and_id(element, names)
+        """The tokens of the class and id values (each distinct value worked out once).
+        ``class_tokens`` reads a lone class just as it reads ``"class "``, so the two are
+        joined only when there is an id."""
+        if "id" in names:
+            value = f"{element.get('class') or ''} {element.get('id') or ''}"
+        else:
+            value = element.get("class") or ""
         own = self._tokens.get(value)
         if own is None:
             own = self._tokens[value] = class_tokens(value)
@@ -338,27 +402,38 @@ def walk(root, frozenset dropped, bint reveal=False):
     (:func:`cleantext.html.render.render` documents it)."""
     cdef LineBuilder builder = LineBuilder()
     cdef Framer framer = Framer(dropped, reveal)
-    cdef list stack = []  # (the parent's frame, the tag to close) of each open element
+    cdef list stack = []  # (the frame, the tag to close, the element) around each open element
     cdef list names
+    cdef dict repeats = {}  # the sets of repeating child tags, each made once
+    cdef Block block, parent = None  # the innermost open element
     frame = None  # the frame of the innermost open element
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         if event == "start":
             tag = element.tag
+            if not isinstance(tag, str):  # (a comment or processing instruction)
+                stack.append((frame, None, parent))
+                walker.skip_subtree()
+                continue
+            block = Block(parent, tag)
             names = element.keys()
-            own = framer.open(element, tag, names, frame, len(stack))
+            own = framer.open(element, block, tag, names, frame, len(stack))
             if own is None:
-                stack.append((frame, None))
+                stack.append((frame, None, parent))
                 walker.skip_subtree()
                 continue
             closing = _start(builder, element, tag, names, own) if tag in _LAYOUT else None
-            stack.append((frame, closing))
+            stack.append((frame, closing, parent))
             frame = own
+            parent = block
             text = element.text
             if text:
                 builder.add(text, own)
         else:
-            frame, closing = stack.pop()
+            frame, closing, outer = stack.pop()
+            if parent is not outer:  # (the element was entered: its children are counted)
+                parent.close(repeats)
+                parent = outer
             if closing is not None:
                 _end(builder, closing)
             tail = element.tail

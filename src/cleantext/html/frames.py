@@ -1,7 +1,7 @@
 """What an open element passes on to its content while the renderer walks: frames and contexts.
 
 A *frame* is ``(block, depth, context)``: the nearest block element (a line's
-XPath names it), the depth below the root of the element that made the frame,
+XPath names it: a :class:`~cleantext.html._walk.Block`), the depth below the root of the element that made the frame,
 and the :class:`Context` its ancestors make. Inline elements that add nothing
 share their parent's frame. The walk itself (:mod:`cleantext.html._walk`, a
 compiled kernel) makes the frames; the rules it applies to the elements that
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -26,6 +27,9 @@ from cleantext.html.vocabulary import (
     LINE_TAGS,
     SECTIONING_TAGS,
 )
+
+if TYPE_CHECKING:
+    from cleantext.html._walk import Block
 
 HIDDEN_STYLE = ("display:none", "visibility:hidden")
 HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
@@ -74,7 +78,7 @@ ROOT_CONTEXT = Context(EMPTY, EMPTY, (), False, False, False)
 
 Names = Sequence[str | bytes]
 """An element's attribute names, as ``element.keys()`` gives them."""
-Frame = tuple[etree._Element, int, Context]
+Frame = tuple["Block", int, Context]
 """What an open element passes on to its content (see the module's docstring)."""
 
 
@@ -169,16 +173,3 @@ def is_anchor(element: etree._Element) -> bool:
     True
     """
     return (element.get("href") or "").lstrip().startswith("#")
-
-
-def class_and_id(element: etree._Element, names: Names) -> str:
-    """The class and id values as one string (``class_tokens`` reads a lone class just as it
-    reads ``"class "``, so the join is skipped when there is no id).
-
-    >>> from lxml import etree
-    >>> class_and_id(etree.fromstring('<div class="a b" id="c">x</div>'), ["class", "id"])
-    'a b c'
-    """
-    if "id" not in names:
-        return element.get("class") or ""
-    return f"{element.get('class') or ''} {element.get('id') or ''}"

@@ -53,3 +53,10 @@ def child_pids(pid: int) -> list[int]:
         if int(fields[1]) == pid and fields[0] != "Z":
             found.append(int(stat.parent.name))
     return found
+
+
+def result_of(record: dict[str, object]) -> dict[str, object]:
+    """A page-mode ``--json`` record without its ``mode`` and ``mode_guessed``: what
+    ``Result.as_dict()`` gives."""
+    assert record["mode"] in ("html", "text") and isinstance(record["mode_guessed"], bool)
+    return {key: value for key, value in record.items() if key not in ("mode", "mode_guessed")}

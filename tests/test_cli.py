@@ -173,7 +173,19 @@ def test_color_always_colours_a_pipe(capsys, monkeypatch) -> None:
 def test_json_is_the_whole_result(capsys, monkeypatch) -> None:
     code, out, _ = run(["--json"], capsys, monkeypatch, PAGE.encode())
     assert code == 0 and out.endswith("\n") and out.count("\n") == 1
-    assert json.loads(out) == cleantext.clean(PAGE).as_dict()
+    expected = cleantext.clean(PAGE).as_dict() | {"mode": "text", "mode_guessed": True}
+    assert json.loads(out) == expected
+
+
+@pytest.mark.parametrize(
+    ("flags", "mode", "guessed"),
+    [([], "html", True), (["--html"], "html", False), (["--text"], "text", False)],
+)
+def test_json_says_the_mode_a_page_was_cleaned_in(capsys, monkeypatch, flags, mode, guessed):
+    page = b"<p>The council met on Monday, officials said.</p>"
+    code, out, _ = run(["--json", *flags], capsys, monkeypatch, page)
+    record = json.loads(out)
+    assert code == 0 and (record["mode"], record["mode_guessed"]) == (mode, guessed)
 
 
 def test_explain_and_json_exclude_each_other(capsys, monkeypatch) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 import cleantext
 from cleantext import Config
-from cli_support import run
+from cli_support import result_of, run
 
 PAGE = "print PRINT\n\nHome > World > Europe\n\nThe council approved the budget on Monday after a long debate.\n"
 
@@ -27,7 +27,7 @@ def test_list_detectors_names_and_describes_every_detector(capsys, monkeypatch) 
 def test_disable_switches_a_detector_off(capsys, monkeypatch) -> None:
     code, out, _ = run(["--json", "--disable", "print_banner"], capsys, monkeypatch, PAGE.encode())
     expected = cleantext.clean(PAGE, config=Config().disable("print_banner")).as_dict()
-    assert code == 0 and json.loads(out) == expected
+    assert code == 0 and result_of(json.loads(out)) == expected
     assert "print_banner" not in {segment["detector"] for segment in expected["removed"]}  # type: ignore[attr-defined]
 
 
@@ -36,14 +36,16 @@ def test_only_runs_the_named_detectors(capsys, monkeypatch) -> None:
         ["--json", "--only", "breadcrumb,print_banner"], capsys, monkeypatch, PAGE.encode()
     )
     expected = cleantext.clean(PAGE, config=Config().enable_only("breadcrumb", "print_banner"))
-    assert code == 0 and json.loads(out) == expected.as_dict()
+    assert code == 0 and result_of(json.loads(out)) == expected.as_dict()
 
 
 def test_set_tunes_a_parameter_and_the_threshold(capsys, monkeypatch) -> None:
     args = ["--set", "breadcrumb.max_words=2", "--set", "threshold=0.9", "--json"]
     code, out, _ = run(args, capsys, monkeypatch, PAGE.encode())
     config = Config(threshold=0.9).tune("breadcrumb", max_words=2)
-    assert code == 0 and json.loads(out) == cleantext.clean(PAGE, config=config).as_dict()
+    assert (
+        code == 0 and result_of(json.loads(out)) == cleantext.clean(PAGE, config=config).as_dict()
+    )
 
 
 @pytest.mark.parametrize(
@@ -79,7 +81,9 @@ def test_config_file_is_read(tmp_path, capsys, monkeypatch) -> None:
     )
     code, out, _ = run(["--config", str(toml), "--json"], capsys, monkeypatch, PAGE.encode())
     config = Config(threshold=0.8).disable("print_banner").tune("breadcrumb", max_words=3)
-    assert code == 0 and json.loads(out) == cleantext.clean(PAGE, config=config).as_dict()
+    assert (
+        code == 0 and result_of(json.loads(out)) == cleantext.clean(PAGE, config=config).as_dict()
+    )
 
 
 def test_command_line_settings_apply_after_the_config_file(tmp_path, capsys, monkeypatch) -> None:
@@ -88,7 +92,9 @@ def test_command_line_settings_apply_after_the_config_file(tmp_path, capsys, mon
     args = ["--config", str(toml), "--set", "breadcrumb.max_words=5", "--json"]
     code, out, _ = run(args, capsys, monkeypatch, PAGE.encode())
     config = Config().tune("breadcrumb", max_words=5)
-    assert code == 0 and json.loads(out) == cleantext.clean(PAGE, config=config).as_dict()
+    assert (
+        code == 0 and result_of(json.loads(out)) == cleantext.clean(PAGE, config=config).as_dict()
+    )
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from benchmarks.metrics import EVAL_DIR
 import cleantext
 from cleantext import Config
 from cleantext.cli.options import build_config
-from cli_support import run
+from cli_support import result_of, run
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "scrapinghub_aeb"
 EVAL_PICKS = (0, 50)
@@ -80,7 +80,8 @@ def test_page_mode_gives_what_clean_html_gives(
     paths = _write(tmp_path, HTML_PAGES, "html")
     code, out, err = run(["--json", *flags, *map(str, paths)], capsys, monkeypatch)
     assert (code, err) == (0, "")
-    assert _lines(out) == library_results
+    assert [result_of(record) for record in _lines(out)] == library_results
+    assert {record["mode"] for record in _lines(out)} == {"html"}
 
 
 @pytest.mark.parametrize("flags", [[], ["--field", "html"]], ids=["default", "field"])
@@ -98,7 +99,7 @@ def test_text_pages_give_what_clean_gives(tmp_path, capsys, monkeypatch) -> None
     code, out, err = run(["--json", "--text", *map(str, paths)], capsys, monkeypatch)
     assert (code, err) == (0, "")
     expected = [cleantext.clean(page).as_dict() for page in TEXT_PAGES]
-    assert _lines(out) == expected
+    assert [result_of(record) for record in _lines(out)] == expected
 
 
 def test_a_named_text_only_detector_runs_in_html_mode_too(capsys, monkeypatch) -> None:
@@ -109,7 +110,9 @@ def test_a_named_text_only_detector_runs_in_html_mode_too(capsys, monkeypatch) -
         ["--json", "--html", "--enable", "content_classifier"], capsys, monkeypatch, page.encode()
     )
     assert (
-        code == 0 and json.loads(out) == cleantext.clean_html(page.encode(), config=named).as_dict()
+        code == 0
+        and result_of(json.loads(out))
+        == cleantext.clean_html(page.encode(), config=named).as_dict()
     )
     only = Config().enable_only("content_classifier")
     assert only.active_names("html") == ("content_classifier",)

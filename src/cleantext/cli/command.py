@@ -221,7 +221,7 @@ def _clean_page(
 def _render(result: Result, args: argparse.Namespace, name: str, style: Style) -> str:
     markdown = args.format == "markdown"
     if args.json:
-        return result_json(result, markdown=markdown) + "\n"
+        return result_json(result, markdown=markdown, mode_guessed=args.mode == "auto") + "\n"
     body = result.to_markdown() if markdown else result.text
     if args.explain:
         return f"{body}\n\n{explain(result, name, style, gaps=args.show_gaps)}\n"

@@ -126,12 +126,20 @@ def shorten(text: str, limit: int = TEXT_LIMIT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def result_json(result: Result, *, markdown: bool = False) -> str:
+def result_json(result: Result, *, markdown: bool = False, mode_guessed: bool = False) -> str:
     """The whole result as one line of JSON: text (and its ``markdown`` when asked), removed
-    segments, metadata."""
+    segments, metadata, and the mode it was cleaned in (``html`` when the page's markup was
+    read, else ``text``) with whether that mode was sniffed.
+
+    >>> from cleantext import clean
+    >>> result_json(clean("Budget passed."), mode_guessed=True)
+    '{"text": "Budget passed.", "removed": [], "metadata": {}, "mode": "text", "mode_guessed": true}'
+    """
     data = result.as_dict()
     if markdown:
         data = {"text": data.pop("text"), "markdown": result.to_markdown(), **data}
+    data["mode"] = "text" if result.structure is None else "html"
+    data["mode_guessed"] = mode_guessed
     return json.dumps(data, ensure_ascii=False)
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
+from cleantext.text._lines import split_lines
 from cleantext.text.words import WORD as WORD  # a word, as the page counts them
 from cleantext.text.words import line_tokens, word_counts
 
@@ -30,12 +31,6 @@ _STOPS = frozenset(".!?…。！？:;")
 _UNCLOSED = methodcaller("rstrip", "\"'”’»)]")
 """A text without the closing quotes and brackets at its end (those of :data:`SENTENCE_END`)."""
 _TAIL, _TAIL_CHAR = itemgetter(slice(-4, None)), itemgetter(slice(-1, None))
-_SPACES = [char for char in map(chr, range(0x3001)) if char.isspace()]
-"""The characters ``str.strip`` removes (none lies above U+3000)."""
-_SPACE_CLASS = "".join(f"\\u{ord(char):04x}" for char in _SPACES if char != "\n")
-NON_BLANK_LINE = regex.compile(rf"^[{_SPACE_CLASS}]*+[^\n{_SPACE_CLASS}][^\n]*", regex.MULTILINE)
-"""A raw line (between newlines) with a character ``str.strip`` keeps: from its start to its
-newline. Possessive, and anchored at line starts: each character is looked at about once."""
 
 
 class Line(NamedTuple):
@@ -119,24 +114,24 @@ class Page:
     def from_text(cls, text: str, evidence: tuple[DomEvidence | None, ...] | None = None) -> Page:
         """Split ``text`` into lines and gaps.
 
-        Only the non-blank lines are visited (a regex skips the blank ones in C), so a
-        run of blank lines costs one gap whatever its length.
+        The compiled kernel :func:`~cleantext.text._lines.split_lines` finds the lines in one
+        pass, so a run of blank lines costs one gap whatever its length.
 
         >>> page = Page.from_text("\\n\\n  Title\\n" + "\\n" * 10_000 + "Body.  ")
         >>> [(line.start, line.end, line.text, line.gap_before) for line in page.lines]
         [(2, 9, 'Title', 2), (10010, 10015, 'Body.', 10001)]
         """
+        starts, firsts, ends, breaks = split_lines(text)
         lines: list[Line] = []
         gaps: list[Gap] = []
-        block = end = 0
-        for index, match in enumerate(NON_BLANK_LINE.finditer(text)):
-            start, raw = match.start(), match.group()
-            newlines = text.count("\n", end, start)  # line breaks since the previous line
+        block = 0
+        for index, (start, first, end, newlines) in enumerate(
+            zip(starts, firsts, ends, breaks, strict=True)
+        ):
             if index:
-                gaps.append(Gap(end, start, newlines, index - 1))
+                gaps.append(Gap(ends[index - 1], start, newlines, index - 1))
                 block += newlines >= 2
-            end = start + len(raw.rstrip())
-            lines.append(Line(index, start, end, raw.strip(), block, newlines))
+            lines.append(Line(index, start, end, text[first:end], block, newlines))
         return cls(text, tuple(lines), tuple(gaps), evidence)
 
     def with_claims(self, claims: Mapping[int, str]) -> Page:

@@ -11,6 +11,13 @@ and tail to the :class:`LineBuilder`. The rules are those of
 :mod:`cleantext.html.lines`; the rare or costly readings (hidden elements,
 buttons, new contexts, table structure) stay plain Python there and are called
 from here.
+
+>>> from lxml import etree
+>>> from cleantext.html.vocabulary import DROPPED_TAGS
+>>> root = etree.fromstring("<div><p>One</p><p>Two <a href='/x'>link</a></p></div>", etree.HTMLParser())
+>>> builder = walk(root, DROPPED_TAGS)
+>>> [(line.text, line.frame[0].xpath(), line.link_chars) for line in builder.lines]
+[('One', '/html/body/div/p[1]', 0), ('Two link', '/html/body/div/p[2]', 4)]
 """
 
 from lxml import etree

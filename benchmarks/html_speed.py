@@ -62,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = []
     for set_name in args.sets:
         pages = [str(page.get("html") or "") for page in load_set(set_name)[: args.limit]]
+        if not pages:
+            continue  # (the set is not on this machine)
         spent = cpu_seconds(tools, pages)
         rates = {name: len(pages) / seconds for name, seconds in spent.items()}
         rows.append(

@@ -340,9 +340,7 @@ cdef class Framer:
 
     cdef object open(self, element, Block block, str tag, list names, parent, int depth):
         """The frame for ``element``'s content; ``None`` when it is not rendered."""
-        if tag in self._dropped and not (
-            tag == "button" and wraps_the_page(element)
-        ):
+        if tag in self._dropped and not (tag == "button" and wraps_the_page(element)):
             return None
         if tag == "head" and not HEAD_CONTENT(element):
             return None  # (only metadata: skipped whole instead of element by element)
@@ -409,7 +407,7 @@ def walk(root, frozenset dropped, bint reveal=False):
     (:func:`cleantext.html.render.render` documents it)."""
     cdef LineBuilder builder = LineBuilder()
     cdef Framer framer = Framer(dropped, reveal)
-    cdef list stack = []  # (the frame, the tag to close, the element) around each open element
+    cdef list stack = []  # of each open element: (its parent's frame, its tag to close, its parent)
     cdef list names
     cdef dict repeats = {}  # the sets of repeating child tags, each made once
     cdef Block block, parent = None  # the innermost open element

@@ -106,7 +106,7 @@ def test_weighing_matches_the_claim_by_claim_definition(text: str) -> None:
     page = Page.from_text(text)
     units = _Units(page)
     config = Config()
-    claims = _claims(page, units, list(config.active()), config.threshold)
+    claims, _ = _claims(page, units, list(config.active()), config.threshold)
     scores, winners = _weigh(len(units.starts), claims)
     expected_scores, expected_winners = reference_weigh(claims)
     assert scores == expected_scores

@@ -66,10 +66,10 @@ def decide(
     """
     units = _Units(page)
     active = list(config.active(mode))
-    claims = _claims(page, units, active, config.threshold)
+    claims, seen = _claims(page, units, active, config.threshold)
     scores, winners, removed = _resolve(page, units, claims, config.threshold)
     for _ in range(passes - 1):
-        found = _second_look(page, units, removed, active, config.threshold)
+        found = _second_look(seen, units, removed, active, config.threshold)
         if not found:
             break
         claims += found
@@ -80,14 +80,20 @@ def decide(
 
 def _claims(
     page: Page, units: _Units, active: list[tuple[Detector, Any]], threshold: float
-) -> list[Claim]:
-    """Claims of the named detectors, then of the fallback ones (which see the named claims)."""
+) -> tuple[list[Claim], Page]:
+    """Claims of the named detectors, then of the fallback ones (which see the named claims);
+    and the page as the fallbacks saw it, with what they computed (tokens, page type).
+
+    The page's type is read once, on ``page``, and handed to the fallbacks' copy.
+    """
     claims = _run(page, units, [item for item in active if not item[0].fallback])
     fallbacks = [item for item in active if item[0].fallback]
-    if fallbacks:
-        seen = page.with_claims(_claimed_lines(units, claims, threshold))
-        claims += _run(seen, units, fallbacks)
-    return claims
+    if not fallbacks:
+        return claims, page
+    claimed = _claimed_lines(units, claims, threshold)
+    seen = page.with_claims(claimed).with_page_type(page.page_type)
+    claims += _run(seen, units, fallbacks)
+    return claims, seen
 
 
 def _resolve(
@@ -106,6 +112,9 @@ def _second_look(
 ) -> list[Claim]:
     """Clean the kept lines once more; return claims on ``page`` for what that pass removes.
 
+    ``page`` is the page as the detectors last saw it: its kept lines' word features and
+    its type are carried over to the page of the kept lines.
+
     Removing furniture changes the context (the body core moves, a run ends), so
     a second look can find more; repeating it makes cleaning idempotent.
     """
@@ -115,7 +124,7 @@ def _second_look(
     evidence = None if page.evidence is None else tuple(page.evidence[i] for i in kept)
     again = Page.from_text(_assemble(page, removed), evidence).reusing(page, kept)
     again_units = _Units(again)
-    claims = _claims(again, again_units, active, threshold)
+    claims, _ = _claims(again, again_units, active, threshold)
     scores, winners, gone = _resolve(again, again_units, claims, threshold)
     found: list[Claim] = []
     for run in _line_runs(sorted(unit // 2 for unit in gone if unit % 2 == 0), winners, kept):

@@ -19,17 +19,15 @@ from typing import NamedTuple
 
 import regex
 
+from cleantext.text._features import line_features, may_be_prose
 from cleantext.text.lexicon import BULLET
 from cleantext.text.page import Page
-from cleantext.text.stopwords import STOPWORDS, choose_language, function_word_count, page_stopwords
+from cleantext.text.stopwords import STOPWORDS, choose_language, page_stopwords
 
-SENTENCE_END_CHARS = frozenset(".!?…。！？:;")
-CLOSING_CHARS = frozenset("\"'”’»)]")
 BULLET_CHARS = frozenset("•·*-–—▪►‣◦○●■□→»›+")
 SHAPE_LIMIT = 200
 """Lines this long skip the shape counts (capitals, digits, separators, bullet)."""
 NUMBER = regex.compile(r"\d+")
-DIGIT = regex.compile(r"\d")
 SHAPE_REPEATS = 5
 """Lines that differ only in their numbers count as repeats when this many share the shape."""
 LONG_WORD = 14
@@ -79,46 +77,32 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
 
     Only lines that could be prose (``full_from`` characters or more, or ending
     like a sentence) get word-level features; the page's language is chosen
-    from their words.
+    from their words. The per-line counts are taken by the compiled kernel
+    :mod:`cleantext.text._features`.
     """
-    repeats = _repeats([_key(line.text) for line in page.lines])
-    words: list[list[str] | None] = [
-        list(tokens) if _may_be_prose(line.text, full_from) else None
-        for line, tokens in zip(page.lines, page.tokens, strict=True)
-    ]
+    texts = [line.text for line in page.lines]
+    tokens = page.tokens
+    prose = may_be_prose(texts, full_from)
     vocabulary: Counter[str] = Counter()
-    for found in words:
-        if found:
-            vocabulary.update(found)
+    for words, may_be in zip(tokens, prose, strict=True):
+        if may_be:
+            vocabulary.update(words)
     language = choose_language(vocabulary)
     stopwords = STOPWORDS[language] if language else page_stopwords(vocabulary)
-    lines = tuple(
-        _line_features(line.text, found, stopwords, repeated, count)
-        if found is not None
-        else _light_features(line.text, repeated, count)
-        for line, found, repeated, count in zip(
-            page.lines, words, repeats, page.word_counts, strict=True
-        )
+    repeats = _repeats([_key(text) for text in texts])
+    lines = line_features(
+        texts,
+        tokens,
+        prose,
+        repeats,
+        page.word_counts,
+        stopwords,
+        BULLET.match,
+        LineFeatures,
+        SHAPE_LIMIT,
+        LONG_WORD,
     )
-    return PageFeatures(language, lines)
-
-
-def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends with sentence punctuation (before closing quotes or brackets).
-
-    >>> ends_sentence('He said "no."'), ends_sentence("Home")
-    (True, False)
-    """
-    text = text.rstrip("\"'”’»)]")
-    return bool(text) and text[-1] in SENTENCE_END_CHARS
-
-
-def _may_be_prose(text: str, full_from: int) -> bool:
-    return len(text) >= full_from or ends_sentence(text)
-
-
-def _is_bullet(text: str) -> bool:
-    return text[0] in BULLET_CHARS and BULLET.match(text) is not None
+    return PageFeatures(language, tuple(lines))
 
 
 def _key(text: str) -> str:
@@ -135,55 +119,12 @@ def _repeats(keys: list[str]) -> list[int]:
     >>> _repeats([f"posted {day} may" for day in range(5)])
     [5, 5, 5, 5, 5]
     """
+    if not keys:
+        return []
     exact = Counter(keys)
-    shapes = [NUMBER.sub("0", key) if DIGIT.search(key) else key for key in keys]
+    shapes = NUMBER.sub("0", "\n".join(keys)).split("\n")  # (a key holds no newline)
     shape_counts = Counter(shapes)
     return [
         max(exact[key], shape_counts[shape] if shape_counts[shape] >= SHAPE_REPEATS else 1)
         for key, shape in zip(keys, shapes, strict=True)
     ]
-
-
-def _line_features(
-    text: str, words: list[str], stopwords: frozenset[str], repeats: int, count: int
-) -> LineFeatures:
-    if len(text) > LONG_WORD * (count + 1):
-        count += sum(len(word) // LONG_WORD for word in words)
-    end = ends_sentence(text)
-    breaks = text.count(". ") + text.count("? ") + text.count("! ") + text.count("。") + end
-    if len(text) >= SHAPE_LIMIT:  # long lines: their shape says little, skip the costly counts
-        return LineFeatures(
-            len(text),
-            count,
-            function_word_count(words, stopwords),
-            breaks,
-            end,
-            False,
-            0,
-            0,
-            0,
-            repeats,
-        )
-    return LineFeatures(
-        chars=len(text),
-        words=count,
-        stopwords=function_word_count(words, stopwords),
-        sentences=breaks,
-        sentence_end=end,
-        bullet=_is_bullet(text),
-        capitalised=sum(map(str.istitle, text.split())),
-        digits=sum(map(str.isdigit, words)),
-        separators=_separators(text),
-        repeats=repeats,
-    )
-
-
-def _light_features(text: str, repeats: int, count: int) -> LineFeatures:
-    """Features of a short line that does not end like a sentence: no word-level counts."""
-    separators = _separators(text) if count >= 3 else 0  # needs words on both sides
-    return LineFeatures(len(text), count, 0, 0, False, _is_bullet(text), 0, 0, separators, repeats)
-
-
-def _separators(text: str) -> int:
-    """Menu separators: " | ", " · ", " / ", " » " (not tabs or wide spaces: tables use them)."""
-    return text.count(" | ") + text.count(" · ") + text.count(" / ") + text.count(" » ")

@@ -23,12 +23,15 @@ PageType(kind='unknown', reason='')
 
 from __future__ import annotations
 
+import re
+from functools import cached_property
 from typing import NamedTuple
 
 import regex
 
 from cleantext.text.lexicon import strip_bullet
 from cleantext.text.page import Page, counts_as_prose
+from cleantext.text.prefilter import FoldedLines, triggers
 
 ARTICLE, FORUM, PRODUCT, COLLECTION = "article", "forum", "product", "collection"
 LISTING, DOCUMENTATION, SERVICE, UNKNOWN = "listing", "documentation", "service", "unknown"
@@ -104,10 +107,14 @@ SIGNED_DATE = regex.compile(
     regex.I,
 )
 """A name with a date on one line: "longshot · 03/03/2026 19:44", "answered Jan 3, 2015"."""
-CODE_LINE = regex.compile(
-    r"^(?:def|class|import|from|return|const|let|var|function|fn|pub|use|async|await|export|public"
+CODE_WORDS = (
+    r"(?:def|class|import|from|return|const|let|var|function|fn|pub|use|async|await|export|public"
     r"|private|static|struct|enum|impl|package|\#include|select|insert|create|\$|>>>|npm|pip|git"
-    r"|docker|curl|sudo|kubectl|yarn|cargo|go)\s"
+    r"|docker|curl|sudo|kubectl|yarn|cargo|go)"
+)
+"""What a line of code may start with (then a space): a keyword, a prompt."""
+CODE_LINE = regex.compile(
+    rf"^{CODE_WORDS}\s"
     r"|[{;]$|^[}\])]|=>|^\w[\w.]*\([^()]{0,80}\)[;:]?$|^[\w.\[\]]+\s[+\-*/]?=\s"
     r"|^(?:\#|//|/\*)\s?\S|</?\w{1,20}[^<>]{0,80}>|::|\w\.\w{1,40}\(",
 )
@@ -127,6 +134,37 @@ SHOP_BUTTON = regex.compile(
     regex.I,
 )
 """A shop's button or stock line: "Add to cart", "In stock", "Free shipping over $50"."""
+HEADER_WORDS = triggers(
+    ("#", "said", "wrote", "says", "writes", "posted", "re:", "answered", "asked", "modified"),
+    ("repl", "quote", "report", "permalink", "like", "share", "ago", "later", "edited"),
+    ("joined", "posts", "messages", "reaction", "member", "registered", "karma", "reputation"),
+    ("solutions", "points", "trophies", "online", "offline", "avatar", "moderator", "admin"),
+    ("poster", "starter", "\u0307"),
+)
+"""Every post-header line holds one of these (case-folded; ``\u0307``: ``İ`` folds to
+``i\u0307``, and ``regex.IGNORECASE`` equates ``İ`` with ``i``)..."""
+OP_END = regex.compile(r"op$", regex.MULTILINE)
+"""...or ends in "op" (a line that is only "OP")..."""
+DATE_END = regex.compile(r"(?:\d|[ap]\.?m\.?)$", regex.MULTILINE)
+"""...or ends like a date or a time (a digit, "am", "pm")..."""
+DATE_DIGITS = regex.compile(r"\d{4}|\d[/.]\d")
+"""...and holds a year or a numeric date."""
+CODE_HINTS = (
+    re.compile(f"^{CODE_WORDS}", re.MULTILINE),
+    regex.compile(r"^[}\])#/]|[{;]$", regex.MULTILINE),
+    regex.compile(r"[=<]|::"),
+    regex.compile(r"[\w.]\("),
+)
+"""What every line that :data:`CODE_LINE` finds holds: a keyword first (literals, so that
+``re`` scans them alike and faster), a brace, a comment mark, ``=``, a tag, a call.
+Apart, each scan finds its literals fast; one alternation of them all is slower."""
+PRICE_HINT = regex.compile(r"[$€£¥₹]|zł|kr|USD|EUR|GBP")
+"""What every price holds: a currency."""
+SHOP_WORDS = triggers(
+    ("add", "buy", "stock", "sold", "quantity", "qty", "size", "free", "order", "notify"),
+    ("ship", "check", "shop", "product", "quick", "\u0307"),
+)
+"""Every shop button holds one of these (case-folded)."""
 HEADER_KINDS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("#n", POST_NUMBER),
     ("said", ATTRIBUTION),
@@ -161,8 +199,18 @@ NO_TYPE = PageType(UNKNOWN, "")
 
 
 def read_page_type(page: Page) -> PageType:
-    """The page's kind from the shape of its lines (:data:`NO_TYPE` when nothing stands out)."""
-    return _thread(page) or _documentation(page) or _shop(page) or NO_TYPE
+    """The page's kind from the shape of its lines (:data:`NO_TYPE` when nothing stands out).
+
+    Each rule's regular expressions run only on the lines a cheap scan of the whole
+    text leaves (see :class:`_Candidates`): the result is what testing every line gives.
+    """
+    candidates = _Candidates(page)
+    return (
+        _thread(page, candidates.headers())
+        or _documentation(page, candidates.code())
+        or _shop(candidates)
+        or NO_TYPE
+    )
 
 
 def header_kind(text: str) -> str | None:
@@ -179,13 +227,66 @@ def header_kind(text: str) -> str | None:
     return HEADER_KINDS[int(found.lastgroup.removeprefix("kind"))][0]
 
 
-def _thread(page: Page) -> PageType | None:
+class _Candidates:
+    """The page's short lines, joined once, and the few of them each rule can accept.
+
+    A rule's pattern needs a word, a mark or a digit pattern that a line must hold
+    (``HEADER_WORDS``, ``OP_END``, ``DATE_END``, ``CODE_HINTS``, ``PRICE_HINT``, ``SHOP_WORDS``):
+    one scan of the joined text for those finds the lines worth matching.
+    ``tests/test_page_type.py`` checks each pattern's alternatives against its hint.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.folded = page.folded  # case-folded, shared with the detectors' pre-filters
+
+    @cached_property
+    def plain(self) -> FoldedLines:
+        """The lines as they are (code and prices are matched case-sensitively)."""
+        return FoldedLines(self.page.lines, fold=False, max_chars=CODE_CHARS)
+
+    def headers(self) -> dict[int, str]:
+        """Line index to kind, for each post-header line, in order."""
+        texts = {line.index: line.text for line in self.folded.containing(HEADER_WORDS)}
+        texts.update((line.index, line.text) for line in self.folded.matching(OP_END))
+        dated = self.folded.matching(DATE_END)
+        texts.update((line.index, line.text) for line in dated if DATE_DIGITS.search(line.text))
+        found = {index: header_kind(texts[index]) for index in sorted(texts)}
+        return {index: kind for index, kind in found.items() if kind is not None}
+
+    def code(self) -> int:
+        """How many lines look like code."""
+        lines = {line.index: line.text for hint in CODE_HINTS for line in self.plain.matching(hint)}
+        return sum(
+            1 for text in lines.values() if len(text) <= CODE_CHARS and CODE_LINE.search(text)
+        )
+
+    def prices(self) -> int:
+        """How many short lines hold a price."""
+        return sum(
+            1
+            for line in self.plain.matching(PRICE_HINT)
+            if len(line.text) <= SHOP_CHARS and PRICE.search(line.text)
+        )
+
+    def shop_buttons(self) -> int:
+        """How many short lines are a shop's button or stock line."""
+        return sum(
+            1
+            for line in self.folded.containing(SHOP_WORDS)
+            if len(line.text) <= SHOP_CHARS and SHOP_BUTTON.match(line.text)
+        )
+
+
+def _thread(page: Page, kinds: dict[int, str]) -> PageType | None:
     """A forum thread: post headers repeat, and the first comes before the bulk of the text
-    (or the headers are of a kind that only forums print)."""
+    (or the headers are of a kind that only forums print). ``kinds``: the header lines."""
+    if len(kinds) < MIN_POSTS:
+        return None  # each post header holds one header line at least
     prose = _prose_words(page)
     headers = [
         cluster
-        for cluster in _header_clusters(page, prose)
+        for cluster in _header_clusters(kinds, prose)
         if len(set(cluster.values())) >= 2 or not SIGNED.isdisjoint(cluster.values())
     ]
     if len(headers) < MIN_POSTS:
@@ -198,45 +299,40 @@ def _thread(page: Page) -> PageType | None:
     threadlike = sum(not THREAD_KINDS.isdisjoint(cluster.values()) for cluster in headers)
     if threadlike < MIN_POSTS and sum(prose[: starts[0]]) >= posts[3 * len(posts) // 4]:
         return None  # a body longer than three posts in four, then comments: an article
-    kinds = sorted({kind for cluster in headers for kind in cluster.values()})
-    return PageType(FORUM, f"{len(headers)} post headers ({', '.join(kinds)})")
+    kinds_seen = sorted({kind for cluster in headers for kind in cluster.values()})
+    return PageType(FORUM, f"{len(headers)} post headers ({', '.join(kinds_seen)})")
 
 
-def _documentation(page: Page) -> PageType | None:
-    """Documentation: many lines of code among the text."""
-    code = sum(
-        1 for line in page.lines if len(line.text) <= CODE_CHARS and CODE_LINE.search(line.text)
-    )
+def _documentation(page: Page, code: int) -> PageType | None:
+    """Documentation: many lines of code (``code`` of them) among the text."""
     if code < MIN_CODE_LINES or code < MIN_CODE_SHARE * len(page.lines):
         return None
     return PageType(DOCUMENTATION, f"{code} code-like lines of {len(page.lines)}")
 
 
-def _shop(page: Page) -> PageType | None:
+def _shop(candidates: _Candidates) -> PageType | None:
     """A shop's page: prices and a shop button; many prices make it a collection."""
-    short = [line.text for line in page.lines if len(line.text) <= SHOP_CHARS]
-    prices = sum(1 for text in short if PRICE.search(text))
-    buttons = sum(1 for text in short if SHOP_BUTTON.match(text))
-    if prices < MIN_PRICES or not buttons:
+    prices = candidates.prices()
+    if prices < MIN_PRICES:
+        return None
+    buttons = candidates.shop_buttons()
+    if not buttons:
         return None
     kind = COLLECTION if prices >= COLLECTION_PRICES else PRODUCT
     return PageType(kind, f"{prices} price lines, {buttons} shop buttons")
 
 
-def _header_clusters(page: Page, prose: list[int]) -> list[dict[int, str]]:
-    """Runs of post-header lines (line index to kind): at most ``CLUSTER_REACH`` lines
-    apart, with no running text between them."""
+def _header_clusters(kinds: dict[int, str], prose: list[int]) -> list[dict[int, str]]:
+    """Runs of post-header lines (line index to kind, from ``kinds``): at most
+    ``CLUSTER_REACH`` lines apart, with no running text between them."""
     clusters: list[dict[int, str]] = []
     last = -CLUSTER_REACH - 1
-    for line in page.lines:
-        kind = header_kind(line.text)
-        if kind is None:
-            continue
-        if line.index - last <= CLUSTER_REACH and not any(prose[last + 1 : line.index]):
-            clusters[-1][line.index] = kind
+    for index, kind in kinds.items():
+        if index - last <= CLUSTER_REACH and not any(prose[last + 1 : index]):
+            clusters[-1][index] = kind
         else:
-            clusters.append({line.index: kind})
-        last = line.index
+            clusters.append({index: kind})
+        last = index
     return clusters
 
 

@@ -54,8 +54,12 @@ class FoldedLines:
         texts = [line.text for line in lines]
         if max_chars is not None:  # longer lines are left out (empty): no word is found in them
             texts = [text if len(text) <= max_chars else "" for text in texts]
-        pieces = list(map(casefold, texts)) if fold else texts
-        folded, sizes = "\n".join(pieces), list(map(len, pieces))
+        joined = "\n".join(texts)
+        folded = casefold(joined) if fold else joined
+        if len(folded) != len(joined):  # a letter folded into several ("ß" to "ss"): line by line
+            texts = [casefold(text) for text in texts]
+            folded = "\n".join(texts)
+        sizes = [len(text) for text in texts]
         self.lines = lines
         self.max_chars = max_chars
         """The longest lines searched (None: all)."""
@@ -74,6 +78,26 @@ class FoldedLines:
                 found.add(number)
                 at = text.find(word, starts[number + 1])
         return [self.lines[number] for number in sorted(found)]
+
+    def matching(self, pattern: regex.Pattern[str] | re.Pattern[str]) -> list[Line]:
+        """The lines, in order, in which ``pattern`` finds a match that starts in them.
+
+        One scan of the joined text. ``pattern`` should be compiled with
+        ``regex.MULTILINE`` so that its anchors hold at each line's start and end.
+
+        >>> from cleantext.text.page import Page
+        >>> page = Page.from_text("Posted 2024\\nThe text.\\nSee 1/2 and 3/4")
+        >>> [line.text for line in FoldedLines(page.lines).matching(regex.compile(r"\\d[/\\d]"))]
+        ['Posted 2024', 'See 1/2 and 3/4']
+        """
+        text, starts = self.text, self.starts
+        found: list[Line] = []
+        hit = pattern.search(text)
+        while hit is not None:  # one hit per line is enough: go on at the next line
+            number = bisect_right(starts, hit.start()) - 1
+            found.append(self.lines[number])
+            hit = pattern.search(text, starts[number + 1])
+        return found
 
 
 def casefold(text: str, piece: int = FOLD_PIECE) -> str:

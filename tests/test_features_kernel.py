@@ -1,0 +1,96 @@
+"""The compiled line-feature kernel counts what the plain definitions count.
+
+:mod:`cleantext.text._features` takes each line's shape in C; here the same features are
+computed with the plain Python of their definitions (``str.split``, ``str.istitle``,
+``str.isdigit``, ``str.count``) on arbitrary and page-like text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext.text._features import ends_sentence
+from cleantext.text.features import LONG_WORD, SHAPE_LIMIT, LineFeatures, page_features
+from cleantext.text.lexicon import BULLET
+from cleantext.text.page import Page
+from cleantext.text.stopwords import STOPWORDS, page_stopwords
+from strategies import any_text, page_text
+
+SHAPES = st.text(alphabet="aAǅß1٣ .!?…。”)»|·/-•\t\u00a0\u2003xY", max_size=40)
+"""Lines of cased, title-case, uncased and digit characters, stops, closers and separators."""
+
+
+def plain_ends_sentence(text: str) -> bool:
+    text = text.rstrip("\"'”’»)]")
+    return bool(text) and text[-1] in ".!?…。！？:;"
+
+
+def plain_separators(text: str) -> int:
+    return text.count(" | ") + text.count(" · ") + text.count(" / ") + text.count(" » ")
+
+
+def plain_bullet(text: str) -> bool:
+    return text[0] in "•·*-–—▪►‣◦○●■□→»›+" and BULLET.match(text) is not None
+
+
+def plain_features(
+    text: str,
+    words: tuple[str, ...],
+    prose: bool,
+    stopwords: frozenset[str],
+    repeats: int,
+    count: int,
+) -> LineFeatures:
+    """One line's features, as their definitions state them."""
+    if not prose:
+        separators = plain_separators(text) if count >= 3 else 0
+        return LineFeatures(
+            len(text), count, 0, 0, False, plain_bullet(text), 0, 0, separators, repeats
+        )
+    if len(text) > LONG_WORD * (count + 1):
+        count += sum(len(word) // LONG_WORD for word in words)
+    end = plain_ends_sentence(text)
+    sentences = text.count(". ") + text.count("? ") + text.count("! ") + text.count("。") + end
+    function_words = sum(1 for word in words if word in stopwords)
+    if len(text) >= SHAPE_LIMIT:
+        return LineFeatures(
+            len(text), count, function_words, sentences, end, False, 0, 0, 0, repeats
+        )
+    return LineFeatures(
+        len(text),
+        count,
+        function_words,
+        sentences,
+        end,
+        plain_bullet(text),
+        sum(map(str.istitle, text.split())),
+        sum(map(str.isdigit, words)),
+        plain_separators(text),
+        repeats,
+    )
+
+
+@given(st.one_of(any_text(), page_text(), st.lists(SHAPES, min_size=1).map("\n".join)))
+def test_the_kernel_counts_what_the_definitions_count(text: str) -> None:
+    page = Page.from_text(text)
+    found = page_features(page)
+    prose = [len(line.text) >= 70 or plain_ends_sentence(line.text) for line in page.lines]
+    vocabulary = Counter(
+        word for words, may_be in zip(page.tokens, prose, strict=True) if may_be for word in words
+    )
+    stopwords = STOPWORDS[found.language] if found.language else page_stopwords(vocabulary)
+    expected = [
+        plain_features(line.text, words, may_be, stopwords, features.repeats, count)
+        for line, words, may_be, count, features in zip(
+            page.lines, page.tokens, prose, page.word_counts, found.lines, strict=True
+        )
+    ]
+    assert list(found.lines) == expected
+
+
+@given(SHAPES)
+def test_sentence_ends_as_defined(text: str) -> None:
+    assert ends_sentence(text) == plain_ends_sentence(text)

@@ -73,6 +73,29 @@ def menu_lines(size: int) -> str:
     return lines * (size // len(lines))
 
 
+def html_paragraphs(size: int) -> str:
+    """An HTML article of many short paragraphs (clean_html)."""
+    paragraph = f"<p>{SENTENCE.strip()}</p>\n"
+    return _html_page(paragraph * (size // len(paragraph)))
+
+
+def html_table(size: int) -> str:
+    """One big HTML table of short cells (clean_html)."""
+    row = "<tr><td>Harbour Street</td><td>12.50</td><td>Open daily</td><td>2026</td></tr>\n"
+    return _html_page("<table>" + row * (size // len(row)) + "</table>")
+
+
+def html_nesting(size: int) -> str:
+    """Elements nested as deep as the input allows, text at every level (clean_html)."""
+    level = "<div>Nested text. "
+    count = size // (len(level) + len("</div>"))
+    return _html_page(level * count + "</div>" * count)
+
+
+def _html_page(body: str) -> str:
+    return f"<html><head><title>Scaling</title></head><body><article>{body}</article></body></html>"
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "page": page_text,
     "prose": prose,
@@ -81,6 +104,13 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "bullets": bullets,
     "menu": menu_lines,
 }
+HTML_SHAPES: dict[str, Callable[[int], str]] = {
+    "html_paragraphs": html_paragraphs,
+    "html_table": html_table,
+    "html_nesting": html_nesting,
+}
+"""Shapes of HTML pages, cleaned with :func:`cleantext.clean_html`."""
+ALL_SHAPES = SHAPES | HTML_SHAPES
 
 
 @dataclass(frozen=True)
@@ -104,10 +134,11 @@ class Measurement:
 
 def measure(shape: str, megabytes: int) -> Measurement:
     """Build the input and clean it once, in this process (meant to be a fresh one)."""
-    text = SHAPES[shape](megabytes * MB)
+    text = ALL_SHAPES[shape](megabytes * MB)
+    clean = cleantext.clean_html if shape in HTML_SHAPES else cleantext.clean
     baseline_kb = _reset_peak_kb()
     started, cpu_started = time.perf_counter(), time.process_time()
-    result = cleantext.clean(text)
+    result = clean(text)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
     increase = None if baseline_kb is None else (_status_kb("VmHWM") - baseline_kb) / 1000
@@ -233,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Measure every shape at every size; print the tables (and write the docs' memory table)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 16, 64], metavar="MB")
-    parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
+    parser.add_argument("--shapes", nargs="+", choices=sorted(ALL_SHAPES), default=list(ALL_SHAPES))
     parser.add_argument(
         "--memory-table",
         metavar="MARKDOWN",

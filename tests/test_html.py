@@ -12,7 +12,7 @@ from lxml import etree
 import cleantext
 from cleantext import Config, clean_html
 from cleantext.html.decode import decode_html
-from cleantext.html.evidence import XPaths, line_evidence
+from cleantext.html.evidence import line_evidence
 from cleantext.html.parse import parse
 from cleantext.html.render import render
 from cleantext.html.structured import descriptive_elements, json_ld_blocks, json_ld_bodies
@@ -329,16 +329,22 @@ def test_any_text_gives_a_sound_result(text: str) -> None:
     )
 )
 def test_xpaths_are_those_lxml_writes(steps: list[tuple[int, str]]) -> None:
-    """The linear-time XPaths agree with lxml's own (quadratic) ``getpath`` on any tree."""
+    """The walk's linear-time XPaths agree with lxml's own (quadratic) ``getpath`` on any
+    tree: each block element holds its own text, so its line names it."""
     root = parse("<div>x</div>")
     assert root is not None
     elements = [root.find("body")]
     for parent, tag in steps:
         elements.append(etree.SubElement(elements[parent % len(elements)], tag))
-    paths = XPaths()
-    tree = root.getroottree()
-    for element in reversed(elements):
-        assert paths.of(element) == tree.getpath(element)
+    expected = {"x": root.getroottree().getpath(root.find("body/div"))}
+    for number, element in enumerate(elements):
+        if element.tag in ("p", "div", "li"):
+            element.text = f"e{number}"
+            expected[element.text] = root.getroottree().getpath(element)
+    lines = render(root).lines
+    assert {line.text.strip(" •"): line.frame[0].xpath() for line in lines} == expected
+    paths = line_evidence(root, lines, ())
+    assert [item.xpath for item in paths] == [line.frame[0].xpath() for line in lines]
 
 
 BUDGET_PROSE = (

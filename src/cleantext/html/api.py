@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -13,15 +13,14 @@ from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
 from cleantext.html.evidence import line_evidence
-from cleantext.html.lines import LineBuilder
 from cleantext.html.page_type import page_type
 from cleantext.html.parse import check_not_binary, has_markup, parse
 from cleantext.html.render import render_page
 from cleantext.html.structured import descriptive_elements, json_ld_blocks, json_ld_bodies
 from cleantext.meta import html_metadata, merged, segment_metadata, settled
 from cleantext.model import Metadata, Result
-from cleantext.structure import Structure, kept_lines
-from cleantext.text.page import Line, Page
+from cleantext.structure import Event, Shape, Structure, TableShape, kept_lines
+from cleantext.text.page import DomEvidence, Line, Page
 
 MAX_INPUT_CHARS = 256 * 1024 * 1024
 """Larger inputs are refused with an :class:`InputError` (memory stays bounded)."""
@@ -66,52 +65,86 @@ def clean_html(
     known = _known_metadata(decoded, url)
     if not has_markup(text):
         return _as_plain_text(text, known, config)
-    root = parse(text)
-    if root is None:
+    reading = _read(parse(text), known)
+    if reading is None:
         return Result(text="", removed=(), source_text="", metadata=known)
-    builder = render_page(root)
-    rendered = builder.text()
+    clean_text, removed = decide(reading.page, config, mode="html", passes=1)
+    result = Result(
+        text=clean_text,
+        removed=removed,
+        source_text=reading.rendered,
+        structure=reading.drawing.structure(kept_lines(reading.page.lines, removed)),
+    )
+    marked_up = reading.metadata
+    shown = segment_metadata(result, marked_up)
+    metadata = merged(settled(marked_up, shown), shown)
+    return replace(result, metadata=metadata)
+
+
+@dataclass(frozen=True, slots=True)
+class _Drawing:
+    """What Markdown needs of the rendered lines: their shapes, the link and image events of
+    the lines that have them (by line number), the tables, the page's ``<base href>``."""
+
+    shapes: tuple[Shape, ...]
+    events: dict[int, tuple[Event, ...]]
+    tables: tuple[TableShape, ...]
+    base_url: str | None
+
+    def structure(self, kept: Iterable[Line]) -> Structure:
+        """The result's structure: the events of the kept lines only (the others never show)."""
+        events = {line.index: self.events[line.index] for line in kept if line.index in self.events}
+        return Structure(self.shapes, events, self.tables, self.base_url)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """Everything the decision and the result need of the parsed page, so that the tree and
+    the rendered lines' frames are released before the decision (memory of large pages)."""
+
+    page: Page
+    rendered: str
+    drawing: _Drawing
+    metadata: Metadata
+
+
+def _read(root: etree._Element | None, known: Metadata) -> _Reading | None:
+    """Render ``root``, read its evidence, type and markup metadata; ``None`` without a tree."""
+    if root is None:
+        return None
     described = descriptive_elements(root)
     json_ld = json_ld_blocks(described)
-    evidence = line_evidence(root, builder.lines, json_ld_bodies(json_ld.valid))
-    headings = [
-        line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"
-    ]
+    rendered, evidence, headings, drawing = _render(root, json_ld_bodies(json_ld.valid))
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
     kind = page_type(
         root, json_ld.valid, [line.text for line in page.lines], page.word_counts, evidence
     )
-    page = page.with_page_type(kind)
-    clean_text, removed = decide(page, config, mode="html", passes=1)
-    result = Result(
-        text=clean_text,
-        removed=removed,
-        source_text=rendered,
-        structure=_structure(root, builder, kept_lines(page.lines, removed)),
-    )
     known = type_metadata(known, kind)
     marked_up = html_metadata(root, described, json_ld.every, headings, known)
-    shown = segment_metadata(result, marked_up)
-    metadata = merged(settled(marked_up, shown), shown)
-    return replace(result, metadata=metadata)
+    return _Reading(page.with_page_type(kind), rendered, drawing, marked_up)
 
 
-def _structure(root: etree._Element, builder: LineBuilder, kept: Iterable[Line]) -> Structure:
-    """What Markdown needs of the rendered lines: their shapes, the links and images of the
-    kept lines (the others never show), the tables."""
-    rendered = builder.lines
-    events = {
-        line.index: rendered[line.index].events for line in kept if rendered[line.index].events
-    }
+def _render(
+    root: etree._Element, bodies: Sequence[str]
+) -> tuple[str, tuple[DomEvidence, ...], list[str], _Drawing]:
+    """The rendered text, each line's evidence (``bodies``: the JSON-LD ``articleBody``
+    texts), the ``<h1>`` lines and the drawing (the line builder, with every line's frame,
+    is released on return)."""
+    builder = render_page(root)
+    evidence = line_evidence(root, builder.lines, bodies)
+    headings = [
+        line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"
+    ]
     base = root.find("head/base[@href]")
-    return Structure(
+    drawing = _Drawing(
         tuple(line.shape for line in builder.lines),
-        events,
+        {index: line.events for index, line in enumerate(builder.lines) if line.events},
         tuple(builder.shaper.tables),
         None if base is None else (base.get("href") or "").strip() or None,
     )
+    return builder.text(), evidence, headings, drawing
 
 
 def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -139,9 +138,9 @@ class Tree:
         self.paths = list(slots)
         root = len(self.paths)  # (the root's parent, and where lines without an element go)
         order = sorted(range(root), key=depths.__getitem__, reverse=True)  # stable
-        uplinks = list(map(slots.get, parents, repeat(root)))
-        self._links = list(zip(order, map(uplinks.__getitem__, order), strict=True))
-        self._slots = list(map(slots.get, xpaths, repeat(root)))
+        uplinks = [slots.get(parent, root) for parent in parents]
+        self._links = [(child, uplinks[child]) for child in order]
+        self._slots = [slots.get(path, root) for path in xpaths]
 
     def totals(self, weights: Sequence[float]) -> dict[str, float]:
         """Sum of the line weights below every element: put where the lines are, then each

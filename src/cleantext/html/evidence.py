@@ -1,4 +1,8 @@
-"""Evidence per rendered line: the element's XPath, landmarks, tokens and densities."""
+"""Evidence per rendered line: the element's XPath, landmarks, tokens and densities.
+
+A line's frame names its block element (:class:`~cleantext.html._walk.Block`), which
+writes its XPath as lxml's ``getpath`` does, in time linear in the tree's size.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from cleantext.html.lines import RenderedLine
+from cleantext.html.render import RenderedLine
 from cleantext.text.page import DomEvidence
 
 MIN_BODY_MATCH_CHARS = 15
@@ -17,7 +21,6 @@ def line_evidence(
     root: etree._Element, lines: Sequence[RenderedLine], bodies: Sequence[str]
 ) -> tuple[DomEvidence, ...]:
     """One :class:`DomEvidence` per rendered line, in order."""
-    paths = XPaths()
     evidence = []
     for group in _rendered_blocks(lines):
         link_density, text_density = _densities(group)
@@ -26,8 +29,8 @@ def line_evidence(
             chars = line.chars
             evidence.append(
                 DomEvidence(
-                    paths.of(block),
-                    str(block.tag),
+                    block.xpath(),
+                    block.tag,
                     context.landmarks,
                     context.tokens,
                     link_density,
@@ -40,56 +43,6 @@ def line_evidence(
                 )
             )
     return tuple(evidence)
-
-
-class XPaths:
-    """XPaths of elements, as ``getpath`` writes them, in time linear in the tree's size.
-
-    (lxml's ``getpath`` counts an element's preceding siblings on every call,
-    which is quadratic on a page with thousands of sibling blocks.)
-
-    >>> from lxml import etree
-    >>> root = etree.fromstring("<div><p>a</p><p>b</p><ul><li>c</li></ul></div>", etree.HTMLParser())
-    >>> paths = XPaths()
-    >>> [paths.of(element) for element in root.iter("p", "li")]
-    ['/html/body/div/p[1]', '/html/body/div/p[2]', '/html/body/div/ul/li']
-    """
-
-    def __init__(self) -> None:
-        self._paths: dict[etree._Element, str] = {}
-        self._steps: dict[etree._Element, str] = {}
-
-    def of(self, element: etree._Element) -> str:
-        """The XPath of ``element``."""
-        paths = self._paths
-        chain = []
-        node: etree._Element | None = element
-        while node is not None and node not in paths:
-            parent = node.getparent()
-            chain.append((node, parent))
-            node = parent
-        path = "" if node is None else paths[node]
-        for item, parent in reversed(chain):
-            path = paths[item] = f"{path}/{self._step(item, parent)}"
-        return path
-
-    def _step(self, element: etree._Element, parent: etree._Element | None) -> str:
-        if parent is None:
-            return str(element.tag)
-        step = self._steps.get(element)
-        if step is None:
-            self._number(parent, str(element.tag))
-            step = self._steps[element]
-        return step
-
-    def _number(self, parent: etree._Element, tag: str) -> None:
-        """Write the steps of all ``tag`` children of ``parent`` (lxml picks them out in C)."""
-        same = list(parent.iterchildren(tag))
-        if len(same) == 1:
-            self._steps[same[0]] = tag
-            return
-        for number, child in enumerate(same, 1):
-            self._steps[child] = f"{tag}[{number}]"
 
 
 def _rendered_blocks(lines: Sequence[RenderedLine]) -> list[Sequence[RenderedLine]]:

@@ -64,6 +64,8 @@ SCHEMA_TYPES = {
 SCHEMA_ORDER = (FORUM, DOCUMENTATION, COLLECTION, LISTING, PRODUCT, ARTICLE)
 """When a page declares several, the first of these wins: a thread page also declares its
 breadcrumb list, a product page its reviews' ``Article``s."""
+ITEMTYPES = etree.XPath("//@itemtype")
+"""Every microdata ``itemtype`` value, in document order (one C-level search of the tree)."""
 COLLECTION_PRODUCTS = 3
 """A page declaring at least this many products is a collection of them."""
 
@@ -105,11 +107,14 @@ def schema_types(root: etree._Element, json_ld: Iterable[object]) -> list[str]:
     ['qapage', 'question', 'product']
     """
     found = [name.lower() for name in _json_types(json_ld)]
-    for element in root.iter():
-        value = element.get("itemtype") if isinstance(element.tag, str) else None
-        if value:
-            found.extend(part.rstrip("/").rsplit("/", 1)[-1].lower() for part in value.split())
+    for value in _itemtypes(root):
+        found.extend(part.rstrip("/").rsplit("/", 1)[-1].lower() for part in value.split())
     return found
+
+
+def _itemtypes(root: etree._Element) -> list[str]:
+    values = ITEMTYPES(root)
+    return [value for value in values if isinstance(value, str)] if isinstance(values, list) else []
 
 
 def _json_types(blocks: Iterable[object]) -> Iterable[str]:

@@ -24,6 +24,8 @@ BLANK_CONTROLS = bytes.maketrans(CONTROL_CODES, b" " * len(CONTROL_CODES))
 NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 """U+FFFE and U+FFFF in UTF-8: libxml2 keeps them in tag and attribute names, which lxml
 then refuses to take back ("All strings must be XML compatible"); each becomes U+FFFD."""
+NONCHARACTER_LEAD = "\ufffe".encode()[:2]
+"""The first two bytes both non-characters share in UTF-8."""
 REPLACEMENT = "\ufffd".encode()
 MARKUP = regex.compile(r"<[A-Za-z!/?]")
 """Anything that starts a tag, comment, doctype or processing instruction."""
@@ -122,8 +124,9 @@ def xml_compatible(text: str) -> bytes:
     b'<p\\xef\\xbf\\xbd>a b'
     """
     data = text.encode("utf-8", "replace").translate(BLANK_CONTROLS)
-    for noncharacter in NONCHARACTERS:
-        data = data.replace(noncharacter, REPLACEMENT)
+    if NONCHARACTER_LEAD in data:  # (rare: one scan rules both out)
+        for noncharacter in NONCHARACTERS:
+            data = data.replace(noncharacter, REPLACEMENT)
     return data
 
 

@@ -1,0 +1,49 @@
+"""Stub of the compiled walk (``_walk.pyx``): its rendered lines, line builder and walk."""
+
+from lxml import etree
+
+from cleantext.html.frames import Frame
+from cleantext.html.shape import Shaper
+from cleantext.structure import Event, Shape
+
+class Block:
+    parent: Block | None
+    tag: str
+    def __init__(self, parent: Block | None, tag: str) -> None: ...
+    def xpath(self) -> str: ...
+
+class RenderedLine:
+    text: str
+    brk: int
+    frame: Frame
+    link_chars: int
+    chars: int
+    words: int
+    shape: Shape
+    events: tuple[Event, ...]
+    def __init__(
+        self,
+        text: str,
+        brk: int,
+        frame: Frame,
+        link_chars: int,
+        chars: int,
+        words: int,
+        shape: Shape = ...,
+        events: tuple[Event, ...] = (),
+    ) -> None: ...
+
+class LineBuilder:
+    lines: list[RenderedLine]
+    prefix: str
+    shaper: Shaper
+    def add(self, text: str, frame: object) -> None: ...
+    def cell(self) -> None: ...
+    def open_link(self, url: str) -> None: ...
+    def close_link(self) -> None: ...
+    def image(self, url: str, alt: str) -> None: ...
+    def request(self, newlines: int) -> None: ...
+    def flush(self) -> None: ...
+    def text(self) -> str: ...
+
+def walk(root: etree._Element, dropped: frozenset[str], reveal: bool = False) -> LineBuilder: ...

@@ -1,0 +1,487 @@
+# cython: language_level=3
+"""The walk of HTML mode, compiled: elements in, rendered lines with their frames out.
+
+:func:`walk` visits the parsed tree once (lxml's ``iterwalk``, read through
+lxml's Python API: a C-level walk of libxml2's nodes measured 0.09 s less on
+150 pages, 2 % of the time, not worth tying the build to lxml's ABI). For each
+element it makes the frame its content is seen in (:class:`Framer`), lays out
+its start and end (breaks, bullets, cells, links, images) and feeds its text
+and tail to the :class:`LineBuilder`. The rules are those of
+:mod:`cleantext.html.render`, :mod:`cleantext.html.frames` and
+:mod:`cleantext.html.lines`; the rare or costly readings (hidden elements,
+buttons, new contexts, table structure) stay plain Python there and are called
+from here.
+
+>>> from lxml import etree
+>>> from cleantext.html.vocabulary import DROPPED_TAGS
+>>> root = etree.fromstring("<div><p>One</p><p>Two <a href='/x'>link</a></p></div>", etree.HTMLParser())
+>>> builder = walk(root, DROPPED_TAGS)
+>>> [(line.text, line.frame[0].xpath(), line.link_chars) for line in builder.lines]
+[('One', '/html/body/div/p[1]', 0), ('Two link', '/html/body/div/p[2]', 4)]
+"""
+
+from lxml import etree
+
+from cleantext.html.frames import (
+    BOX_TAGS,
+    CONTEXT_TAGS,
+    EMPTY,
+    FRAMED_TAGS,
+    HEAD_CONTENT,
+    HIDING_ATTRIBUTES,
+    LAYOUT_TAGS,
+    ROOT_CONTEXT,
+    is_anchor,
+    is_hidden,
+    new_context,
+    plain_landmark,
+    wraps_the_page,
+)
+from cleantext.html.lines import BULLET, CELL_MARK, CELLS, CLOSE_BREAKS, OPEN_BREAKS
+from cleantext.html.shape import SHAPED_TAGS, Shaper
+from cleantext.html.vocabulary import CELL_TAGS, ROLE_LANDMARKS, class_tokens
+from cleantext.structure import CLOSE, IMAGE, LINK, PLAIN
+
+# Typed copies of the module constants: set and dict tests without a global lookup.
+cdef frozenset _BOX = BOX_TAGS
+cdef frozenset _CONTEXT = CONTEXT_TAGS
+cdef frozenset _FRAMED = FRAMED_TAGS
+cdef frozenset _LAYOUT = LAYOUT_TAGS
+cdef frozenset _SHAPED = SHAPED_TAGS
+cdef frozenset _CELLS = CELL_TAGS
+cdef frozenset _NO_NAMES = frozenset()
+cdef dict _OPEN = OPEN_BREAKS
+cdef dict _CLOSE = CLOSE_BREAKS
+cdef dict _ROLES = ROLE_LANDMARKS
+cdef str _CELL_MARK = CELL_MARK
+cdef str _BULLET = BULLET
+
+
+cdef class Block:
+    """An element the walk entered: its tag, its number among its parent's children of that
+    tag, and its parent. A line's frame names its block element this way, and
+    :meth:`xpath` writes the element's XPath as lxml's ``getpath`` does, in time linear in
+    the tree's size (``getpath`` counts an element's preceding siblings on every call,
+    quadratic on a page of thousands of sibling blocks)."""
+
+    cdef readonly Block parent
+    cdef readonly str tag
+    cdef Py_ssize_t number
+    cdef dict children  # this element's children per tag while the walk is inside it
+    cdef frozenset repeated  # once it has ended: the tags of its children that repeat
+    cdef str path
+
+    def __init__(self, Block parent, str tag):
+        self.parent = parent
+        self.tag = tag
+        self.number = 1
+        self.children = None
+        self.repeated = _NO_NAMES
+        self.path = None
+        if parent is not None:
+            if parent.children is None:
+                parent.children = {}
+            self.number = parent.children.get(tag, 0) + 1
+            parent.children[tag] = self.number
+
+    cdef void close(self, dict shared):
+        """The walk left the element: keep only which of its children's tags repeat (one
+        set for all elements whose repeating tags are the same, found in ``shared``)."""
+        cdef str tag
+        if self.children is not None:
+            repeated = tuple([tag for tag, count in self.children.items() if count > 1])
+            if repeated:
+                found = shared.get(repeated)
+                if found is None:
+                    found = shared[repeated] = frozenset(repeated)
+                self.repeated = found
+            self.children = None
+
+    cpdef str xpath(self):
+        """The element's XPath (``/html/body/div[2]/p``), once the walk is done; worked out
+        once per element."""
+        cdef list chain = []
+        cdef Block node = self
+        cdef str path
+        while node is not None and node.path is None:
+            chain.append(node)
+            node = node.parent
+        path = "" if node is None else node.path
+        for node in reversed(chain):
+            path = node.path = f"{path}/{node._step()}"
+        return path
+
+    cdef str _step(self):
+        if self.parent is None or self.tag not in self.parent.repeated:
+            return self.tag
+        return f"{self.tag}[{self.number}]"
+
+
+cdef class RenderedLine:
+    """One output line: its text, the break before it (1 newline or 2), where it came from,
+    its characters (without a list item's bullet), link characters and words, its structure
+    and its link and image events (counted in non-space characters after the bullet)."""
+
+    cdef readonly str text
+    cdef readonly int brk
+    cdef readonly object frame
+    cdef readonly Py_ssize_t link_chars
+    cdef readonly Py_ssize_t chars
+    cdef readonly Py_ssize_t words
+    cdef readonly object shape
+    cdef readonly tuple events
+
+    def __init__(self, str text, int brk, frame, Py_ssize_t link_chars, Py_ssize_t chars,
+                 Py_ssize_t words, shape=PLAIN, tuple events=()):
+        self.text = text
+        self.brk = brk
+        self.frame = frame
+        self.link_chars = link_chars
+        self.chars = chars
+        self.words = words
+        self.shape = shape
+        self.events = events
+
+    def __repr__(self):
+        return f"RenderedLine({self.text!r}, brk={self.brk}, words={self.words})"
+
+
+cdef class LineBuilder:
+    """Collects inline text into lines; ``request(n)`` asks for ``n`` newlines before more text
+    (an example runs in :mod:`cleantext.html.lines`)."""
+
+    cdef readonly list lines
+    cdef public str prefix
+    cdef readonly object shaper
+    cdef list _parts
+    cdef object _frame
+    cdef Py_ssize_t _link_chars
+    cdef int _pending
+    cdef bint _raw
+    cdef str _prefix
+    cdef list _links
+    cdef list _events  # None until the line has a link or an image
+    cdef list _images
+    cdef Py_ssize_t _nonspace
+    cdef list _columns
+    cdef bint _new_cell
+
+    def __init__(self):
+        self.lines = []
+        self.prefix = ""
+        self.shaper = Shaper()
+        self._parts = []
+        self._frame = None
+        self._link_chars = 0
+        self._pending = 0
+        self._raw = False
+        self._prefix = ""
+        self._links = []
+        self._events = None
+        self._images = []
+        self._nonspace = 0
+        self._columns = []
+        self._new_cell = False
+
+    cpdef void add(self, str text, frame):
+        """Append inline ``text`` seen inside ``frame``."""
+        if not self._parts:
+            if not self.shaper.pre and (not text or text.isspace()):
+                return
+            self._start_line(frame)
+        elif self._new_cell and not text.isspace():
+            self._columns.append(self.shaper.column)
+            self._new_cell = False
+        self._parts.append(text)
+        if self._links:
+            self._link_chars += len(text.strip())
+        if self._events is not None:
+            self._nonspace += _nonspace(text)
+
+    cpdef void cell(self):
+        """Start a table cell: separate it from the previous cell of the row."""
+        if self._parts:
+            self._parts.append(_CELL_MARK)
+            self._new_cell = True
+
+    cpdef void open_link(self, str url):
+        """A link to ``url`` starts here."""
+        self._links.append(url)
+        self._event(LINK, url, "")
+
+    cpdef void close_link(self):
+        """The innermost open link ends here."""
+        if self._links:
+            self._links.pop()
+            self._event(CLOSE, "", "")
+
+    cpdef void image(self, str url, str alt):
+        """An image stands here (one outside any line goes at the start of the next line)."""
+        if self._parts:
+            self._event(IMAGE, url, alt)
+        else:
+            self._images.append((0, IMAGE, url, alt))
+
+    cpdef void request(self, int newlines):
+        """End the current line; at least ``newlines`` line breaks come before the next text."""
+        if self._parts:
+            self.flush()
+        if newlines > self._pending:
+            self._pending = newlines
+        if newlines >= 2:
+            self.prefix = ""
+
+    cpdef void flush(self):
+        """Turn the collected text into line(s)."""
+        cdef str joined, content
+        cdef list words
+        if not self._parts:
+            return
+        joined = "".join(self._parts)
+        if self._raw:
+            self._flush_pre(joined)
+        else:
+            words = joined.split()
+            content = " ".join(words)
+            if _CELL_MARK in content:
+                content = CELLS.sub("\t", content).strip("\t ")
+                words = content.split()
+            if content:  # the prefix (a bullet) ends in a space: its words simply add
+                self._emit(
+                    self._prefix + content,
+                    len(content),
+                    len(words) + len(self._prefix.split()),
+                    tuple(self._events) if self._events else (),
+                )
+        self._parts = []
+        self._link_chars = 0
+        self._events = None
+
+    def text(self):
+        """The rendered text: lines joined by their breaks."""
+        cdef list pieces = []
+        cdef RenderedLine line
+        for line in self.lines:
+            if pieces:
+                pieces.append("\n" * line.brk)
+            pieces.append(line.text)
+        return "".join(pieces)
+
+    cdef void _start_line(self, frame):
+        """The first text of a line: note its frame, prefix, cell and the links open around it."""
+        cdef int column
+        self._frame = frame
+        self._raw = self.shaper.pre > 0
+        self._prefix = self.prefix
+        self.prefix = ""
+        column = self.shaper.column
+        self._columns = [column] if column >= 0 else []
+        self._new_cell = False
+        if self._links or self._images:
+            self._events = [(0, LINK, url, "") for url in self._links] + self._images
+            self._images = []
+            self._nonspace = 0
+
+    cdef void _event(self, str kind, str url, str alt):
+        cdef str part
+        if not self._parts:
+            return
+        if self._events is None:
+            self._events = []
+            self._nonspace = 0
+            for part in self._parts:
+                self._nonspace += _nonspace(part)
+            self._nonspace -= self._parts.count(_CELL_MARK)
+        self._events.append((self._nonspace, kind, url, alt))
+
+    cdef void _flush_pre(self, str joined):
+        cdef bint blank = False
+        cdef str raw, text
+        for raw in joined.replace("\r\n", "\n").split("\n"):
+            text = self._prefix + raw.rstrip().replace(_CELL_MARK, "\t")
+            self._prefix = ""
+            if not text.strip():
+                blank = bool(self.lines)
+                continue
+            if blank:
+                self._pending = max(self._pending, 2)
+            self._emit(text, len(text.strip()), len(text.split()), ())
+            self._pending = 1
+            blank = False
+
+    cdef void _emit(self, str text, Py_ssize_t chars, Py_ssize_t words, tuple events):
+        cdef int brk = max(self._pending, 1)
+        cdef Py_ssize_t link_chars = min(self._link_chars, chars)
+        shape = self.shaper.shape(tuple(self._columns) if self._columns else ())
+        self.lines.append(
+            RenderedLine(text, brk, self._frame, link_chars, chars, words, shape, events)
+        )
+        self._pending = 0
+
+
+cdef inline Py_ssize_t _nonspace(str text):
+    """The characters of ``text`` that are not white space."""
+    return len("".join(text.split()))
+
+
+cdef class Framer:
+    """Makes the frames of one page's elements; remembers contexts and class/id tokens."""
+
+    cdef frozenset _dropped
+    cdef frozenset _hiding
+    cdef dict _tokens
+    cdef dict _contexts
+
+    def __init__(self, frozenset dropped, bint reveal):
+        self._dropped = dropped
+        self._hiding = _NO_NAMES if reveal else HIDING_ATTRIBUTES
+        self._tokens = {}
+        self._contexts = {}
+
+    cdef object open(self, element, Block block, str tag, list names, parent, int depth):
+        """The frame for ``element``'s content; ``None`` when it is not rendered."""
+        if tag in self._dropped and not (tag == "button" and wraps_the_page(element)):
+            return None
+        if tag == "head" and not HEAD_CONTENT(element):
+            return None  # (only metadata: skipped whole instead of element by element)
+        if names and not self._hiding.isdisjoint(names) and is_hidden(element):
+            return None
+        if parent is None:
+            return (block, depth, ROOT_CONTEXT)
+        if names:
+            if tag == "a" and (<tuple>parent)[2].heading and is_anchor(element):
+                return parent  # (a heading's own anchor: its class words name the anchor)
+            return self._open_marked(element, block, names, tag, <tuple>parent, depth)
+        if tag not in _BOX:
+            return parent
+        context = (<tuple>parent)[2]
+        if tag in _CONTEXT:
+            landmark = plain_landmark(tag, context)
+            context = self._context(context, tag, landmark, EMPTY, context.in_body, depth)
+        return (block, depth, context)
+
+    cdef tuple _open_marked(self, element, Block block, list names, str tag, tuple parent, int depth):
+        """:meth:`open` for an element with attributes: its role, class, id and itemprop count."""
+        cdef bint in_body, boxed
+        context = parent[2]
+        landmark = None
+        if "role" in names:
+            landmark = _ROLES.get((element.get("role") or "").strip().lower())
+        if landmark is None and tag in _FRAMED:
+            landmark = plain_landmark(tag, context)
+        own = self._class_tokens(element, names) if "class" in names or "id" in names else EMPTY
+        in_body = context.in_body or (
+            "itemprop" in names and (element.get("itemprop") or "").lower() == "articlebody"
+        )
+        boxed = tag in _BOX
+        if own or landmark or in_body != context.in_body or tag in _CONTEXT:
+            context = self._context(context, tag, landmark, own, in_body, depth)
+        elif not boxed:
+            return parent
+        return (block if boxed else parent[0], depth, context)
+
+    cdef object _class_tokens(self, element, list names):
+        """The tokens of the class and id values (each distinct value worked out once).
+        ``class_tokens`` reads a lone class just as it reads ``"class "``, so the two are
+        joined only when there is an id."""
+        if "id" in names:
+            value = f"{element.get('class') or ''} {element.get('id') or ''}"
+        else:
+            value = element.get("class") or ""
+        own = self._tokens.get(value)
+        if own is None:
+            own = self._tokens[value] = class_tokens(value)
+        return own
+
+    cdef object _context(self, parent, str tag, landmark, own, bint in_body, int depth):
+        """The context below ``parent`` (remembered: sibling elements often share one)."""
+        key = (parent, tag, landmark, own, in_body, depth)
+        found = self._contexts.get(key)
+        if found is None:
+            found = self._contexts[key] = new_context(parent, tag, landmark, own, in_body, depth)
+        return found
+
+
+def walk(root, frozenset dropped, bint reveal=False):
+    """Walk ``root`` and return the builder holding its rendered lines and their frames
+    (:func:`cleantext.html.render.render` documents it)."""
+    cdef LineBuilder builder = LineBuilder()
+    cdef Framer framer = Framer(dropped, reveal)
+    cdef list stack = []  # of each open element: (its parent's frame, its tag to close, its parent)
+    cdef list names
+    cdef dict repeats = {}  # the sets of repeating child tags, each made once
+    cdef Block block, parent = None  # the innermost open element
+    frame = None  # the frame of the innermost open element
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        if event == "start":
+            tag = element.tag
+            if not isinstance(tag, str):  # (a comment or processing instruction)
+                stack.append((frame, None, parent))
+                walker.skip_subtree()
+                continue
+            block = Block(parent, tag)
+            names = element.keys()
+            own = framer.open(element, block, tag, names, frame, len(stack))
+            if own is None:
+                stack.append((frame, None, parent))
+                walker.skip_subtree()
+                continue
+            closing = _start(builder, element, tag, names, own) if tag in _LAYOUT else None
+            stack.append((frame, closing, parent))
+            frame = own
+            parent = block
+            text = element.text
+            if text:
+                builder.add(text, own)
+        else:
+            frame, closing, outer = stack.pop()
+            if parent is not outer:  # (the element was entered: its children are counted)
+                parent.close(repeats)
+                parent = outer
+            if closing is not None:
+                _end(builder, closing)
+            tail = element.tail
+            if tail and frame is not None:
+                builder.add(tail, frame)
+    builder.flush()
+    return builder
+
+
+cdef object _start(LineBuilder builder, element, str tag, list names, tuple own):
+    """Lay out the start of an element; the tag whose end needs laying out too, if any."""
+    newlines = _OPEN.get(tag)
+    if newlines is not None:
+        builder.request(newlines)
+        if tag == "li":
+            builder.prefix = _BULLET
+    if tag in _SHAPED:
+        builder.shaper.open(tag, element)
+        if tag in _CELLS:
+            builder.cell()
+        return tag
+    if tag == "a":
+        if "href" not in names or (own[2].heading and is_anchor(element)):
+            return None
+        builder.open_link((element.get("href") or "").strip())
+    elif tag == "img":
+        _image(builder, element)
+        return None
+    return tag if tag in _CLOSE or tag == "a" else None
+
+
+cdef void _end(LineBuilder builder, str tag):
+    newlines = _CLOSE.get(tag)
+    if newlines is not None:
+        builder.request(newlines)
+    if tag in _SHAPED:
+        builder.shaper.close(tag)
+    elif tag == "a":
+        builder.close_link()
+
+
+cdef void _image(LineBuilder builder, element):
+    """Note an image with a source that is not inline data (``data-src`` for lazy loading)."""
+    url = (element.get("src") or element.get("data-src") or "").strip()
+    if url and not url.startswith("data:"):
+        builder.image(url, " ".join((element.get("alt") or "").split()))

@@ -1,0 +1,175 @@
+"""What an open element passes on to its content while the renderer walks: frames and contexts.
+
+A *frame* is ``(block, depth, context)``: the nearest block element (a line's
+XPath names it: a :class:`~cleantext.html._walk.Block`), the depth below the root of the element that made the frame,
+and the :class:`Context` its ancestors make. Inline elements that add nothing
+share their parent's frame. The walk itself (:mod:`cleantext.html._walk`, a
+compiled kernel) makes the frames; the rules it applies to the elements that
+are rare or costly to read (hidden elements, buttons, landmarks, new contexts)
+are the plain functions of this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from cleantext.html.shape import SHAPED_TAGS
+from cleantext.html.vocabulary import (
+    BLOCK_TAGS,
+    CELL_TAGS,
+    HEAD_METADATA_TAGS,
+    HEADING_TAGS,
+    LANDMARK_TAGS,
+    LINE_TAGS,
+    SECTIONING_TAGS,
+)
+
+if TYPE_CHECKING:
+    from cleantext.html._walk import Block
+
+HIDDEN_STYLE = ("display:none", "visibility:hidden")
+HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
+"""Attributes that can hide an element (only elements carrying one are checked)."""
+_IS_METADATA = " or ".join(f"self::{tag}" for tag in sorted(HEAD_METADATA_TAGS))
+HEAD_CONTENT = etree.XPath(f"boolean(*[not({_IS_METADATA})] or text()[normalize-space()])")
+"""Whether a ``<head>`` holds more than metadata (libxml2 leaves the body there after an
+unknown element in the head): one C-level test instead of a step per metadata element."""
+EMPTY: frozenset[str] = frozenset()
+BOX_TAGS = BLOCK_TAGS | CELL_TAGS
+"""Elements that are the block a line's XPath names."""
+LAYOUT_TAGS = BOX_TAGS | LINE_TAGS | SHAPED_TAGS | {"br", "a", "img"}
+"""Elements that start or end lines, cells, links, images or structure (others only add
+their text)."""
+FRAMED_TAGS = LANDMARK_TAGS | {"figcaption"}
+"""Elements that are landmarks by their tag."""
+CONTEXT_TAGS = FRAMED_TAGS | SECTIONING_TAGS | HEADING_TAGS
+"""Elements that change the context of their content even without attributes."""
+CONTROL_LABEL_CHARS = 500
+"""A ``<button>`` holding more text than this is no button label: the parser left the page
+inside an unclosed button (its content is rendered)."""
+CONTROL_LABEL_NODES = 100
+"""Nor is a button holding more elements than this (reading stops there: nested buttons
+cost a bounded walk each)."""
+
+
+@dataclass(slots=True, eq=False)
+class Context:
+    """What the ancestors of an open element say about its content (shared by many frames).
+
+    ``labels`` pairs each landmark/token with the depth (in XPath steps) of the
+    deepest ancestor carrying it. Contexts are never changed once made (not frozen
+    only because frozen dataclasses are four times slower to build).
+    """
+
+    landmarks: frozenset[str]
+    tokens: frozenset[str]
+    labels: tuple[tuple[str, int], ...]
+    in_body: bool
+    heading: bool
+    sectioned: bool
+
+
+ROOT_CONTEXT = Context(EMPTY, EMPTY, (), False, False, False)
+"""The context of the walk's first element."""
+
+Names = Sequence[str | bytes]
+"""An element's attribute names, as ``element.keys()`` gives them."""
+Frame = tuple["Block", int, Context]
+"""What an open element passes on to its content (see the module's docstring)."""
+
+
+def new_context(
+    parent: Context,
+    tag: str,
+    landmark: str | None,
+    own: frozenset[str],
+    in_body: bool,
+    depth: int,
+) -> Context:
+    """The context below ``parent`` for an element ``depth`` deep with these readings.
+
+    >>> inner = new_context(ROOT_CONTEXT, "nav", "nav", frozenset({"menu"}), False, 2)
+    >>> sorted(inner.landmarks), inner.labels
+    (['nav'], (('<nav>', 3), ('menu', 3)))
+    """
+    landmarks, tokens, labels = parent.landmarks, parent.tokens, parent.labels
+    if own:
+        tokens = tokens | own
+    if landmark is not None:
+        landmarks = landmarks | {landmark}
+        own = own | {f"<{landmark}>"}
+    if own:
+        labels = _relabel(labels, own, depth + 1)
+    heading = parent.heading or tag in HEADING_TAGS
+    sectioned = parent.sectioned or tag in SECTIONING_TAGS
+    return Context(landmarks, tokens, labels, in_body, heading, sectioned)
+
+
+def _relabel(
+    labels: tuple[tuple[str, int], ...], own: frozenset[str], depth: int
+) -> tuple[tuple[str, int], ...]:
+    """``labels`` with each of ``own`` now found at ``depth`` (the deepest occurrence counts)."""
+    kept = [item for item in labels if item[0] not in own]
+    return (*kept, *[(label, depth) for label in sorted(own)])
+
+
+def plain_landmark(tag: str, parent: Context) -> str | None:
+    """A tag's landmark; a ``<header>`` inside an article or section is its title block, not
+    the page's banner, so it is none (a ``<footer>`` anywhere holds meta data and links).
+
+    >>> plain_landmark("header", ROOT_CONTEXT), plain_landmark("div", ROOT_CONTEXT)
+    ('header', None)
+    """
+    if tag in LANDMARK_TAGS and (tag != "header" or not parent.sectioned):
+        return tag
+    return "figcaption" if tag == "figcaption" else None
+
+
+def is_hidden(element: etree._Element) -> bool:
+    """Whether the element's own attributes hide it (``hidden``, ``aria-hidden``, a style).
+
+    >>> from lxml import etree
+    >>> is_hidden(etree.fromstring('<div style="Display: None">x</div>'))
+    True
+    """
+    if element.get("hidden") is not None:
+        return True
+    if (element.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = element.get("style")
+    if style:
+        compact = "".join(style.lower().split())
+        return any(rule in compact for rule in HIDDEN_STYLE)
+    return False
+
+
+def wraps_the_page(element: etree._Element) -> bool:
+    """Whether a button holds more than :data:`CONTROL_LABEL_CHARS` characters of text or more
+    than :data:`CONTROL_LABEL_NODES` elements.
+
+    >>> from lxml import etree
+    >>> root = etree.fromstring("<button>Menu</button>", etree.HTMLParser())
+    >>> wraps_the_page(root.find(".//button"))
+    False
+    """
+    chars = len(element.text or "")
+    for count, inner in enumerate(element.iterdescendants()):
+        chars += len(inner.text or "") + len(inner.tail or "")
+        if chars > CONTROL_LABEL_CHARS or count >= CONTROL_LABEL_NODES:
+            return True
+    return chars > CONTROL_LABEL_CHARS
+
+
+def is_anchor(element: etree._Element) -> bool:
+    """A link to a place on the same page (``href="#..."``): inside a heading, the heading's own
+    anchor (``<h2 id="x"><a href="#x">Title</a></h2>``), not a link away from the text.
+
+    >>> from lxml import etree
+    >>> is_anchor(etree.fromstring('<a href=" #top">x</a>'))
+    True
+    """
+    return (element.get("href") or "").lstrip().startswith("#")

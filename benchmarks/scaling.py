@@ -73,6 +73,13 @@ def menu_lines(size: int) -> str:
     return lines * (size // len(lines))
 
 
+def one_word_lines(size: int) -> str:
+    """One word a line, no blank line: the most lines a text of this size can have (but one
+    character a line)."""
+    lines = "\n".join(SENTENCE.split()) + "\n"
+    return (lines * (size // len(lines) + 1))[:size]
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "page": page_text,
     "prose": prose,
@@ -80,6 +87,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "blank_lines": blank_lines,
     "bullets": bullets,
     "menu": menu_lines,
+    "one_word": one_word_lines,
 }
 
 

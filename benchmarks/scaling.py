@@ -193,11 +193,11 @@ def memory_table(rows: Sequence[Measurement]) -> str:
     lines = list(MEMORY_HEADER)
     for row in rows:
         increase, ratio = "n/a", "n/a"
-        if row.increase_mb is not None:
-            increase, ratio = f"{row.increase_mb:.0f}", f"{row.increase_mb / row.megabytes:.1f}"
-        lines.append(
-            f"| {row.shape} | {row.megabytes:.1f} | {increase} | {ratio} | {row.peak_mb:.0f} |"
-        )
+        megabytes = f"{row.megabytes:.1f}"
+        if row.increase_mb is not None:  # (the ratio of the figures shown, so the table adds up)
+            increase = f"{row.increase_mb:.0f}"
+            ratio = f"{float(increase) / float(megabytes):.1f}"
+        lines.append(f"| {row.shape} | {megabytes} | {increase} | {ratio} | {row.peak_mb:.0f} |")
     return "\n".join(lines)
 
 

@@ -138,4 +138,5 @@ def test_the_docs_section_is_replaced_in_place() -> None:
     before = f"intro\n{scaling.MEMORY_START}\nold table\n{scaling.MEMORY_END}\noutro"
     after = scaling.replace_section(before, section)
     assert after.startswith("intro\n") and after.endswith("\noutro")
-    assert "old table" not in after and "| prose | 1.0 | 12 | 12.4 | 40 |" in after
+    assert "old table" not in after
+    assert "| prose | 1.0 | 12 | 12.0 | 40 |" in after  # (the ratio of the figures shown)

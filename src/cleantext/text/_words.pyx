@@ -110,6 +110,8 @@ cdef class LineTokens:
     >>> tokens = LineTokens(table, str.split)  # (the plain definition: for the test)
     >>> tokens[0], tokens[1], tokens[2], tokens[2][0] is tokens[2][2]
     (('read', "a.b.'", 'e-mail', 'us'), ('+', '1'), ('the', 'cat', 'the', 'hat'), True)
+    >>> tokens[-1:]
+    (('the', 'cat', 'the', 'hat'),)
     """
 
     cdef readonly list vocabulary
@@ -176,11 +178,18 @@ cdef class LineTokens:
     def __len__(self):
         return len(self.bounds) - 1
 
-    def __getitem__(self, Py_ssize_t index):
+    def __getitem__(self, index):
+        cdef Py_ssize_t count = len(self.bounds) - 1
+        if isinstance(index, slice):
+            return tuple([self.line(number) for number in range(*index.indices(count))])
         if index < 0:
-            index += len(self.bounds) - 1
-        if not 0 <= index < len(self.bounds) - 1:
+            index += count
+        if not 0 <= index < count:
             raise IndexError("line index out of range")
+        return self.line(index)
+
+    cpdef tuple line(self, Py_ssize_t index):
+        """The tokens of line ``index`` (0 <= index < len(self))."""
         cdef Py_ssize_t start = self.bounds.data.as_longlongs[index]
         cdef Py_ssize_t stop = self.bounds.data.as_longlongs[index + 1], position
         return tuple([<object>PyList_GET_ITEM(self.vocabulary, self.ids.data.as_ints[position])
@@ -189,7 +198,7 @@ cdef class LineTokens:
     def __iter__(self):
         cdef Py_ssize_t index
         for index in range(len(self.bounds) - 1):
-            yield self[index]
+            yield self.line(index)
 
     def select(self, kept):
         """The tokens of lines ``kept`` (indexes, in order), sharing this vocabulary.

@@ -96,6 +96,13 @@ def _html_page(body: str) -> str:
     return f"<html><head><title>Scaling</title></head><body><article>{body}</article></body></html>"
 
 
+def one_word_lines(size: int) -> str:
+    """One word a line, no blank line: the most lines a text of this size can have (but one
+    character a line)."""
+    lines = "\n".join(SENTENCE.split()) + "\n"
+    return (lines * (size // len(lines) + 1))[:size]
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "page": page_text,
     "prose": prose,
@@ -103,6 +110,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "blank_lines": blank_lines,
     "bullets": bullets,
     "menu": menu_lines,
+    "one_word": one_word_lines,
 }
 HTML_SHAPES: dict[str, Callable[[int], str]] = {
     "html_paragraphs": html_paragraphs,
@@ -216,11 +224,11 @@ def memory_table(rows: Sequence[Measurement]) -> str:
     lines = list(MEMORY_HEADER)
     for row in rows:
         increase, ratio = "n/a", "n/a"
-        if row.increase_mb is not None:
-            increase, ratio = f"{row.increase_mb:.0f}", f"{row.increase_mb / row.megabytes:.1f}"
-        lines.append(
-            f"| {row.shape} | {row.megabytes:.1f} | {increase} | {ratio} | {row.peak_mb:.0f} |"
-        )
+        megabytes = f"{row.megabytes:.1f}"
+        if row.increase_mb is not None:  # (the ratio of the figures shown, so the table adds up)
+            increase = f"{row.increase_mb:.0f}"
+            ratio = f"{float(increase) / float(megabytes):.1f}"
+        lines.append(f"| {row.shape} | {megabytes} | {increase} | {ratio} | {row.peak_mb:.0f} |")
     return "\n".join(lines)
 
 

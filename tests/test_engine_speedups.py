@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from cleantext import Config
 from cleantext.engine import Claim, _claims, _Units, _weigh
-from cleantext.text.lexicon import TOKEN, strip_bullet, tokens
+from cleantext.text._lines import LineTable
+from cleantext.text._words import is_handled
+from cleantext.text.lexicon import strip_bullet, tokens
 from cleantext.text.page import Gap, Line, Page
 from cleantext.text.words import WORD, line_tokens, word_counts
 from strategies import any_text, page_text
@@ -27,20 +29,26 @@ LINE_TEXTS = st.lists(
 
 @given(LINE_TEXTS)
 def test_word_counts_are_counts_of_the_word_regex(texts: list[str]) -> None:
-    assert word_counts(texts) == tuple(len(WORD.findall(text)) for text in texts)
+    table = LineTable("\n".join(texts))
+    assert list(word_counts(table)) == [len(WORD.findall(line.text)) for line in table]
 
 
 @given(LINE_TEXTS)
 def test_line_tokens_are_the_tokens_of_the_unbulleted_text(texts: list[str]) -> None:
-    assert line_tokens(texts) == tuple(tuple(tokens(strip_bullet(text))) for text in texts)
+    table = LineTable("\n".join(texts))
+    assert list(line_tokens(table)) == [tuple(tokens(strip_bullet(line.text))) for line in table]
 
 
-def test_ascii_shortcuts_know_the_regexes_characters() -> None:
-    for code in range(128):
-        char = chr(code)
-        if char != "\n":
-            assert word_counts([f"{char}a{char}"])[0] == len(WORD.findall(f"{char}a{char}"))
-            assert line_tokens([f"x{char}y"])[0] == tuple(TOKEN.findall(f"x{char}y".lower()))
+def test_the_kernel_classes_characters_as_the_regexes_do() -> None:
+    """Every character the kernel classes itself, between letters, at the ends, and alone."""
+    handled = [chr(code) for code in range(0x3001) if is_handled(chr(code)) and chr(code) != "\n"]
+    assert len(handled) > 700  # (Latin: the most common lines stay in the kernel)
+    texts = [f"{char}a{char}x{char}{char}.{char}" for char in handled]
+    table = LineTable("\n".join(texts))
+    found_counts, found_tokens = word_counts(table), line_tokens(table)
+    for line in table:
+        assert found_counts[line.index] == len(WORD.findall(line.text)), line.text
+        assert found_tokens[line.index] == tuple(tokens(strip_bullet(line.text))), line.text
 
 
 def reference_split(text: str) -> tuple[list[Line], list[Gap]]:

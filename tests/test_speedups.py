@@ -22,15 +22,16 @@ def test_reused_line_features_equal_fresh_ones(text: str, data: st.DataObject) -
     again_text = "\n".join(text[source.lines[i].start : source.lines[i].end] for i in kept)
     reused = Page.from_text(again_text).reusing(source, kept)
     fresh = Page.from_text(again_text)
-    assert reused.tokens == fresh.tokens
+    assert list(reused.tokens) == list(fresh.tokens)
     assert reused.word_counts == fresh.word_counts
+    assert reused.sentence_ends == fresh.sentence_ends
 
 
 def test_other_lines_are_not_reused() -> None:
     source = Page.from_text("Home\n\nSome text here.")
     assert source.tokens
     other = Page.from_text("Other words.").reusing(source, [1])
-    assert other.tokens == (("other", "words"),)
+    assert list(other.tokens) == [("other", "words")]
 
 
 @given(

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Literal, TypeVar
 
-from cleantext.text.lexicon import strip_bullet, tokens
 from cleantext.text.page import Line, Page
 
 
@@ -96,15 +95,13 @@ def line_runs(
 
 
 def line_tokens(page: Page, index: int) -> tuple[str, ...]:
-    """``page.tokens[index]``, without computing the tokens of every line for one line's sake.
+    """``page.tokens[index]``: the page's tokens are computed once, for every line, in
+    compiled code (:mod:`cleantext.text._words`).
 
     >>> line_tokens(Page.from_text("Home\\n• Share this"), 1)
     ('share', 'this')
     """
-    known: tuple[tuple[str, ...], ...] | None = vars(page).get("tokens")
-    if known is not None:
-        return known[index]
-    return tuple(tokens(strip_bullet(page.lines[index].text)))
+    return page.tokens[index]
 
 
 def span_of(lines: Sequence[Line], score: float, reason: str) -> Proposal:

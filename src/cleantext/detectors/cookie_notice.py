@@ -106,7 +106,7 @@ def _addressed(text: str, words: Sequence[str]) -> list[str]:
     return phrases + pronouns
 
 
-def _extend(lines: tuple[Line, ...], index: int, step: int, params: Params) -> int:
+def _extend(lines: Sequence[Line], index: int, step: int, params: Params) -> int:
     """Widen from line ``index`` over the adjacent button-only lines in direction ``step``."""
     while 0 <= index + step < len(lines) and _is_button(lines[index + step].text, params):
         index += step

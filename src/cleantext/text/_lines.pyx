@@ -1,13 +1,109 @@
-"""The compiled kernel of :meth:`cleantext.text.page.Page.from_text`: a text's non-blank lines.
+"""The compiled core of :class:`cleantext.text.page.Page`: a text's non-blank lines, compactly.
 
-One pass over the text's code points, in C: no regex, no string per line. A line runs
-from the character after a newline (or the text's start) to its last non-space
-character; a space is what ``str.isspace`` says (``str.strip`` removes the same ones).
+:class:`LineTable` splits a text in one pass over its code points, in C, and keeps
+two 64-bit offsets and a block number per line in arrays: no Python object per line.
+A :class:`Line` or :class:`Gap` is built when a detector asks for it, and dropped
+when the detector is done with it.
+
+A line runs from the character after a newline (or the text's start) to its last
+non-space character; a space is what ``str.isspace`` says (``str.strip`` removes the
+same ones). A *gap* is the whitespace between two lines; a blank line or more
+between two lines starts a new *block*.
 """
 
+cimport cython
 from cpython.array cimport array, resize_smart
 
 from array import array as _new_array
+from collections.abc import Sequence
+
+
+cdef class Line:
+    """A non-blank line: ``page.text[start:end]``, with ``text`` its stripped content.
+
+    >>> line = Line(0, 2, 9, "Title", 0, 1)
+    >>> line.text, line.indent, line
+    ('Title', 2, Line(index=0, start=2, end=9, text='Title', block=0, gap_before=1))
+    """
+
+    def __init__(self, Py_ssize_t index, Py_ssize_t start, Py_ssize_t end, str text,
+                 Py_ssize_t block, Py_ssize_t gap_before):
+        self.index, self.start, self.end, self.text = index, start, end, text
+        self.block, self.gap_before = block, gap_before
+
+    @property
+    def indent(self):
+        """Number of characters before the first non-space one."""
+        return (self.end - self.start) - len(self.text)
+
+    def _key(self):
+        return (self.index, self.start, self.end, self.text, self.block, self.gap_before)
+
+    def __eq__(self, other):
+        if not isinstance(other, Line):
+            return NotImplemented
+        return self._key() == (<Line>other)._key()
+
+    def __lt__(self, Line other):  # lines sort as their fields do: by index first
+        return self._key() < other._key()
+
+    def __le__(self, Line other):
+        return self._key() <= other._key()
+
+    def __gt__(self, Line other):
+        return self._key() > other._key()
+
+    def __ge__(self, Line other):
+        return self._key() >= other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __reduce__(self):
+        return Line, self._key()
+
+    def __repr__(self):
+        return (f"Line(index={self.index}, start={self.start}, end={self.end}, "
+                f"text={self.text!r}, block={self.block}, gap_before={self.gap_before})")
+
+
+cdef class Gap:
+    """The whitespace between line ``after`` and the next line; ``newlines`` counts line breaks.
+
+    >>> Gap(11, 13, 2, 0)
+    Gap(start=11, end=13, newlines=2, after=0)
+    """
+
+    def __init__(self, Py_ssize_t start, Py_ssize_t end, Py_ssize_t newlines, Py_ssize_t after):
+        self.start, self.end, self.newlines, self.after = start, end, newlines, after
+
+    def _key(self):
+        return (self.start, self.end, self.newlines, self.after)
+
+    def __eq__(self, other):
+        if not isinstance(other, Gap):
+            return NotImplemented
+        return self._key() == (<Gap>other)._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __reduce__(self):
+        return Gap, self._key()
+
+    def __repr__(self):
+        return (f"Gap(start={self.start}, end={self.end}, newlines={self.newlines}, "
+                f"after={self.after})")
+
+
+cdef inline bint is_stop(Py_UCS4 char):
+    """A character that ends a sentence (those of ``cleantext.text.page.SENTENCE_END``)."""
+    return char in u".!?…。！？:;"
+
+
+cdef inline bint is_closer(Py_UCS4 char):
+    """A closing quote or bracket, which may follow a sentence's stop."""
+    return char in u"\"'”’»)]"
 
 
 cdef inline void _push(array values, Py_ssize_t count, long long value):
@@ -17,41 +113,162 @@ cdef inline void _push(array values, Py_ssize_t count, long long value):
     values.data.as_longlongs[count] = value
 
 
-def split_lines(str text):
-    """The non-blank lines of ``text`` as four arrays of 64-bit offsets, one entry per line:
-    ``starts`` (after the previous newline), ``firsts`` (the first non-space character),
-    ``ends`` (after the last non-space character) and ``breaks`` (newlines since the
-    previous line's end, or since the text's start for the first line).
+cdef class LineTable:
+    """The non-blank lines of ``text``, as a sequence of :class:`Line` built on demand.
 
-    >>> [list(values) for values in split_lines("\\n  Title \\n\\n\\nBody.")]
-    [[1, 12], [3, 12], [8, 17], [1, 3]]
+    ``starts`` and ``ends`` are the lines' offsets and ``blocks`` their block numbers
+    (arrays, one entry per line); :attr:`gaps` is the sequence of the gaps between them.
+
+    >>> table = LineTable("\\n  Title \\n\\n\\nBody.")
+    >>> list(table.starts), list(table.ends), list(table.blocks)
+    ([1, 12], [8, 17], [0, 1])
+    >>> table[1]
+    Line(index=1, start=12, end=17, text='Body.', block=1, gap_before=3)
+    >>> [line.text for line in table], list(table.gaps)
+    (['Title', 'Body.'], [Gap(start=8, end=12, newlines=3, after=0)])
     """
-    cdef array starts = _new_array("q"), firsts = _new_array("q")
-    cdef array ends = _new_array("q"), breaks = _new_array("q")
-    cdef Py_ssize_t length = len(text), position = 0, start, first, last
-    cdef Py_ssize_t count = 0, newlines = 0
-    cdef Py_UCS4 char
-    while position < length:
-        start, first, last = position, -1, -1
-        while position < length:  # one raw line, up to its newline
-            char = text[position]
-            if char == u"\n":
-                break
-            if not char.isspace():
-                if first < 0:
-                    first = position
-                last = position
-            position += 1
-        if first >= 0:
-            _push(starts, count, start)
-            _push(firsts, count, first)
-            _push(ends, count, last + 1)
-            _push(breaks, count, newlines)
-            count += 1
-            newlines = 0
-        if position < length:  # the newline itself
-            newlines += 1
-            position += 1
-    for values in (starts, firsts, ends, breaks):
-        resize_smart(values, count)
-    return starts, firsts, ends, breaks
+
+    def __init__(self, str text):
+        self.text = text
+        self.starts, self.ends, self.blocks = _new_array("q"), _new_array("q"), _new_array("q")
+        self._split()
+
+    cdef void _split(self):
+        """Fill the arrays: one pass, each raw line scanned up to its newline."""
+        cdef Py_ssize_t length = len(self.text), position = 0, start, last
+        cdef Py_ssize_t newlines = 0, block = 0
+        cdef Py_UCS4 char
+        while position < length:
+            start, last = position, -1
+            while position < length:
+                char = self.text[position]
+                if char == u"\n":
+                    break
+                if not char.isspace():
+                    last = position
+                position += 1
+            if last >= 0:
+                if self.count and newlines >= 2:
+                    block += 1
+                _push(self.starts, self.count, start)
+                _push(self.ends, self.count, last + 1)
+                _push(self.blocks, self.count, block)
+                self.count += 1
+                newlines = 0
+            if position < length:  # the newline itself
+                newlines += 1
+                position += 1
+        for values in (self.starts, self.ends, self.blocks):
+            resize_smart(values, self.count)
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple([self.line(number) for number in range(*index.indices(self.count))])
+        return self.line(_checked(index, self.count))
+
+    def __iter__(self):
+        cdef Py_ssize_t number
+        for number in range(self.count):
+            yield self.line(number)
+
+    def __reversed__(self):
+        cdef Py_ssize_t number
+        for number in range(self.count - 1, -1, -1):
+            yield self.line(number)
+
+    def __eq__(self, other):
+        if not isinstance(other, LineTable):
+            return NotImplemented
+        return self.text == (<LineTable>other).text
+
+    def __hash__(self):
+        return hash(self.text)
+
+    def __reduce__(self):
+        return LineTable, (self.text,)
+
+    def __repr__(self):
+        return f"LineTable({self.count} lines)"
+
+    cpdef Line line(self, Py_ssize_t index):
+        """Line ``index`` (0 <= index < len(self)), built from the arrays."""
+        cdef Py_ssize_t start = self.starts.data.as_longlongs[index]
+        cdef Py_ssize_t end = self.ends.data.as_longlongs[index]
+        cdef Py_ssize_t first = start
+        while self.text[first].isspace():  # (the line has a non-space character)
+            first += 1
+        return Line(index, start, end, self.text[first:end],
+                    self.blocks.data.as_longlongs[index], self.breaks_before(index))
+
+    cpdef Py_ssize_t breaks_before(self, Py_ssize_t index):
+        """Line breaks between line ``index`` and the previous line (the text's start)."""
+        cdef Py_ssize_t after = self.ends.data.as_longlongs[index - 1] if index else 0
+        return self.text.count(u"\n", after, self.starts.data.as_longlongs[index])
+
+    cpdef Gap gap(self, Py_ssize_t index):
+        """The gap after line ``index`` (0 <= index < len(self) - 1)."""
+        return Gap(self.ends.data.as_longlongs[index], self.starts.data.as_longlongs[index + 1],
+                   self.breaks_before(index + 1), index)
+
+    def sentence_ends(self):
+        """Whether each line ends like a sentence (a tuple of bools, one a line): its
+        last four characters, without the closing quotes and brackets at their end, end in
+        a stop (``cleantext.text.page.SENTENCE_END``).
+
+        >>> LineTable("He said: “Yes.”\\nHome | News\\nWhy?)\\n»").sentence_ends()
+        (True, False, True, False)
+        """
+        cdef list ends = [False] * self.count
+        cdef Py_ssize_t index, first, end
+        for index in range(self.count):
+            end = self.ends.data.as_longlongs[index]
+            first = max(end - 4, self.starts.data.as_longlongs[index])
+            while end > first and is_closer(self.text[end - 1]):
+                end -= 1
+            ends[index] = end > first and is_stop(self.text[end - 1])
+        return tuple(ends)
+
+    @property
+    def gaps(self):
+        """The gaps between the lines, as a sequence of :class:`Gap` built on demand."""
+        return Gaps(self)
+
+
+@cython.final
+cdef class Gaps:
+    """The gaps of a :class:`LineTable`, built on demand (one fewer than its lines)."""
+
+    cdef readonly LineTable table
+
+    def __init__(self, LineTable table):
+        self.table = table
+
+    def __len__(self):
+        return max(self.table.count - 1, 0)
+
+    def __getitem__(self, index):
+        cdef Py_ssize_t count = max(self.table.count - 1, 0)
+        if isinstance(index, slice):
+            return tuple([self.table.gap(number) for number in range(*index.indices(count))])
+        return self.table.gap(_checked(index, count))
+
+    def __iter__(self):
+        cdef Py_ssize_t number
+        for number in range(self.table.count - 1):
+            yield self.table.gap(number)
+
+
+cdef Py_ssize_t _checked(Py_ssize_t index, Py_ssize_t count) except -1:
+    """``index`` into a sequence of ``count`` items, negative from the end, or IndexError."""
+    if index < 0:
+        index += count
+    if not 0 <= index < count:
+        raise IndexError("index out of range")
+    return index
+
+
+Sequence.register(LineTable)
+Sequence.register(Gaps)

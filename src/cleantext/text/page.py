@@ -4,20 +4,29 @@ Offsets always point into the original input. A *line* runs from its first
 character (indentation included) to its last non-space character; a *gap* is
 the whitespace between two lines. Lines separated by a single newline belong
 to the same *block*; a blank line or more starts a new one.
+
+The lines are kept compactly by the compiled :class:`~cleantext.text._lines.LineTable`
+(offsets in arrays); a :class:`Line` is built when a detector reads it. The per-line
+word features (:attr:`Page.word_counts`, :attr:`Page.sentence_ends`, :attr:`Page.tokens`)
+are arrays too, computed once, when first read.
 """
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from operator import itemgetter, methodcaller
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from cleantext.text._lines import split_lines
+from cleantext.text._lines import Gap as Gap
+from cleantext.text._lines import Gaps, LineTable
+from cleantext.text._lines import Line as Line
+from cleantext.text._words import LineTokens
 from cleantext.text.words import WORD as WORD  # a word, as the page counts them
 from cleantext.text.words import line_tokens, word_counts
 
@@ -26,40 +35,6 @@ if TYPE_CHECKING:
     from cleantext.text.prefilter import FoldedLines
 
 SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
-_STOPS = frozenset(".!?…。！？:;")
-"""The stops of :data:`SENTENCE_END`."""
-_UNCLOSED = methodcaller("rstrip", "\"'”’»)]")
-"""A text without the closing quotes and brackets at its end (those of :data:`SENTENCE_END`)."""
-_TAIL, _TAIL_CHAR = itemgetter(slice(-4, None)), itemgetter(slice(-1, None))
-
-
-class Line(NamedTuple):
-    """A non-blank line: ``page.text[start:end]``, with ``text`` its stripped content.
-
-    (A named tuple, not a frozen dataclass: one is built per line of every page, four
-    times faster.)
-    """
-
-    index: int  # type: ignore[assignment]  # the field hides ``tuple.index``, unused on a line
-    start: int
-    end: int
-    text: str
-    block: int
-    gap_before: int
-
-    @property
-    def indent(self) -> int:
-        """Number of characters before the first non-space one."""
-        return (self.end - self.start) - len(self.text)
-
-
-class Gap(NamedTuple):
-    """The whitespace between line ``after`` and the next line; ``newlines`` counts line breaks."""
-
-    start: int
-    end: int
-    newlines: int
-    after: int
 
 
 class DomEvidence(NamedTuple):
@@ -90,6 +65,80 @@ class DomEvidence(NamedTuple):
     labels: tuple[tuple[str, int], ...] = ()
 
 
+class LineFeatures:
+    """What a page's lines give, each computed when first read: per-line word features
+    (arrays, one entry per line), the body core, the usual separator, the folded short lines.
+
+    The copies of a page (:meth:`Page.with_claims`, :meth:`Page.with_page_type`) share one,
+    so nothing is computed twice; :meth:`select` carries the word features over to the
+    page made of some of the lines.
+    """
+
+    def __init__(self, lines: LineTable) -> None:
+        self.lines = lines
+
+    @cached_property
+    def word_counts(self) -> array[int]:
+        """Number of ``\\w+`` words on each line."""
+        return word_counts(self.lines)
+
+    @cached_property
+    def sentence_ends(self) -> tuple[bool, ...]:
+        """Whether each line ends like a sentence."""
+        return self.lines.sentence_ends()
+
+    @cached_property
+    def tokens(self) -> LineTokens:
+        """Lower-case word tokens of each line."""
+        return line_tokens(self.lines)
+
+    @cached_property
+    def separator(self) -> int:
+        """The usual number of line breaks between blocks (the mode of the gaps)."""
+        counts = Counter(gap.newlines for gap in self.lines.gaps if gap.newlines >= 2)
+        if not counts:
+            return 1
+        return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+    @cached_property
+    def body(self) -> tuple[int, int]:
+        """First and last line index of the densest run of prose (see :attr:`Page.body`)."""
+        best, best_range = 0.0, (0, -1)
+        running, run_start = 0.0, 0
+        for index, (words, ends) in enumerate(
+            zip(self.word_counts, self.sentence_ends, strict=True)
+        ):
+            running += _prose_weight(words, ends)
+            if running <= 0:
+                running, run_start = 0.0, index + 1
+            elif running > best:
+                best, best_range = running, (run_start, index)
+        return best_range
+
+    @cached_property
+    def folded(self) -> FoldedLines:
+        """The short lines case-folded in one text (see :attr:`Page.folded`)."""
+        from cleantext.text.prefilter import (  # (prefilter imports this module)
+            SHORT_LINE,
+            FoldedLines,
+        )
+
+        return FoldedLines(self.lines, max_chars=SHORT_LINE)
+
+    def select(self, kept: Sequence[int], lines: LineTable) -> LineFeatures:
+        """The features of ``lines``, which are this table's lines ``kept`` (indexes, in
+        order): the word features computed so far are carried over."""
+        chosen = LineFeatures(lines)
+        computed = vars(self)  # (the cached properties computed so far)
+        if "word_counts" in computed:
+            chosen.word_counts = array("i", [self.word_counts[i] for i in kept])
+        if "sentence_ends" in computed:
+            chosen.sentence_ends = tuple([self.sentence_ends[i] for i in kept])
+        if "tokens" in computed:
+            chosen.tokens = self.tokens.select(kept)
+        return chosen
+
+
 @dataclass(frozen=True)
 class Page:
     """A parsed page. Build it with :meth:`Page.from_text`.
@@ -104,50 +153,42 @@ class Page:
     """
 
     text: str
-    lines: tuple[Line, ...]
-    gaps: tuple[Gap, ...]
+    lines: LineTable = field(repr=False)
+    """The non-blank lines, a sequence of :class:`Line` built on demand."""
+    features: LineFeatures = field(repr=False, compare=False)
     evidence: tuple[DomEvidence | None, ...] | None = field(default=None, compare=False)
     claims: Mapping[int, str] | None = field(default=None, compare=False)
     """Lines that named detectors claimed (line index to detector name), for fallback detectors."""
+    given_type: PageType | None = field(default=None, compare=False, repr=False)
+    """The page's kind when it was set from outside (:meth:`with_page_type`)."""
 
     @classmethod
     def from_text(cls, text: str, evidence: tuple[DomEvidence | None, ...] | None = None) -> Page:
         """Split ``text`` into lines and gaps.
 
-        The compiled kernel :func:`~cleantext.text._lines.split_lines` finds the lines in one
-        pass, so a run of blank lines costs one gap whatever its length.
+        The compiled :class:`~cleantext.text._lines.LineTable` finds the lines in one pass,
+        so a run of blank lines costs one gap whatever its length.
 
         >>> page = Page.from_text("\\n\\n  Title\\n" + "\\n" * 10_000 + "Body.  ")
         >>> [(line.start, line.end, line.text, line.gap_before) for line in page.lines]
         [(2, 9, 'Title', 2), (10010, 10015, 'Body.', 10001)]
         """
-        starts, firsts, ends, breaks = split_lines(text)
-        lines: list[Line] = []
-        gaps: list[Gap] = []
-        block = 0
-        for index, (start, first, end, newlines) in enumerate(
-            zip(starts, firsts, ends, breaks, strict=True)
-        ):
-            if index:
-                gaps.append(Gap(ends[index - 1], start, newlines, index - 1))
-                block += newlines >= 2
-            lines.append(Line(index, start, end, text[first:end], block, newlines))
-        return cls(text, tuple(lines), tuple(gaps), evidence)
+        lines = LineTable(text)
+        return cls(text, lines, LineFeatures(lines), evidence)
+
+    @property
+    def gaps(self) -> Gaps:
+        """The gaps between the lines, a sequence of :class:`Gap` built on demand."""
+        return self.lines.gaps
 
     def with_claims(self, claims: Mapping[int, str]) -> Page:
-        """This page, told which lines named detectors claimed; computed properties are kept.
+        """This page, told which lines named detectors claimed; what it computed is kept.
 
         >>> page = Page.from_text("Home\\n\\nText.")
-        >>> page.word_counts and page.with_claims({0: "menu"}).claims
+        >>> page.with_claims({0: "menu"}).claims
         {0: 'menu'}
         """
-        return self._replaced(claims=claims)
-
-    def _replaced(self, **changes: Any) -> Page:
-        """This page with ``changes`` to its fields, its computed properties kept."""
-        page = replace(self, **changes)
-        page.__dict__.update(item for item in vars(self).items() if item[0] not in _FIELDS)
-        return page
+        return replace(self, claims=claims, given_type=self.page_type)
 
     def with_page_type(self, page_type: PageType) -> Page:
         """This page, its kind set from outside (HTML mode reads it from the DOM).
@@ -156,9 +197,21 @@ class Page:
         >>> Page.from_text("Text.").with_page_type(PageType("forum", "dom")).page_type.kind
         'forum'
         """
-        page = self._replaced()
-        page.__dict__["page_type"] = page_type
-        return page
+        return replace(self, given_type=page_type)
+
+    def reusing(self, source: Page, kept: Sequence[int]) -> Page:
+        """This page, given ``source``'s word features when its lines are ``source``'s ``kept``.
+
+        The page keeps ``source``'s page type: it is the same page, with fewer lines.
+
+        >>> source = Page.from_text("Home\\n\\nSome text here.")
+        >>> source.tokens[1] and list(Page.from_text("Some text here.").reusing(source, [1]).tokens)
+        [('some', 'text', 'here')]
+        """
+        features = self.features
+        if [line.text for line in self.lines] == [source.lines[i].text for i in kept]:
+            features = source.features.select(kept, self.lines)
+        return replace(self, features=features, given_type=source.page_type)
 
     @cached_property
     def page_type(self) -> PageType:
@@ -175,93 +228,61 @@ class Page:
             read_page_type,
         )
 
+        if self.given_type is not None:
+            return self.given_type
         return NO_TYPE if self.evidence is not None else read_page_type(self)
 
-    def reusing(self, source: Page, kept: Sequence[int]) -> Page:
-        """This page, given ``source``'s per-line word features when its lines are ``source``'s ``kept``.
+    @property
+    def word_counts(self) -> array[int]:
+        """Number of ``\\w+`` words on each line.
 
-        The page keeps ``source``'s page type: it is the same page, with fewer lines.
-
-        >>> source = Page.from_text("Home\\n\\nSome text here.")
-        >>> source.tokens and Page.from_text("Some text here.").reusing(source, [1]).tokens
-        (('some', 'text', 'here'),)
+        >>> list(Page.from_text("Home | News-room | 2024\\n• Café au lait").word_counts)
+        [4, 3]
         """
-        self.__dict__["page_type"] = source.page_type
-        if [line.text for line in self.lines] == [source.lines[i].text for i in kept]:
-            known = vars(source)
-            self.__dict__.update(
-                (name, tuple(known[name][i] for i in kept)) for name in _PER_LINE if name in known
-            )
-        return self
+        return self.features.word_counts
 
-    @cached_property
-    def word_counts(self) -> tuple[int, ...]:
-        """Number of ``\\w+`` words on each line."""
-        return word_counts([line.text for line in self.lines])
-
-    @cached_property
+    @property
     def sentence_ends(self) -> tuple[bool, ...]:
-        """Whether each line ends like a sentence (as :func:`is_prose` tests it), at C level:
-        the last four characters without closing quotes and brackets end in a stop.
+        """Whether each line ends like a sentence (as :func:`is_prose` tests it): the last
+        four characters without closing quotes and brackets end in a stop.
 
         >>> Page.from_text("He said: “Yes.”\\nHome | News\\nWhy?)").sentence_ends
         (True, False, True)
         """
-        tails = map(_UNCLOSED, map(_TAIL, [line.text for line in self.lines]))
-        return tuple(map(_STOPS.__contains__, map(_TAIL_CHAR, tails)))
+        return self.features.sentence_ends
 
-    @cached_property
-    def tokens(self) -> tuple[tuple[str, ...], ...]:
-        """Lower-case word tokens of each line (see :func:`cleantext.text.lexicon.tokens`)."""
-        return line_tokens([line.text for line in self.lines])
+    @property
+    def tokens(self) -> LineTokens:
+        """Lower-case word tokens of each line (see :func:`cleantext.text.lexicon.tokens`):
+        ``page.tokens[index]`` is a tuple of strings.
 
-    @cached_property
+        >>> Page.from_text("Home\\n• Share this").tokens[1]
+        ('share', 'this')
+        """
+        return self.features.tokens
+
+    @property
     def separator(self) -> int:
         """The page's usual number of line breaks between blocks (the mode of its gaps)."""
-        counts = Counter(gap.newlines for gap in self.gaps if gap.newlines >= 2)
-        if not counts:
-            return 1
-        return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+        return self.features.separator
 
-    @cached_property
+    @property
     def body(self) -> tuple[int, int]:
         """First and last line index of the densest run of prose (``(0, -1)`` if none).
 
         Prose lines add their word count, other lines subtract a little; the
         best-scoring run (Kadane's maximum subarray) is the body core.
         """
-        best, best_range = 0.0, (0, -1)
-        running, run_start = 0.0, 0
-        for index, (words, ends) in enumerate(
-            zip(self.word_counts, self.sentence_ends, strict=True)
-        ):
-            running += _prose_weight(words, ends)
-            if running <= 0:
-                running, run_start = 0.0, index + 1
-            elif running > best:
-                best, best_range = running, (run_start, index)
-        return best_range
+        return self.features.body
 
     def line_at(self, offset: int) -> int:
         """Index of the first line that ends after ``offset``."""
-        low, high = 0, len(self.lines)
-        while low < high:
-            middle = (low + high) // 2
-            if self.lines[middle].end <= offset:
-                low = middle + 1
-            else:
-                high = middle
-        return low
+        return bisect_right(self.lines.ends, offset)
 
-    @cached_property
+    @property
     def folded(self) -> FoldedLines:
         """The short lines case-folded in one text, shared by the detectors' word pre-filters."""
-        from cleantext.text.prefilter import (  # (prefilter imports this module)
-            SHORT_LINE,
-            FoldedLines,
-        )
-
-        return FoldedLines(self.lines, max_chars=SHORT_LINE)
+        return self.features.folded
 
 
 def is_prose(text: str, words: int, min_words: int = 10) -> bool:
@@ -290,8 +311,3 @@ def _prose_weight(words: int, ends_sentence: bool) -> float:
     if words >= 25:
         return words / 2
     return -3.0
-
-
-_FIELDS = frozenset(item.name for item in fields(Page))
-_PER_LINE = ("word_counts", "tokens", "sentence_ends")
-"""Cached per-line features that depend on the line's text alone."""

@@ -1,0 +1,61 @@
+"""CPU seconds of the text page core on the eval sets' ``text`` field, step by step.
+
+Run from the repository root::
+
+    python -m benchmarks.page_core --sets dragnet --limit 300
+
+Steps: splitting into lines (``Page.from_text``), word counts, sentence ends, tokens,
+and the whole of text-mode cleaning (``clean_as_text``) for scale. Each step runs
+once over all pages (the pages' ``Page`` objects are kept between steps, so each
+feature is computed once, as the detectors would).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Sequence
+
+from benchmarks.metrics import SETS, load_set
+from cleantext.api import clean_as_text
+from cleantext.text.page import Page
+
+
+def cpu_seconds(step: Callable[[], object]) -> float:
+    """CPU seconds ``step`` takes."""
+    started = time.process_time()
+    step()
+    return time.process_time() - started
+
+
+def measure(texts: Sequence[str]) -> dict[str, float]:
+    """CPU seconds of each step over ``texts``."""
+    pages: list[Page] = []
+    return {
+        "split": cpu_seconds(lambda: pages.extend(Page.from_text(text) for text in texts)),
+        "word counts": cpu_seconds(lambda: [page.word_counts for page in pages]),
+        "sentence ends": cpu_seconds(lambda: [page.sentence_ends for page in pages]),
+        "tokens": cpu_seconds(lambda: [page.tokens for page in pages]),
+        "clean_as_text": cpu_seconds(lambda: [clean_as_text(text) for text in texts]),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", default=list(SETS), metavar="NAME")
+    parser.add_argument("--limit", type=int, default=300, help="first N pages per set")
+    args = parser.parse_args(argv)
+    print("| set | MB | " + " | ".join(f"{step} s" for step in measure([])) + " |")
+    print("| --- | ---: |" + " ---: |" * 5)
+    for name in args.sets:
+        texts = [str(page["text"]) for page in load_set(name)[: args.limit] if page.get("text")]
+        megabytes = sum(len(text.encode()) for text in texts) / 1e6
+        found = measure(texts)
+        print(
+            f"| {name} | {megabytes:.2f} | " + " | ".join(f"{s:.3f}" for s in found.values()) + " |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

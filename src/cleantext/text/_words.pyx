@@ -1,0 +1,220 @@
+"""The compiled kernel of :mod:`cleantext.text.words`: every line's words and tokens in one pass.
+
+The kernel reads each line of a :class:`~cleantext.text._lines.LineTable` in place (no
+string per line). It decides by itself the characters whose classes it knows for
+certain (below U+0300, the Latin scripts, and a few common marks of punctuation,
+see :func:`handled`); a line with any other character is handed to the plain
+definition the caller passes (the regular expressions), so the result is always
+exactly the plain one.
+"""
+
+cimport cython
+from cpython.array cimport array, resize_smart
+from cpython.list cimport PyList_GET_ITEM
+
+from array import array as _new_array
+from collections.abc import Sequence
+
+from cleantext.text._lines cimport LineTable
+
+DEF LATIN_END = 0x300  # below it: no combining mark, and lower() maps one char to one (but U+0130)
+DEF DOTTED_CAPITAL_I = 0x130  # lower() gives two characters
+DEF RIGHT_QUOTE = 0x2019  # a token may hold it (``don’t``)
+
+
+cdef inline bint handled(Py_UCS4 char):
+    """True for a character the kernel classes itself (the tests check these against the regex)."""
+    if char < LATIN_END:
+        return char != DOTTED_CAPITAL_I
+    return char in u"–—‘’“”•…€"
+
+
+cdef inline bint is_word_char(Py_UCS4 char):
+    """``\\w`` on a handled character."""
+    return char.isalpha() or char.isdecimal() or char == u"_"
+
+
+cdef inline bint starts_token(Py_UCS4 char):
+    """``[\\p{L}\\p{N}+]`` on a handled character."""
+    return char.isalpha() or char.isnumeric() or char == u"+"
+
+
+cdef inline bint continues_token(Py_UCS4 char):
+    """``[\\p{L}\\p{M}\\p{N}+'’.\\-]`` on a handled character."""
+    return starts_token(char) or char in u"'.-" or char == RIGHT_QUOTE
+
+
+def is_handled(str char):
+    """Whether the kernel classes ``char`` itself (for the tests).
+
+    >>> is_handled("é"), is_handled("’"), is_handled("İ"), is_handled("ж")
+    (True, True, False, False)
+    """
+    return handled(char[0])
+
+
+cdef bint all_handled(str text, Py_ssize_t first, Py_ssize_t end):
+    cdef Py_ssize_t position
+    for position in range(first, end):
+        if not handled(text[position]):
+            return False
+    return True
+
+
+cdef inline Py_ssize_t first_of(str text, Py_ssize_t start):
+    """The first non-space character of the line starting at ``start``."""
+    while text[start].isspace():
+        start += 1
+    return start
+
+
+def word_counts(LineTable table, plain):
+    """Number of ``\\w+`` words on each line (an ``array('i')``); ``plain(text)`` counts those
+    of a line with a character the kernel does not class.
+
+    >>> from cleantext.text._lines import LineTable
+    >>> table = LineTable("Home | News-room | 2024\\n• Café au lait\\nжж")
+    >>> list(word_counts(table, lambda text: -1))  # (the plain definition: for the test)
+    [4, 3, -1]
+    """
+    cdef str text = table.text
+    cdef Py_ssize_t count = len(table), index, position, first, end, words
+    cdef bint inside
+    cdef array counts = _new_array("i")
+    resize_smart(counts, count)
+    for index in range(count):
+        first = first_of(text, table.starts.data.as_longlongs[index])
+        end = table.ends.data.as_longlongs[index]
+        if not all_handled(text, first, end):
+            counts.data.as_ints[index] = plain(text[first:end])
+            continue
+        words, inside = 0, False
+        for position in range(first, end):
+            if is_word_char(text[position]):
+                words += not inside
+                inside = True
+            else:
+                inside = False
+        counts.data.as_ints[index] = words
+    return counts
+
+
+@cython.final
+cdef class LineTokens:
+    """Lower-case word tokens of each line, stored once: a page's vocabulary and, per line,
+    the positions of its tokens in it. ``tokens[index]`` is a tuple of strings; equal
+    tokens are one string.
+
+    >>> from cleantext.text._lines import LineTable
+    >>> table = LineTable("- Read 'A.B.' -- e-mail us...\\n+ 1\\nThe cat, the hat.")
+    >>> tokens = LineTokens(table, str.split)  # (the plain definition: for the test)
+    >>> tokens[0], tokens[1], tokens[2], tokens[2][0] is tokens[2][2]
+    (('read', "a.b.'", 'e-mail', 'us'), ('+', '1'), ('the', 'cat', 'the', 'hat'), True)
+    >>> tokens[-1:]
+    (('the', 'cat', 'the', 'hat'),)
+    """
+
+    cdef readonly list vocabulary
+    cdef array ids, bounds  # token ids, line after line; where each line's ids start
+    cdef dict known
+
+    def __init__(self, LineTable table, plain):
+        """``plain(text)`` gives the tokens of a line the kernel leaves to the plain
+        definition (any character it does not class, or a leading ``+``, which may be
+        a list marker or a token)."""
+        self.vocabulary, self.known = [], {}
+        self.ids, self.bounds = _new_array("i"), _new_array("q", [0])
+        cdef str text = table.text
+        cdef Py_ssize_t index, first, end
+        for index in range(len(table)):
+            first = first_of(text, table.starts.data.as_longlongs[index])
+            end = table.ends.data.as_longlongs[index]
+            if text[first] == u"+" or not all_handled(text, first, end):
+                for token in plain(text[first:end]):
+                    self._add(token)
+            else:
+                self._scan(text, first, end)
+            self._bound()
+        self.known = None  # (only needed while building)
+
+    cdef void _bound(self):
+        """End the current line: the next line's ids start here."""
+        cdef Py_ssize_t size = len(self.bounds)
+        resize_smart(self.bounds, size + 1)
+        self.bounds.data.as_longlongs[size] = len(self.ids)
+
+    cdef void _scan(self, str text, Py_ssize_t position, Py_ssize_t end):
+        """Add the tokens of ``text[position:end]``, a line of handled characters."""
+        cdef Py_ssize_t start, stop
+        cdef bint upper
+        cdef Py_UCS4 char
+        while position < end:
+            if not starts_token(text[position]):
+                position += 1
+                continue
+            start, upper = position, False
+            while position < end:
+                char = text[position]
+                if position > start and not continues_token(char):
+                    break
+                upper = upper or char.isupper() or char.istitle()  # (lower() changes it)
+                position += 1
+            stop = position
+            while text[stop - 1] == u".":  # a token's final stops are not part of it
+                stop -= 1
+            self._add(text[start:stop].lower() if upper else text[start:stop])
+
+    cdef void _add(self, str token):
+        """Append ``token``'s id, giving it the next one if it is new."""
+        found = self.known.get(token)
+        if found is None:
+            found = len(self.vocabulary)
+            self.known[token] = found
+            self.vocabulary.append(token)
+        cdef Py_ssize_t size = len(self.ids)
+        resize_smart(self.ids, size + 1)
+        self.ids.data.as_ints[size] = found
+
+    def __len__(self):
+        return len(self.bounds) - 1
+
+    def __getitem__(self, index):
+        cdef Py_ssize_t count = len(self.bounds) - 1
+        if isinstance(index, slice):
+            return tuple([self.line(number) for number in range(*index.indices(count))])
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("line index out of range")
+        return self.line(index)
+
+    cpdef tuple line(self, Py_ssize_t index):
+        """The tokens of line ``index`` (0 <= index < len(self))."""
+        cdef Py_ssize_t start = self.bounds.data.as_longlongs[index]
+        cdef Py_ssize_t stop = self.bounds.data.as_longlongs[index + 1], position
+        return tuple([<object>PyList_GET_ITEM(self.vocabulary, self.ids.data.as_ints[position])
+                      for position in range(start, stop)])
+
+    def __iter__(self):
+        cdef Py_ssize_t index
+        for index in range(len(self.bounds) - 1):
+            yield self.line(index)
+
+    def select(self, kept):
+        """The tokens of lines ``kept`` (indexes, in order), sharing this vocabulary.
+
+        >>> from cleantext.text._lines import LineTable
+        >>> list(LineTokens(LineTable("a b\\nc\\nd e"), None).select([0, 2]))
+        [('a', 'b'), ('d', 'e')]
+        """
+        cdef LineTokens chosen = LineTokens.__new__(LineTokens)
+        chosen.vocabulary = self.vocabulary
+        chosen.ids, chosen.bounds = _new_array("i"), _new_array("q", [0])
+        cdef Py_ssize_t index
+        for index in kept:
+            chosen.ids.extend(self.ids[self.bounds[index]: self.bounds[index + 1]])
+            chosen.bounds.append(len(chosen.ids))
+        return chosen
+
+
+Sequence.register(LineTokens)

@@ -18,6 +18,7 @@ authors and date. Works alike on plain text and on the text HTML mode renders.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import islice
 
 import regex
 
@@ -59,6 +60,9 @@ MAX_STAMP_CHARS = 160
 """A longer line is read as prose without looking for a date stamp in it."""
 HAS_YEAR = regex.compile(r"(?:19|20)\d\d")
 """Every date :func:`parse_date` reads holds a year: a line without one is skipped cheaply."""
+LINE_BREAK = regex.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+"""What ``str.splitlines`` splits at."""
+LINE_BREAK_BACKWARDS = regex.compile(LINE_BREAK.pattern, regex.REVERSE)
 SOLE_DATE_KINDS = frozenset({ARTICLE, None})
 """The page kinds (``None``: not known) whose one date stamp is their date: on a product,
 service, listing or documentation page a lone date dates a review, a course or a release."""
@@ -127,7 +131,7 @@ def sole_date(text: str, modified: str | None = None) -> str | None:
     True
     """
     days: set[str] = set()
-    for line in text.splitlines():
+    for line in _lines_with_a_year(text):
         line = line.strip()
         if len(line) > MAX_STAMP_CHARS or not HAS_YEAR.search(line) or not is_dateline(line):
             continue
@@ -247,12 +251,55 @@ def _lines_near_body(result: Result) -> list[str]:
 
 
 def _lines_near(text: str, start: int) -> list[str]:
-    """Up to :data:`NEAR_BODY_LINES` non-blank lines either side of offset ``start``."""
-    before = [line.strip() for line in text[:start].splitlines() if line.strip()]
-    after = [
-        line.strip() for line in text[start:].splitlines()[: NEAR_BODY_LINES * 4] if line.strip()
+    """Up to :data:`NEAR_BODY_LINES` non-blank lines either side of offset ``start`` (read
+    outwards from it: a page of a million blank lines costs no list of them).
+
+    >>> _lines_near("Budget\\r\\n\\n\\nBy Ann Lee\\nThe council met.\\n", 8)
+    ['Budget', 'By Ann Lee', 'The council met.']
+    """
+    before = islice(
+        (line.strip() for line in _lines_backwards(text, start) if line.strip()), NEAR_BODY_LINES
+    )
+    after = islice(_lines_from(text, start), NEAR_BODY_LINES * 4)
+    return [
+        *reversed(list(before)),
+        *islice((line.strip() for line in after if line.strip()), NEAR_BODY_LINES),
     ]
-    return before[-NEAR_BODY_LINES:] + after[:NEAR_BODY_LINES]
+
+
+def _lines_from(text: str, start: int) -> Iterator[str]:
+    """The lines of ``text[start:]``, as ``str.splitlines`` gives them, one at a time."""
+    position = start
+    for found in LINE_BREAK.finditer(text, start):
+        yield text[position : found.start()]
+        position = found.end()
+    if position < len(text):
+        yield text[position:]
+
+
+def _lines_backwards(text: str, end: int) -> Iterator[str]:
+    """The lines of ``text[:end]``, last first (a break at the very end gives one empty line
+    more than ``str.splitlines``, and CR LF may count as two breaks: callers skip blank lines)."""
+    stop = end
+    for found in LINE_BREAK_BACKWARDS.finditer(text, 0, end):
+        yield text[found.end() : stop]
+        stop = found.start()
+    yield text[:stop]
+
+
+def _lines_with_a_year(text: str) -> Iterator[str]:
+    """The lines of ``text`` that hold a year, in order, found without splitting the text.
+
+    >>> list(_lines_with_a_year("Home\\nMay 2, 2024\\n\\nThe 1990s and 2000s\\n"))
+    ['May 2, 2024', 'The 1990s and 2000s']
+    """
+    position = 0
+    while (year := HAS_YEAR.search(text, position)) is not None:
+        before = LINE_BREAK_BACKWARDS.search(text, 0, year.start())
+        after = LINE_BREAK.search(text, year.end())
+        end = len(text) if after is None else after.start()
+        yield text[(0 if before is None else before.end()) : end]
+        position = end
 
 
 def _body_start(text: str, removed: Sequence[Segment]) -> int | None:

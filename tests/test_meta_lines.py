@@ -9,10 +9,9 @@ from hypothesis import strategies as st
 from cleantext.meta import segments
 from cleantext.meta.segments import HAS_YEAR, NEAR_BODY_LINES
 
-PIECES = st.sampled_from(
-    ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", " ", "  "]
-    + ["By Ann Lee", "May 2, 2024", "The council met.", "x", "2019", "ab\n\ncd"]
-)
+BREAKS = ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", " ", "  "]
+WORDS = ["By Ann Lee", "May 2, 2024", "The council met.", "x", "2019", "ab\n\ncd"]
+PIECES = st.sampled_from([*BREAKS, *WORDS])
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
 
 

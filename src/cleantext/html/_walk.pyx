@@ -14,7 +14,8 @@ from here.
 
 >>> from lxml import etree
 >>> from cleantext.html.vocabulary import DROPPED_TAGS
->>> root = etree.fromstring("<div><p>One</p><p>Two <a href='/x'>link</a></p></div>", etree.HTMLParser())
+>>> page = "<div><p>One</p><p>Two <a href='/x'>link</a></p></div>"
+>>> root = etree.fromstring(page, etree.HTMLParser())
 >>> builder = walk(root, DROPPED_TAGS)
 >>> [(line.text, line.frame[0].xpath(), line.link_chars) for line in builder.lines]
 [('One', '/html/body/div/p[1]', 0), ('Two link', '/html/body/div/p[2]', 4)]
@@ -360,7 +361,9 @@ cdef class Framer:
             context = self._context(context, tag, landmark, EMPTY, context.in_body, depth)
         return (block, depth, context)
 
-    cdef tuple _open_marked(self, element, Block block, list names, str tag, tuple parent, int depth):
+    cdef tuple _open_marked(
+        self, element, Block block, list names, str tag, tuple parent, int depth
+    ):
         """:meth:`open` for an element with attributes: its role, class, id and itemprop count."""
         cdef bint in_body, boxed
         context = parent[2]

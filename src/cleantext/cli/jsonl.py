@@ -33,7 +33,12 @@ from cleantext.cli.inputs import (
     display_name,
     open_input,
 )
-from cleantext.cli.workers import WorkerLostError, each_within_memory, ordered_map
+from cleantext.cli.workers import (
+    WorkerLostError,
+    each_within_memory,
+    ordered_map,
+    out_of_memory_message,
+)
 from cleantext.config import Config
 from cleantext.errors import CleantextError, InputError
 
@@ -184,10 +189,7 @@ def clean_chunk(chunk: Chunk) -> list[Outcome]:
 def out_of_memory(settings: BatchSettings, number: int, raw: bytes) -> Outcome:
     """The error record of a record that ran out of memory: its message and an excerpt."""
     excerpt, _ = decode_utf8(raw[:EXCERPT_BYTES], settings.source, number)
-    message = (
-        f"out of memory while cleaning this record ({len(raw):,} bytes): "
-        "give the command more memory, or split the record"
-    )
+    message = out_of_memory_message(len(raw), "give the command more memory, or split the record")
     return _failure(settings, number, raw, excerpt, message, None)
 
 

@@ -35,7 +35,7 @@ from cleantext.cli.jsonl import (
     encode_line,
     write_outcomes,
 )
-from cleantext.cli.workers import each_within_memory, ordered_map
+from cleantext.cli.workers import each_within_memory, ordered_map, out_of_memory_message
 from cleantext.config import Config
 from cleantext.errors import CleantextError
 from cleantext.html import clean_html
@@ -172,7 +172,12 @@ def clean_archive_chunk(chunk: ArchiveChunk) -> list[Outcome]:
     return each_within_memory(
         lambda page: clean_record(settings, page),
         pages,
-        lambda page: _failure(settings, page, _out_of_memory(page), None),
+        lambda page: _failure(
+            settings,
+            page,
+            out_of_memory_message(len(page.payload), "give the command more memory"),
+            None,
+        ),
     )
 
 
@@ -180,13 +185,6 @@ def lost_archive_chunk(chunk: ArchiveChunk, why: str) -> list[Outcome]:
     """Error records for every page of a ``chunk`` whose worker died before finishing it."""
     settings, pages = chunk
     return [_failure(settings, page, why, None) for page in pages]
-
-
-def _out_of_memory(page: ArchivePage) -> str:
-    return (
-        f"out of memory while cleaning this record ({len(page.payload):,} bytes): "
-        "give the command more memory"
-    )
 
 
 def read_archive(path: str) -> Iterator[ArchivePage | Skipped]:

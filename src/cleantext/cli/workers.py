@@ -116,6 +116,15 @@ class MemoryReserve:
             self.mapping = None
 
 
+def out_of_memory_message(size: int, advice: str) -> str:
+    """What the error record of an input of ``size`` bytes that ran out of memory says.
+
+    >>> out_of_memory_message(25_165_824, "give the command more memory")
+    'out of memory while cleaning this record (25,165,824 bytes): give the command more memory'
+    """
+    return f"out of memory while cleaning this record ({size:,} bytes): {advice}"
+
+
 def each_within_memory(
     clean: Callable[[Item], Outcomes],
     items: Iterable[Item],

@@ -12,6 +12,7 @@ from cleantext.config import Config, require_config
 from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
+from cleantext.html.dom import PageEvidence
 from cleantext.html.evidence import line_evidence
 from cleantext.html.page_type import page_type
 from cleantext.html.parse import check_not_binary, has_markup, parse
@@ -20,7 +21,7 @@ from cleantext.html.structured import descriptive_elements, json_ld_blocks, json
 from cleantext.meta import html_metadata, merged, segment_metadata, settled
 from cleantext.model import Metadata, Result
 from cleantext.structure import Event, Shape, Structure, TableShape, kept_lines
-from cleantext.text.page import DomEvidence, Line, Page
+from cleantext.text.page import Line, Page
 
 MAX_INPUT_CHARS = 256 * 1024 * 1024
 """Larger inputs are refused with an :class:`InputError` (memory stays bounded)."""
@@ -128,7 +129,7 @@ def _read(root: etree._Element | None, known: Metadata) -> _Reading | None:
 
 def _render(
     root: etree._Element, bodies: Sequence[str]
-) -> tuple[str, tuple[DomEvidence, ...], list[str], _Drawing]:
+) -> tuple[str, PageEvidence, list[str], _Drawing]:
     """The rendered text, each line's evidence (``bodies``: the JSON-LD ``articleBody``
     texts), the ``<h1>`` lines and the drawing (the line builder, with every line's frame,
     is released on return)."""

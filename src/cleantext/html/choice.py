@@ -2,8 +2,9 @@
 
 Kept apart from the choice itself: which labelled elements wrap the text rather
 than being furniture (:func:`carries_text`), when the chosen element is one
-part of the article and its parent the container (:func:`widen`), and the
-:class:`Tree` of the elements that hold lines, over which weights are summed.
+part of the article and its parent the container (:func:`widen`). The tree of the
+elements that hold lines, over which weights are summed, is compiled
+(:mod:`cleantext.html._tree`).
 """
 
 from __future__ import annotations
@@ -111,43 +112,3 @@ def holds_text(weight: float, headed: bool) -> bool:
     (True, False, True)
     """
     return weight >= (SECTION_WEIGHT if headed else LINK_BOX_WEIGHT)
-
-
-class Tree:
-    """The elements that hold lines and their ancestors, deepest first, with their parents.
-
-    >>> tree = Tree(["/html/body/div/p[1]", "", "/html/body/div/p[2]"])
-    >>> tree.totals([1.0, 5.0, 2.0])["/html/body/div"]
-    3.0
-    """
-
-    def __init__(self, xpaths: Sequence[str]) -> None:
-        slots: dict[str, int] = {}  # each element's number, in order of its first line
-        parents: list[str] = []  # by number
-        depths: list[int] = []  # by number
-        for path in dict.fromkeys(xpaths):
-            if path in slots or not path:
-                continue
-            depth = path.count("/")
-            while path and path not in slots:
-                slots[path] = len(parents)
-                path = path[: path.rfind("/")]  # (its parent: all before the last "/")
-                parents.append(path)
-                depths.append(depth)
-                depth -= 1
-        self.paths = list(slots)
-        root = len(self.paths)  # (the root's parent, and where lines without an element go)
-        order = sorted(range(root), key=depths.__getitem__, reverse=True)  # stable
-        uplinks = [slots.get(parent, root) for parent in parents]
-        self._links = [(child, uplinks[child]) for child in order]
-        self._slots = [slots.get(path, root) for path in xpaths]
-
-    def totals(self, weights: Sequence[float]) -> dict[str, float]:
-        """Sum of the line weights below every element: put where the lines are, then each
-        element passes its total to its parent, deepest first (each element visited once)."""
-        totals = [0.0] * (len(self.paths) + 1)
-        for number, weight in zip(self._slots, weights, strict=True):
-            totals[number] += weight
-        for child, parent in self._links:
-            totals[parent] += totals[child]
-        return dict(zip(self.paths, totals, strict=False))  # (without the last slot)

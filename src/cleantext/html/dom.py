@@ -16,11 +16,12 @@ the choice holds a fifth more content besides, the parent is the container.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from cleantext.html.choice import LINK_TOKENS, Tree, carries_text, holds_text, widen
-from cleantext.text.page import DomEvidence, Page, counts_as_prose
+from cleantext.html._tree import Tree
+from cleantext.html.choice import LINK_TOKENS, carries_text, holds_text, widen
+from cleantext.text.page import DomEvidence, LineFeatures, Page, counts_as_prose
 
 NAV_LINK_DENSITY = 0.5
 """A line with at least this share of link text counts against the content around it."""
@@ -79,19 +80,6 @@ def content_labels(page_type: str | None) -> frozenset[str]:
     return THREAD_LABELS if page_type == "forum" else frozenset()
 
 
-def ancestors(xpath: str) -> Iterator[str]:
-    """Each element on ``xpath``'s path from the root down, the element itself last.
-
-    >>> list(ancestors("/html/body/div[2]/p"))
-    ['/html', '/html/body', '/html/body/div[2]', '/html/body/div[2]/p']
-    """
-    position = xpath.find("/", 1)
-    while position > 0:
-        yield xpath[:position]
-        position = xpath.find("/", position + 1)
-    yield xpath
-
-
 def inside(xpath: str, container: str) -> bool:
     """True when the element at ``xpath`` is ``container`` or lies within it.
 
@@ -147,21 +135,42 @@ class Container:
     (:func:`~cleantext.html.choice.carries_text`): those names say nothing about their lines."""
 
 
-CACHE_KEY = "_cleantext_dom_main_container"
-"""Where :func:`main_container` memoises its answer in the page's ``__dict__`` (as the
-page's own cached properties do), so that the detectors that need it compute it once."""
+class PageEvidence(tuple[DomEvidence, ...]):
+    """The DOM evidence of a page rendered from HTML, one item per line (``Page.evidence``),
+    which keeps the page's main container once :func:`main_container` has chosen it: the
+    ``dom_*`` detectors each ask for the same page's.
+
+    The choice also reads the lines' word features and the page's type, so it is kept with
+    the features and the type it was made for, and made again for others.
+
+    >>> evidence = PageEvidence([DomEvidence("/html/body/p", "p")])
+    >>> page = Page.from_text("A line of prose that is long enough to count as the text.", evidence)
+    >>> main_container(page) is main_container(page.with_claims({})), main_container(page).xpath
+    (True, '/html/body')
+    """
+
+    _chosen: tuple[LineFeatures, str | None, Container | None] | None = None
+
+    def container(self, page: Page) -> Container | None:
+        """The main container of ``page``, whose evidence this is."""
+        kind = page.page_type.kind
+        chosen = self._chosen
+        if chosen is None or chosen[0] is not page.features or chosen[1] != kind:
+            chosen = self._chosen = (page.features, kind, choose_container(page))
+        return chosen[2]
 
 
 def main_container(page: Page) -> Container | None:
-    """The page's main content element, or ``None`` when the page has no evidence or no prose."""
-    memo = page.__dict__
-    if CACHE_KEY not in memo:
-        memo[CACHE_KEY] = _main_container(page)
-    found: Container | None = memo[CACHE_KEY]
-    return found
+    """The page's main content element, or ``None`` when the page has no evidence or no prose
+    (chosen once per page when its evidence is a :class:`PageEvidence`, as in HTML mode)."""
+    evidence = page.evidence
+    if isinstance(evidence, PageEvidence):
+        return evidence.container(page)
+    return choose_container(page)
 
 
-def _main_container(page: Page) -> Container | None:
+def choose_container(page: Page) -> Container | None:
+    """Choose the page's main content element (:func:`main_container` reads it once per page)."""
     if page.evidence is None:
         return None
     evidence = page.evidence
@@ -175,7 +184,7 @@ def _main_container(page: Page) -> Container | None:
         return None  # (no prose: no container)
     structured = sum(1 for item in evidence if item is not None and item.in_structured_body)
     positive = tree.totals([max(weight, 0.0) for weight in weights])
-    headed = _headed(evidence)
+    headed = _headed(tree, evidence)
     first = list(weights)
     _count_against(evidence, weights, positive, headed, content_labels(page.page_type.kind))
     chosen = _heaviest(tree, xpaths, weights, structured) or _heaviest(
@@ -190,14 +199,10 @@ def _main_container(page: Page) -> Container | None:
     return replace(chosen, carriers=carriers, text_boxes=boxes)
 
 
-def _headed(evidence: Sequence[DomEvidence | None]) -> frozenset[str]:
+def _headed(tree: Tree, evidence: Sequence[DomEvidence | None]) -> frozenset[str]:
     """The elements that hold a heading line."""
-    return frozenset(
-        ancestor
-        for item in evidence
-        if item is not None and item.is_heading
-        for ancestor in ancestors(item.xpath)
-    )
+    headings = [1.0 if item is not None and item.is_heading else 0.0 for item in evidence]
+    return frozenset(path for path, count in tree.totals(headings).items() if count > 0)
 
 
 def _text_boxes(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from cleantext.html.dom import PageEvidence
 from cleantext.html.render import RenderedLine
 from cleantext.text.page import DomEvidence
 
@@ -19,9 +20,9 @@ MIN_BODY_MATCH_CHARS = 15
 
 def line_evidence(
     root: etree._Element, lines: Sequence[RenderedLine], bodies: Sequence[str]
-) -> tuple[DomEvidence, ...]:
+) -> PageEvidence:
     """One :class:`DomEvidence` per rendered line, in order."""
-    evidence = []
+    evidence: list[DomEvidence] = []
     for group in _rendered_blocks(lines):
         link_density, text_density = _densities(group)
         for line in group:
@@ -42,7 +43,7 @@ def line_evidence(
                     context.labels,
                 )
             )
-    return tuple(evidence)
+    return PageEvidence(evidence)
 
 
 def _rendered_blocks(lines: Sequence[RenderedLine]) -> list[Sequence[RenderedLine]]:

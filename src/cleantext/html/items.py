@@ -26,8 +26,6 @@ LINK_LINE = 0.5
 WHOLE_LINK = 0.8
 """An item's title is one link, about the whole line (a row of links has separators and
 spaces between its links: ``Local · Region · Nation`` is 0.74 link text)."""
-CACHE_KEY = "_cleantext_item_lines"
-"""Where :func:`item_lines` memoises its answer in the page's ``__dict__``."""
 
 
 def item_lines(page: Page) -> frozenset[int]:
@@ -40,14 +38,6 @@ def item_lines(page: Page) -> frozenset[int]:
     >>> print(clean_html(menu + cards).text.splitlines()[:2])
     ['Blue mug 0', '$12.00']
     """
-    memo = page.__dict__
-    if CACHE_KEY not in memo:
-        memo[CACHE_KEY] = _item_lines(page)
-    found: frozenset[int] = memo[CACHE_KEY]
-    return found
-
-
-def _item_lines(page: Page) -> frozenset[int]:
     evidence = page.evidence
     if evidence is None or page.page_type.kind not in ITEM_TYPES:
         return frozenset()

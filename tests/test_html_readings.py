@@ -1,0 +1,111 @@
+"""The page-level DOM readings of HTML mode: the compiled element tree sums as the plain
+definition does, and the main container is chosen once per page without writing into the
+page (no memo in ``page.__dict__``), again when the page's type changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext.html import api as html_api
+from cleantext.html import clean_html
+from cleantext.html._tree import Tree
+from cleantext.html.dom import PageEvidence, choose_container, main_container
+from cleantext.html.items import item_lines
+from cleantext.model import Segment
+from cleantext.text.page import DomEvidence, Page
+from cleantext.text.page_type import PageType
+
+STEPS = st.sampled_from(["div", "div[2]", "p", "p[3]", "ul", "li[2]", "section"])
+XPATHS = st.one_of(
+    st.just(""), st.lists(STEPS, min_size=1, max_size=5).map(lambda s: "/html/" + "/".join(s))
+)
+PROSE = "The council approved the budget on Monday after a long debate about the schools."
+
+
+def plain_totals(xpaths: list[str], weights: list[float]) -> dict[str, float]:
+    """Each element's total: the weights of the lines at it or below it (the definition)."""
+    totals: dict[str, float] = {}
+    for xpath in xpaths:
+        path = xpath
+        while path:
+            totals.setdefault(path, 0.0)
+            path = path[: path.rfind("/")]
+    for path in totals:
+        inside = [
+            w for x, w in zip(xpaths, weights, strict=True) if x == path or x.startswith(path + "/")
+        ]
+        totals[path] = sum(inside)
+    return totals
+
+
+@given(st.lists(st.tuples(XPATHS, st.integers(-5, 5)), max_size=30))
+def test_the_compiled_tree_sums_each_element_as_the_plain_definition(
+    lines: list[tuple[str, int]],
+) -> None:
+    xpaths = [xpath for xpath, _ in lines]
+    weights = [float(weight) for _, weight in lines]  # (integers: sums exact in any order)
+    tree = Tree(xpaths)
+    assert tree.totals(weights) == plain_totals(xpaths, weights)
+    assert sorted(tree.paths) == sorted(plain_totals(xpaths, weights))
+
+
+def test_the_tree_refuses_weights_that_do_not_match_its_lines() -> None:
+    tree = Tree(["/html/body/p", "/html/body/div"])
+    for weights in ([1.0], [1.0, 2.0, 3.0]):
+        try:
+            tree.totals(weights)
+        except ValueError:
+            continue
+        raise AssertionError(f"{weights} accepted")
+
+
+def _page(kind: str | None = None) -> Page:
+    evidence = PageEvidence(
+        [
+            DomEvidence("/html/body/div[1]/p", "p", labels=(("comment", 3),)),
+            DomEvidence("/html/body/div[2]/p[1]", "p"),
+            DomEvidence("/html/body/div[2]/p[2]", "p"),
+        ]
+    )
+    text = "\n\n".join([PROSE + " " + PROSE + " " + PROSE, PROSE, "Short line."])
+    page = Page.from_text(text, evidence)
+    return page if kind is None else page.with_page_type(PageType(kind, "dom"))
+
+
+def test_the_main_container_is_chosen_once_per_page_and_kept_out_of_the_page() -> None:
+    page = _page("article")
+    assert page.page_type.kind == "article"  # (the page's own cached property, read first)
+    before = dict(vars(page))
+    first = main_container(page)
+    assert first is not None
+    assert main_container(page) is first
+    assert main_container(page.with_claims({0: "menu"})) is first  # (a copy of the page)
+    item_lines(page)
+    assert vars(page) == before  # (nothing memoised in the page's __dict__)
+
+
+def test_the_main_container_is_chosen_again_for_another_page_type() -> None:
+    article, forum = _page("article"), _page("forum")
+    assert forum.evidence is not article.evidence
+    shared = Page.from_text(article.text, article.evidence).with_page_type(forum.page_type)
+    main_container(article)
+    assert main_container(shared) == choose_container(shared) == choose_container(forum)
+    assert main_container(article) == choose_container(article)
+    assert main_container(article) != main_container(shared)  # (comments are a forum's text)
+
+
+def test_html_mode_hands_the_detectors_page_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[object] = []
+    decide = html_api.decide
+
+    def spy(page: Page, *args: Any, **kwargs: Any) -> tuple[str, tuple[Segment, ...]]:
+        seen.append(page.evidence)
+        return decide(page, *args, **kwargs)
+
+    monkeypatch.setattr(html_api, "decide", spy)
+    clean_html(f"<body><p>{PROSE}</p><ul><li><a href='/'>Home</a></li></ul></body>")
+    assert len(seen) == 1 and isinstance(seen[0], PageEvidence)

@@ -6,11 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.html import clean_html
+from cleantext.html._walk import value_tokens
 from cleantext.html.dom import label_strength
 from cleantext.html.vocabulary import (
     MAX_VALUE_CHARS,
     WORD,
-    TokenMemo,
     class_tokens,
     word_tokens,
 )
@@ -42,9 +42,15 @@ def test_caption_and_disclaimer_lines_are_removed_and_prose_kept() -> None:
 
 
 @given(st.lists(st.text(alphabet="navBrFoter-_ 1İſK", max_size=30), max_size=20))
-def test_remembered_tokens_are_the_tokens(values: list[str]) -> None:
-    memo = TokenMemo()
+def test_the_compiled_walk_reads_the_tokens_class_tokens_reads(values: list[str]) -> None:
     for value in values:
-        assert memo.of(value) == class_tokens(value) == class_tokens(value + " ")
+        assert value_tokens(value) == class_tokens(value) == class_tokens(value + " ")
         fresh = (word_tokens.__wrapped__(word) for word in WORD.findall(value[:MAX_VALUE_CHARS]))
         assert class_tokens(value) == frozenset().union(*fresh)
+
+
+def test_the_compiled_walk_reads_only_the_start_of_a_long_value() -> None:
+    for start in range(MAX_VALUE_CHARS - 20, MAX_VALUE_CHARS + 5):
+        value = "x-" * (start // 2) + "-" * (start % 2) + "navigation ad sidebar"
+        assert value_tokens(value) == class_tokens(value)
+    assert value_tokens("x-" * 98 + "navigation") == frozenset()  # ("navigation" cut to "navi")

@@ -40,7 +40,13 @@ from cleantext.html.frames import (
 )
 from cleantext.html.lines import BULLET, CELL_MARK, CELLS, CLOSE_BREAKS, OPEN_BREAKS
 from cleantext.html.shape import SHAPED_TAGS, Shaper
-from cleantext.html.vocabulary import CELL_TAGS, ROLE_LANDMARKS, class_tokens
+from cleantext.html.vocabulary import (
+    CELL_TAGS,
+    EMPTY as NO_TOKENS,
+    MAX_VALUE_CHARS,
+    ROLE_LANDMARKS,
+    word_tokens,
+)
 from cleantext.structure import CLOSE, IMAGE, LINK, PLAIN
 
 # Typed copies of the module constants: set and dict tests without a global lookup.
@@ -325,6 +331,36 @@ cdef inline Py_ssize_t _nonspace(str text):
     return len("".join(text.split()))
 
 
+cpdef frozenset value_tokens(str value):
+    """:func:`cleantext.html.vocabulary.class_tokens`, compiled: the tokens of each run of
+    ASCII letters and digits in the first :data:`MAX_VALUE_CHARS` characters of ``value``.
+
+    >>> sorted(value_tokens("site-navBar main-content")), value_tokens("address headline")
+    (['content', 'nav'], frozenset())
+    """
+    cdef Py_ssize_t index, start = -1, end = min(len(value), MAX_VALUE_CHARS)
+    cdef set found = None
+    cdef tuple tokens
+    for index in range(end + 1):
+        if index < end and _is_word_char(value[index]):
+            if start < 0:
+                start = index
+            continue
+        if start >= 0:
+            tokens = word_tokens(value[start:index])
+            if tokens:
+                if found is None:
+                    found = set()
+                found.update(tokens)
+            start = -1
+    return frozenset(found) if found else NO_TOKENS
+
+
+cdef inline bint _is_word_char(Py_UCS4 char):
+    """An ASCII letter or digit (``[A-Za-z0-9]``, a word of a class or id value)."""
+    return (u"a" <= char <= u"z") or (u"A" <= char <= u"Z") or (u"0" <= char <= u"9")
+
+
 cdef class Framer:
     """Makes the frames of one page's elements; remembers contexts and class/id tokens."""
 
@@ -385,7 +421,7 @@ cdef class Framer:
 
     cdef object _class_tokens(self, element, list names):
         """The tokens of the class and id values (each distinct value worked out once).
-        ``class_tokens`` reads a lone class just as it reads ``"class "``, so the two are
+        :func:`value_tokens` reads a lone class just as it reads ``"class "``, so the two are
         joined only when there is an id."""
         if "id" in names:
             value = f"{element.get('class') or ''} {element.get('id') or ''}"
@@ -393,7 +429,7 @@ cdef class Framer:
             value = element.get("class") or ""
         own = self._tokens.get(value)
         if own is None:
-            own = self._tokens[value] = class_tokens(value)
+            own = self._tokens[value] = value_tokens(value)
         return own
 
     cdef object _context(self, parent, str tag, landmark, own, bint in_body, int depth):

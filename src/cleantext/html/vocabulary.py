@@ -239,24 +239,3 @@ def _canonical(word: str) -> str | None:
     if exact is not None or not word.startswith(STEM_PREFIXES):
         return exact
     return next(token for stem, token in STEMS if word.startswith(stem))
-
-
-class TokenMemo:
-    """:func:`class_tokens` that works out each distinct value once (make one per page).
-
-    >>> memo = TokenMemo()
-    >>> memo.of("nav main-nav") == memo.of("nav main-nav") == {"nav"}
-    True
-    """
-
-    __slots__ = ("_values",)
-
-    def __init__(self) -> None:
-        self._values: dict[str, frozenset[str]] = {}
-
-    def of(self, value: str) -> frozenset[str]:
-        """The tokens of ``value``."""
-        own = self._values.get(value)
-        if own is None:
-            own = self._values[value] = class_tokens(value)
-        return own

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from cleantext.html import api as html_api
 from cleantext.html import clean_html
-from cleantext.html._tree import Tree
+from cleantext.html._tree import Tree, ancestor_at
 from cleantext.html.dom import PageEvidence, choose_container, main_container
 from cleantext.html.items import item_lines
 from cleantext.model import Segment
@@ -51,6 +51,11 @@ def test_the_compiled_tree_sums_each_element_as_the_plain_definition(
     tree = Tree(xpaths)
     assert tree.totals(weights) == plain_totals(xpaths, weights)
     assert sorted(tree.paths) == sorted(plain_totals(xpaths, weights))
+
+
+@given(XPATHS, st.integers(-3, 9))
+def test_the_compiled_ancestor_is_the_path_cut_at_its_step(xpath: str, depth: int) -> None:
+    assert ancestor_at(xpath, depth) == "/".join(xpath.split("/", depth + 1)[: depth + 1])
 
 
 def test_the_tree_refuses_weights_that_do_not_match_its_lines() -> None:

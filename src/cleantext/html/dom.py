@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cleantext.html._tree import Tree
+from cleantext.html._tree import ancestor_at as ancestor_at  # (the detectors read it here)
 from cleantext.html.choice import LINK_TOKENS, carries_text, holds_text, widen
 from cleantext.text.page import DomEvidence, LineFeatures, Page, counts_as_prose
 
@@ -306,15 +307,6 @@ def shared_depth(xpath: str, other: str) -> int:
             break
         steps += 1
     return steps
-
-
-def ancestor_at(xpath: str, depth: int) -> str:
-    """The element ``depth`` steps deep on ``xpath`` (``xpath`` itself when it is shallower).
-
-    >>> ancestor_at("/html/body/div[2]/p", 2), ancestor_at("/html/body", 5)
-    ('/html/body', '/html/body')
-    """
-    return "/".join(xpath.split("/", depth + 1)[: depth + 1])
 
 
 def live_labels(

@@ -46,18 +46,25 @@ class MarkedElements:
     @classmethod
     def of(cls, root: etree._Element) -> MarkedElements:
         """Walk ``root`` once (plain Python over lxml's element walk: faster here than an XPath
-        of many ``contains`` tests) and sort the marked elements by kind."""
+        of many ``contains`` tests) and sort the marked elements by kind; an element's
+        attributes are read only when it has them (most elements of a page have none of
+        those that mark)."""
         times, stamps, bylines, props = [], [], [], []
         for element in root.iter(etree.Element):
             if element.tag == "time":
                 times.append(element)
-            if element.get("itemprop") in MICRODATA_PROPS:
+            names = element.keys()
+            if not names:
+                continue
+            if "itemprop" in names and element.get("itemprop") in MICRODATA_PROPS:
                 props.append(element)
-            classes = element.get("class") or ""
+            classes = (element.get("class") or "") if "class" in names else ""
             marked = bool(classes) and MARK_CLASS.search(classes) is not None
             if marked and any(mark in classes.casefold() for mark in DATE_CLASSES):
                 stamps.append(element)
-            if (marked and _marks_byline(element)) or _links_author(element):
+            if (marked and _marks_byline(element)) or (
+                ("rel" in names or "href" in names) and _links_author(element)
+            ):
                 bylines.append(element)
         limit = MAX_MARKED_ELEMENTS
         return cls(props[:limit], times[:limit], stamps[:limit], bylines[:limit])

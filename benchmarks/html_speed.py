@@ -8,6 +8,7 @@ compiled patterns)::
 
     python -m benchmarks.html_speed --limit 150              # every dev set
     python -m benchmarks.html_speed --sets wcxb_dev --limit 50
+    python -m benchmarks.html_speed --sets wcxb_dev --stages # where cleantext's time goes
 
 trafilatura runs as ``benchmarks.peers`` runs it:
 ``trafilatura.extract(html, include_comments=False)``.
@@ -17,13 +18,25 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 from benchmarks.metrics import SETS, load_set
 from benchmarks.report import render
 
 Extract = Callable[[str], object]
 WARM_UP_PAGES = 3
+STAGES = (
+    "parse",
+    "render_page",
+    "line_evidence",
+    "page_type",
+    "html_metadata",
+    "decide",
+    "segment_metadata",
+)
+"""The steps of ``clean_html`` that ``--stages`` times (functions ``cleantext.html.api`` calls)."""
 
 
 def extractors() -> dict[str, Extract]:
@@ -52,12 +65,73 @@ def cpu_seconds(tools: dict[str, Extract], pages: Sequence[str]) -> dict[str, fl
     return spent
 
 
+def stage_seconds(pages: Sequence[str]) -> dict[str, float]:
+    """CPU seconds of ``clean_html`` on ``pages`` (``"total"``) and of each of its
+    :data:`STAGES` (each function timed where ``cleantext.html.api`` calls it)."""
+    import cleantext
+
+    for html in pages[:WARM_UP_PAGES]:
+        cleantext.clean_html(html)
+    spent = dict.fromkeys(STAGES, 0.0)
+    with _timed_stages(spent):
+        started = time.process_time()
+        for html in pages:
+            cleantext.clean_html(html)
+        spent["total"] = time.process_time() - started
+    return spent
+
+
+@contextmanager
+def _timed_stages(spent: dict[str, float]) -> Iterator[None]:
+    """Wrap each stage of ``cleantext.html.api`` to add its CPU seconds to ``spent``."""
+    from cleantext.html import api
+
+    originals = {name: getattr(api, name) for name in STAGES}
+
+    def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - started
+
+        return run
+
+    for name, function in originals.items():
+        setattr(api, name, timed(name, function))
+    try:
+        yield
+    finally:
+        for name, function in originals.items():
+            setattr(api, name, function)
+
+
+def stage_rows(set_name: str, pages: Sequence[str]) -> list[list[str]]:
+    """One row per stage of ``clean_html`` on ``pages``: seconds and share of the total."""
+    spent = stage_seconds(pages)
+    total = spent.pop("total")
+    rows = [
+        [set_name, name, f"{seconds:.3f}", f"{seconds / total:.0%}"]
+        for name, seconds in spent.items()
+    ]
+    other = total - sum(spent.values())
+    rows.append([set_name, "other", f"{other:.3f}", f"{other / total:.0%}"])
+    rows.append([set_name, "total", f"{total:.3f}", f"{1000 * total / len(pages):.1f} ms a page"])
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print pages per CPU second of both tools and their ratio, per set."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sets", nargs="+", default=list(SETS))
     parser.add_argument("--limit", type=int, default=150, help="first pages of each set")
+    parser.add_argument(
+        "--stages", action="store_true", help="cleantext alone: CPU seconds per stage"
+    )
     args = parser.parse_args(argv)
+    if args.stages:
+        return _print_stages(args.sets, args.limit)
     tools = extractors()
     rows = []
     for set_name in args.sets:
@@ -77,6 +151,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     headers = ["set", "pages", "cleantext-html pages/s", "trafilatura pages/s", "ratio"]
     print(render(headers, rows, markdown=True))
+    return 0
+
+
+def _print_stages(set_names: Sequence[str], limit: int) -> int:
+    rows = []
+    for set_name in set_names:
+        pages = [str(page.get("html") or "") for page in load_set(set_name)[:limit]]
+        if pages:
+            rows += stage_rows(set_name, pages)
+    print(render(["set", "stage", "CPU s", "share"], rows, markdown=True))
     return 0
 
 

@@ -138,3 +138,16 @@ def test_the_per_type_table_is_printed(tmp_path: Path, capsys: pytest.CaptureFix
 def test_the_harness_knows_every_eval_set() -> None:
     assert "wcxb_dev" in quality.SETS
     assert len(set(quality.SETS)) == len(quality.SETS)
+
+
+def test_the_html_stages_add_up_and_the_wrapped_functions_are_restored() -> None:
+    from benchmarks import html_speed
+
+    from cleantext.html import api
+
+    before = {name: getattr(api, name) for name in html_speed.STAGES}
+    page = "<body><nav><a href='/'>Home</a></nav><p>" + "The council met on Monday. " * 9 + "</p>"
+    spent = html_speed.stage_seconds([page] * 4)
+    assert set(spent) == {*html_speed.STAGES, "total"}
+    assert 0 < sum(spent[name] for name in html_speed.STAGES) <= spent["total"]
+    assert {name: getattr(api, name) for name in html_speed.STAGES} == before

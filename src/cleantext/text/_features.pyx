@@ -8,6 +8,8 @@ them against those definitions.
 
 from cpython.unicode cimport PyUnicode_Count
 
+from cleantext.text._lines cimport LineTable
+
 
 cdef inline bint _is_stop(Py_UCS4 char):
     """Sentence punctuation."""
@@ -148,3 +150,122 @@ def line_features(list texts, object tokens, list prose, list repeats, object wo
         else:
             found.append(_light(texts[index], repeats[index], word_counts[index], bullet, make))
     return found
+
+
+def line_texts(LineTable table):
+    """Each line's text, its indentation left out (``line.text`` without building lines).
+
+    >>> from cleantext.text._lines import LineTable
+    >>> line_texts(LineTable("  Title\\n\\n\\tBody.  "))
+    ['Title', 'Body.']
+    """
+    cdef str text = table.text
+    cdef Py_ssize_t index, first
+    found = []
+    for index in range(len(table)):
+        first = table.starts.data.as_longlongs[index]
+        while text[first].isspace():  # (a line has a non-space character)
+            first += 1
+        found.append(text[first:table.ends.data.as_longlongs[index]])
+    return found
+
+
+def prose_vocabulary(object tokens, list prose):
+    """How often each token occurs on the lines that may be ``prose``, in the order of
+    first occurrence (what ``Counter.update`` gives line after line).
+
+    >>> prose_vocabulary([("a", "b"), ("c",), ("b", "a", "a")], [True, False, True])
+    {'a': 3, 'b': 2}
+    """
+    cdef dict counts = {}
+    cdef Py_ssize_t index
+    cdef str word
+    for index in range(len(prose)):
+        if prose[index]:
+            for word in tokens[index]:
+                counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+cdef inline bint _plain_digits(str text):
+    """Whether ``\\d`` finds in ``text`` only ASCII digits: every character below U+0660,
+    the first decimal digit beyond ASCII (Arabic-Indic zero)."""
+    cdef Py_UCS4 char
+    for char in text:
+        if char >= 0x660:
+            return False
+    return True
+
+
+cdef str _shape(str key, object numbers_to_zero):
+    """``key`` with each run of digits written ``0``; the regex ``numbers_to_zero`` for a
+    key with characters beyond :func:`_plain_digits`."""
+    if not _plain_digits(key):
+        return numbers_to_zero(key)
+    cdef list parts = []
+    cdef Py_ssize_t position = 0, length = len(key), start
+    while position < length:
+        start = position
+        while position < length and not (u"0" <= key[position] <= u"9"):
+            position += 1
+        parts.append(key[start:position])
+        if position < length:
+            parts.append(u"0")
+            while position < length and u"0" <= key[position] <= u"9":
+                position += 1
+    return u"".join(parts)
+
+
+def line_shapes(list keys, object numbers_to_zero):
+    """Each key with its numbers written ``0`` (``numbers_to_zero(key)``, the regex
+    ``\\d+`` replaced, for the keys that need it).
+
+    >>> import re
+    >>> zero = lambda key: re.sub(r"\\d+", "0", key)
+    >>> line_shapes(["may 12, 2019", "page 3", "no digits", "٣ x"], zero)
+    ['may 0, 0', 'page 0', 'no digits', '0 x']
+    """
+    cdef str key
+    return [_shape(key, numbers_to_zero) for key in keys]
+
+
+def line_keys(list texts, object strip_bullet, object casefold):
+    """Each line as repetition compares it: without its list marker (``strip_bullet``,
+    called only on lines that start with a marker character), case folded. One
+    ``casefold`` of all the lines: a line holds no newline, and folding makes none.
+
+    >>> line_keys(["• Home", "HOME", "Straße"], lambda text: text[2:], str.casefold)
+    ['home', 'home', 'strasse']
+    """
+    cdef str text
+    if not texts:
+        return []
+    cdef list bare = [
+        strip_bullet(text) if text and _is_bullet_char(text[0]) else text for text in texts
+    ]
+    return casefold(u"\n".join(bare)).split(u"\n")
+
+
+def line_repeats(list keys, list shapes, Py_ssize_t shape_repeats):
+    """How often each line occurs: its key exactly, or its shape (numbers written ``0``)
+    when at least ``shape_repeats`` lines share that shape.
+
+    >>> line_repeats(["a", "a", "p1", "p2"], ["a", "a", "p0", "p0"], 2)
+    [2, 2, 2, 2]
+    """
+    cdef dict exact = _counts(keys), by_shape = _counts(shapes)
+    cdef Py_ssize_t index, count, shared
+    found = []
+    for index in range(len(keys)):
+        count = exact[keys[index]]
+        shared = by_shape[shapes[index]]
+        found.append(max(count, shared if shared >= shape_repeats else 1))
+    return found
+
+
+cdef dict _counts(list items):
+    """How often each item occurs."""
+    cdef dict counts = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts

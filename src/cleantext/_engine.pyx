@@ -96,3 +96,22 @@ def combined_scores(Py_ssize_t size, list firsts, list stops, list detectors, li
         for unit in range(size)
         if chains.head.data.as_longlongs[unit] >= 0
     }
+
+
+def same_winner_runs(list ordered, list winners):
+    """Split ``ordered`` (removed units, ascending) into runs of consecutive units that the
+    same claim wins (``winners[unit]``); each run as its ``(start, stop)`` in ``ordered``.
+
+    >>> same_winner_runs([0, 1, 2, 4, 5], [7, 7, 8, -1, 8, 8])
+    [(0, 2), (2, 3), (3, 5)]
+    """
+    cdef list runs = []
+    cdef Py_ssize_t first = 0, end, unit, previous
+    for end in range(1, len(ordered)):
+        unit, previous = ordered[end], ordered[end - 1]
+        if unit != previous + 1 or winners[unit] != winners[previous]:
+            runs.append((first, end))
+            first = end
+    if ordered:
+        runs.append((first, len(ordered)))
+    return runs

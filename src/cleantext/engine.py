@@ -18,7 +18,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
-from cleantext._engine import combined_scores
+from cleantext._engine import combined_scores, same_winner_runs
 from cleantext.config import Config
 from cleantext.detector import Detector, Mode, Proposal
 from cleantext.model import Segment
@@ -265,18 +265,11 @@ def _segments(
     claims: list[Claim],
 ) -> tuple[Segment, ...]:
     """One segment per run of consecutive removed units that the same claim wins."""
-    segments: list[Segment] = []
     ordered = sorted(removed)
-    first = 0
-    for end in range(1, len(ordered) + 1):
-        if end < len(ordered):
-            unit, previous = ordered[end], ordered[end - 1]
-            if unit == previous + 1 and winners[unit] == winners[previous]:
-                continue
-        run = ordered[first:end]
-        segments.append(_segment(page, units, run, scores, claims[winners[run[0]]]))
-        first = end
-    return tuple(segments)
+    return tuple(
+        _segment(page, units, ordered[start:stop], scores, claims[winners[ordered[start]]])
+        for start, stop in same_winner_runs(ordered, winners)
+    )
 
 
 def _segment(

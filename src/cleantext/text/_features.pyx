@@ -6,9 +6,86 @@ C instead of a chain of Python calls per line. ``tests/test_features_kernel.py``
 them against those definitions.
 """
 
+cimport cython
 from cpython.unicode cimport PyUnicode_Count
 
 from cleantext.text._lines cimport LineTable
+
+
+@cython.final
+cdef class LineFeatures:
+    """What the classifier knows about one line: its length in characters, its words,
+    function words and sentences, whether it ends like a sentence and starts with a
+    list marker, its title-case words, numbers and menu separators, and how often it
+    occurs on the page.
+
+    >>> line = LineFeatures(40, 8, 4, 1, True, False, 2, 0, 0, 1)
+    >>> line.words, line.density, line.caps_share, line.sentence_end
+    (8, 0.5, 0.25, True)
+    >>> line == LineFeatures(40, 8, 4, 1, True, False, 2, 0, 0, 1), line.repeats
+    (True, 1)
+    """
+
+    cdef readonly Py_ssize_t chars, words, stopwords, sentences
+    cdef readonly bint sentence_end, bullet
+    cdef readonly Py_ssize_t capitalised, digits, separators, repeats
+
+    def __init__(self, Py_ssize_t chars, Py_ssize_t words, Py_ssize_t stopwords,
+                 Py_ssize_t sentences, bint sentence_end, bint bullet, Py_ssize_t capitalised,
+                 Py_ssize_t digits, Py_ssize_t separators, Py_ssize_t repeats):
+        self.chars, self.words, self.stopwords, self.sentences = chars, words, stopwords, sentences
+        self.sentence_end, self.bullet = sentence_end, bullet
+        self.capitalised, self.digits = capitalised, digits
+        self.separators, self.repeats = separators, repeats
+
+    @property
+    def density(self):
+        """Share of the line's words that are function words."""
+        return self.stopwords / <double>self.words if self.words else 0.0
+
+    @property
+    def caps_share(self):
+        """Share of the line's words that start with a capital letter."""
+        return self.capitalised / <double>self.words if self.words else 0.0
+
+    @property
+    def digit_share(self):
+        """Share of the line's words that are numbers."""
+        return self.digits / <double>self.words if self.words else 0.0
+
+    def _fields(self):
+        return (self.chars, self.words, self.stopwords, self.sentences, self.sentence_end,
+                self.bullet, self.capitalised, self.digits, self.separators, self.repeats)
+
+    def __eq__(self, other):
+        if not isinstance(other, LineFeatures):
+            return NotImplemented
+        return self._fields() == (<LineFeatures>other)._fields()
+
+    def __hash__(self):
+        return hash(self._fields())
+
+    def __reduce__(self):
+        return LineFeatures, self._fields()
+
+    def __repr__(self):
+        names = ("chars", "words", "stopwords", "sentences", "sentence_end", "bullet",
+                 "capitalised", "digits", "separators", "repeats")
+        shown = ", ".join([f"{name}={value!r}" for name, value in zip(names, self._fields())])
+        return f"LineFeatures({shown})"
+
+
+cdef LineFeatures _features(Py_ssize_t chars, Py_ssize_t words, Py_ssize_t stopwords,
+                            Py_ssize_t sentences, bint sentence_end, bint bullet,
+                            Py_ssize_t capitalised, Py_ssize_t digits, Py_ssize_t separators,
+                            Py_ssize_t repeats):
+    """A :class:`LineFeatures` built in C (no argument parsing)."""
+    cdef LineFeatures line = LineFeatures.__new__(LineFeatures)
+    line.chars, line.words, line.stopwords, line.sentences = chars, words, stopwords, sentences
+    line.sentence_end, line.bullet = sentence_end, bullet
+    line.capitalised, line.digits = capitalised, digits
+    line.separators, line.repeats = separators, repeats
+    return line
 
 
 cdef inline bint _is_stop(Py_UCS4 char):
@@ -102,10 +179,10 @@ cdef bint _has_bullet(str text, object bullet):
     return _is_bullet_char(text[0]) and bullet(text) is not None
 
 
-cdef object _full(str text, tuple words, frozenset stopwords, Py_ssize_t repeats,
-                  Py_ssize_t count, object bullet, object make, Py_ssize_t shape_limit,
-                  Py_ssize_t long_word):
-    """A line that may be prose: word-level counts too (see ``features.LineFeatures``)."""
+cdef LineFeatures _full(str text, tuple words, frozenset stopwords, Py_ssize_t repeats,
+                        Py_ssize_t count, object bullet, Py_ssize_t shape_limit,
+                        Py_ssize_t long_word):
+    """A line that may be prose: word-level counts too."""
     cdef Py_ssize_t chars = len(text), function_words = 0, numbers = 0, long_parts = 0
     cdef str word
     for word in words:
@@ -118,24 +195,24 @@ cdef object _full(str text, tuple words, frozenset stopwords, Py_ssize_t repeats
         _count(text, u". ") + _count(text, u"? ") + _count(text, u"! ") + _count(text, u"。") + end
     )
     if chars >= shape_limit:  # long lines: their shape says little, skip the costly counts
-        return make(chars, count, function_words, sentences, end, False, 0, 0, 0, repeats)
+        return _features(chars, count, function_words, sentences, end, False, 0, 0, 0, repeats)
     for word in words:
         numbers += _is_number(word)
-    return make(chars, count, function_words, sentences, end, _has_bullet(text, bullet),
-                _title_words(text), numbers, _separators(text), repeats)
+    return _features(chars, count, function_words, sentences, end, _has_bullet(text, bullet),
+                     _title_words(text), numbers, _separators(text), repeats)
 
 
-cdef object _light(str text, Py_ssize_t repeats, Py_ssize_t count, object bullet, object make):
+cdef LineFeatures _light(str text, Py_ssize_t repeats, Py_ssize_t count, object bullet):
     """A short line that does not end like a sentence: no word-level counts."""
     cdef Py_ssize_t separators = _separators(text) if count >= 3 else 0  # words on both sides
-    return make(len(text), count, 0, 0, False, _has_bullet(text, bullet), 0, 0, separators,
-                repeats)
+    return _features(len(text), count, 0, 0, False, _has_bullet(text, bullet), 0, 0, separators,
+                     repeats)
 
 
 def line_features(list texts, object tokens, list prose, list repeats, object word_counts,
-                  frozenset stopwords, object bullet, object make, Py_ssize_t shape_limit,
+                  frozenset stopwords, object bullet, Py_ssize_t shape_limit,
                   Py_ssize_t long_word):
-    """Each line's features, built by ``make`` (``features.LineFeatures``): full ones for the
+    """Each line's :class:`LineFeatures`: full ones for the
     lines that may be ``prose``, light ones for the others.
 
     ``bullet`` is the list-marker regex's ``match``; lines of ``shape_limit`` characters or
@@ -146,9 +223,9 @@ def line_features(list texts, object tokens, list prose, list repeats, object wo
     for index in range(len(texts)):
         if prose[index]:
             found.append(_full(texts[index], tokens[index], stopwords, repeats[index],
-                               word_counts[index], bullet, make, shape_limit, long_word))
+                               word_counts[index], bullet, shape_limit, long_word))
         else:
-            found.append(_light(texts[index], repeats[index], word_counts[index], bullet, make))
+            found.append(_light(texts[index], repeats[index], word_counts[index], bullet))
     return found
 
 

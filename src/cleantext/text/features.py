@@ -14,10 +14,10 @@ Word-level counts reuse what the page computed once for every detector:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex
 
+from cleantext.text._features import LineFeatures as LineFeatures  # (the compiled type)
 from cleantext.text._features import (
     line_features,
     line_keys,
@@ -39,36 +39,6 @@ SHAPE_REPEATS = 5
 """Lines that differ only in their numbers count as repeats when this many share the shape."""
 LONG_WORD = 14
 """Characters from which a token counts as one word in several (scripts without spaces)."""
-
-
-class LineFeatures(NamedTuple):
-    """What the classifier knows about one line (a tuple: cheap to build for every line)."""
-
-    chars: int
-    words: int
-    stopwords: int
-    sentences: int
-    sentence_end: bool
-    bullet: bool
-    capitalised: int
-    digits: int
-    separators: int
-    repeats: int
-
-    @property
-    def density(self) -> float:
-        """Share of the line's words that are function words."""
-        return self.stopwords / self.words if self.words else 0.0
-
-    @property
-    def caps_share(self) -> float:
-        """Share of the line's words that start with a capital letter."""
-        return self.capitalised / self.words if self.words else 0.0
-
-    @property
-    def digit_share(self) -> float:
-        """Share of the line's words that are numbers."""
-        return self.digits / self.words if self.words else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +72,6 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
         page.word_counts,
         stopwords,
         BULLET.match,
-        LineFeatures,
         SHAPE_LIMIT,
         LONG_WORD,
     )

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
+from cleantext.content._context import nearest
 from cleantext.content.params import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
 from cleantext.content.runs import (
     content_windows,
@@ -170,15 +171,9 @@ def _short_class(before: str, after: str) -> str:
 
 
 def _nearest(classes: list[str], skip: set[str], reverse: bool) -> list[str]:
-    """For each line, the class of the nearest line before it (after it) not in ``skip``."""
-    found = [BAD] * len(classes)
-    last = BAD
-    order = range(len(classes) - 1, -1, -1) if reverse else range(len(classes))
-    for index in order:
-        found[index] = last
-        if classes[index] not in skip:
-            last = classes[index]
-    return found
+    """For each line, the class of the nearest line before it (after it) not in ``skip``
+    (compiled: :func:`cleantext.content._context.nearest`)."""
+    return nearest(classes, frozenset(skip), reverse, BAD)
 
 
 def _promote_headings(

@@ -6,14 +6,12 @@ C instead of a chain of Python calls per line. ``tests/test_features_kernel.py``
 them against those definitions.
 """
 
-cimport cython
 from cpython.unicode cimport PyUnicode_Count
 
 from cleantext.text._lines cimport LineTable
 
 
-@cython.final
-cdef class LineFeatures:
+cdef class LineFeatures:  # (its fields: ``_features.pxd``)
     """What the classifier knows about one line: its length in characters, its words,
     function words and sentences, whether it ends like a sentence and starts with a
     list marker, its title-case words, numbers and menu separators, and how often it
@@ -25,10 +23,6 @@ cdef class LineFeatures:
     >>> line == LineFeatures(40, 8, 4, 1, True, False, 2, 0, 0, 1), line.repeats
     (True, 1)
     """
-
-    cdef readonly Py_ssize_t chars, words, stopwords, sentences
-    cdef readonly bint sentence_end, bullet
-    cdef readonly Py_ssize_t capitalised, digits, separators, repeats
 
     def __init__(self, Py_ssize_t chars, Py_ssize_t words, Py_ssize_t stopwords,
                  Py_ssize_t sentences, bint sentence_end, bint bullet, Py_ssize_t capitalised,

@@ -258,32 +258,39 @@ def prose_vocabulary(object tokens, list prose):
     return counts
 
 
-cdef inline bint _plain_digits(str text):
-    """Whether ``\\d`` finds in ``text`` only ASCII digits: every character below U+0660,
-    the first decimal digit beyond ASCII (Arabic-Indic zero)."""
+cdef Py_ssize_t _first_digit(str text):
+    """Where ``text``'s first ASCII digit is (-1: none), or -2 when ``text`` holds a character
+    from U+0660 on, the first decimal digit beyond ASCII (Arabic-Indic zero): below it,
+    ``\\d`` finds only ASCII digits."""
+    cdef Py_ssize_t position, found = -1
     cdef Py_UCS4 char
-    for char in text:
+    for position in range(len(text)):
+        char = text[position]
         if char >= 0x660:
-            return False
-    return True
+            return -2
+        if found < 0 and u"0" <= char <= u"9":
+            found = position
+    return found
 
 
 cdef str _shape(str key, object numbers_to_zero):
     """``key`` with each run of digits written ``0``; the regex ``numbers_to_zero`` for a
-    key with characters beyond :func:`_plain_digits`."""
-    if not _plain_digits(key):
+    key with characters beyond ASCII digits' reach (see :func:`_first_digit`)."""
+    cdef Py_ssize_t position = _first_digit(key)
+    if position == -1:
+        return key
+    if position == -2:
         return numbers_to_zero(key)
-    cdef list parts = []
-    cdef Py_ssize_t position = 0, length = len(key), start
+    cdef list parts = [key[:position]]
+    cdef Py_ssize_t length = len(key), start
     while position < length:
+        parts.append(u"0")
+        while position < length and u"0" <= key[position] <= u"9":
+            position += 1
         start = position
         while position < length and not (u"0" <= key[position] <= u"9"):
             position += 1
         parts.append(key[start:position])
-        if position < length:
-            parts.append(u"0")
-            while position < length and u"0" <= key[position] <= u"9":
-                position += 1
     return u"".join(parts)
 
 

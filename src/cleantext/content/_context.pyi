@@ -15,3 +15,12 @@ def candidates(
     bad_cost: float,
     gap_growth: float,
 ) -> list[tuple[float, tuple[int, int]]]: ...
+def looks_like_heading(line: LineFeatures) -> bool: ...
+def promote_headings(
+    classes: list[str],
+    lines: tuple[LineFeatures, ...],
+    heading_distance: float,
+    good: str,
+    short: str,
+    near: str,
+) -> None: ...

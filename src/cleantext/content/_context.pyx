@@ -69,3 +69,47 @@ def candidates(list classes, tuple lines, frozenset stops, str good, frozenset n
     if best > 0:
         found.append((best, (best_first, best_last)))
     return found
+
+
+cpdef bint looks_like_heading(LineFeatures line):
+    """A line that could be a heading: 2 to 20 words, no list marker, no separators, not
+    repeated on the page, and mostly words, not numbers.
+
+    >>> from cleantext.text._features import LineFeatures
+    >>> looks_like_heading(LineFeatures(30, 5, 1, 0, False, False, 4, 0, 0, 1))
+    True
+    >>> looks_like_heading(LineFeatures(30, 5, 1, 0, False, True, 4, 0, 0, 1))  # a list item
+    False
+    """
+    plain = not line.bullet and line.repeats == 1 and line.separators == 0
+    return 2 <= line.words <= 20 and plain and line.digits / <double>line.words < 0.5
+
+
+def promote_headings(list classes, tuple lines, double heading_distance, str good, str short,
+                     str near):
+    """Turn ``short`` lines that look like a heading, stand alone and come at most
+    ``heading_distance`` characters before a ``good`` line into ``near`` ones (in place;
+    see :func:`cleantext.content.classify._promote_headings`).
+
+    A line is alone when no ``short`` line comes before it and none after it, unless the
+    line after it is a list item. The lines are read last first, so a line's successor
+    has its final class.
+    """
+    cdef Py_ssize_t index, count = len(classes)
+    cdef double distance = heading_distance + 1
+    cdef bint alone
+    cdef LineFeatures line
+    for index in range(count - 1, -1, -1):
+        if classes[index] == good:
+            distance = 0
+            continue
+        line = lines[index]
+        if classes[index] == short and distance <= heading_distance:
+            alone = (index == 0 or classes[index - 1] != short) and (
+                index + 1 == count
+                or classes[index + 1] != short
+                or (<LineFeatures>lines[index + 1]).bullet
+            )
+            if alone and looks_like_heading(line):
+                classes[index] = near
+        distance += line.chars

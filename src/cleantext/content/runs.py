@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from cleantext.content._context import candidates
+from cleantext.content._context import looks_like_heading as looks_like_heading
 from cleantext.content.params import CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
 from cleantext.text.features import LineFeatures
 
@@ -127,8 +128,3 @@ def find_headlines(
                 found.add(index)
         index -= 1
     return frozenset(found)
-
-
-def looks_like_heading(line: LineFeatures) -> bool:
-    plain = not line.bullet and line.repeats == 1 and line.separators == 0
-    return 2 <= line.words <= 20 and plain and line.digit_share < 0.5

@@ -12,12 +12,28 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.text._features import ends_sentence
-from cleantext.text.features import LONG_WORD, SHAPE_LIMIT, LineFeatures, page_features
-from cleantext.text.lexicon import BULLET
+from cleantext.text._features import (
+    ends_sentence,
+    line_keys,
+    line_shapes,
+    line_texts,
+    prose_vocabulary,
+)
+from cleantext.text.features import (
+    LONG_WORD,
+    NUMBER,
+    SHAPE_LIMIT,
+    SHAPE_REPEATS,
+    LineFeatures,
+    _numbers_to_zero,
+    _repeats,
+    page_features,
+)
+from cleantext.text.lexicon import BULLET, strip_bullet
 from cleantext.text.page import Page
+from cleantext.text.prefilter import casefold
 from cleantext.text.stopwords import STOPWORDS, page_stopwords
-from strategies import any_text, page_text
+from strategies import any_text, page_line, page_text
 
 SHAPES = st.text(alphabet="aAǅß1٣ .!?…。”)»|·/-•\t\u00a0\u2003xY", max_size=40)
 """Lines of cased, title-case, uncased and digit characters, stops, closers and separators."""
@@ -94,3 +110,45 @@ def test_the_kernel_counts_what_the_definitions_count(text: str) -> None:
 @given(SHAPES)
 def test_sentence_ends_as_defined(text: str) -> None:
     assert ends_sentence(text) == plain_ends_sentence(text)
+
+
+KEYS = st.lists(
+    st.one_of(SHAPES, any_text()).map(lambda text: text.replace("\n", " ")),
+    max_size=8,
+)
+"""Line keys: digits of several scripts (ASCII, Arabic-Indic, fullwidth) among other text."""
+
+
+@given(KEYS)
+def test_line_shapes_write_each_run_of_digits_as_the_regex_does(keys: list[str]) -> None:
+    keys = [*keys, "page 12 of 3", "٣٤ x", "ｐ１２"]
+    assert line_shapes(keys, _numbers_to_zero) == [NUMBER.sub("0", key) for key in keys]
+
+
+@given(
+    st.lists(
+        st.one_of(page_line(), any_text()).map(lambda text: text.replace("\n", " ")), max_size=8
+    )
+)
+def test_line_keys_and_repeats_are_the_plain_definitions(texts: list[str]) -> None:
+    keys = line_keys(texts, strip_bullet, casefold)
+    assert keys == [strip_bullet(text).casefold() for text in texts]
+    shapes = [NUMBER.sub("0", key) for key in keys]
+    exact, by_shape = Counter(keys), Counter(shapes)
+    assert _repeats(keys) == [
+        max(exact[key], by_shape[shape] if by_shape[shape] >= SHAPE_REPEATS else 1)
+        for key, shape in zip(keys, shapes, strict=True)
+    ]
+
+
+@given(st.one_of(page_text(), any_text()))
+def test_the_prose_vocabulary_is_counted_line_after_line(text: str) -> None:
+    page = Page.from_text(text)
+    prose = [index % 2 == 0 for index in range(len(page.lines))]
+    expected: Counter[str] = Counter()
+    for words, may_be in zip(page.tokens, prose, strict=True):
+        if may_be:
+            expected.update(words)
+    found = prose_vocabulary(page.tokens, prose)
+    assert list(found.items()) == list(expected.items())  # (the order decides page stopwords)
+    assert line_texts(page.lines) == [line.text for line in page.lines]

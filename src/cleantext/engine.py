@@ -14,12 +14,11 @@ content classifier) run last and see which lines the named ones remove
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
-from functools import partial
-from math import prod
-from operator import attrgetter, sub
 from typing import Any, NamedTuple
 
+from cleantext._engine import combined_scores, same_winner_runs
 from cleantext.config import Config
 from cleantext.detector import Detector, Mode, Proposal
 from cleantext.model import Segment
@@ -37,15 +36,10 @@ SECOND_LOOK_NOTE = "found when the cleaned text was checked again"
 PART_OF_GROUP = "part of a larger group: "
 """Starts the reason of a segment that is only a piece of what its proposal claimed (other
 detectors won, or the engine kept, the rest): the reason describes the whole group."""
-_START = attrgetter("start")
-_END = attrgetter("end")
 
 
 class Claim(NamedTuple):
-    """A proposal with its detector, its score adjusted for context, and the units it covers.
-
-    (A named tuple: the engine builds one per proposal, and it builds faster.)
-    """
+    """A proposal with its detector, its score adjusted for context, and the units it covers."""
 
     detector: Detector
     proposal: Proposal
@@ -118,7 +112,7 @@ def _second_look(
     Removing furniture changes the context (the body core moves, a run ends), so
     a second look can find more; repeating it makes cleaning idempotent.
     """
-    kept = [line.index for line in page.lines if 2 * line.index not in removed]
+    kept = _kept_lines(page, removed)
     if len(kept) == len(page.lines):
         return []
     evidence = None if page.evidence is None else tuple(page.evidence[i] for i in kept)
@@ -175,16 +169,22 @@ def _claimed_lines(units: _Units, claims: list[Claim], threshold: float) -> dict
 
 
 class _Units:
-    """Lines and gaps interleaved: line ``k`` is unit ``2k``, the gap after it unit ``2k + 1``."""
+    """Lines and gaps interleaved: line ``k`` is unit ``2k``, the gap after it unit ``2k + 1``.
+
+    Read from the page's line offsets: gap ``k`` runs from the end of line ``k`` to the
+    start of line ``k + 1``.
+    """
 
     def __init__(self, page: Page) -> None:
-        size = max(2 * len(page.lines) - 1, 0)
-        self.starts: list[int] = [0] * size
-        self.ends: list[int] = [0] * size
-        self.starts[0::2] = map(_START, page.lines)
-        self.starts[1::2] = map(_START, page.gaps[: len(page.lines) - 1])
-        self.ends[0::2] = map(_END, page.lines)
-        self.ends[1::2] = map(_END, page.gaps[: len(page.lines) - 1])
+        line_starts, line_ends = page.lines.starts, page.lines.ends
+        count = len(line_starts)
+        size = max(2 * count - 1, 0)
+        self.starts: array[int] = array("q", [0]) * size
+        self.ends: array[int] = array("q", [0]) * size
+        self.starts[0::2] = line_starts
+        self.starts[1::2] = line_ends[: count - 1]
+        self.ends[0::2] = line_ends
+        self.ends[1::2] = line_starts[1:]
 
     def covered(self, start: int, end: int) -> range:
         """Units lying wholly inside ``[start, end)``."""
@@ -205,26 +205,25 @@ class _Units:
             score, note = score + (1 - score) * OUTSIDE_BODY_BOOST, "outside the body"
         elif top > first and bottom < last:
             score, note = score * INSIDE_BODY_DAMPING, "inside the body"
-        return tuple.__new__(Claim, (detector, proposal, score, note, covered))  # (C-level)
+        return Claim(detector, proposal, score, note, covered)
 
 
 def _weigh(size: int, claims: list[Claim]) -> tuple[dict[int, float], list[int]]:
     """Per unit of ``size``: the combined score of all detectors (for the units some claim
-    covers), and the index of the winning claim (-1 where none)."""
-    per_unit: list[dict[str, float] | None] = [None] * size  # each detector's best score
-    for claim in claims:
-        name, score = claim.detector.name, claim.score
-        for unit in claim.units:
-            found = per_unit[unit]
-            if found is None:
-                per_unit[unit] = {name: score}
-            elif name not in found or score > found[name]:
-                found[name] = score
-    scores = {
-        unit: 1.0 - prod(map(_DOUBT, found.values()))
-        for unit, found in enumerate(per_unit)
-        if found is not None
-    }
+    covers), and the index of the winning claim (-1 where none).
+
+    Each detector's best claim on a unit counts once: ``1 - prod(1 - best)``, taken in the
+    order of the detectors' first claims on the unit (compiled: :mod:`cleantext._engine`).
+    """
+    numbers: dict[str, int] = {}
+    detectors = [numbers.setdefault(claim.detector.name, len(numbers)) for claim in claims]
+    scores = combined_scores(
+        size,
+        [claim.units.start for claim in claims],
+        [claim.units.stop for claim in claims],
+        detectors,
+        [float(claim.score) for claim in claims],
+    )
     return scores, _winners(size, claims)
 
 
@@ -241,10 +240,6 @@ def _winners(size: int, claims: list[Claim]) -> list[int]:
         covered = claims[number].units
         winners[covered.start : covered.stop] = [number] * len(covered)
     return winners
-
-
-_DOUBT = partial(sub, 1.0)
-"""A claim's doubt, ``1 - score``: the units' scores combine as ``1 - prod(doubts)``."""
 
 
 def _decide_units(page: Page, scores: dict[int, float], threshold: float) -> set[int]:
@@ -270,18 +265,11 @@ def _segments(
     claims: list[Claim],
 ) -> tuple[Segment, ...]:
     """One segment per run of consecutive removed units that the same claim wins."""
-    segments: list[Segment] = []
     ordered = sorted(removed)
-    first = 0
-    for end in range(1, len(ordered) + 1):
-        if end < len(ordered):
-            unit, previous = ordered[end], ordered[end - 1]
-            if unit == previous + 1 and winners[unit] == winners[previous]:
-                continue
-        run = ordered[first:end]
-        segments.append(_segment(page, units, run, scores, claims[winners[run[0]]]))
-        first = end
-    return tuple(segments)
+    return tuple(
+        _segment(page, units, ordered[start:stop], scores, claims[winners[ordered[start]]])
+        for start, stop in same_winner_runs(ordered, winners)
+    )
 
 
 def _segment(
@@ -307,13 +295,17 @@ def _segment(
 
 def _assemble(page: Page, removed: set[int]) -> str:
     """Join the kept lines: one newline inside a block, one blank line between blocks."""
+    text, starts, ends, blocks = page.text, page.lines.starts, page.lines.ends, page.lines.blocks
     parts: list[str] = []
     previous_block = -1
-    for line in page.lines:
-        if 2 * line.index in removed:
-            continue
+    for index in _kept_lines(page, removed):
         if parts:
-            parts.append("\n" if line.block == previous_block else "\n\n")
-        parts.append(page.text[line.start : line.end])
-        previous_block = line.block
+            parts.append("\n" if blocks[index] == previous_block else "\n\n")
+        parts.append(text[starts[index] : ends[index]])
+        previous_block = blocks[index]
     return "".join(parts)
+
+
+def _kept_lines(page: Page, removed: set[int]) -> list[int]:
+    """Indexes of the lines whose unit is not ``removed``."""
+    return [index for index in range(len(page.lines)) if 2 * index not in removed]

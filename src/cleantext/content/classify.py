@@ -22,11 +22,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
+from cleantext.content._context import nearest, promote_headings
 from cleantext.content.params import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
 from cleantext.content.runs import (
     content_windows,
     find_headlines,
-    looks_like_heading,
     trailing_edge,
 )
 from cleantext.text.features import LineFeatures, PageFeatures, page_features
@@ -84,8 +84,7 @@ def analyse(page: Page, params: Params, claims: Mapping[int, str] | None = None)
         _claimed(claims, index) or initial_class(line, params)
         for index, line in enumerate(features.lines)
     )
-    lengths = [line.chars for line in features.lines]
-    classes = resolve(list(initial), features.lines, lengths, params)
+    classes = resolve(list(initial), features.lines, params)
     stops = frozenset(index for index, name in claims.items() if name in params.section_ends)
     every_run = page.page_type.kind in EVERY_RUN_KINDS
     windows = content_windows(classes, features.lines, params, stops, every_run)
@@ -125,11 +124,9 @@ def initial_class(line: LineFeatures, params: Params) -> str:
     return BAD
 
 
-def resolve(
-    classes: list[str], lines: tuple[LineFeatures, ...], lengths: list[int], params: Params
-) -> list[str]:
+def resolve(classes: list[str], lines: tuple[LineFeatures, ...], params: Params) -> list[str]:
     """Context: headings before good text, then short and near-good lines take their neighbours' class."""
-    _promote_headings(classes, lines, lengths, params)
+    _promote_headings(classes, lines, params)
     before = _nearest(classes, {SHORT, EMPTY}, reverse=False)  # a claimed line counts as bad
     after = _nearest(classes, {SHORT, EMPTY}, reverse=True)
     shorts = list(classes)
@@ -170,36 +167,16 @@ def _short_class(before: str, after: str) -> str:
 
 
 def _nearest(classes: list[str], skip: set[str], reverse: bool) -> list[str]:
-    """For each line, the class of the nearest line before it (after it) not in ``skip``."""
-    found = [BAD] * len(classes)
-    last = BAD
-    order = range(len(classes) - 1, -1, -1) if reverse else range(len(classes))
-    for index in order:
-        found[index] = last
-        if classes[index] not in skip:
-            last = classes[index]
-    return found
+    """For each line, the class of the nearest line before it (after it) not in ``skip``
+    (compiled: :func:`cleantext.content._context.nearest`)."""
+    return nearest(classes, frozenset(skip), reverse, BAD)
 
 
-def _promote_headings(
-    classes: list[str], lines: tuple[LineFeatures, ...], lengths: list[int], params: Params
-) -> None:
+def _promote_headings(classes: list[str], lines: tuple[LineFeatures, ...], params: Params) -> None:
     """A heading-like short line followed closely by good text becomes near-good.
 
     A heading stands alone: a short line next to other short lines is part
     of a list (of links, of headlines), not a heading, unless what follows it
-    is a bulleted list.
+    is a bulleted list. (Compiled: :func:`cleantext.content._context.promote_headings`.)
     """
-    distance_to_good = params.heading_distance + 1
-    for index in range(len(classes) - 1, -1, -1):
-        current = classes[index]
-        if current == GOOD:
-            distance_to_good = 0
-            continue
-        close = distance_to_good <= params.heading_distance
-        alone = (index == 0 or classes[index - 1] != SHORT) and (
-            index + 1 == len(classes) or classes[index + 1] != SHORT or lines[index + 1].bullet
-        )
-        if current == SHORT and close and alone and looks_like_heading(lines[index]):
-            classes[index] = NEAR
-        distance_to_good += lengths[index]
+    promote_headings(classes, lines, params.heading_distance, GOOD, SHORT, NEAR)

@@ -9,8 +9,14 @@
 
 from __future__ import annotations
 
+from cleantext.content._context import candidates
+from cleantext.content._context import looks_like_heading as looks_like_heading
 from cleantext.content.params import CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
 from cleantext.text.features import LineFeatures
+
+NEUTRAL = frozenset({LIST, EMPTY})
+"""Classes that neither add to a content run nor cost it: a list between paragraphs, a line
+of symbols."""
 
 
 def content_windows(
@@ -65,30 +71,19 @@ def content_windows(
 def _candidates(
     classes: list[str], lines: tuple[LineFeatures, ...], params: Params, stops: frozenset[int]
 ) -> list[tuple[float, tuple[int, int]]]:
-    found: list[tuple[float, tuple[int, int]]] = []
-    best, best_range = 0.0, (0, -1)
-    running, first, gap = 0.0, 0, 0
-    for index, current in enumerate(classes):
-        if current == GOOD:
-            running += lines[index].words
-            gap = 0
-        elif current in (LIST, EMPTY):
-            pass  # a list between paragraphs, or a line of symbols, neither adds nor costs
-        elif current == CLAIMED:
-            running -= params.claimed_cost
-        else:
-            cost = params.repeat_cost if lines[index].repeats > 1 else params.bad_cost
-            running -= cost + params.gap_growth * gap
-            gap += 1
-        if running <= 0 or index in stops:
-            if best > 0:
-                found.append((best, best_range))
-            best, running, first = 0.0, 0.0, index + 1
-        elif running > best or (running == best and current == GOOD):
-            best, best_range = running, (first, index)
-    if best > 0:
-        found.append((best, best_range))
-    return found
+    """The content runs and their scores (compiled: :func:`cleantext.content._context.candidates`)."""
+    return candidates(
+        classes,
+        lines,
+        stops,
+        GOOD,
+        NEUTRAL,
+        CLAIMED,
+        params.claimed_cost,
+        params.repeat_cost,
+        params.bad_cost,
+        params.gap_growth,
+    )
 
 
 def trailing_edge(
@@ -133,8 +128,3 @@ def find_headlines(
                 found.add(index)
         index -= 1
     return frozenset(found)
-
-
-def looks_like_heading(line: LineFeatures) -> bool:
-    plain = not line.bullet and line.repeats == 1 and line.separators == 0
-    return 2 <= line.words <= 20 and plain and line.digit_share < 0.5

@@ -8,6 +8,79 @@ them against those definitions.
 
 from cpython.unicode cimport PyUnicode_Count
 
+from cleantext.text._lines cimport LineTable
+
+
+cdef class LineFeatures:  # (its fields: ``_features.pxd``)
+    """What the classifier knows about one line: its length in characters, its words,
+    function words and sentences, whether it ends like a sentence and starts with a
+    list marker, its title-case words, numbers and menu separators, and how often it
+    occurs on the page.
+
+    >>> line = LineFeatures(40, 8, 4, 1, True, False, 2, 0, 0, 1)
+    >>> line.words, line.density, line.caps_share, line.sentence_end
+    (8, 0.5, 0.25, True)
+    >>> line == LineFeatures(40, 8, 4, 1, True, False, 2, 0, 0, 1), line.repeats
+    (True, 1)
+    """
+
+    def __init__(self, Py_ssize_t chars, Py_ssize_t words, Py_ssize_t stopwords,
+                 Py_ssize_t sentences, bint sentence_end, bint bullet, Py_ssize_t capitalised,
+                 Py_ssize_t digits, Py_ssize_t separators, Py_ssize_t repeats):
+        self.chars, self.words, self.stopwords, self.sentences = chars, words, stopwords, sentences
+        self.sentence_end, self.bullet = sentence_end, bullet
+        self.capitalised, self.digits = capitalised, digits
+        self.separators, self.repeats = separators, repeats
+
+    @property
+    def density(self):
+        """Share of the line's words that are function words."""
+        return self.stopwords / <double>self.words if self.words else 0.0
+
+    @property
+    def caps_share(self):
+        """Share of the line's words that start with a capital letter."""
+        return self.capitalised / <double>self.words if self.words else 0.0
+
+    @property
+    def digit_share(self):
+        """Share of the line's words that are numbers."""
+        return self.digits / <double>self.words if self.words else 0.0
+
+    def _fields(self):
+        return (self.chars, self.words, self.stopwords, self.sentences, self.sentence_end,
+                self.bullet, self.capitalised, self.digits, self.separators, self.repeats)
+
+    def __eq__(self, other):
+        if not isinstance(other, LineFeatures):
+            return NotImplemented
+        return self._fields() == (<LineFeatures>other)._fields()
+
+    def __hash__(self):
+        return hash(self._fields())
+
+    def __reduce__(self):
+        return LineFeatures, self._fields()
+
+    def __repr__(self):
+        names = ("chars", "words", "stopwords", "sentences", "sentence_end", "bullet",
+                 "capitalised", "digits", "separators", "repeats")
+        shown = ", ".join([f"{name}={value!r}" for name, value in zip(names, self._fields())])
+        return f"LineFeatures({shown})"
+
+
+cdef LineFeatures _features(Py_ssize_t chars, Py_ssize_t words, Py_ssize_t stopwords,
+                            Py_ssize_t sentences, bint sentence_end, bint bullet,
+                            Py_ssize_t capitalised, Py_ssize_t digits, Py_ssize_t separators,
+                            Py_ssize_t repeats):
+    """A :class:`LineFeatures` built in C (no argument parsing)."""
+    cdef LineFeatures line = LineFeatures.__new__(LineFeatures)
+    line.chars, line.words, line.stopwords, line.sentences = chars, words, stopwords, sentences
+    line.sentence_end, line.bullet = sentence_end, bullet
+    line.capitalised, line.digits = capitalised, digits
+    line.separators, line.repeats = separators, repeats
+    return line
+
 
 cdef inline bint _is_stop(Py_UCS4 char):
     """Sentence punctuation."""
@@ -100,10 +173,10 @@ cdef bint _has_bullet(str text, object bullet):
     return _is_bullet_char(text[0]) and bullet(text) is not None
 
 
-cdef object _full(str text, tuple words, frozenset stopwords, Py_ssize_t repeats,
-                  Py_ssize_t count, object bullet, object make, Py_ssize_t shape_limit,
-                  Py_ssize_t long_word):
-    """A line that may be prose: word-level counts too (see ``features.LineFeatures``)."""
+cdef LineFeatures _full(str text, tuple words, frozenset stopwords, Py_ssize_t repeats,
+                        Py_ssize_t count, object bullet, Py_ssize_t shape_limit,
+                        Py_ssize_t long_word):
+    """A line that may be prose: word-level counts too."""
     cdef Py_ssize_t chars = len(text), function_words = 0, numbers = 0, long_parts = 0
     cdef str word
     for word in words:
@@ -116,24 +189,24 @@ cdef object _full(str text, tuple words, frozenset stopwords, Py_ssize_t repeats
         _count(text, u". ") + _count(text, u"? ") + _count(text, u"! ") + _count(text, u"。") + end
     )
     if chars >= shape_limit:  # long lines: their shape says little, skip the costly counts
-        return make(chars, count, function_words, sentences, end, False, 0, 0, 0, repeats)
+        return _features(chars, count, function_words, sentences, end, False, 0, 0, 0, repeats)
     for word in words:
         numbers += _is_number(word)
-    return make(chars, count, function_words, sentences, end, _has_bullet(text, bullet),
-                _title_words(text), numbers, _separators(text), repeats)
+    return _features(chars, count, function_words, sentences, end, _has_bullet(text, bullet),
+                     _title_words(text), numbers, _separators(text), repeats)
 
 
-cdef object _light(str text, Py_ssize_t repeats, Py_ssize_t count, object bullet, object make):
+cdef LineFeatures _light(str text, Py_ssize_t repeats, Py_ssize_t count, object bullet):
     """A short line that does not end like a sentence: no word-level counts."""
     cdef Py_ssize_t separators = _separators(text) if count >= 3 else 0  # words on both sides
-    return make(len(text), count, 0, 0, False, _has_bullet(text, bullet), 0, 0, separators,
-                repeats)
+    return _features(len(text), count, 0, 0, False, _has_bullet(text, bullet), 0, 0, separators,
+                     repeats)
 
 
 def line_features(list texts, object tokens, list prose, list repeats, object word_counts,
-                  frozenset stopwords, object bullet, object make, Py_ssize_t shape_limit,
+                  frozenset stopwords, object bullet, Py_ssize_t shape_limit,
                   Py_ssize_t long_word):
-    """Each line's features, built by ``make`` (``features.LineFeatures``): full ones for the
+    """Each line's :class:`LineFeatures`: full ones for the
     lines that may be ``prose``, light ones for the others.
 
     ``bullet`` is the list-marker regex's ``match``; lines of ``shape_limit`` characters or
@@ -144,7 +217,133 @@ def line_features(list texts, object tokens, list prose, list repeats, object wo
     for index in range(len(texts)):
         if prose[index]:
             found.append(_full(texts[index], tokens[index], stopwords, repeats[index],
-                               word_counts[index], bullet, make, shape_limit, long_word))
+                               word_counts[index], bullet, shape_limit, long_word))
         else:
-            found.append(_light(texts[index], repeats[index], word_counts[index], bullet, make))
+            found.append(_light(texts[index], repeats[index], word_counts[index], bullet))
     return found
+
+
+def line_texts(LineTable table):
+    """Each line's text, its indentation left out (``line.text`` without building lines).
+
+    >>> from cleantext.text._lines import LineTable
+    >>> line_texts(LineTable("  Title\\n\\n\\tBody.  "))
+    ['Title', 'Body.']
+    """
+    cdef str text = table.text
+    cdef Py_ssize_t index, first
+    found = []
+    for index in range(len(table)):
+        first = table.starts.data.as_longlongs[index]
+        while text[first].isspace():  # (a line has a non-space character)
+            first += 1
+        found.append(text[first:table.ends.data.as_longlongs[index]])
+    return found
+
+
+def prose_vocabulary(object tokens, list prose):
+    """How often each token occurs on the lines that may be ``prose``, in the order of
+    first occurrence (what ``Counter.update`` gives line after line).
+
+    >>> prose_vocabulary([("a", "b"), ("c",), ("b", "a", "a")], [True, False, True])
+    {'a': 3, 'b': 2}
+    """
+    cdef dict counts = {}
+    cdef Py_ssize_t index
+    cdef str word
+    for index in range(len(prose)):
+        if prose[index]:
+            for word in tokens[index]:
+                counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+cdef Py_ssize_t _first_digit(str text):
+    """Where ``text``'s first ASCII digit is (-1: none), or -2 when ``text`` holds a character
+    from U+0660 on, the first decimal digit beyond ASCII (Arabic-Indic zero): below it,
+    ``\\d`` finds only ASCII digits."""
+    cdef Py_ssize_t position, found = -1
+    cdef Py_UCS4 char
+    for position in range(len(text)):
+        char = text[position]
+        if char >= 0x660:
+            return -2
+        if found < 0 and u"0" <= char <= u"9":
+            found = position
+    return found
+
+
+cdef str _shape(str key, object numbers_to_zero):
+    """``key`` with each run of digits written ``0``; the regex ``numbers_to_zero`` for a
+    key with characters beyond ASCII digits' reach (see :func:`_first_digit`)."""
+    cdef Py_ssize_t position = _first_digit(key)
+    if position == -1:
+        return key
+    if position == -2:
+        return numbers_to_zero(key)
+    cdef list parts = [key[:position]]
+    cdef Py_ssize_t length = len(key), start
+    while position < length:
+        parts.append(u"0")
+        while position < length and u"0" <= key[position] <= u"9":
+            position += 1
+        start = position
+        while position < length and not (u"0" <= key[position] <= u"9"):
+            position += 1
+        parts.append(key[start:position])
+    return u"".join(parts)
+
+
+def line_shapes(list keys, object numbers_to_zero):
+    """Each key with its numbers written ``0`` (``numbers_to_zero(key)``, the regex
+    ``\\d+`` replaced, for the keys that need it).
+
+    >>> import re
+    >>> zero = lambda key: re.sub(r"\\d+", "0", key)
+    >>> line_shapes(["may 12, 2019", "page 3", "no digits", "٣ x"], zero)
+    ['may 0, 0', 'page 0', 'no digits', '0 x']
+    """
+    cdef str key
+    return [_shape(key, numbers_to_zero) for key in keys]
+
+
+def line_keys(list texts, object strip_bullet, object casefold):
+    """Each line as repetition compares it: without its list marker (``strip_bullet``,
+    called only on lines that start with a marker character), case folded. One
+    ``casefold`` of all the lines: a line holds no newline, and folding makes none.
+
+    >>> line_keys(["• Home", "HOME", "Straße"], lambda text: text[2:], str.casefold)
+    ['home', 'home', 'strasse']
+    """
+    cdef str text
+    if not texts:
+        return []
+    cdef list bare = [
+        strip_bullet(text) if text and _is_bullet_char(text[0]) else text for text in texts
+    ]
+    return casefold(u"\n".join(bare)).split(u"\n")
+
+
+def line_repeats(list keys, list shapes, Py_ssize_t shape_repeats):
+    """How often each line occurs: its key exactly, or its shape (numbers written ``0``)
+    when at least ``shape_repeats`` lines share that shape.
+
+    >>> line_repeats(["a", "a", "p1", "p2"], ["a", "a", "p0", "p0"], 2)
+    [2, 2, 2, 2]
+    """
+    cdef dict exact = _counts(keys), by_shape = _counts(shapes)
+    cdef Py_ssize_t index, count, shared
+    found = []
+    for index in range(len(keys)):
+        count = exact[keys[index]]
+        shared = by_shape[shapes[index]]
+        found.append(max(count, shared if shared >= shape_repeats else 1))
+    return found
+
+
+cdef dict _counts(list items):
+    """How often each item occurs."""
+    cdef dict counts = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts

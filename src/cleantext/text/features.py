@@ -13,18 +13,25 @@ Word-level counts reuse what the page computed once for every detector:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex
 
-from cleantext.text._features import line_features, may_be_prose
-from cleantext.text.lexicon import BULLET
+from cleantext.text._features import LineFeatures as LineFeatures  # (the compiled type)
+from cleantext.text._features import (
+    line_features,
+    line_keys,
+    line_repeats,
+    line_shapes,
+    line_texts,
+    may_be_prose,
+    prose_vocabulary,
+)
+from cleantext.text.lexicon import BULLET, strip_bullet
 from cleantext.text.page import Page
+from cleantext.text.prefilter import casefold
 from cleantext.text.stopwords import STOPWORDS, choose_language, page_stopwords
 
-BULLET_CHARS = frozenset("•·*-–—▪►‣◦○●■□→»›+")
 SHAPE_LIMIT = 200
 """Lines this long skip the shape counts (capitals, digits, separators, bullet)."""
 NUMBER = regex.compile(r"\d+")
@@ -32,36 +39,6 @@ SHAPE_REPEATS = 5
 """Lines that differ only in their numbers count as repeats when this many share the shape."""
 LONG_WORD = 14
 """Characters from which a token counts as one word in several (scripts without spaces)."""
-
-
-class LineFeatures(NamedTuple):
-    """What the classifier knows about one line (a tuple: cheap to build for every line)."""
-
-    chars: int
-    words: int
-    stopwords: int
-    sentences: int
-    sentence_end: bool
-    bullet: bool
-    capitalised: int
-    digits: int
-    separators: int
-    repeats: int
-
-    @property
-    def density(self) -> float:
-        """Share of the line's words that are function words."""
-        return self.stopwords / self.words if self.words else 0.0
-
-    @property
-    def caps_share(self) -> float:
-        """Share of the line's words that start with a capital letter."""
-        return self.capitalised / self.words if self.words else 0.0
-
-    @property
-    def digit_share(self) -> float:
-        """Share of the line's words that are numbers."""
-        return self.digits / self.words if self.words else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +57,13 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
     from their words. The per-line counts are taken by the compiled kernel
     :mod:`cleantext.text._features`.
     """
-    texts = [line.text for line in page.lines]
+    texts = line_texts(page.lines)
     tokens = page.tokens
     prose = may_be_prose(texts, full_from)
-    vocabulary: Counter[str] = Counter()
-    for words, may_be in zip(tokens, prose, strict=True):
-        if may_be:
-            vocabulary.update(words)
+    vocabulary = prose_vocabulary(tokens, prose)
     language = choose_language(vocabulary)
     stopwords = STOPWORDS[language] if language else page_stopwords(vocabulary)
-    repeats = _repeats([_key(text) for text in texts])
+    repeats = _repeats(line_keys(texts, strip_bullet, casefold))
     lines = line_features(
         texts,
         tokens,
@@ -98,17 +72,10 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
         page.word_counts,
         stopwords,
         BULLET.match,
-        LineFeatures,
         SHAPE_LIMIT,
         LONG_WORD,
     )
     return PageFeatures(language, tuple(lines))
-
-
-def _key(text: str) -> str:
-    """The line for repetition: no bullet, case folded."""
-    match = BULLET.match(text) if text[0] in BULLET_CHARS else None
-    return (text[match.end() :] if match else text).casefold()
 
 
 def _repeats(keys: list[str]) -> list[int]:
@@ -119,12 +86,9 @@ def _repeats(keys: list[str]) -> list[int]:
     >>> _repeats([f"posted {day} may" for day in range(5)])
     [5, 5, 5, 5, 5]
     """
-    if not keys:
-        return []
-    exact = Counter(keys)
-    shapes = NUMBER.sub("0", "\n".join(keys)).split("\n")  # (a key holds no newline)
-    shape_counts = Counter(shapes)
-    return [
-        max(exact[key], shape_counts[shape] if shape_counts[shape] >= SHAPE_REPEATS else 1)
-        for key, shape in zip(keys, shapes, strict=True)
-    ]
+    return line_repeats(keys, line_shapes(keys, _numbers_to_zero), SHAPE_REPEATS)
+
+
+def _numbers_to_zero(key: str) -> str:
+    """``key`` with each run of digits written ``0`` (they differ between repeats)."""
+    return NUMBER.sub("0", key)

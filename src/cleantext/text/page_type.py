@@ -251,7 +251,8 @@ class _Candidates:
         texts.update((line.index, line.text) for line in self.folded.matching(OP_END))
         dated = self.folded.matching(DATE_END)
         texts.update((line.index, line.text) for line in dated if DATE_DIGITS.search(line.text))
-        found = {index: header_kind(texts[index]) for index in sorted(texts)}
+        kinds = {text: header_kind(text) for text in set(texts.values())}  # (lines repeat)
+        found = {index: kinds[texts[index]] for index in sorted(texts)}
         return {index: kind for index, kind in found.items() if kind is not None}
 
     def code(self) -> int:

@@ -1,0 +1,6 @@
+"""Stub of the compiled kernel ``_engine.pyx`` (see its docstrings)."""
+
+def combined_scores(
+    size: int, firsts: list[int], stops: list[int], detectors: list[int], scores: list[float]
+) -> dict[int, float]: ...
+def same_winner_runs(ordered: list[int], winners: list[int]) -> list[tuple[int, int]]: ...

@@ -15,6 +15,8 @@ from benchmarks import scaling
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext.engine import _Units
+from cleantext.meta.segments import _byline_texts, is_byline, is_dateline
 from cleantext.text._lines import LineTable
 from cleantext.text.page import Gap, Line, Page
 from cleantext.text.words import line_tokens
@@ -140,3 +142,42 @@ def test_the_docs_section_is_replaced_in_place() -> None:
     assert after.startswith("intro\n") and after.endswith("\noutro")
     assert "old table" not in after
     assert "| prose | 1.0 | 12 | 12.0 | 40 |" in after  # (the ratio of the figures shown)
+
+
+@given(page_text(), st.sets(st.integers(min_value=0, max_value=60)))
+def test_kept_text_joins_the_kept_lines_by_the_plain_definition(
+    text: str, removed: set[int]
+) -> None:
+    page = Page.from_text(text)
+    parts: list[str] = []
+    previous_block = -1
+    for line in page.lines:
+        if 2 * line.index not in removed:
+            if parts:
+                parts.append("\n" if line.block == previous_block else "\n\n")
+            parts.append(text[line.start : line.end])
+            previous_block = line.block
+    assert page.lines.kept_text(removed) == "".join(parts)
+
+
+def test_the_engine_keeps_no_python_object_per_line() -> None:
+    text = "Home\nNews\n" * 100_000  # 1 MB of one-word lines
+    page = Page.from_text(text)
+    tracemalloc.start()
+    units = _Units(page)
+    kept = page.lines.kept_text({2, 4, 6})
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert units.covered(0, 10) == range(0, 4) and len(kept) == len(text) - 16
+    assert held < 6 * len(text)  # the units' offsets and the kept text (was 44x: lists of ints)
+    assert peak < 6 * len(text)  # (was 14x: a list of every kept piece)
+
+
+def test_a_long_line_near_the_body_costs_no_list_of_its_words() -> None:
+    line = " ".join([SENTENCE] * 20_000)  # 1.3 MB, 240,000 words
+    tracemalloc.start()
+    found = is_byline(line), is_dateline(line), list(_byline_texts([line]))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert found == (False, False, [])
+    assert peak < 2 * len(line)  # (was 12x: a string per word)

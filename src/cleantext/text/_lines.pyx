@@ -96,6 +96,10 @@ cdef class Gap:
                 f"after={self.after})")
 
 
+cdef enum:
+    CHUNK_PARTS = 2048  # pieces of kept text joined at a time (a line and its separator: two)
+
+
 cdef inline bint is_stop(Py_UCS4 char):
     """A character that ends a sentence (those of ``cleantext.text.page.SENTENCE_END``)."""
     return char in u".!?…。！？:;"
@@ -212,6 +216,32 @@ cdef class LineTable:
         """The gap after line ``index`` (0 <= index < len(self) - 1)."""
         return Gap(self.ends.data.as_longlongs[index], self.starts.data.as_longlongs[index + 1],
                    self.breaks_before(index + 1), index)
+
+    def kept_text(self, removed_units):
+        """The lines not removed, joined: one newline inside a block, a blank line between
+        blocks. ``removed_units`` holds the engine's unit numbers (line ``k`` is unit ``2k``).
+
+        The pieces are joined a thousand lines at a time, so no list holds an entry per line.
+
+        >>> LineTable("Home\\nTitle\\n\\n\\n  Body.\\nEnd").kept_text({0, 6})
+        'Title\\n\\n  Body.'
+        """
+        cdef list chunks = [], parts = []
+        cdef Py_ssize_t index, block, previous_block = -1
+        for index in range(self.count):
+            if 2 * index in removed_units:
+                continue
+            block = self.blocks.data.as_longlongs[index]
+            if previous_block >= 0:
+                parts.append(u"\n" if block == previous_block else u"\n\n")
+            parts.append(self.text[self.starts.data.as_longlongs[index]:
+                                   self.ends.data.as_longlongs[index]])
+            previous_block = block
+            if len(parts) >= CHUNK_PARTS:
+                chunks.append(u"".join(parts))
+                parts = []
+        chunks.append(u"".join(parts))
+        return u"".join(chunks)
 
     def sentence_ends(self):
         """Whether each line ends like a sentence (a tuple of bools, one a line): its

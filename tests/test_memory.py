@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from cleantext.engine import _Units
 from cleantext.meta.segments import _byline_texts, is_byline, is_dateline
 from cleantext.text._lines import LineTable
+from cleantext.text.features import _repeats
 from cleantext.text.page import Gap, Line, Page
 from cleantext.text.words import line_tokens
 from strategies import any_text, page_text
@@ -181,3 +182,13 @@ def test_a_long_line_near_the_body_costs_no_list_of_its_words() -> None:
     tracemalloc.stop()
     assert found == (False, False, [])
     assert peak < 2 * len(line)  # (was 12x: a string per word)
+
+
+def test_repeats_hold_each_distinct_line_once() -> None:
+    keys = ["home", "news 1", "news 2", "more news"] * 50_000  # 200,000 lines, 1.1 MB
+    tracemalloc.start()
+    repeats = _repeats(iter(keys))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert repeats[:4] == [50_000, 100_000, 100_000, 50_000]
+    assert peak < 3 * sum(map(len, keys))  # (was 12x: the lines joined, and split again)

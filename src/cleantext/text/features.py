@@ -13,7 +13,9 @@ Word-level counts reuse what the page computed once for every detector:
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -89,7 +91,7 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
             vocabulary.update(words)
     language = choose_language(vocabulary)
     stopwords = STOPWORDS[language] if language else page_stopwords(vocabulary)
-    repeats = _repeats([_key(text) for text in texts])
+    repeats = _repeats(_key(text) for text in texts)
     lines = line_features(
         texts,
         tokens,
@@ -111,20 +113,29 @@ def _key(text: str) -> str:
     return (text[match.end() :] if match else text).casefold()
 
 
-def _repeats(keys: list[str]) -> list[int]:
+def _repeats(keys: Iterable[str]) -> list[int]:
     """How often each line occurs: exactly, or with other numbers when that shape is common.
+
+    Each distinct key is held once (the lines keep a number each), and its shape is
+    taken once: no list of every line's key or shape.
 
     >>> _repeats(["home", "home", "may 1, 2019", "may 2, 2019", "line 4"])
     [2, 2, 1, 1, 1]
     >>> _repeats([f"posted {day} may" for day in range(5)])
     [5, 5, 5, 5, 5]
     """
-    if not keys:
-        return []
-    exact = Counter(keys)
-    shapes = NUMBER.sub("0", "\n".join(keys)).split("\n")  # (a key holds no newline)
-    shape_counts = Counter(shapes)
-    return [
-        max(exact[key], shape_counts[shape] if shape_counts[shape] >= SHAPE_REPEATS else 1)
-        for key, shape in zip(keys, shapes, strict=True)
+    distinct: dict[str, int] = {}
+    line_keys = array("i")
+    for key in keys:
+        line_keys.append(distinct.setdefault(key, len(distinct)))
+    exact = Counter(line_keys)
+    shapes: dict[str, int] = {}
+    key_shapes = [shapes.setdefault(NUMBER.sub("0", key), len(shapes)) for key in distinct]
+    shape_counts = [0] * len(shapes)
+    for number, shape in enumerate(key_shapes):
+        shape_counts[shape] += exact[number]
+    per_key = [
+        max(exact[number], count if (count := shape_counts[shape]) >= SHAPE_REPEATS else 1)
+        for number, shape in enumerate(key_shapes)
     ]
+    return [per_key[number] for number in line_keys]

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from cleantext.engine import _Units
 from cleantext.meta.segments import _byline_texts, is_byline, is_dateline
 from cleantext.text._lines import LineTable
-from cleantext.text.features import _repeats
+from cleantext.text.features import _repeats, page_features
 from cleantext.text.page import Gap, Line, Page
+from cleantext.text.prefilter import SHORT_LINE, FoldedLines
 from cleantext.text.words import line_tokens
 from strategies import any_text, page_text
 
@@ -145,7 +146,7 @@ def test_the_docs_section_is_replaced_in_place() -> None:
     assert "| prose | 1.0 | 12 | 12.0 | 40 |" in after  # (the ratio of the figures shown)
 
 
-@given(page_text(), st.sets(st.integers(min_value=0, max_value=60)))
+@given(st.one_of(any_text(), page_text()), st.sets(st.integers(min_value=0, max_value=60)))
 def test_kept_text_joins_the_kept_lines_by_the_plain_definition(
     text: str, removed: set[int]
 ) -> None:
@@ -192,3 +193,20 @@ def test_repeats_hold_each_distinct_line_once() -> None:
     tracemalloc.stop()
     assert repeats[:4] == [50_000, 100_000, 100_000, 50_000]
     assert peak < 3 * sum(map(len, keys))  # (was 12x: the lines joined, and split again)
+
+
+def test_the_folded_lines_of_a_page_hold_no_python_object_per_line() -> None:
+    page = Page.from_text("Home\nNews\n" * 100_000)  # 1 MB of one-word lines
+    tracemalloc.start()
+    folded = FoldedLines(page.lines, max_chars=SHORT_LINE)
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert [line.index for line in folded.containing(["news"])][:2] == [1, 3]
+    assert held < 4 * len(page.text)  # the text and an offset a line (was 9x: a list of ints)
+    assert peak < 5 * len(page.text)  # (was 14x and more: a list of the lines' texts)
+
+
+def test_lines_with_equal_features_share_one_tuple() -> None:
+    found = page_features(Page.from_text("Home\nNews\n" * 1000 + SENTENCE))
+    assert found.lines[0] is found.lines[2] is found.lines[1998]
+    assert found.lines[0] == found.lines[1998] and found.lines[-1].words == 12

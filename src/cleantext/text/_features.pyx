@@ -140,11 +140,13 @@ def line_features(list texts, object tokens, list prose, list repeats, object wo
     more skip the shape counts; tokens of ``long_word`` characters count as several words.
     """
     cdef Py_ssize_t index
+    cdef dict distinct = {}  # equal features are one tuple: many short lines share theirs
     found = []
     for index in range(len(texts)):
         if prose[index]:
-            found.append(_full(texts[index], tokens[index], stopwords, repeats[index],
-                               word_counts[index], bullet, make, shape_limit, long_word))
+            features = _full(texts[index], tokens[index], stopwords, repeats[index],
+                             word_counts[index], bullet, make, shape_limit, long_word)
         else:
-            found.append(_light(texts[index], repeats[index], word_counts[index], bullet, make))
+            features = _light(texts[index], repeats[index], word_counts[index], bullet, make)
+        found.append(distinct.setdefault(features, features))
     return found

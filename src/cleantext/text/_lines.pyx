@@ -12,7 +12,15 @@ between two lines starts a new *block*.
 """
 
 cimport cython
-from cpython.array cimport array, resize_smart
+from cpython.array cimport array, clone, resize_smart
+
+
+cdef extern from "Python.h":
+    str PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    Py_UCS4 PyUnicode_MAX_CHAR_VALUE(str text)
+    int PyUnicode_WriteChar(str text, Py_ssize_t index, Py_UCS4 character) except -1
+    Py_ssize_t PyUnicode_CopyCharacters(str to, Py_ssize_t to_start, str source,
+                                        Py_ssize_t from_start, Py_ssize_t how_many) except -1
 
 from array import array as _new_array
 from collections.abc import Sequence
@@ -94,10 +102,6 @@ cdef class Gap:
     def __repr__(self):
         return (f"Gap(start={self.start}, end={self.end}, newlines={self.newlines}, "
                 f"after={self.after})")
-
-
-cdef enum:
-    CHUNK_PARTS = 2048  # pieces of kept text joined at a time (a line and its separator: two)
 
 
 cdef inline bint is_stop(Py_UCS4 char):
@@ -217,31 +221,100 @@ cdef class LineTable:
         return Gap(self.ends.data.as_longlongs[index], self.starts.data.as_longlongs[index + 1],
                    self.breaks_before(index + 1), index)
 
+    def joined(self, Py_ssize_t max_chars=-1):
+        """The lines' texts joined by newlines, those longer than ``max_chars`` (when not
+        negative) left empty; and where each line starts in it (one entry more: where a next
+        line would). What ``prefilter.FoldedLines`` searches, without a list of the texts.
+
+        >>> text, starts = LineTable("  Home\\n\\nA longer line\\nEnd").joined(4)
+        >>> text, list(starts)
+        ('Home\\n\\nEnd', [0, 5, 6, 10])
+        """
+        cdef array starts = clone(_new_array("q"), self.count + 1, False)  # (exactly its size)
+        cdef Py_ssize_t index, first, position = 0
+        cdef Py_UCS4 widest = 0
+        starts.data.as_longlongs[0] = 0
+        for index in range(self.count):  # first where each line starts, the widest character
+            first = self._shown_from(index, max_chars)
+            position += self.ends.data.as_longlongs[index] - first + 1
+            starts.data.as_longlongs[index + 1] = position
+            widest = max(widest, self._widest(first, self.ends.data.as_longlongs[index]))
+        cdef str text = PyUnicode_New(max(position - 1, 0), widest)
+        for index in range(self.count):  # then the text
+            first = self._shown_from(index, max_chars)
+            if index:
+                PyUnicode_WriteChar(text, starts.data.as_longlongs[index] - 1, u"\n")
+            PyUnicode_CopyCharacters(text, starts.data.as_longlongs[index], self.text, first,
+                                     self.ends.data.as_longlongs[index] - first)
+        return text, starts
+
+    cdef Py_ssize_t _shown_from(self, Py_ssize_t index, Py_ssize_t max_chars):
+        """Where line ``index``'s text starts (its end when it is over ``max_chars``)."""
+        cdef Py_ssize_t first = self.starts.data.as_longlongs[index]
+        cdef Py_ssize_t end = self.ends.data.as_longlongs[index]
+        while self.text[first].isspace():  # (the line has a non-space character)
+            first += 1
+        return end if 0 <= max_chars < end - first else first
+
     def kept_text(self, removed_units):
         """The lines not removed, joined: one newline inside a block, a blank line between
         blocks. ``removed_units`` holds the engine's unit numbers (line ``k`` is unit ``2k``).
 
-        The pieces are joined a thousand lines at a time, so no list holds an entry per line.
+        The text is written into one string of the right size and kind: no list of pieces.
 
         >>> LineTable("Home\\nTitle\\n\\n\\n  Body.\\nEnd").kept_text({0, 6})
         'Title\\n\\n  Body.'
+        >>> LineTable("Café\\nTea").kept_text({0}), LineTable("Café").kept_text({0})
+        ('Tea', '')
         """
-        cdef list chunks = [], parts = []
-        cdef Py_ssize_t index, block, previous_block = -1
-        for index in range(self.count):
-            if 2 * index in removed_units:
-                continue
-            block = self.blocks.data.as_longlongs[index]
-            if previous_block >= 0:
-                parts.append(u"\n" if block == previous_block else u"\n\n")
-            parts.append(self.text[self.starts.data.as_longlongs[index]:
-                                   self.ends.data.as_longlongs[index]])
-            previous_block = block
-            if len(parts) >= CHUNK_PARTS:
-                chunks.append(u"".join(parts))
-                parts = []
-        chunks.append(u"".join(parts))
-        return u"".join(chunks)
+        cdef Py_ssize_t index, size = 0, previous_block = -1
+        cdef Py_UCS4 widest = 0
+        for index in range(self.count):  # first the size and the widest character
+            if 2 * index not in removed_units:
+                size += self._kept_size(index, previous_block)
+                widest = max(widest, self._widest(self.starts.data.as_longlongs[index],
+                                                  self.ends.data.as_longlongs[index]))
+                previous_block = self.blocks.data.as_longlongs[index]
+        cdef str kept = PyUnicode_New(size, widest)
+        cdef Py_ssize_t at = 0
+        previous_block = -1
+        for index in range(self.count):  # then the text
+            if 2 * index not in removed_units:
+                at = self._write(kept, at, index, previous_block)
+                previous_block = self.blocks.data.as_longlongs[index]
+        return kept
+
+    cdef Py_ssize_t _kept_size(self, Py_ssize_t index, Py_ssize_t previous_block):
+        """Characters line ``index`` adds to the kept text: its separator, then itself."""
+        cdef Py_ssize_t start = self.starts.data.as_longlongs[index]
+        cdef Py_ssize_t size = self.ends.data.as_longlongs[index] - start
+        if previous_block < 0:
+            return size
+        return size + (1 if self.blocks.data.as_longlongs[index] == previous_block else 2)
+
+    cdef Py_UCS4 _widest(self, Py_ssize_t start, Py_ssize_t end):
+        """The largest code point of ``text[start:end]`` (127 or less on an ASCII text)."""
+        if PyUnicode_MAX_CHAR_VALUE(self.text) <= 127:
+            return 127
+        cdef Py_UCS4 widest = 0
+        cdef Py_ssize_t position
+        for position in range(start, end):
+            widest = max(widest, self.text[position])
+        return widest
+
+    cdef Py_ssize_t _write(self, str kept, Py_ssize_t at, Py_ssize_t index,
+                           Py_ssize_t previous_block):
+        """Write line ``index`` and its separator into ``kept`` at ``at``; where it ends."""
+        cdef Py_ssize_t start = self.starts.data.as_longlongs[index]
+        cdef Py_ssize_t size = self.ends.data.as_longlongs[index] - start
+        if previous_block >= 0:
+            PyUnicode_WriteChar(kept, at, u"\n")
+            at += 1
+            if self.blocks.data.as_longlongs[index] != previous_block:
+                PyUnicode_WriteChar(kept, at, u"\n")
+                at += 1
+        PyUnicode_CopyCharacters(kept, at, self.text, start, size)
+        return at + size
 
     def sentence_ends(self):
         """Whether each line ends like a sentence (a tuple of bools, one a line): its

@@ -150,16 +150,21 @@ def test_the_docs_section_is_replaced_in_place() -> None:
 def test_kept_text_joins_the_kept_lines_by_the_plain_definition(
     text: str, removed: set[int]
 ) -> None:
-    page = Page.from_text(text)
+    assert LineTable(text).kept_text(removed) == reference_kept_text(text, removed)
+
+
+def reference_kept_text(text: str, removed: set[int]) -> str:
+    """The engine's kept text by its plain definition (the lines not removed, one newline
+    inside a block, a blank line between blocks)."""
     parts: list[str] = []
     previous_block = -1
-    for line in page.lines:
+    for line in Page.from_text(text).lines:
         if 2 * line.index not in removed:
             if parts:
                 parts.append("\n" if line.block == previous_block else "\n\n")
             parts.append(text[line.start : line.end])
             previous_block = line.block
-    assert page.lines.kept_text(removed) == "".join(parts)
+    return "".join(parts)
 
 
 def test_the_engine_keeps_no_python_object_per_line() -> None:
@@ -210,3 +215,12 @@ def test_lines_with_equal_features_share_one_tuple() -> None:
     found = page_features(Page.from_text("Home\nNews\n" * 1000 + SENTENCE))
     assert found.lines[0] is found.lines[2] is found.lines[1998]
     assert found.lines[0] == found.lines[1998] and found.lines[-1].words == 12
+
+
+def test_texts_written_in_place_take_the_narrowest_kind() -> None:
+    for text in ["\xa0\xa0Fun\nabc", "é\nab", "\u3000ab\n\xa0cd\n\n€x", "x\n\U0001f600"]:
+        table = LineTable(text)
+        joined, _ = table.joined()
+        assert joined == "\n".join(line.text for line in table)
+        for removed in ({0}, {2}, set()):
+            assert table.kept_text(removed) == reference_kept_text(text, removed)

@@ -12,6 +12,7 @@ between two lines starts a new *block*.
 """
 
 cimport cython
+from libc.string cimport memcpy
 from cpython.array cimport array, clone, resize_smart
 
 
@@ -21,6 +22,23 @@ cdef extern from "Python.h":
     int PyUnicode_WriteChar(str text, Py_ssize_t index, Py_UCS4 character) except -1
     Py_ssize_t PyUnicode_CopyCharacters(str to, Py_ssize_t to_start, str source,
                                         Py_ssize_t from_start, Py_ssize_t how_many) except -1
+    int PyUnicode_KIND(str text)
+    void *PyUnicode_DATA(str text)
+
+
+cdef int _copy(str target, Py_ssize_t at, str source, Py_ssize_t start,
+               Py_ssize_t size) except -1:
+    """Copy ``source[start:start + size]`` into ``target`` at ``at`` (``target`` is wide
+    enough). Strings of one kind are copied as memory: CPython 3.11's
+    ``PyUnicode_CopyCharacters`` checks Latin-1 copied into ASCII from the start of
+    ``source``, not from ``start``, and refuses valid copies."""
+    cdef int kind = PyUnicode_KIND(target)
+    if kind != PyUnicode_KIND(source):
+        PyUnicode_CopyCharacters(target, at, source, start, size)
+    elif size:
+        memcpy(<char *>PyUnicode_DATA(target) + at * kind,
+               <char *>PyUnicode_DATA(source) + start * kind, size * kind)
+    return 0
 
 from array import array as _new_array
 from collections.abc import Sequence
@@ -244,8 +262,8 @@ cdef class LineTable:
             first = self._shown_from(index, max_chars)
             if index:
                 PyUnicode_WriteChar(text, starts.data.as_longlongs[index] - 1, u"\n")
-            PyUnicode_CopyCharacters(text, starts.data.as_longlongs[index], self.text, first,
-                                     self.ends.data.as_longlongs[index] - first)
+            _copy(text, starts.data.as_longlongs[index], self.text, first,
+                  self.ends.data.as_longlongs[index] - first)
         return text, starts
 
     cdef Py_ssize_t _shown_from(self, Py_ssize_t index, Py_ssize_t max_chars):
@@ -313,7 +331,7 @@ cdef class LineTable:
             if self.blocks.data.as_longlongs[index] != previous_block:
                 PyUnicode_WriteChar(kept, at, u"\n")
                 at += 1
-        PyUnicode_CopyCharacters(kept, at, self.text, start, size)
+        _copy(kept, at, self.text, start, size)
         return at + size
 
     def sentence_ends(self):

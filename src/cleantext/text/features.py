@@ -116,8 +116,8 @@ def _key(text: str) -> str:
 def _repeats(keys: Iterable[str]) -> list[int]:
     """How often each line occurs: exactly, or with other numbers when that shape is common.
 
-    Each distinct key is held once (the lines keep a number each), and its shape is
-    taken once: no list of every line's key or shape.
+    Each distinct key is held once (the lines keep a number each), and the shapes are
+    taken of the distinct keys: no list of every line's key or shape.
 
     >>> _repeats(["home", "home", "may 1, 2019", "may 2, 2019", "line 4"])
     [2, 2, 1, 1, 1]
@@ -130,7 +130,12 @@ def _repeats(keys: Iterable[str]) -> list[int]:
         line_keys.append(distinct.setdefault(key, len(distinct)))
     exact = Counter(line_keys)
     shapes: dict[str, int] = {}
-    key_shapes = [shapes.setdefault(NUMBER.sub("0", key), len(shapes)) for key in distinct]
+    joined = NUMBER.sub("0", "\n".join(distinct)) if distinct else None  # (a key holds no newline)
+    key_shapes = (
+        []
+        if joined is None
+        else [shapes.setdefault(shape, len(shapes)) for shape in joined.split("\n")]
+    )
     shape_counts = [0] * len(shapes)
     for number, shape in enumerate(key_shapes):
         shape_counts[shape] += exact[number]

@@ -268,11 +268,30 @@ def _commit() -> str:
     return found.stdout.strip()
 
 
+def shape_at_size(value: str) -> str:
+    """A ``--shapes`` entry: a shape's name, or ``name:MB`` for that shape at that size only.
+
+    >>> shape_at_size("html_table:10"), shape_at_size("prose")
+    ('html_table:10', 'prose')
+    """
+    shape, colon, size = value.partition(":")
+    if shape not in ALL_SHAPES or (colon and not size.isdigit()):
+        raise argparse.ArgumentTypeError(f"not a shape or shape:MB: {value!r}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure every shape at every size; print the tables (and write the docs' memory table)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 16, 64], metavar="MB")
-    parser.add_argument("--shapes", nargs="+", choices=sorted(ALL_SHAPES), default=list(ALL_SHAPES))
+    parser.add_argument(
+        "--shapes",
+        nargs="+",
+        type=shape_at_size,
+        default=list(ALL_SHAPES),
+        metavar="SHAPE[:MB]",
+        help=f"shapes ({', '.join(sorted(ALL_SHAPES))}); SHAPE:MB measures it at MB alone",
+    )
     parser.add_argument(
         "--memory-table",
         metavar="MARKDOWN",
@@ -280,8 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     rows = []
-    for shape in args.shapes:
-        for size in args.sizes:
+    for entry in args.shapes:
+        shape, _, size_given = entry.partition(":")
+        for size in [int(size_given)] if size_given else args.sizes:
             rows.append(measure_fresh(shape, size))
             print(table(rows[-1:]).splitlines()[-1], flush=True)
     print(f"\n{table(rows)}\n\n{ratios(rows)}\n\n{memory_table(rows)}")

@@ -115,7 +115,7 @@ def test_weighing_matches_the_claim_by_claim_definition(text: str) -> None:
     units = _Units(page)
     config = Config()
     claims, _ = _claims(page, units, list(config.active()), config.threshold)
-    scores, winners = _weigh(len(units.starts), claims)
+    scores, winners = _weigh(units.size, claims)
     expected_scores, expected_winners = reference_weigh(claims)
     assert scores == expected_scores
     assert {unit: winner for unit, winner in enumerate(winners) if winner >= 0} == expected_winners

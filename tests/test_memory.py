@@ -15,8 +15,13 @@ from benchmarks import scaling
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext.engine import _Units
+from cleantext.html.parse import MAX_NESTING, flatten_deep
+from cleantext.meta.segments import _byline_texts, is_byline, is_dateline
 from cleantext.text._lines import LineTable
+from cleantext.text.features import _repeats, page_features
 from cleantext.text.page import Gap, Line, Page
+from cleantext.text.prefilter import SHORT_LINE, FoldedLines
 from cleantext.text.words import line_tokens
 from strategies import any_text, page_text
 
@@ -108,7 +113,7 @@ def test_the_docs_memory_table_is_the_generators_output() -> None:
     section = document[start:end].splitlines()
     assert re.fullmatch(
         r"Measured \d{4}-\d\d-\d\d \d\d:\d\d UTC at commit `\w+` with "
-        r"`python -m benchmarks\.scaling --sizes [\d ]+ --shapes [\w ]+`:",
+        r"`python -m benchmarks\.scaling --sizes [\d ]+ --shapes [\w: ]+`:",
         section[1],
     )
     header, rows = section[3:5], section[5:]
@@ -120,7 +125,7 @@ def test_the_docs_memory_table_is_the_generators_output() -> None:
 
 def _measurement(row: str) -> scaling.Measurement:
     shape, megabytes, increase, _, peak = (cell.strip() for cell in row.strip("|").split("|"))
-    assert shape in scaling.SHAPES
+    assert shape in scaling.ALL_SHAPES
     return scaling.Measurement(
         shape,
         float(megabytes),
@@ -140,3 +145,93 @@ def test_the_docs_section_is_replaced_in_place() -> None:
     assert after.startswith("intro\n") and after.endswith("\noutro")
     assert "old table" not in after
     assert "| prose | 1.0 | 12 | 12.0 | 40 |" in after  # (the ratio of the figures shown)
+
+
+@given(st.one_of(any_text(), page_text()), st.sets(st.integers(min_value=0, max_value=60)))
+def test_kept_text_joins_the_kept_lines_by_the_plain_definition(
+    text: str, removed: set[int]
+) -> None:
+    assert LineTable(text).kept_text(removed) == reference_kept_text(text, removed)
+
+
+def reference_kept_text(text: str, removed: set[int]) -> str:
+    """The engine's kept text by its plain definition (the lines not removed, one newline
+    inside a block, a blank line between blocks)."""
+    parts: list[str] = []
+    previous_block = -1
+    for line in Page.from_text(text).lines:
+        if 2 * line.index not in removed:
+            if parts:
+                parts.append("\n" if line.block == previous_block else "\n\n")
+            parts.append(text[line.start : line.end])
+            previous_block = line.block
+    return "".join(parts)
+
+
+def test_the_engine_keeps_no_python_object_per_line() -> None:
+    text = "Home\nNews\n" * 100_000  # 1 MB of one-word lines
+    page = Page.from_text(text)
+    tracemalloc.start()
+    units = _Units(page)
+    kept = page.lines.kept_text({2, 4, 6})
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert units.covered(0, 10) == range(0, 4) and len(kept) == len(text) - 16
+    assert held < 6 * len(text)  # the units' offsets and the kept text (was 44x: lists of ints)
+    assert peak < 6 * len(text)  # (was 14x: a list of every kept piece)
+
+
+def test_a_long_line_near_the_body_costs_no_list_of_its_words() -> None:
+    line = " ".join([SENTENCE] * 20_000)  # 1.3 MB, 240,000 words
+    tracemalloc.start()
+    found = is_byline(line), is_dateline(line), list(_byline_texts([line]))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert found == (False, False, [])
+    assert peak < 2 * len(line)  # (was 12x: a string per word)
+
+
+def test_repeats_hold_each_distinct_line_once() -> None:
+    keys = ["home", "news 1", "news 2", "more news"] * 50_000  # 200,000 lines, 1.1 MB
+    tracemalloc.start()
+    repeats = _repeats(iter(keys))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert repeats[:4] == [50_000, 100_000, 100_000, 50_000]
+    assert peak < 3 * sum(map(len, keys))  # (was 12x: the lines joined, and split again)
+
+
+def test_the_folded_lines_of_a_page_hold_no_python_object_per_line() -> None:
+    page = Page.from_text("Home\nNews\n" * 100_000)  # 1 MB of one-word lines
+    tracemalloc.start()
+    folded = FoldedLines(page.lines, max_chars=SHORT_LINE)
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert [line.index for line in folded.containing(["news"])][:2] == [1, 3]
+    assert held < 4 * len(page.text)  # the text and an offset a line (was 9x: a list of ints)
+    assert peak < 5 * len(page.text)  # (was 14x and more: a list of the lines' texts)
+
+
+def test_lines_with_equal_features_share_one_tuple() -> None:
+    found = page_features(Page.from_text("Home\nNews\n" * 1000 + SENTENCE))
+    assert found.lines[0] is found.lines[2] is found.lines[1998]
+    assert found.lines[0] == found.lines[1998] and found.lines[-1].words == 12
+
+
+def test_texts_written_in_place_take_the_narrowest_kind() -> None:
+    for text in ["\xa0\xa0Fun\nabc", "é\nab", "\u3000ab\n\xa0cd\n\n€x", "x\n\U0001f600"]:
+        table = LineTable(text)
+        joined, _ = table.joined()
+        assert joined == "\n".join(line.text for line in table)
+        for removed in ({0}, {2}, set()):
+            assert table.kept_text(removed) == reference_kept_text(text, removed)
+
+
+def test_flattening_a_deep_page_holds_no_list_of_its_pieces() -> None:
+    text = "<div>Nested text. " * 50_000 + "</div>" * 50_000  # 1.2 MB, 50,000 levels
+    tracemalloc.start()
+    flat = flatten_deep(text, MAX_NESTING)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert flat.count("<div>") == MAX_NESTING and flat.count("Nested text.") == 50_000
+    assert peak < 3 * len(text)  # (was 4.5x: every piece in one list)

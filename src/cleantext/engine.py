@@ -93,7 +93,7 @@ def _claims(
 def _resolve(
     page: Page, units: _Units, claims: list[Claim], threshold: float
 ) -> tuple[dict[int, float], list[int], set[int]]:
-    scores, winners = _weigh(len(units.starts), claims)
+    scores, winners = _weigh(units.size, claims)
     return scores, winners, _decide_units(page, scores, threshold)
 
 
@@ -171,32 +171,40 @@ def _claimed_lines(units: _Units, claims: list[Claim], threshold: float) -> dict
 class _Units:
     """Lines and gaps interleaved: line ``k`` is unit ``2k``, the gap after it unit ``2k + 1``.
 
-    Read from the page's line offsets: gap ``k`` runs from the end of line ``k`` to the
-    start of line ``k + 1``.
+    The units tile the lines' span, so one array of their boundaries holds them all:
+    unit ``u`` runs from ``bounds[u]`` to ``bounds[u + 1]`` (a gap runs from the end of
+    the line before it to the start of the line after it). 8 bytes a unit, no Python
+    object per line.
     """
 
     def __init__(self, page: Page) -> None:
-        line_starts, line_ends = page.lines.starts, page.lines.ends
-        count = len(line_starts)
-        size = max(2 * count - 1, 0)
-        self.starts: array[int] = array("q", [0]) * size
-        self.ends: array[int] = array("q", [0]) * size
-        self.starts[0::2] = line_starts
-        self.starts[1::2] = line_ends[: count - 1]
-        self.ends[0::2] = line_ends
-        self.ends[1::2] = line_starts[1:]
+        lines = page.lines
+        self.bounds = array("q", [0]) * (2 * len(lines))
+        self.bounds[0::2] = lines.starts
+        self.bounds[1::2] = lines.ends
+        self.size = max(2 * len(lines) - 1, 0)
+
+    def start(self, unit: int) -> int:
+        """Where ``unit`` starts."""
+        return self.bounds[unit]
+
+    def end(self, unit: int) -> int:
+        """Where ``unit`` ends."""
+        return self.bounds[unit + 1]
 
     def covered(self, start: int, end: int) -> range:
         """Units lying wholly inside ``[start, end)``."""
-        return range(bisect_left(self.starts, start), bisect_right(self.ends, end))
+        return range(bisect_left(self.bounds, start, 0, self.size), self._stop(end))
+
+    def _stop(self, end: int) -> int:
+        """The number of units ending at or before ``end``."""
+        return bisect_right(self.bounds, end, 1, self.size + 1) - 1
 
     def place(self, detector: Detector, proposal: Proposal, body: tuple[int, int]) -> Claim:
         """The proposal as a claim on the units it covers, its score adjusted for where it
         sits relative to the ``body`` core (first and last line)."""
         score, note = min(max(proposal.score, 0.0), 1.0), ""
-        covered = range(
-            bisect_left(self.starts, proposal.start), bisect_right(self.ends, proposal.end)
-        )
+        covered = self.covered(proposal.start, proposal.end)
         top, bottom = (covered.start + 1) // 2, (covered.stop - 1) // 2  # first, last line
         first, last = body
         if top > bottom or last < first:
@@ -275,7 +283,7 @@ def _segments(
 def _segment(
     page: Page, units: _Units, run: list[int], scores: dict[int, float], claim: Claim
 ) -> Segment:
-    start, end = units.starts[run[0]], units.ends[run[-1]]
+    start, end = units.start(run[0]), units.end(run[-1])
     reason = claim.proposal.reason
     if run[0] > claim.units.start or run[-1] < claim.units.stop - 1:
         reason = PART_OF_GROUP + reason
@@ -295,15 +303,7 @@ def _segment(
 
 def _assemble(page: Page, removed: set[int]) -> str:
     """Join the kept lines: one newline inside a block, one blank line between blocks."""
-    text, starts, ends, blocks = page.text, page.lines.starts, page.lines.ends, page.lines.blocks
-    parts: list[str] = []
-    previous_block = -1
-    for index in _kept_lines(page, removed):
-        if parts:
-            parts.append("\n" if blocks[index] == previous_block else "\n\n")
-        parts.append(text[starts[index] : ends[index]])
-        previous_block = blocks[index]
-    return "".join(parts)
+    return page.lines.kept_text(removed)
 
 
 def _kept_lines(page: Page, removed: set[int]) -> list[int]:

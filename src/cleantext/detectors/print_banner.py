@@ -42,7 +42,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     def score(line: Line) -> float | None:
         return _banner_score(line.text, line_tokens(page, line.index), params) or None
 
-    short = [line for line in page.lines if len(line.text) <= params.max_chars]
+    short = (line for line in page.lines if len(line.text) <= params.max_chars)
     for run, scores in line_runs(BANNER_WORDS.lines(short), score):
         yield _proposal(run, scores)
 

@@ -53,7 +53,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     def networks(line: Line) -> list[str] | None:
         return _networks(line.text, line_tokens(page, line.index), params)
 
-    short = [line for line in page.lines if len(line.text) <= params.max_chars]
+    short = (line for line in page.lines if len(line.text) <= params.max_chars)
     for run, found in line_runs(ROW_WORDS.lines(short), networks):
         yield from _proposal(run, [name for names in found for name in names], params)
 

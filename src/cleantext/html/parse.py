@@ -54,6 +54,8 @@ BINARY_MAGIC = {
 Latin-1 keeps them), and what they are."""
 MAX_NESTING = 1000
 """In the fallback for over-deep pages, tags nested deeper than this are removed."""
+FLATTEN_PIECES = 4096
+"""Pieces of a flattened page joined at a time."""
 TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
@@ -111,8 +113,10 @@ def parse(text: str) -> etree._Element | None:
     if repaired is not None:
         data = repaired
         root, too_deep = _parse_bytes(data)
-    if too_deep:
-        root, _ = _parse_bytes(flatten_deep(data.decode("utf-8"), MAX_NESTING).encode("utf-8"))
+    if too_deep:  # (the cut-off tree and the first bytes are let go before parsing again)
+        del root
+        data = flatten_deep(data.decode("utf-8"), MAX_NESTING).encode("utf-8")
+        root, _ = _parse_bytes(data)
     return root
 
 
@@ -177,6 +181,7 @@ def flatten_deep(text: str, limit: int) -> str:
     '<div><div> deep </div></div><p>after</p>'
     """
     depth = 0
+    chunks: list[str] = []
     pieces: list[str] = []
     position = 0
     for match in TAG.finditer(text):
@@ -189,5 +194,9 @@ def flatten_deep(text: str, limit: int) -> str:
             pieces.append(text[position : match.start()])
             pieces.append(" ")
             position = match.end()
+            if len(pieces) >= FLATTEN_PIECES:  # (joined as it goes: no list of every piece)
+                chunks.append("".join(pieces))
+                pieces = []
     pieces.append(text[position:])
-    return "".join(pieces)
+    chunks.append("".join(pieces))
+    return "".join(chunks)

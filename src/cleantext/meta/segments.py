@@ -201,7 +201,7 @@ def is_byline(line: str) -> bool:
     >>> is_byline("By Ann Lee"), is_byline("By the end of the week the river had risen.")
     (True, False)
     """
-    words = line.split()
+    words = _words_up_to(line, MAX_STAMP_WORDS)
     if not words or len(words) > MAX_STAMP_WORDS or line.rstrip().endswith((".", "!", "?")):
         return False
     return BY_PREFIX.match(line) is not None or AUTHOR_LABEL.match(line) is not None
@@ -210,10 +210,26 @@ def is_byline(line: str) -> bool:
 def _byline_texts(lines: Sequence[str]) -> Iterator[str]:
     """Byline lines, and the line after a bare label ("Written by" alone, then the name)."""
     for index, line in enumerate(lines):
-        if BYLINE_LABEL.fullmatch(" ".join(line.split())):
+        if _is_label(line):
             yield lines[index + 1] if index + 1 < len(lines) else ""
         elif is_byline(line):
             yield line
+
+
+def _is_label(line: str) -> bool:
+    """A line that is only a byline's label (a label has a few words: a longer line is none)."""
+    words = _words_up_to(line, MAX_STAMP_WORDS)
+    return len(words) <= MAX_STAMP_WORDS and BYLINE_LABEL.fullmatch(" ".join(words)) is not None
+
+
+def _words_up_to(line: str, most: int) -> list[str]:
+    """The words of ``line`` if it has at most ``most`` of them, else ``most + 1`` pieces
+    (the last one the rest of the line): a long line costs no list of all its words.
+
+    >>> _words_up_to(" a b  c ", 5), _words_up_to("a b c d", 2)
+    (['a', 'b', 'c'], ['a', 'b', 'c d'])
+    """
+    return line.split(None, most)
 
 
 def is_dateline(line: str) -> bool:
@@ -226,9 +242,11 @@ def is_dateline(line: str) -> bool:
     >>> is_dateline("The 2024 budget was passed on March 5 after a long debate in the hall")
     False
     """
-    words = len(line.split())
+    words = len(_words_up_to(line, MAX_STAMP_WORDS))
     if words <= MAX_BARE_DATE_WORDS:
         return True
+    if words > MAX_STAMP_WORDS:
+        return False
     parts = STAMP_SEPARATOR.split(line)
     if len(parts) > 1 and any(
         len(part.split()) <= MAX_BARE_DATE_WORDS and parse_date(part) for part in parts

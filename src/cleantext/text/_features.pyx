@@ -213,13 +213,16 @@ def line_features(list texts, object tokens, list prose, list repeats, object wo
     more skip the shape counts; tokens of ``long_word`` characters count as several words.
     """
     cdef Py_ssize_t index
+    cdef dict distinct = {}  # equal features are one tuple: many short lines share theirs
+    cdef LineFeatures features
     found = []
     for index in range(len(texts)):
         if prose[index]:
-            found.append(_full(texts[index], tokens[index], stopwords, repeats[index],
-                               word_counts[index], bullet, shape_limit, long_word))
+            features = _full(texts[index], tokens[index], stopwords, repeats[index],
+                             word_counts[index], bullet, shape_limit, long_word)
         else:
-            found.append(_light(texts[index], repeats[index], word_counts[index], bullet))
+            features = _light(texts[index], repeats[index], word_counts[index], bullet)
+        found.append(distinct.setdefault(features, features))
     return found
 
 
@@ -322,28 +325,3 @@ def line_keys(list texts, object strip_bullet, object casefold):
         strip_bullet(text) if text and _is_bullet_char(text[0]) else text for text in texts
     ]
     return casefold(u"\n".join(bare)).split(u"\n")
-
-
-def line_repeats(list keys, list shapes, Py_ssize_t shape_repeats):
-    """How often each line occurs: its key exactly, or its shape (numbers written ``0``)
-    when at least ``shape_repeats`` lines share that shape.
-
-    >>> line_repeats(["a", "a", "p1", "p2"], ["a", "a", "p0", "p0"], 2)
-    [2, 2, 2, 2]
-    """
-    cdef dict exact = _counts(keys), by_shape = _counts(shapes)
-    cdef Py_ssize_t index, count, shared
-    found = []
-    for index in range(len(keys)):
-        count = exact[keys[index]]
-        shared = by_shape[shapes[index]]
-        found.append(max(count, shared if shared >= shape_repeats else 1))
-    return found
-
-
-cdef dict _counts(list items):
-    """How often each item occurs."""
-    cdef dict counts = {}
-    for item in items:
-        counts[item] = counts.get(item, 0) + 1
-    return counts

@@ -25,3 +25,8 @@ cdef class LineTable:
     cpdef Line line(self, Py_ssize_t index)
     cpdef Py_ssize_t breaks_before(self, Py_ssize_t index)
     cpdef Gap gap(self, Py_ssize_t index)
+    cdef Py_ssize_t _kept_size(self, Py_ssize_t index, Py_ssize_t previous_block)
+    cdef Py_UCS4 _widest(self, Py_ssize_t start, Py_ssize_t end)
+    cdef Py_ssize_t _shown_from(self, Py_ssize_t index, Py_ssize_t max_chars)
+    cdef Py_ssize_t _write(self, str kept, Py_ssize_t at, Py_ssize_t index,
+                           Py_ssize_t previous_block)

@@ -12,7 +12,33 @@ between two lines starts a new *block*.
 """
 
 cimport cython
-from cpython.array cimport array, resize_smart
+from libc.string cimport memcpy
+from cpython.array cimport array, clone, resize_smart
+
+
+cdef extern from "Python.h":
+    str PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    Py_UCS4 PyUnicode_MAX_CHAR_VALUE(str text)
+    int PyUnicode_WriteChar(str text, Py_ssize_t index, Py_UCS4 character) except -1
+    Py_ssize_t PyUnicode_CopyCharacters(str to, Py_ssize_t to_start, str source,
+                                        Py_ssize_t from_start, Py_ssize_t how_many) except -1
+    int PyUnicode_KIND(str text)
+    void *PyUnicode_DATA(str text)
+
+
+cdef int _copy(str target, Py_ssize_t at, str source, Py_ssize_t start,
+               Py_ssize_t size) except -1:
+    """Copy ``source[start:start + size]`` into ``target`` at ``at`` (``target`` is wide
+    enough). Strings of one kind are copied as memory: CPython 3.11's
+    ``PyUnicode_CopyCharacters`` checks Latin-1 copied into ASCII from the start of
+    ``source``, not from ``start``, and refuses valid copies."""
+    cdef int kind = PyUnicode_KIND(target)
+    if kind != PyUnicode_KIND(source):
+        PyUnicode_CopyCharacters(target, at, source, start, size)
+    elif size:
+        memcpy(<char *>PyUnicode_DATA(target) + at * kind,
+               <char *>PyUnicode_DATA(source) + start * kind, size * kind)
+    return 0
 
 from array import array as _new_array
 from collections.abc import Sequence
@@ -212,6 +238,101 @@ cdef class LineTable:
         """The gap after line ``index`` (0 <= index < len(self) - 1)."""
         return Gap(self.ends.data.as_longlongs[index], self.starts.data.as_longlongs[index + 1],
                    self.breaks_before(index + 1), index)
+
+    def joined(self, Py_ssize_t max_chars=-1):
+        """The lines' texts joined by newlines, those longer than ``max_chars`` (when not
+        negative) left empty; and where each line starts in it (one entry more: where a next
+        line would). What ``prefilter.FoldedLines`` searches, without a list of the texts.
+
+        >>> text, starts = LineTable("  Home\\n\\nA longer line\\nEnd").joined(4)
+        >>> text, list(starts)
+        ('Home\\n\\nEnd', [0, 5, 6, 10])
+        """
+        cdef array starts = clone(_new_array("q"), self.count + 1, False)  # (exactly its size)
+        cdef Py_ssize_t index, first, position = 0
+        cdef Py_UCS4 widest = 0
+        starts.data.as_longlongs[0] = 0
+        for index in range(self.count):  # first where each line starts, the widest character
+            first = self._shown_from(index, max_chars)
+            position += self.ends.data.as_longlongs[index] - first + 1
+            starts.data.as_longlongs[index + 1] = position
+            widest = max(widest, self._widest(first, self.ends.data.as_longlongs[index]))
+        cdef str text = PyUnicode_New(max(position - 1, 0), widest)
+        for index in range(self.count):  # then the text
+            first = self._shown_from(index, max_chars)
+            if index:
+                PyUnicode_WriteChar(text, starts.data.as_longlongs[index] - 1, u"\n")
+            _copy(text, starts.data.as_longlongs[index], self.text, first,
+                  self.ends.data.as_longlongs[index] - first)
+        return text, starts
+
+    cdef Py_ssize_t _shown_from(self, Py_ssize_t index, Py_ssize_t max_chars):
+        """Where line ``index``'s text starts (its end when it is over ``max_chars``)."""
+        cdef Py_ssize_t first = self.starts.data.as_longlongs[index]
+        cdef Py_ssize_t end = self.ends.data.as_longlongs[index]
+        while self.text[first].isspace():  # (the line has a non-space character)
+            first += 1
+        return end if 0 <= max_chars < end - first else first
+
+    def kept_text(self, removed_units):
+        """The lines not removed, joined: one newline inside a block, a blank line between
+        blocks. ``removed_units`` holds the engine's unit numbers (line ``k`` is unit ``2k``).
+
+        The text is written into one string of the right size and kind: no list of pieces.
+
+        >>> LineTable("Home\\nTitle\\n\\n\\n  Body.\\nEnd").kept_text({0, 6})
+        'Title\\n\\n  Body.'
+        >>> LineTable("Café\\nTea").kept_text({0}), LineTable("Café").kept_text({0})
+        ('Tea', '')
+        """
+        cdef Py_ssize_t index, size = 0, previous_block = -1
+        cdef Py_UCS4 widest = 0
+        for index in range(self.count):  # first the size and the widest character
+            if 2 * index not in removed_units:
+                size += self._kept_size(index, previous_block)
+                widest = max(widest, self._widest(self.starts.data.as_longlongs[index],
+                                                  self.ends.data.as_longlongs[index]))
+                previous_block = self.blocks.data.as_longlongs[index]
+        cdef str kept = PyUnicode_New(size, widest)
+        cdef Py_ssize_t at = 0
+        previous_block = -1
+        for index in range(self.count):  # then the text
+            if 2 * index not in removed_units:
+                at = self._write(kept, at, index, previous_block)
+                previous_block = self.blocks.data.as_longlongs[index]
+        return kept
+
+    cdef Py_ssize_t _kept_size(self, Py_ssize_t index, Py_ssize_t previous_block):
+        """Characters line ``index`` adds to the kept text: its separator, then itself."""
+        cdef Py_ssize_t start = self.starts.data.as_longlongs[index]
+        cdef Py_ssize_t size = self.ends.data.as_longlongs[index] - start
+        if previous_block < 0:
+            return size
+        return size + (1 if self.blocks.data.as_longlongs[index] == previous_block else 2)
+
+    cdef Py_UCS4 _widest(self, Py_ssize_t start, Py_ssize_t end):
+        """The largest code point of ``text[start:end]`` (127 or less on an ASCII text)."""
+        if PyUnicode_MAX_CHAR_VALUE(self.text) <= 127:
+            return 127
+        cdef Py_UCS4 widest = 0
+        cdef Py_ssize_t position
+        for position in range(start, end):
+            widest = max(widest, self.text[position])
+        return widest
+
+    cdef Py_ssize_t _write(self, str kept, Py_ssize_t at, Py_ssize_t index,
+                           Py_ssize_t previous_block):
+        """Write line ``index`` and its separator into ``kept`` at ``at``; where it ends."""
+        cdef Py_ssize_t start = self.starts.data.as_longlongs[index]
+        cdef Py_ssize_t size = self.ends.data.as_longlongs[index] - start
+        if previous_block >= 0:
+            PyUnicode_WriteChar(kept, at, u"\n")
+            at += 1
+            if self.blocks.data.as_longlongs[index] != previous_block:
+                PyUnicode_WriteChar(kept, at, u"\n")
+                at += 1
+        _copy(kept, at, self.text, start, size)
+        return at + size
 
     def sentence_ends(self):
         """Whether each line ends like a sentence (a tuple of bools, one a line): its

@@ -13,6 +13,8 @@ Word-level counts reuse what the page computed once for every detector:
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -21,7 +23,6 @@ from cleantext.text._features import LineFeatures as LineFeatures  # (the compil
 from cleantext.text._features import (
     line_features,
     line_keys,
-    line_repeats,
     line_shapes,
     line_texts,
     may_be_prose,
@@ -78,15 +79,33 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
     return PageFeatures(language, tuple(lines))
 
 
-def _repeats(keys: list[str]) -> list[int]:
+def _repeats(keys: Iterable[str]) -> list[int]:
     """How often each line occurs: exactly, or with other numbers when that shape is common.
+
+    Each distinct key is held once (the lines keep a number each), and the shapes are
+    taken of the distinct keys: no list of every line's key or shape.
 
     >>> _repeats(["home", "home", "may 1, 2019", "may 2, 2019", "line 4"])
     [2, 2, 1, 1, 1]
     >>> _repeats([f"posted {day} may" for day in range(5)])
     [5, 5, 5, 5, 5]
     """
-    return line_repeats(keys, line_shapes(keys, _numbers_to_zero), SHAPE_REPEATS)
+    distinct: dict[str, int] = {}
+    numbers = array("i")
+    for key in keys:
+        numbers.append(distinct.setdefault(key, len(distinct)))
+    exact = [0] * len(distinct)
+    for number in numbers:
+        exact[number] += 1
+    shapes = line_shapes(list(distinct), _numbers_to_zero)
+    by_shape: dict[str, int] = {}
+    for shape, count in zip(shapes, exact, strict=True):
+        by_shape[shape] = by_shape.get(shape, 0) + count
+    per_key = [
+        max(count, shared if (shared := by_shape[shape]) >= SHAPE_REPEATS else 1)
+        for shape, count in zip(shapes, exact, strict=True)
+    ]
+    return [per_key[number] for number in numbers]
 
 
 def _numbers_to_zero(key: str) -> str:

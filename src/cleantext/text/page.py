@@ -209,7 +209,9 @@ class Page:
         [('some', 'text', 'here')]
         """
         features = self.features
-        if [line.text for line in self.lines] == [source.lines[i].text for i in kept]:
+        if len(self.lines) == len(kept) and all(
+            line.text == source.lines[i].text for line, i in zip(self.lines, kept, strict=True)
+        ):
             features = source.features.select(kept, self.lines)
         return replace(self, features=features, given_type=source.page_type)
 

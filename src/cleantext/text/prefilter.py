@@ -19,18 +19,22 @@ such a rule accepts keeps its literal words once folded.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import TypeAlias
 
 import regex
 
+from cleantext.text._lines import LineTable
 from cleantext.text.lexicon import BULLET_CHARS, strip_bullet
 from cleantext.text.page import Line, Page
 
 SHORT_LINE = 200
 """The longest lines in ``page.folded``: most detectors look at no longer ones."""
+LONGER_BATCH = 4096
+"""Lines longer than ``page.folded``'s that a detector searches are searched this many at once."""
 FOLD_PIECE = 1 << 16
 """Longer texts are case-folded a piece of this many characters at a time."""
 
@@ -51,20 +55,17 @@ class FoldedLines:
     def __init__(
         self, lines: Sequence[Line], *, fold: bool = True, max_chars: int | None = None
     ) -> None:
-        texts = [line.text for line in lines]
-        if max_chars is not None:  # longer lines are left out (empty): no word is found in them
-            texts = [text if len(text) <= max_chars else "" for text in texts]
-        joined = "\n".join(texts)
+        joined, starts = _joined(lines, max_chars)
         folded = casefold(joined) if fold else joined
         if len(folded) != len(joined):  # a letter folded into several ("ß" to "ss"): line by line
-            texts = [casefold(text) for text in texts]
+            texts = [casefold(text) for text in joined.split("\n")]
             folded = "\n".join(texts)
-        sizes = [len(text) for text in texts]
+            starts = array("q", accumulate((len(text) + 1 for text in texts), initial=0))
         self.lines = lines
         self.max_chars = max_chars
         """The longest lines searched (None: all)."""
         self.text = folded
-        self.starts = list(accumulate((size + 1 for size in sizes), initial=0))
+        self.starts = starts
         """Where each line starts in ``text`` (and, last, where a next one would)."""
 
     def containing(self, words: Iterable[str]) -> list[Line]:
@@ -98,6 +99,19 @@ class FoldedLines:
             found.append(self.lines[number])
             hit = pattern.search(text, starts[number + 1])
         return found
+
+
+def _joined(lines: Sequence[Line], max_chars: int | None) -> tuple[str, array[int]]:
+    """The texts of ``lines`` joined by newlines, those over ``max_chars`` left empty, and
+    where each starts (and, last, where a next one would). A page's lines are joined by
+    their compiled table, with no list of their texts."""
+    if isinstance(lines, LineTable):
+        return lines.joined(-1 if max_chars is None else max_chars)
+    texts = [
+        line.text if max_chars is None or len(line.text) <= max_chars else "" for line in lines
+    ]
+    starts = array("q", accumulate((len(text) + 1 for text in texts), initial=0))
+    return "\n".join(texts), starts
 
 
 def casefold(text: str, piece: int = FOLD_PIECE) -> str:
@@ -140,9 +154,11 @@ def short_lines_with(page: Page, words: Iterable[str], max_chars: int) -> list[L
     found = [line for line in shared.containing(words) if len(line.text) <= max_chars]
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
-    cut = shared.max_chars  # the lines between the two lengths are searched on their own
-    longer = [line for line in page.lines if cut < len(line.text) <= max_chars]
-    return sorted(found + lines_with(longer, words))  # (lines sort by their index)
+    cut = shared.max_chars  # the lines between the two lengths are searched on their own,
+    longer = (line for line in page.lines if cut < len(line.text) <= max_chars)
+    while batch := list(islice(longer, LONGER_BATCH)):  # a batch at a time (memory)
+        found += lines_with(batch, words)
+    return sorted(found)  # (lines sort by their index)
 
 
 def triggers(*groups: Iterable[str]) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from typing import TypeAlias
 
 import regex
 
+from cleantext.text._prefilter import lines_holding, lines_leading_with, longer_lines
 from cleantext.text.lexicon import BULLET_CHARS, strip_bullet
 from cleantext.text.page import Line, Page
 
@@ -68,16 +69,11 @@ class FoldedLines:
         """Where each line starts in ``text`` (and, last, where a next one would)."""
 
     def containing(self, words: Iterable[str]) -> list[Line]:
-        """The lines, in order, that contain one of ``words`` (case-folded, without newlines)."""
-        text, starts = self.text, self.starts
-        found: set[int] = set()
-        for word in words:
-            at = text.find(word)
-            while at >= 0:  # one hit per line is enough: go on at the next line
-                number = bisect_right(starts, at) - 1
-                found.add(number)
-                at = text.find(word, starts[number + 1])
-        return [self.lines[number] for number in sorted(found)]
+        """The lines, in order, that contain one of ``words`` (case-folded, without newlines).
+
+        One scan of the text for all the words (:func:`~cleantext.text._prefilter.lines_holding`).
+        """
+        return [self.lines[number] for number in lines_holding(self.text, words)]
 
     def matching(self, pattern: regex.Pattern[str] | re.Pattern[str]) -> list[Line]:
         """The lines, in order, in which ``pattern`` finds a match that starts in them.
@@ -141,7 +137,8 @@ def short_lines_with(page: Page, words: Iterable[str], max_chars: int) -> list[L
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
     cut = shared.max_chars  # the lines between the two lengths are searched on their own
-    longer = [line for line in page.lines if cut < len(line.text) <= max_chars]
+    longer = [page.lines[index] for index in longer_lines(page.lines, cut)]
+    longer = [line for line in longer if len(line.text) <= max_chars]
     return sorted(found + lines_with(longer, words))  # (lines sort by their index)
 
 
@@ -171,7 +168,7 @@ class LeadWords:
     ['• Read more', '[READ ON]']
     """
 
-    __slots__ = ("pattern",)
+    __slots__ = ("pattern", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         words = list(words)
@@ -179,11 +176,37 @@ class LeadWords:
             raise ValueError(f"lead words start with a word character: {words}")
         # ``\A``: only ever used at the start; a search (in tests) then stays linear.
         self.pattern = regex.compile(rf"\A(?:[^\w\n]|_)*+(?:{trie(words)})", regex.IGNORECASE)
+        self.words = tuple(word.casefold() for word in words)
+        """The words case-folded, to find in :attr:`Page.folded <cleantext.text.page.Page.folded>`."""
 
     def lines(self, lines: Iterable[Line]) -> list[Line]:
         """The ``lines``, in order, that start with one of the words."""
         match = self.pattern.match
         return [line for line in lines if match(line.text)]
+
+    def page_lines(self, page: Page, max_chars: int | None = None) -> list[Line]:
+        """:meth:`lines` of the page's lines of at most ``max_chars`` characters (all when
+        None), found by one scan of ``page.folded`` for the words at each line's start
+        (:func:`~cleantext.text._prefilter.lines_leading_with`); only those are matched.
+
+        >>> from cleantext.text.page import Page
+        >>> page = Page.from_text("» READ more\\nAlready read\\n" + "Read " * 50)
+        >>> [line.index for line in LeadWords(("read more", "read on")).page_lines(page)]
+        [0]
+        >>> [line.index for line in LeadWords(("read",)).page_lines(page, max_chars=300)]
+        [0, 2]
+        """
+        folded = page.folded
+        numbers = lines_leading_with(folded.text, self.words)
+        if folded.max_chars is not None and (max_chars is None or max_chars > folded.max_chars):
+            numbers = sorted(numbers + longer_lines(page.lines, folded.max_chars))
+        match = self.pattern.match
+        found: list[Line] = []
+        for number in numbers:
+            line = folded.lines[number]
+            if (max_chars is None or len(line.text) <= max_chars) and match(line.text):
+                found.append(line)
+        return found
 
 
 class OnlyWords:

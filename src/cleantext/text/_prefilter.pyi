@@ -1,0 +1,9 @@
+"""Stub of the compiled kernel ``_prefilter.pyx`` (see its docstrings)."""
+
+from collections.abc import Iterable
+
+from cleantext.text._lines import LineTable
+
+def lines_holding(text: str, words: Iterable[str]) -> list[int]: ...
+def lines_leading_with(text: str, words: Iterable[str]) -> list[int]: ...
+def longer_lines(table: LineTable, limit: int) -> list[int]: ...

@@ -11,11 +11,17 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext.detectors import ad_label, comments, menu, related_list
+from cleantext.detectors import ad_label, comments, menu, related_list, tag_list
 from cleantext.text._lines import LineTable
-from cleantext.text._prefilter import lines_holding, lines_leading_with, longer_lines
+from cleantext.text._prefilter import (
+    lines_holding,
+    lines_leading_with,
+    lines_opening_with,
+    longer_lines,
+)
+from cleantext.text.lexicon import has_bullet, strip_bullet, tokens
 from cleantext.text.page import Page
-from cleantext.text.prefilter import casefold
+from cleantext.text.prefilter import casefold, lines_only_of
 from strategies import any_text
 
 WORDS = sorted({*comments.TRIGGERS, *related_list.LEAD_WORDS.words, "read more", "ап", "ß"})
@@ -100,3 +106,41 @@ def test_lead_scan_skips_marks_but_not_letters() -> None:
 def test_longer_lines_are_those_longer_than_the_limit(text: str, limit: int) -> None:
     table = LineTable(text)
     assert longer_lines(table, limit) == [line.index for line in table if len(line.text) > limit]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text(), st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+def test_lines_opening_with_finds_the_lines_that_start_with_a_word(
+    text: str, words: list[str]
+) -> None:
+    folded = casefold(text)
+    assert lines_opening_with(folded, words) == [
+        number
+        for number, line in enumerate(folded.split("\n"))
+        if line.replace("i\u0307", "i").startswith(tuple(words)) or line.startswith(tuple(words))
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text())
+def test_tag_list_candidates_hold_every_label_and_bullet_line(text: str) -> None:
+    page = Page.from_text(text + "\n• Tag one\n  • Tags: a, b\n" + "x" * 250)
+    found = set(tag_list._candidates(page, 0))
+    for line in page.lines:
+        if has_bullet(line.text) or tag_list.TAG_LABEL.match(line.text):
+            assert line.index in found
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text())
+def test_lines_only_of_are_the_lines_made_of_the_words(text: str) -> None:
+    page = Page.from_text(text + "\nShare | Tweet\nread more")
+    words = frozenset(WORDS) | {"share", "tweet"}
+    expected = [
+        line
+        for line in page.lines
+        if len(line.text) <= 40
+        and 0 < len(tokens(strip_bullet(line.text))) <= 5
+        and words.issuperset(tokens(strip_bullet(line.text)))
+    ]
+    assert lines_only_of(page, words, max_tokens=5, max_chars=40) == expected

@@ -10,7 +10,7 @@ import regex
 from cleantext.detector import Detector, Proposal, span_of
 from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import LeadWords
+from cleantext.text.prefilter import LeadWords, short_lines_with
 
 CELL_SEPARATOR = regex.compile(r"\t+|\x20{2,}")
 """Menu items laid out on one line, as a browser copies them: split by tabs or wide spaces."""
@@ -77,15 +77,23 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     if last < first:
         return
     low = first - params.keep_before_body  # margin lines lie before ``low`` or after ``last``
-    margins = [page.lines] if low > last else [page.lines[: max(low, 0)], page.lines[last + 1 :]]
-    for lines in margins:
+    margins = (
+        [range(len(page.lines))]
+        if low > last
+        else [range(max(low, 0)), range(last + 1, len(page.lines))]
+    )
+    counts = [len(tokens) for tokens in page.tokens]  # an item's tokens: ``count_tokens(item)``
+    singles = _single_line_candidates(page, params)
+    for indexes in margins:
         run: list[Line] = []
         items: list[str] = []
-        for line in lines:
-            text = line.text
-            if "\t" in text or "  " in text or LINK_WORDS.pattern.match(text):
-                yield from _single_line(line, params)
-            item = _item(text, params)
+        for index in indexes:
+            item = None  # (a line of no token or too many is no item: not even built)
+            if index in singles or 0 < counts[index] <= params.max_words:
+                line = page.lines[index]
+                if index in singles:
+                    yield from _single_line(line, params)
+                item = _item(line.text, params, counts[index])
             if item is not None:
                 run.append(line)
                 items.append(item)
@@ -93,6 +101,14 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
                 yield from _proposal(run, items, params)
                 run, items = [], []
         yield from _proposal(run, items, params)
+
+
+def _single_line_candidates(page: Page, params: Params) -> set[int]:
+    """The lines that hold a tab or two spaces in a row, or start with a word of
+    :data:`LINK_WORDS`, of at most the length :func:`_single_line` reads."""
+    longest = params.max_chars * params.min_run * 2
+    spaced = short_lines_with(page, ("\t", "  "), longest)
+    return {line.index for line in spaced + LINK_WORDS.page_lines(page, longest)}
 
 
 def _single_line(line: Line, params: Params) -> Iterator[Proposal]:
@@ -112,15 +128,17 @@ def _single_line(line: Line, params: Params) -> Iterator[Proposal]:
         yield from _proposal([line], cells, params)
 
 
-def _item(text: str, params: Params) -> str | None:
-    """``text`` without its bullet when it reads like a menu item, else None."""
+def _item(text: str, params: Params, tokens: int | None = None) -> str | None:
+    """``text`` without its bullet when it reads like a menu item, else None. ``tokens`` is
+    the number of tokens of the item when known (``count_tokens(item)``)."""
     item = strip_bullet(text)
     if len(item) > params.max_chars or item.endswith(SENTENCE_MARKS):
         return None
     first = item[:1]
     if (not first.isascii() or first.isdigit()) and QUANTITY.match(item):
         return None  # only a digit, or a character other than ASCII, can start an amount
-    return item if 0 < count_tokens(item) <= params.max_words else None
+    count = count_tokens(item) if tokens is None else tokens
+    return item if 0 < count <= params.max_words else None
 
 
 def _proposal(run: list[Line], items: list[str], params: Params) -> Iterator[Proposal]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
+from cleantext.text._prefilter import lines_opening_with, longer_lines
+from cleantext.text.lexicon import BULLET_CHARS, count_tokens, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
 
 TAG_LABEL = regex.compile(
@@ -18,6 +19,13 @@ TAG_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 SENTENCE_END = regex.compile(r"[.!?]$")
+LABEL_WORDS = (
+    *("tag", "topic", "related topics", "filed under", "categor", "keywords", "schlagw"),
+    *("themen", "mots", "étiquettes", "etiquetas", "temas", "tematy", "argomenti", "теги", "темы"),
+)
+"""The first words of :data:`TAG_LABEL` (case-folded): a label line starts with one."""
+OPENINGS = (*LABEL_WORDS, *BULLET_CHARS)
+"""What a label line or a tag item starts with (bullets have no case to fold)."""
 
 
 @dataclass(frozen=True)
@@ -49,22 +57,40 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     after_body = page.body[1] + 1 if page.body[1] >= page.body[0] else len(page.lines)
     run: list[Line] = []
-    for line in page.lines[after_body:]:
+    previous = -1
+    for index in _candidates(page, after_body):
+        line = page.lines[index]
+        if index != previous + 1:  # the lines between are neither labels nor items
+            yield from _run_proposal(run, params)
+            run = []
+        previous = index
+        item = _is_tag_item(line.text, len(page.tokens[index]), params)
         if TAG_LABEL.match(line.text) and count_tokens(line.text) <= params.max_label_words:
             yield span_of([line], params.label_score, f"tag label line {line.text[:40]!r}")
-        elif _is_tag_item(line.text, params) and (not run or line.index == run[-1].index + 1):
+        elif item and (not run or line.index == run[-1].index + 1):
             run.append(line)
             continue
         yield from _run_proposal(run, params)
-        run = [line] if _is_tag_item(line.text, params) else []
+        run = [line] if item else []
     yield from _run_proposal(run, params)
 
 
-def _is_tag_item(text: str, params: Params) -> bool:
+def _candidates(page: Page, first: int) -> list[int]:
+    """The lines from ``first`` on that start with a bullet or a word of :data:`LABEL_WORDS`
+    (found in ``page.folded``), and the lines too long to be in it."""
+    folded = page.folded
+    found = lines_opening_with(folded.text, OPENINGS)
+    if folded.max_chars is not None:
+        found = sorted(found + longer_lines(page.lines, folded.max_chars))
+    return [index for index in found if index >= first]
+
+
+def _is_tag_item(text: str, tokens: int, params: Params) -> bool:
+    """True for a short bullet item; ``tokens`` counts the item's tokens (:attr:`Page.tokens
+    <cleantext.text.page.Page.tokens>`: those of the line without its bullet)."""
     if not has_bullet(text):
         return False
-    item = strip_bullet(text)
-    return 0 < count_tokens(item) <= params.max_item_words and not SENTENCE_END.search(item)
+    return 0 < tokens <= params.max_item_words and not SENTENCE_END.search(strip_bullet(text))
 
 
 def _run_proposal(run: list[Line], params: Params) -> Iterator[Proposal]:

@@ -224,7 +224,21 @@ def lines_leading_with(str text, words):
     >>> lines_leading_with("• read more\\nalready read\\n[read on]\\n½ read\\n_read", ("read",))
     [0, 2, 3, 4]
     """
-    cdef _Words found = _Words(words)
+    return _lines_starting(text, _Words(words), True)
+
+
+def lines_opening_with(str text, words):
+    """The numbers of the lines of ``text`` (split at ``\\n``) that start with one of ``words``.
+
+    >>> lines_opening_with("• read more\\nread on\\n\\n-\\n", ("read", "•", "-"))
+    [0, 1, 3]
+    """
+    return _lines_starting(text, _Words(words), False)
+
+
+cdef list _lines_starting(str text, _Words found, bint skip_marks):
+    """The numbers of the lines that start with one of ``found``'s words, after the marks
+    that are neither a letter nor a decimal digit when ``skip_marks``."""
     cdef Text scanned = text_of(text)
     cdef list numbers = []
     cdef Py_ssize_t position = 0, line = 0
@@ -235,10 +249,10 @@ def lines_leading_with(str text, words):
             line += 1
             position += 1
             continue
-        if char.isalpha() or char.isdecimal():
+        if not skip_marks or char.isalpha() or char.isdecimal():
             if found.maybe(scanned, position, char) and found.at(scanned, position, char):
                 numbers.append(line)
-            position = next_line(scanned, position)  # only the first letter counts
+            position = next_line(scanned, position)  # only the line's first word counts
             line += 1
             continue
         position += 1

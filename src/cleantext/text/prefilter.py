@@ -142,6 +142,26 @@ def short_lines_with(page: Page, words: Iterable[str], max_chars: int) -> list[L
     return sorted(found + lines_with(longer, words))  # (lines sort by their index)
 
 
+def lines_only_of(page: Page, words: frozenset[str], max_tokens: int, max_chars: int) -> list[Line]:
+    """The lines of ``page`` of one to ``max_tokens`` tokens (:attr:`Page.tokens
+    <cleantext.text.page.Page.tokens>`), all of them ``words``, and at most ``max_chars``
+    characters: read from the page's tokens, computed once for every detector.
+
+    >>> from cleantext.text.page import Page
+    >>> page = Page.from_text("• Share | Tweet.\\nShare the text\\nE-mail this\\n" + "share " * 30)
+    >>> words = frozenset({"share", "tweet", "e-mail", "this"})
+    >>> [line.text for line in lines_only_of(page, words, max_tokens=10, max_chars=100)]
+    ['• Share | Tweet.', 'E-mail this']
+    """
+    found = [
+        index
+        for index, tokens in enumerate(page.tokens)
+        if 0 < len(tokens) <= max_tokens and words.issuperset(tokens)
+    ]
+    lines = [page.lines[index] for index in found]
+    return [line for line in lines if len(line.text) <= max_chars]
+
+
 def triggers(*groups: Iterable[str]) -> tuple[str, ...]:
     """The case-folded words of ``groups`` for :func:`lines_with`, without redundant ones.
 

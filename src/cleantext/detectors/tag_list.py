@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.text._prefilter import lines_opening_with, longer_lines
+from cleantext.text._prefilter import Words, lines_opening_with, longer_lines
 from cleantext.text.lexicon import BULLET_CHARS, count_tokens, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
 
@@ -24,7 +24,7 @@ LABEL_WORDS = (
     *("themen", "mots", "étiquettes", "etiquetas", "temas", "tematy", "argomenti", "теги", "темы"),
 )
 """The first words of :data:`TAG_LABEL` (case-folded): a label line starts with one."""
-OPENINGS = (*LABEL_WORDS, *BULLET_CHARS)
+OPENINGS = Words((*LABEL_WORDS, *BULLET_CHARS))
 """What a label line or a tag item starts with (bullets have no case to fold)."""
 
 

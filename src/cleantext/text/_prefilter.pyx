@@ -16,7 +16,7 @@ from cpython.array cimport array
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 )
-from libc.string cimport memset
+from libc.string cimport memchr, memset
 
 from array import array as _new_array
 from itertools import accumulate
@@ -46,14 +46,20 @@ cdef inline Py_UCS4 char_at(Text text, Py_ssize_t position) noexcept:
 
 cdef inline Py_ssize_t next_line(Text text, Py_ssize_t position) noexcept:
     """The position after the newline that ends the line at ``position`` (or the length)."""
+    cdef const char *found
+    if text.kind == PyUnicode_1BYTE_KIND:  # a byte per character: the C library finds it
+        found = <const char *>memchr(<const char *>text.data + position, NEWLINE,
+                                     text.length - position)
+        return text.length + 1 if found == NULL else found - <const char *>text.data + 1
     while position < text.length and char_at(text, position) != NEWLINE:
         position += 1
     return position + 1
 
 
 @cython.final
-cdef class _Words:
-    """Words to find, grouped by their first character, compared in place.
+cdef class Words:
+    """Words to find, grouped by their first character, compared in place: build it once
+    for words that are looked for on every page (the scans take words or a ``Words``).
 
     ``chars`` holds the words one after another (sorted), ``offsets[k]`` and
     ``sizes[k]`` place word ``k`` in it. The words starting with ASCII character ``c``
@@ -123,7 +129,13 @@ cdef class _Words:
         cdef Py_UCS4 char
         if text.kind == PyUnicode_1BYTE_KIND:
             latin = <const unsigned char *>text.data
-            while position < text.length and not self.stops[latin[position]]:
+            while position < text.length:
+                char = latin[position]
+                if self.stops[char] and (
+                        char >= ASCII or char == NEWLINE or self.wild[char]
+                        or position + 1 >= text.length or latin[position + 1] >= ASCII
+                        or self.pairs[char][latin[position + 1]]):
+                    return position  # (the checks of :meth:`maybe`, on the bytes)
                 position += 1
             return position
         while position < text.length:
@@ -193,7 +205,7 @@ def lines_holding(str text, words):
     >>> lines_holding("Dİscussion".casefold(), ("discussion",))  # (``İ`` folds to two)
     [0]
     """
-    cdef _Words found = _Words(words)
+    cdef Words found = words if isinstance(words, Words) else Words(words)
     cdef Text scanned = text_of(text)
     cdef list numbers = []
     cdef Py_ssize_t position = 0, line = 0
@@ -224,7 +236,7 @@ def lines_leading_with(str text, words):
     >>> lines_leading_with("• read more\\nalready read\\n[read on]\\n½ read\\n_read", ("read",))
     [0, 2, 3, 4]
     """
-    return _lines_starting(text, _Words(words), True)
+    return _lines_starting(text, words if isinstance(words, Words) else Words(words), True)
 
 
 def lines_opening_with(str text, words):
@@ -233,10 +245,10 @@ def lines_opening_with(str text, words):
     >>> lines_opening_with("• read more\\nread on\\n\\n-\\n", ("read", "•", "-"))
     [0, 1, 3]
     """
-    return _lines_starting(text, _Words(words), False)
+    return _lines_starting(text, words if isinstance(words, Words) else Words(words), False)
 
 
-cdef list _lines_starting(str text, _Words found, bint skip_marks):
+cdef list _lines_starting(str text, Words found, bint skip_marks):
     """The numbers of the lines that start with one of ``found``'s words, after the marks
     that are neither a letter nor a decimal digit when ``skip_marks``."""
     cdef Text scanned = text_of(text)

@@ -26,6 +26,7 @@ from typing import TypeAlias
 
 import regex
 
+from cleantext.text._prefilter import Words as Words
 from cleantext.text._prefilter import lines_holding, lines_leading_with, longer_lines
 from cleantext.text.lexicon import BULLET_CHARS, strip_bullet
 from cleantext.text.page import Line, Page
@@ -68,7 +69,7 @@ class FoldedLines:
         self.starts = list(accumulate((size + 1 for size in sizes), initial=0))
         """Where each line starts in ``text`` (and, last, where a next one would)."""
 
-    def containing(self, words: Iterable[str]) -> list[Line]:
+    def containing(self, words: Iterable[str] | Words) -> list[Line]:
         """The lines, in order, that contain one of ``words`` (case-folded, without newlines).
 
         One scan of the text for all the words (:func:`~cleantext.text._prefilter.lines_holding`).
@@ -109,7 +110,7 @@ def casefold(text: str, piece: int = FOLD_PIECE) -> str:
     return "".join(text[start : start + piece].casefold() for start in range(0, len(text), piece))
 
 
-def lines_with(lines: Sequence[Line], words: Iterable[str]) -> list[Line]:
+def lines_with(lines: Sequence[Line], words: Iterable[str] | Words) -> list[Line]:
     """The ``lines`` whose case-folded text contains one of ``words`` (see :class:`FoldedLines`).
 
     >>> from cleantext.text.page import Page
@@ -120,7 +121,7 @@ def lines_with(lines: Sequence[Line], words: Iterable[str]) -> list[Line]:
     return FoldedLines(lines).containing(words)
 
 
-def short_lines_with(page: Page, words: Iterable[str], max_chars: int) -> list[Line]:
+def short_lines_with(page: Page, words: Iterable[str] | Words, max_chars: int) -> list[Line]:
     """The lines of ``page``, of at most ``max_chars`` characters, that contain one of ``words``.
 
     The same as :func:`lines_with` on the short lines, with the page's own
@@ -132,7 +133,7 @@ def short_lines_with(page: Page, words: Iterable[str], max_chars: int) -> list[L
     >>> [line.text for line in short_lines_with(page, ("comment",), 20)]
     ['Leave a comment']
     """
-    words, shared = tuple(words), page.folded
+    words, shared = words if isinstance(words, Words) else Words(words), page.folded
     found = [line for line in shared.containing(words) if len(line.text) <= max_chars]
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
@@ -188,7 +189,7 @@ class LeadWords:
     ['• Read more', '[READ ON]']
     """
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("pattern", "scan", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         words = list(words)
@@ -198,6 +199,7 @@ class LeadWords:
         self.pattern = regex.compile(rf"\A(?:[^\w\n]|_)*+(?:{trie(words)})", regex.IGNORECASE)
         self.words = tuple(word.casefold() for word in words)
         """The words case-folded, to find in :attr:`Page.folded <cleantext.text.page.Page.folded>`."""
+        self.scan = Words(self.words)
 
     def lines(self, lines: Iterable[Line]) -> list[Line]:
         """The ``lines``, in order, that start with one of the words."""
@@ -217,7 +219,7 @@ class LeadWords:
         [0, 2]
         """
         folded = page.folded
-        numbers = lines_leading_with(folded.text, self.words)
+        numbers = lines_leading_with(folded.text, self.scan)
         if folded.max_chars is not None and (max_chars is None or max_chars > folded.max_chars):
             numbers = sorted(numbers + longer_lines(page.lines, folded.max_chars))
         match = self.pattern.match

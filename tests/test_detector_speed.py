@@ -1,0 +1,14 @@
+"""``benchmarks.detector_speed`` times every named text-mode detector, and nothing else."""
+
+from __future__ import annotations
+
+from benchmarks.detector_speed import measure, named_text_detectors
+
+
+def test_every_named_text_detector_is_timed() -> None:
+    names = {detector.name for detector in named_text_detectors()}
+    assert {"menu", "comments", "social_row"} <= names
+    assert "content_classifier" not in names
+    times = measure(["Home\nNews\nSport\nArts\n\nThe council met on Monday and voted."])
+    assert set(times) == names | {"named detectors", "clean_as_text"}
+    assert all(seconds >= 0 for seconds in times.values())

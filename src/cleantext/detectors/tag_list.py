@@ -18,7 +18,8 @@ TAG_LABEL = regex.compile(
     r"|argomenti|теги|темы)\s*:?",
     regex.IGNORECASE,
 )
-SENTENCE_END = regex.compile(r"[.!?]$")
+SENTENCE_STOPS = (".", "!", "?")
+"""A tag item never ends with one of these."""
 LABEL_WORDS = (
     *("tag", "topic", "related topics", "filed under", "categor", "keywords", "schlagw"),
     *("themen", "mots", "étiquettes", "etiquetas", "temas", "tematy", "argomenti", "теги", "темы"),
@@ -64,8 +65,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             yield from _run_proposal(run, params)
             run = []
         previous = index
-        item = _is_tag_item(line.text, len(page.tokens[index]), params)
-        if TAG_LABEL.match(line.text) and count_tokens(line.text) <= params.max_label_words:
+        item = _is_tag_item(page, index, params)
+        if not item and _is_label(line.text, params):
             yield span_of([line], params.label_score, f"tag label line {line.text[:40]!r}")
         elif item and (not run or line.index == run[-1].index + 1):
             run.append(line)
@@ -85,12 +86,18 @@ def _candidates(page: Page, first: int) -> list[int]:
     return [index for index in found if index >= first]
 
 
-def _is_tag_item(text: str, tokens: int, params: Params) -> bool:
-    """True for a short bullet item; ``tokens`` counts the item's tokens (:attr:`Page.tokens
-    <cleantext.text.page.Page.tokens>`: those of the line without its bullet)."""
-    if not has_bullet(text):
+def _is_tag_item(page: Page, index: int, params: Params) -> bool:
+    """True when line ``index`` is a short bullet item (its tokens, :attr:`Page.tokens
+    <cleantext.text.page.Page.tokens>`, are those of the item)."""
+    text = page.lines[index].text
+    if not has_bullet(text) or not 0 < len(page.tokens[index]) <= params.max_item_words:
         return False
-    return 0 < tokens <= params.max_item_words and not SENTENCE_END.search(strip_bullet(text))
+    return not text.endswith(SENTENCE_STOPS)  # (the item ends where its line ends)
+
+
+def _is_label(text: str, params: Params) -> bool:
+    """True for a "Tags:" line (a bullet item never is one: the label starts it)."""
+    return TAG_LABEL.match(text) is not None and count_tokens(text) <= params.max_label_words
 
 
 def _run_proposal(run: list[Line], params: Params) -> Iterator[Proposal]:

@@ -32,16 +32,17 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     [(28, 33, '4 blank lines where this page separates paragraphs with 2')]
     """
     separator = page.separator
-    votes = sum(1 for gap in page.gaps if gap.newlines == separator)
-    if votes < params.min_votes:
+    breaks = page.lines.breaks_before  # the gap after line ``k`` is the one before line ``k + 1``
+    newlines = [breaks(index) for index in range(1, len(page.lines))]
+    if newlines.count(separator) < params.min_votes:
         return
-    for gap in page.gaps:
-        excess = gap.newlines - separator
+    for after, count in enumerate(newlines):
+        excess = count - separator
         if excess >= params.min_excess:
+            gap = page.gaps[after]
             score = min(0.95, params.score + params.step * (excess - params.min_excess))
             reason = (
-                f"{gap.newlines - 1} blank lines where this page separates paragraphs "
-                f"with {separator - 1}"
+                f"{count - 1} blank lines where this page separates paragraphs with {separator - 1}"
             )
             yield Proposal(gap.start, gap.end, score, reason)
 

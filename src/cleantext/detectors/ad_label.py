@@ -51,8 +51,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Advertisement revenue rose by a third last year, the company said.").removed
     ()
     """
-    short = (line for line in page.lines if len(line.text) <= params.max_chars)
-    for line in LEAD_WORDS.lines(short):
+    for line in LEAD_WORDS.page_lines(page, params.max_chars):
         if AD_LABEL.match(line.text):
             yield Proposal(line.start, line.end, params.score, f"ad label {quote(line.text)}")
 

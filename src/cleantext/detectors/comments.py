@@ -9,7 +9,7 @@ import regex
 
 from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import short_lines_with, triggers
+from cleantext.text.prefilter import Words, short_lines_with, triggers
 
 COUNT = r"(?:\d[\d,.]*\s?[kK]?\s*)?"
 COMMENT_NOUN = (
@@ -58,6 +58,7 @@ TRIGGERS = triggers(
     ("antworten", "répondre", "rispondi", "odpowiedz", "ответить", "permalink", "like", "vote"),
 )
 """Case-folded words, one of which every line that the patterns above match contains."""
+TRIGGER_SCAN = Words(TRIGGERS)
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Readers left 12 comments on the first day, most of them kind.", config=only).removed
     ()
     """
-    candidates = short_lines_with(page, TRIGGERS, params.max_chars)
+    candidates = short_lines_with(page, TRIGGER_SCAN, params.max_chars)
     for run, scores in line_runs(candidates, lambda line: _score(line.text, params) or None):
         yield from _proposal(run, scores)
 

@@ -19,7 +19,7 @@ from cleantext.text.lexicon import (
     tokens,
 )
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import short_lines_with, triggers
+from cleantext.text.prefilter import Words, short_lines_with, triggers
 
 SITE_WORDS = frozenset(word for phrase in SITE_PHRASES for word in phrase.split())
 BANNER_TITLE = regex.compile(
@@ -30,6 +30,7 @@ BANNER_TITLE = regex.compile(
 """A consent banner's title ("We value your privacy"), taken along with the notice."""
 TRIGGERS = triggers(COOKIE_CORE, ["cookie"])
 """Case-folded words, one of which every notice holds (a core word or "cookie" in a word)."""
+TRIGGER_SCAN = Words(TRIGGERS)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     lines = page.lines
     claimed = -1
-    for line in short_lines_with(page, TRIGGERS, params.max_chars):
+    for line in short_lines_with(page, TRIGGER_SCAN, params.max_chars):
         if line.index <= claimed:
             continue
         evidence = _notice_evidence(line.text, line_tokens(page, line.index), params)

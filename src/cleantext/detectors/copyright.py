@@ -10,7 +10,7 @@ import regex
 from cleantext.detector import Detector, Proposal, line_tokens, quote, span_of
 from cleantext.text.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED
 from cleantext.text.page import Line, Page, is_prose
-from cleantext.text.prefilter import short_lines_with, triggers
+from cleantext.text.prefilter import Words, short_lines_with, triggers
 
 QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 COPYRIGHT_MARK = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", regex.IGNORECASE)
@@ -18,6 +18,7 @@ MARK_TRIGGERS = triggers(RIGHTS_RESERVED, ("©", "(c)", "copyright"))
 """Case-folded words, one of which every copyright line contains."""
 LINK_TRIGGERS = triggers(LEGAL_CORE)
 """A row of legal links holds a core word, so one of these (the core words, less the redundant)."""
+MARK_SCAN, LINK_SCAN = Words(MARK_TRIGGERS), Words(LINK_TRIGGERS)
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,14 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     ()
     """
     marks: dict[int, str] = {}
-    for line in short_lines_with(page, MARK_TRIGGERS, params.max_chars):
+    for line in short_lines_with(page, MARK_SCAN, params.max_chars):
         mark = _copyright_evidence(line.text, page.word_counts[line.index], params)
         if mark is not None:
             marks[line.index] = mark
     found = [
         (index, _mark_proposal(page.lines[index], mark, params)) for index, mark in marks.items()
     ]
-    found += _link_runs(
-        page, short_lines_with(page, LINK_TRIGGERS, params.max_chars), marks, params
-    )
+    found += _link_runs(page, short_lines_with(page, LINK_SCAN, params.max_chars), marks, params)
     yield from (proposal for _, proposal in sorted(found, key=lambda item: item[0]))
 
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
+from cleantext.detectors._menu import item_runs
 from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import LeadWords
+from cleantext.text.prefilter import LeadWords, Words, short_lines_with
 
 CELL_SEPARATOR = regex.compile(r"\t+|\x20{2,}")
 """Menu items laid out on one line, as a browser copies them: split by tabs or wide spaces."""
@@ -30,6 +31,8 @@ QUANTITY = regex.compile(r"^[\d½¼¾⅓⅔][\d/.,½¼¾⅓⅔-]*\s+\S")
 """An item that starts with an amount ("200 g flour", "2 eggs"): a body list, not a menu."""
 LINK_WORDS = LeadWords(("skip", "zum", "aller", "ir", "vai", "newer", "older", "prev", "next"))
 """The first words of :data:`SKIP_LINK` and :data:`PAGER`."""
+SPACES = Words(("\t", "  "))
+"""What separates the cells of a menu laid out on one line (see :data:`CELL_SEPARATOR`)."""
 SENTENCE_MARKS = (".", "!", "?", ";", ":", ",")
 """An item that ends with one of these ends like a sentence."""
 
@@ -77,22 +80,55 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     if last < first:
         return
     low = first - params.keep_before_body  # margin lines lie before ``low`` or after ``last``
-    margins = [page.lines] if low > last else [page.lines[: max(low, 0)], page.lines[last + 1 :]]
-    for lines in margins:
-        run: list[Line] = []
-        items: list[str] = []
-        for line in lines:
-            text = line.text
-            if "\t" in text or "  " in text or LINK_WORDS.pattern.match(text):
-                yield from _single_line(line, params)
-            item = _item(text, params)
-            if item is not None:
-                run.append(line)
-                items.append(item)
-            elif run:
-                yield from _proposal(run, items, params)
-                run, items = [], []
-        yield from _proposal(run, items, params)
+    margins = (
+        [range(len(page.lines))]
+        if low > last
+        else [range(max(low, 0)), range(last + 1, len(page.lines))]
+    )
+    counts = [len(tokens) for tokens in page.tokens]  # an item's tokens: ``count_tokens(item)``
+
+    def plain(index: int) -> tuple[str | None, bool]:
+        text = page.lines[index].text
+        return _item(text, params, counts[index]), has_bullet(text)
+
+    singles = sorted(_single_line_candidates(page, params))
+    for indexes in margins:
+        runs = item_runs(
+            page.lines, counts, indexes.start, indexes.stop, params.max_chars,
+            params.max_words, params.min_run, plain,
+        )  # fmt: skip
+        # In line order: a run is proposed when the line after it is read (after that
+        # line's own proposals), or at the margin's end.
+        events = [(index, 0, index) for index in singles if index in indexes]
+        events += [(last + 1, 1, number) for number, (_, last, *_) in enumerate(runs)]
+        for _, kind, item in sorted(events):
+            if kind == 0:
+                yield from _single_line(page.lines[item], params)
+            else:
+                yield from _run_proposal(page, runs[item], params)
+
+
+def _run_proposal(
+    page: Page, run: tuple[int, int, int, int, int], params: Params
+) -> Iterator[Proposal]:
+    """The proposal of a run of items that :func:`~cleantext.detectors._menu.item_runs` found
+    (only its first line, its last, and the items shown in the reason are read)."""
+    first, last, capitals, digits, bullets = run
+    shown = [
+        strip_bullet(page.lines[index].text) for index in range(first, min(first + 4, last + 1))
+    ]
+    ends = (page.lines[first], page.lines[last])
+    yield from _proposal(
+        ends, last - first + 1, shown, last - first + 1, (capitals, digits, bullets), params
+    )
+
+
+def _single_line_candidates(page: Page, params: Params) -> set[int]:
+    """The lines that hold a tab or two spaces in a row, or start with a word of
+    :data:`LINK_WORDS`, of at most the length :func:`_single_line` reads."""
+    longest = params.max_chars * params.min_run * 2
+    spaced = short_lines_with(page, SPACES, longest)
+    return {line.index for line in spaced + LINK_WORDS.page_lines(page, longest)}
 
 
 def _single_line(line: Line, params: Params) -> Iterator[Proposal]:
@@ -109,36 +145,49 @@ def _single_line(line: Line, params: Params) -> Iterator[Proposal]:
         return
     cells = [cell for cell in CELL_SEPARATOR.split(text) if cell]
     if len(cells) >= params.min_run and all(_item(cell, params) is not None for cell in cells):
-        yield from _proposal([line], cells, params)
+        capitals = sum(1 for cell in cells if cell[:1].isupper() or cell[:1].isdigit())
+        digits = sum(1 for cell in cells if any(map(str.isdigit, cell)))
+        bullets = 1 if has_bullet(text) else 0
+        yield from _proposal(
+            (line, line), 1, cells, len(cells), (capitals, digits, bullets), params
+        )
 
 
-def _item(text: str, params: Params) -> str | None:
-    """``text`` without its bullet when it reads like a menu item, else None."""
+def _item(text: str, params: Params, tokens: int | None = None) -> str | None:
+    """``text`` without its bullet when it reads like a menu item, else None. ``tokens`` is
+    the number of tokens of the item when known (``count_tokens(item)``)."""
     item = strip_bullet(text)
     if len(item) > params.max_chars or item.endswith(SENTENCE_MARKS):
         return None
     first = item[:1]
     if (not first.isascii() or first.isdigit()) and QUANTITY.match(item):
         return None  # only a digit, or a character other than ASCII, can start an amount
-    return item if 0 < count_tokens(item) <= params.max_words else None
+    count = count_tokens(item) if tokens is None else tokens
+    return item if 0 < count <= params.max_words else None
 
 
-def _proposal(run: list[Line], items: list[str], params: Params) -> Iterator[Proposal]:
-    if len(items) < params.min_run:
-        return
-    capitals = sum(1 for item in items if item[:1].isupper() or item[:1].isdigit()) / len(items)
-    digits = sum(1 for item in items if any(map(str.isdigit, item))) / len(items)
+def _proposal(
+    ends: tuple[Line, Line],
+    lines: int,
+    shown: list[str],
+    items: int,
+    counts: tuple[int, int, int],
+    params: Params,
+) -> Iterator[Proposal]:
+    """The proposal of ``items`` menu items on ``lines`` lines from ``ends[0]`` to ``ends[1]``
+    (the first items ``shown``), of which ``counts`` are capitalised, hold a digit, and
+    (lines) are bulleted."""
+    capitals, digits = counts[0] / items, counts[1] / items
     if digits > params.max_digit_share:
         return
-    if capitals < params.min_capital_share and len(items) < params.long_run:
+    if capitals < params.min_capital_share and items < params.long_run:
         return
-    bullets = sum(1 for line in run if has_bullet(line.text))
-    shown = ", ".join(items[:4]) + (f" and {len(items) - 4} more" if len(items) > 4 else "")
+    more = f" and {items - 4} more" if items > 4 else ""
     reason = (
-        f"{len(items)} short link-like items on {len(run)} line(s) "
-        f"({capitals:.0%} capitalised, {bullets} bulleted): {shown}"
+        f"{items} short link-like items on {lines} line(s) "
+        f"({capitals:.0%} capitalised, {counts[2]} bulleted): {', '.join(shown[:4])}{more}"
     )
-    yield span_of(run, params.score + params.capital_bonus * capitals, reason)
+    yield span_of(ends, params.score + params.capital_bonus * capitals, reason)
 
 
 DETECTOR = Detector(

@@ -10,7 +10,7 @@ import regex
 from cleantext.detector import Detector, Proposal, line_runs, line_tokens, quote, span_of
 from cleantext.text.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS
 from cleantext.text.page import Line, Page, is_prose
-from cleantext.text.prefilter import short_lines_with, triggers
+from cleantext.text.prefilter import Words, short_lines_with, triggers
 
 PROMPT = regex.compile(
     r"""(?:
@@ -37,6 +37,7 @@ TRIGGERS = triggers(
     ("iscriviti", "submit", "log", "register", "account", "anmelden", "connexion"),
 )
 """Case-folded words, one of which every sign-up line contains (see :data:`NEWSLETTER_WORDS`)."""
+TRIGGER_SCAN = Words(TRIGGERS)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             line.text, line_tokens(page, line.index), page.word_counts[line.index], params
         )
 
-    for run, found in line_runs(short_lines_with(page, TRIGGERS, params.max_chars), evidence):
+    for run, found in line_runs(short_lines_with(page, TRIGGER_SCAN, params.max_chars), evidence):
         yield from _proposal(run, found)
 
 

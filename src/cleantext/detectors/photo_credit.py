@@ -10,7 +10,7 @@ import regex
 from cleantext.detector import Detector, Proposal, line_tokens, quote
 from cleantext.text.lexicon import PHOTO_AGENCIES
 from cleantext.text.page import Page
-from cleantext.text.prefilter import short_lines_with, triggers
+from cleantext.text.prefilter import Words, short_lines_with, triggers
 
 LABELLED = regex.compile(
     r"""^[\W_]*(?:
@@ -32,6 +32,7 @@ TRIGGERS = triggers(
     PHOTO_AGENCIES,
 )
 """Case-folded words, one of which every credit line contains (a label or an agency)."""
+TRIGGER_SCAN = Words(TRIGGERS)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     counts = page.word_counts
     short = [
         line
-        for line in short_lines_with(page, TRIGGERS, params.max_chars)
+        for line in short_lines_with(page, TRIGGER_SCAN, params.max_chars)
         if counts[line.index] <= params.max_words
     ]
     for line in short:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from cleantext.detector import Detector, Proposal, line_runs, line_tokens, quote, span_of
 from cleantext.text.lexicon import UTILITY_CORE, UTILITY_WORDS
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import OnlyWords
+from cleantext.text.prefilter import OnlyWords, lines_only_of
 
 FONT_SIZE_WORDS = frozenset({"a", "aa", "aaa", "a-", "a+", "aa-", "aa+"})
 BANNER_WORDS = OnlyWords(UTILITY_WORDS)
@@ -42,8 +42,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     def score(line: Line) -> float | None:
         return _banner_score(line.text, line_tokens(page, line.index), params) or None
 
-    short = (line for line in page.lines if len(line.text) <= params.max_chars)
-    for run, scores in line_runs(BANNER_WORDS.lines(short), score):
+    candidates = lines_only_of(page, UTILITY_WORDS, params.max_tokens, params.max_chars)
+    for run, scores in line_runs(candidates, score):
         yield _proposal(run, scores)
 
 

@@ -100,7 +100,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     lines = page.lines
     free = 0  # lines before this one belong to a list already proposed
-    for line in LEAD_WORDS.lines(lines):
+    for line in LEAD_WORDS.page_lines(page):
         text = strip_bullet(line.text)
         if line.index < free or len(text) > params.max_chars:
             continue

@@ -15,7 +15,7 @@ from cleantext.text.lexicon import (
     tokens,
 )
 from cleantext.text.page import Line, Page, is_prose
-from cleantext.text.prefilter import OnlyWords
+from cleantext.text.prefilter import OnlyWords, lines_only_of
 
 NETWORK_OR_FILLER = SOCIAL_NETWORKS | STRONG_NETWORKS | SOCIAL_FILLER
 ROW_WORDS = OnlyWords(NETWORK_OR_FILLER)
@@ -53,8 +53,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     def networks(line: Line) -> list[str] | None:
         return _networks(line.text, line_tokens(page, line.index), params)
 
-    short = (line for line in page.lines if len(line.text) <= params.max_chars)
-    for run, found in line_runs(ROW_WORDS.lines(short), networks):
+    candidates = lines_only_of(page, NETWORK_OR_FILLER, params.max_tokens, params.max_chars)
+    for run, found in line_runs(candidates, networks):
         yield from _proposal(run, [name for names in found for name in names], params)
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
+from cleantext.text._prefilter import Words, lines_opening_with, longer_lines
+from cleantext.text.lexicon import BULLET_CHARS, count_tokens, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
 
 TAG_LABEL = regex.compile(
@@ -17,7 +18,15 @@ TAG_LABEL = regex.compile(
     r"|argomenti|теги|темы)\s*:?",
     regex.IGNORECASE,
 )
-SENTENCE_END = regex.compile(r"[.!?]$")
+SENTENCE_STOPS = (".", "!", "?")
+"""A tag item never ends with one of these."""
+LABEL_WORDS = (
+    *("tag", "topic", "related topics", "filed under", "categor", "keywords", "schlagw"),
+    *("themen", "mots", "étiquettes", "etiquetas", "temas", "tematy", "argomenti", "теги", "темы"),
+)
+"""The first words of :data:`TAG_LABEL` (case-folded): a label line starts with one."""
+OPENINGS = Words((*LABEL_WORDS, *BULLET_CHARS))
+"""What a label line or a tag item starts with (bullets have no case to fold)."""
 
 
 @dataclass(frozen=True)
@@ -49,22 +58,46 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     after_body = page.body[1] + 1 if page.body[1] >= page.body[0] else len(page.lines)
     run: list[Line] = []
-    for line in page.lines[after_body:]:
-        if TAG_LABEL.match(line.text) and count_tokens(line.text) <= params.max_label_words:
+    previous = -1
+    for index in _candidates(page, after_body):
+        line = page.lines[index]
+        if index != previous + 1:  # the lines between are neither labels nor items
+            yield from _run_proposal(run, params)
+            run = []
+        previous = index
+        item = _is_tag_item(page, index, params)
+        if not item and _is_label(line.text, params):
             yield span_of([line], params.label_score, f"tag label line {line.text[:40]!r}")
-        elif _is_tag_item(line.text, params) and (not run or line.index == run[-1].index + 1):
+        elif item and (not run or line.index == run[-1].index + 1):
             run.append(line)
             continue
         yield from _run_proposal(run, params)
-        run = [line] if _is_tag_item(line.text, params) else []
+        run = [line] if item else []
     yield from _run_proposal(run, params)
 
 
-def _is_tag_item(text: str, params: Params) -> bool:
-    if not has_bullet(text):
+def _candidates(page: Page, first: int) -> list[int]:
+    """The lines from ``first`` on that start with a bullet or a word of :data:`LABEL_WORDS`
+    (found in ``page.folded``), and the lines too long to be in it."""
+    folded = page.folded
+    found = lines_opening_with(folded.text, OPENINGS)
+    if folded.max_chars is not None:
+        found = sorted(found + longer_lines(page.lines, folded.max_chars))
+    return [index for index in found if index >= first]
+
+
+def _is_tag_item(page: Page, index: int, params: Params) -> bool:
+    """True when line ``index`` is a short bullet item (its tokens, :attr:`Page.tokens
+    <cleantext.text.page.Page.tokens>`, are those of the item)."""
+    text = page.lines[index].text
+    if not has_bullet(text) or not 0 < len(page.tokens[index]) <= params.max_item_words:
         return False
-    item = strip_bullet(text)
-    return 0 < count_tokens(item) <= params.max_item_words and not SENTENCE_END.search(item)
+    return not text.endswith(SENTENCE_STOPS)  # (the item ends where its line ends)
+
+
+def _is_label(text: str, params: Params) -> bool:
+    """True for a "Tags:" line (a bullet item never is one: the label starts it)."""
+    return TAG_LABEL.match(text) is not None and count_tokens(text) <= params.max_label_words
 
 
 def _run_proposal(run: list[Line], params: Params) -> Iterator[Proposal]:

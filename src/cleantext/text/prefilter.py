@@ -28,6 +28,8 @@ from typing import TypeAlias
 import regex
 
 from cleantext.text._lines import LineTable
+from cleantext.text._prefilter import Words as Words
+from cleantext.text._prefilter import lines_holding, lines_leading_with, longer_lines
 from cleantext.text.lexicon import BULLET_CHARS, strip_bullet
 from cleantext.text.page import Line, Page
 
@@ -68,17 +70,12 @@ class FoldedLines:
         self.starts = starts
         """Where each line starts in ``text`` (and, last, where a next one would)."""
 
-    def containing(self, words: Iterable[str]) -> list[Line]:
-        """The lines, in order, that contain one of ``words`` (case-folded, without newlines)."""
-        text, starts = self.text, self.starts
-        found: set[int] = set()
-        for word in words:
-            at = text.find(word)
-            while at >= 0:  # one hit per line is enough: go on at the next line
-                number = bisect_right(starts, at) - 1
-                found.add(number)
-                at = text.find(word, starts[number + 1])
-        return [self.lines[number] for number in sorted(found)]
+    def containing(self, words: Iterable[str] | Words) -> list[Line]:
+        """The lines, in order, that contain one of ``words`` (case-folded, without newlines).
+
+        One scan of the text for all the words (:func:`~cleantext.text._prefilter.lines_holding`).
+        """
+        return [self.lines[number] for number in lines_holding(self.text, words)]
 
     def matching(self, pattern: regex.Pattern[str] | re.Pattern[str]) -> list[Line]:
         """The lines, in order, in which ``pattern`` finds a match that starts in them.
@@ -127,7 +124,7 @@ def casefold(text: str, piece: int = FOLD_PIECE) -> str:
     return "".join(text[start : start + piece].casefold() for start in range(0, len(text), piece))
 
 
-def lines_with(lines: Sequence[Line], words: Iterable[str]) -> list[Line]:
+def lines_with(lines: Sequence[Line], words: Iterable[str] | Words) -> list[Line]:
     """The ``lines`` whose case-folded text contains one of ``words`` (see :class:`FoldedLines`).
 
     >>> from cleantext.text.page import Page
@@ -138,7 +135,7 @@ def lines_with(lines: Sequence[Line], words: Iterable[str]) -> list[Line]:
     return FoldedLines(lines).containing(words)
 
 
-def short_lines_with(page: Page, words: Iterable[str], max_chars: int) -> list[Line]:
+def short_lines_with(page: Page, words: Iterable[str] | Words, max_chars: int) -> list[Line]:
     """The lines of ``page``, of at most ``max_chars`` characters, that contain one of ``words``.
 
     The same as :func:`lines_with` on the short lines, with the page's own
@@ -150,15 +147,39 @@ def short_lines_with(page: Page, words: Iterable[str], max_chars: int) -> list[L
     >>> [line.text for line in short_lines_with(page, ("comment",), 20)]
     ['Leave a comment']
     """
-    words, shared = tuple(words), page.folded
+    words, shared = words if isinstance(words, Words) else Words(words), page.folded
     found = [line for line in shared.containing(words) if len(line.text) <= max_chars]
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
     cut = shared.max_chars  # the lines between the two lengths are searched on their own,
-    longer = (line for line in page.lines if cut < len(line.text) <= max_chars)
+    longer = (
+        line
+        for index in longer_lines(page.lines, cut)
+        if len((line := page.lines[index]).text) <= max_chars
+    )
     while batch := list(islice(longer, LONGER_BATCH)):  # a batch at a time (memory)
         found += lines_with(batch, words)
     return sorted(found)  # (lines sort by their index)
+
+
+def lines_only_of(page: Page, words: frozenset[str], max_tokens: int, max_chars: int) -> list[Line]:
+    """The lines of ``page`` of one to ``max_tokens`` tokens (:attr:`Page.tokens
+    <cleantext.text.page.Page.tokens>`), all of them ``words``, and at most ``max_chars``
+    characters: read from the page's tokens, computed once for every detector.
+
+    >>> from cleantext.text.page import Page
+    >>> page = Page.from_text("• Share | Tweet.\\nShare the text\\nE-mail this\\n" + "share " * 30)
+    >>> words = frozenset({"share", "tweet", "e-mail", "this"})
+    >>> [line.text for line in lines_only_of(page, words, max_tokens=10, max_chars=100)]
+    ['• Share | Tweet.', 'E-mail this']
+    """
+    found = [
+        index
+        for index, tokens in enumerate(page.tokens)
+        if 0 < len(tokens) <= max_tokens and words.issuperset(tokens)
+    ]
+    lines = [page.lines[index] for index in found]
+    return [line for line in lines if len(line.text) <= max_chars]
 
 
 def triggers(*groups: Iterable[str]) -> tuple[str, ...]:
@@ -187,7 +208,7 @@ class LeadWords:
     ['• Read more', '[READ ON]']
     """
 
-    __slots__ = ("pattern",)
+    __slots__ = ("pattern", "scan", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         words = list(words)
@@ -195,11 +216,38 @@ class LeadWords:
             raise ValueError(f"lead words start with a word character: {words}")
         # ``\A``: only ever used at the start; a search (in tests) then stays linear.
         self.pattern = regex.compile(rf"\A(?:[^\w\n]|_)*+(?:{trie(words)})", regex.IGNORECASE)
+        self.words = tuple(word.casefold() for word in words)
+        """The words case-folded, to find in :attr:`Page.folded <cleantext.text.page.Page.folded>`."""
+        self.scan = Words(self.words)
 
     def lines(self, lines: Iterable[Line]) -> list[Line]:
         """The ``lines``, in order, that start with one of the words."""
         match = self.pattern.match
         return [line for line in lines if match(line.text)]
+
+    def page_lines(self, page: Page, max_chars: int | None = None) -> list[Line]:
+        """:meth:`lines` of the page's lines of at most ``max_chars`` characters (all when
+        None), found by one scan of ``page.folded`` for the words at each line's start
+        (:func:`~cleantext.text._prefilter.lines_leading_with`); only those are matched.
+
+        >>> from cleantext.text.page import Page
+        >>> page = Page.from_text("» READ more\\nAlready read\\n" + "Read " * 50)
+        >>> [line.index for line in LeadWords(("read more", "read on")).page_lines(page)]
+        [0]
+        >>> [line.index for line in LeadWords(("read",)).page_lines(page, max_chars=300)]
+        [0, 2]
+        """
+        folded = page.folded
+        numbers = lines_leading_with(folded.text, self.scan)
+        if folded.max_chars is not None and (max_chars is None or max_chars > folded.max_chars):
+            numbers = sorted(numbers + longer_lines(page.lines, folded.max_chars))
+        match = self.pattern.match
+        found: list[Line] = []
+        for number in numbers:
+            line = folded.lines[number]
+            if (max_chars is None or len(line.text) <= max_chars) and match(line.text):
+                found.append(line)
+        return found
 
 
 class OnlyWords:

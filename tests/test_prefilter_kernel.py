@@ -1,0 +1,146 @@
+"""The compiled word scans of :mod:`cleantext.text._prefilter` find what the plain ways find.
+
+``lines_holding`` against one ``str.find`` per word and line; ``LeadWords.page_lines``
+against matching the rule's own pattern on every line; ``longer_lines`` against ``len``.
+Texts mix the detectors' own words (in random case, with letters that fold: ``İ``,
+``ſ``, the Kelvin sign) with marks, bullets and other scripts.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext.detectors import ad_label, comments, menu, related_list, tag_list
+from cleantext.text._lines import LineTable
+from cleantext.text._prefilter import (
+    lines_holding,
+    lines_leading_with,
+    lines_opening_with,
+    longer_lines,
+)
+from cleantext.text.lexicon import has_bullet, strip_bullet, tokens
+from cleantext.text.page import Page
+from cleantext.text.prefilter import casefold, lines_only_of
+from strategies import any_text
+
+WORDS = sorted({*comments.TRIGGERS, *related_list.LEAD_WORDS.words, "read more", "ап", "ß"})
+ODD = (
+    "İ",
+    "ı",
+    "ſ",
+    "\u212a",
+    "\u0307",
+    "½",
+    "_",
+    "• ",
+    "» ",
+    "[",
+    "(",
+    "  ",
+    "\t",
+    "é",
+    "ж",
+    "東",
+)
+
+
+def _piece() -> st.SearchStrategy[str]:
+    word = st.sampled_from(WORDS).flatmap(
+        lambda text: st.lists(st.booleans(), min_size=len(text), max_size=len(text)).map(
+            lambda upper: "".join(c.upper() if u else c for c, u in zip(text, upper, strict=True))
+        )
+    )
+    return st.one_of(word, st.sampled_from(ODD), st.sampled_from((" ", "\n", "\n\n", ".")))
+
+
+def _text() -> st.SearchStrategy[str]:
+    return st.one_of(st.lists(_piece(), max_size=40).map("".join), any_text())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(), st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+def test_lines_holding_finds_what_find_finds(text: str, words: list[str]) -> None:
+    folded = casefold(text)
+    expected = [
+        number
+        for number, line in enumerate(folded.split("\n"))
+        if any(word in line for word in words)
+    ]
+    found = lines_holding(folded, words)
+    assert set(expected) <= set(found)  # (``i`` + U+0307 also stands for ``i``: maybe more)
+    assert found == sorted(set(found))
+    assert all(
+        any(word in line.replace("i\u0307", "i") for word in words)
+        for line in (folded.split("\n")[number] for number in found)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text())
+def test_lead_words_on_the_page_match_what_the_pattern_matches(text: str) -> None:
+    page = Page.from_text(text)
+    for lead, limit in ((related_list.LEAD_WORDS, None), (ad_label.LEAD_WORDS, 60)):
+        plain = [
+            line
+            for line in page.lines
+            if (limit is None or len(line.text) <= limit) and lead.pattern.match(line.text)
+        ]
+        assert lead.page_lines(page, limit) == plain
+    assert menu.LINK_WORDS.page_lines(page, 320) == menu.LINK_WORDS.lines(
+        [line for line in page.lines if len(line.text) <= 320]
+    )
+
+
+def test_lead_scan_skips_marks_but_not_letters() -> None:
+    assert lines_leading_with("• read\n_read\nxread\n½read\n12 read", ("read", "12")) == [
+        0,
+        1,
+        3,
+        4,
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text(), st.integers(min_value=0, max_value=30))
+def test_longer_lines_are_those_longer_than_the_limit(text: str, limit: int) -> None:
+    table = LineTable(text)
+    assert longer_lines(table, limit) == [line.index for line in table if len(line.text) > limit]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text(), st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+def test_lines_opening_with_finds_the_lines_that_start_with_a_word(
+    text: str, words: list[str]
+) -> None:
+    folded = casefold(text)
+    assert lines_opening_with(folded, words) == [
+        number
+        for number, line in enumerate(folded.split("\n"))
+        if line.replace("i\u0307", "i").startswith(tuple(words)) or line.startswith(tuple(words))
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text())
+def test_tag_list_candidates_hold_every_label_and_bullet_line(text: str) -> None:
+    page = Page.from_text(text + "\n• Tag one\n  • Tags: a, b\n" + "x" * 250)
+    found = set(tag_list._candidates(page, 0))
+    for line in page.lines:
+        if has_bullet(line.text) or tag_list.TAG_LABEL.match(line.text):
+            assert line.index in found
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text())
+def test_lines_only_of_are_the_lines_made_of_the_words(text: str) -> None:
+    page = Page.from_text(text + "\nShare | Tweet\nread more")
+    words = frozenset(WORDS) | {"share", "tweet"}
+    expected = [
+        line
+        for line in page.lines
+        if len(line.text) <= 40
+        and 0 < len(tokens(strip_bullet(line.text))) <= 5
+        and words.issuperset(tokens(strip_bullet(line.text)))
+    ]
+    assert lines_only_of(page, words, max_tokens=5, max_chars=40) == expected

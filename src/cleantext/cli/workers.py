@@ -22,6 +22,8 @@ MAX_POOL_RESTARTS = 20
 """New worker pools started after workers died, before the run stops with an error."""
 LOST_WORKER = "a worker process died (killed, or out of memory) while this record was in flight"
 
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+"""The signals held back while a pool starts."""
 RESERVE_BYTES = 32 << 20
 """Address space a :class:`MemoryReserve` holds back for handling a MemoryError."""
 
@@ -58,8 +60,10 @@ def ordered_map(
                 yield _outcome(*pending.popleft(), workers, lost)
         while pending:
             yield _outcome(*pending.popleft(), workers, lost)
-    finally:
+    except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller stopped reading
         workers.stop()
+        raise
+    workers.close()
 
 
 def _outcome(
@@ -178,7 +182,16 @@ class _Workers:
         return LOST_WORKER
 
     def stop(self) -> None:
+        """Stop the workers now, dropping the work they hold."""
         _terminate(self.pool)
+
+    def close(self) -> None:
+        """Let the idle workers exit and wait for them (the run is done: nothing is in flight).
+
+        Terminating them instead races the pool's own shutdown messages, whose writer
+        thread can then print a traceback about a closed pipe.
+        """
+        self.pool.shutdown(wait=True)
 
 
 def _is_broken(pool: ProcessPoolExecutor) -> bool:
@@ -196,25 +209,31 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 
 
 def _start_pool(jobs: int) -> ProcessPoolExecutor:
-    """A pool of ``jobs`` started workers, with Ctrl-C held back until they are all up.
+    """A pool of ``jobs`` started workers, with Ctrl-C and SIGTERM held back until they are
+    all up.
 
-    An interrupt in the middle of starting a pool leaves it half-built, and the
-    interpreter can then hang at exit waiting for it; held back, the interrupt
+    A signal in the middle of starting a pool leaves it half-built, and the
+    interpreter can then hang at exit waiting for it; held back, the signal
     arrives once the pool exists and can be stopped cleanly.
     """
     blocking = hasattr(signal, "pthread_sigmask")
     if blocking:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         pool = ProcessPoolExecutor(jobs, initializer=_worker_signals)
         pool.submit(int).result()  # the workers start with the first task
         return pool
     finally:
         if blocking:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 def _worker_signals() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them all, and die on SIGTERM."""
+    """Workers leave Ctrl-C to the main process, which stops them all, and die on SIGTERM.
+
+    (A forked worker inherits the signal mask of the pool's start: SIGTERM is let through.)
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})

@@ -14,7 +14,7 @@ Word-level counts reuse what the page computed once for every detector:
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -64,7 +64,7 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
     vocabulary = prose_vocabulary(tokens, prose)
     language = choose_language(vocabulary)
     stopwords = STOPWORDS[language] if language else page_stopwords(vocabulary)
-    repeats = _repeats(line_keys(texts, strip_bullet, casefold))
+    repeats = _repeats(_line_keys(texts))
     lines = line_features(
         texts,
         tokens,
@@ -77,6 +77,20 @@ def page_features(page: Page, full_from: int = 70) -> PageFeatures:
         LONG_WORD,
     )
     return PageFeatures(language, tuple(lines))
+
+
+KEY_BATCH = 4096
+"""Lines whose repetition keys are made at once (a key a line: all at once doubles the text)."""
+
+
+def _line_keys(texts: list[str]) -> Iterator[str]:
+    """Each line's repetition key (:func:`~cleantext.text._features.line_keys`), a batch at a time.
+
+    >>> list(_line_keys(["• Home", "HOME"]))
+    ['home', 'home']
+    """
+    for first in range(0, len(texts), KEY_BATCH):
+        yield from line_keys(texts[first : first + KEY_BATCH], strip_bullet, casefold)
 
 
 def _repeats(keys: Iterable[str]) -> list[int]:

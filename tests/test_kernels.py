@@ -44,3 +44,12 @@ def test_each_kernel_is_built_from_its_current_source(name: str) -> None:
 def test_each_kernels_examples_run(name: str) -> None:
     failed, attempted = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert attempted > 0 and failed == 0
+
+
+def test_the_kernels_bullet_characters_are_the_lexicons() -> None:
+    """``is_bullet_char`` (``text/_lines.pxd``, shared by the kernels) spells ``BULLET_CHARS``."""
+    from cleantext.text.lexicon import BULLET_CHARS
+
+    declarations = (SOURCE / "cleantext" / "text" / "_lines.pxd").read_text(encoding="utf-8")
+    spelt = declarations.split("bint is_bullet_char(", 1)[1].split('return char in u"', 1)[1]
+    assert frozenset(spelt.split('"', 1)[0]) == BULLET_CHARS

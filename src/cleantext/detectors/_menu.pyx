@@ -13,14 +13,9 @@ to ``plain(index)``, the detector's own rule, which gives the item (or None) and
 whether the line is bulleted.
 """
 
-from cleantext.text._lines cimport LineTable
+from cleantext.text._lines cimport LineTable, is_bullet_char
 
 DEF ASCII = 128
-
-
-cdef inline bint is_bullet(Py_UCS4 char):
-    """A character of ``cleantext.text.lexicon.BULLET_CHARS``."""
-    return char in u"•·*-–—▪►‣◦○●■□→»›+"
 
 
 cdef inline bint ends_sentence(Py_UCS4 char):
@@ -84,12 +79,12 @@ def item_runs(LineTable table, list counts, Py_ssize_t first, Py_ssize_t stop,
         while text[start].isspace():
             start += 1
         char = text[start]
-        if is_bullet(char) and start + 2 < end and text[start + 1] == u" " and \
+        if is_bullet_char(char) and start + 2 < end and text[start + 1] == u" " and \
                 not text[start + 2].isspace():
             start += 2  # "• item": the usual bullet (``strip_bullet``'s first case)
             char = text[start]
             bulleted = True
-        elif is_bullet(char):
+        elif is_bullet_char(char):
             _plain_item(run, runs, min_run, index, plain)
             continue
         else:

@@ -8,7 +8,7 @@ them against those definitions.
 
 from cpython.unicode cimport PyUnicode_Count
 
-from cleantext.text._lines cimport LineTable
+from cleantext.text._lines cimport LineTable, is_bullet_char
 
 
 cdef class LineFeatures:  # (its fields: ``_features.pxd``)
@@ -92,11 +92,6 @@ cdef inline bint _is_closing(Py_UCS4 char):
     return char in u"\"'”’»)]"
 
 
-cdef inline bint _is_bullet_char(Py_UCS4 char):
-    """The characters a list-item marker starts with."""
-    return char in u"•·*-–—▪►‣◦○●■□→»›+"
-
-
 cpdef bint ends_sentence(str text):
     """True when ``text`` ends with sentence punctuation (before closing quotes or brackets).
 
@@ -170,7 +165,7 @@ cdef bint _is_number(str word):
 
 cdef bint _has_bullet(str text, object bullet):
     """A list-item marker first: a marker character, then ``bullet`` (the regex) agrees."""
-    return _is_bullet_char(text[0]) and bullet(text) is not None
+    return is_bullet_char(text[0]) and bullet(text) is not None
 
 
 cdef LineFeatures _full(str text, tuple words, frozenset stopwords, Py_ssize_t repeats,
@@ -322,6 +317,6 @@ def line_keys(list texts, object strip_bullet, object casefold):
     if not texts:
         return []
     cdef list bare = [
-        strip_bullet(text) if text and _is_bullet_char(text[0]) else text for text in texts
+        strip_bullet(text) if text and is_bullet_char(text[0]) else text for text in texts
     ]
     return casefold(u"\n".join(bare)).split(u"\n")

@@ -30,3 +30,9 @@ cdef class LineTable:
     cdef Py_ssize_t _shown_from(self, Py_ssize_t index, Py_ssize_t max_chars)
     cdef Py_ssize_t _write(self, str kept, Py_ssize_t at, Py_ssize_t index,
                            Py_ssize_t previous_block)
+
+
+cdef inline bint is_bullet_char(Py_UCS4 char):
+    """A character a list-item marker starts with: ``cleantext.text.lexicon.BULLET_CHARS``
+    (one definition for every kernel; ``tests/test_kernels.py`` checks they agree)."""
+    return char in u"•·*-–—▪►‣◦○●■□→»›+"

@@ -173,13 +173,13 @@ def lines_only_of(page: Page, words: frozenset[str], max_tokens: int, max_chars:
     >>> [line.text for line in lines_only_of(page, words, max_tokens=10, max_chars=100)]
     ['• Share | Tweet.', 'E-mail this']
     """
-    found = [
-        index
+    return [
+        line
         for index, tokens in enumerate(page.tokens)
-        if 0 < len(tokens) <= max_tokens and words.issuperset(tokens)
+        if 0 < len(tokens) <= max_tokens
+        and words.issuperset(tokens)
+        and len((line := page.lines[index]).text) <= max_chars
     ]
-    lines = [page.lines[index] for index in found]
-    return [line for line in lines if len(line.text) <= max_chars]
 
 
 def triggers(*groups: Iterable[str]) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 from lxml import etree
@@ -21,7 +22,7 @@ read (nested ones on a hostile page would otherwise make the text walk quadratic
 BYLINE_CLASSES = ("byline", "author")
 """An element whose class holds one of these marks a byline."""
 BYLINE_LINKS = ("/author/", "/authors/")
-"""A link to an author page marks a byline."""
+"""A link to an author page marks a byline (each mark starts with ``/author``)."""
 DATE_CLASSES = ("date", "publish", "posted", "timestamp")
 """An element whose class holds one of these marks a date stamp ("post-date", "meta-date")."""
 MICRODATA_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
@@ -48,26 +49,28 @@ class MarkedElements:
         """Walk ``root`` once (plain Python over lxml's element walk: faster here than an XPath
         of many ``contains`` tests) and sort the marked elements by kind; an element's
         attributes are read only when it has them (most elements of a page have none of
-        those that mark)."""
-        times, stamps, bylines, props = [], [], [], []
+        those that mark), and each distinct class value is tested once a page."""
+        stamps, bylines, props = [], [], []
+        class_marks: dict[str, tuple[bool, bool]] = {}
         for element in root.iter(etree.Element):
-            if element.tag == "time":
-                times.append(element)
             names = element.keys()
             if not names:
                 continue
             if "itemprop" in names and element.get("itemprop") in MICRODATA_PROPS:
                 props.append(element)
-            classes = (element.get("class") or "") if "class" in names else ""
-            marked = bool(classes) and MARK_CLASS.search(classes) is not None
-            if marked and any(mark in classes.casefold() for mark in DATE_CLASSES):
+            stamp = byline = False
+            if "class" in names:
+                classes = element.get("class") or ""
+                if classes not in class_marks:
+                    class_marks[classes] = _class_marks(classes)
+                stamp, byline = class_marks[classes]
+            if stamp:
                 stamps.append(element)
-            if (marked and _marks_byline(element)) or (
-                ("rel" in names or "href" in names) and _links_author(element)
-            ):
+            if byline or (("rel" in names or "href" in names) and _links_author(element)):
                 bylines.append(element)
         limit = MAX_MARKED_ELEMENTS
-        return cls(props[:limit], times[:limit], stamps[:limit], bylines[:limit])
+        times = list(islice(root.iter("time"), limit))
+        return cls(props[:limit], times, stamps[:limit], bylines[:limit])
 
     def microdata(self) -> list[tuple[str, str]]:
         """(``itemprop``, value) of the microdata elements in document order (an item's value
@@ -106,16 +109,25 @@ class MarkedElements:
         return []
 
 
-def _marks_byline(element: etree._Element) -> bool:
-    classes = (element.get("class") or "").casefold()
-    return any(mark in classes for mark in BYLINE_CLASSES)
+def _class_marks(classes: str) -> tuple[bool, bool]:
+    """Whether a class value marks a date stamp, and whether it marks a byline.
+
+    >>> _class_marks("post-Date"), _class_marks("entry-author vcard"), _class_marks("content")
+    ((True, False), (False, True), (False, False))
+    """
+    if MARK_CLASS.search(classes) is None:
+        return False, False
+    folded = classes.casefold()
+    stamp = any(mark in folded for mark in DATE_CLASSES)
+    return stamp, any(mark in folded for mark in BYLINE_CLASSES)
 
 
 def _links_author(element: etree._Element) -> bool:
     if element.get("rel") == "author":
         return True
     href = element.get("href")
-    return href is not None and any(mark in href for mark in BYLINE_LINKS)
+    # ("/author" starts every mark: one cheap test first, as most links are not to authors)
+    return href is not None and "/author" in href and any(mark in href for mark in BYLINE_LINKS)
 
 
 def _elements(found: object) -> list[etree._Element]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cleantext.detector import Detector, Proposal, span_of
+from cleantext.detector import Detector, Proposal
+from cleantext.detectors._landmark import verdict_runs
 from cleantext.html.choice import LINK_TOKENS
 from cleantext.html.dom import (
     LANDMARK_STRENGTH,
@@ -17,7 +18,7 @@ from cleantext.html.dom import (
     main_container,
     wrapper_labels,
 )
-from cleantext.text.page import DomEvidence, Line, Page, counts_as_prose
+from cleantext.text.page import Page
 
 CONTENT_LANDMARKS = frozenset({"<article>", "<main>"})
 """Landmarks that speak for content, when they are live labels (not the container's wrappers)."""
@@ -57,110 +58,81 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     container = main_container(page)
     wrappers = wrapper_labels(page) if container is None else frozenset()
     reader = _Reader(container, wrappers | content_labels(page.page_type.kind), params)
-    run: list[Line] = []
-    found: Verdict | None = None
-    lines = zip(page.lines, page.evidence, page.word_counts, page.sentence_ends, strict=True)
-    for line, evidence, words, ends in lines:
-        current = reader.judge(counts_as_prose(words, ends, SENTENCE_WORDS), evidence)
-        if run and current != found:
-            yield _proposal(run, found)
-            run = []
-        if current is not None:
-            run.append(line)
-        found = current
-    if run:
-        yield _proposal(run, found)
-
-
-def _proposal(run: list[Line], found: Verdict | None) -> Proposal:
-    score, reason = found or (0.0, "")
-    return span_of(run, score, reason)
+    runs = verdict_runs(page.evidence, page.word_counts, page.sentence_ends, SENTENCE_WORDS, reader)
+    for first, last, (score, reason) in runs:
+        yield Proposal(page.lines[first].start, page.lines[last].end, score, reason)
 
 
 Verdict = tuple[float, str]
 """A line's score and reason."""
-LabelsBelow = tuple[tuple[tuple[str, int], ...], tuple[str, ...]]
-"""Furniture labels of elements below a depth: with their depths, and alone."""
+Pairs = tuple[tuple[str, int], ...]
+"""Labels with the depth of the element carrying each."""
 Split = tuple[tuple[str, ...], bool] | None
 """A line's furniture labels, and whether a content landmark holds it (``None``: no furniture)."""
+Reading = tuple[Pairs, Split, bool]
+"""What a line's labels say wherever the line is: the furniture labels and content landmarks
+among its live labels (with their depths), their :data:`Split`, and whether the line's own
+XPath can silence some of them (then :meth:`_Reader.split_on` works the split out per line)."""
 
 
 class _Reader:
     """What the labels of one page's lines say: :func:`~cleantext.html.dom.live_labels`, kept to
-    the furniture labels, worked out once per set of labels, and verdicts once per set of
-    furniture labels and damping. Only a label below the container needs the line's own
-    XPath: the container's carriers (elements wrapping the text) silence theirs."""
+    the furniture labels, worked out once per set of labels inside the container or outside
+    (``readings``), and verdicts once per set of furniture labels and damping (``verdicts``).
+    Only a label below the container needs the line's own XPath: the container's carriers
+    (elements wrapping the text) silence theirs, and so do elements named like boxes of links
+    that hold text. The per-line loop that reads these is compiled
+    (:func:`~cleantext.detectors._landmark.verdict_runs`)."""
 
     def __init__(self, container: Container | None, ignored: frozenset[str], params: Params):
         self.ignored = ignored
         self.params = params
         self.xpath = "\n" if container is None else container.xpath  # (no line's XPath)
-        self.prefix = "\n" if container is None else container.xpath + "/"
         self.floor = 0 if container is None else container.xpath.count("/")
         self.carriers = frozenset[str]() if container is None else container.carriers
         self.boxes = frozenset[str]() if container is None else container.text_boxes
-        self.below: dict[tuple[object, bool], LabelsBelow] = {}
-        self.splits: dict[tuple[object, bool], Split] = {}
+        self.readings: dict[tuple[Pairs, bool], Reading] = {}
         self.verdicts: dict[tuple[tuple[str, ...], bool, bool], Verdict | None] = {}
 
-    def judge(self, prose: bool, evidence: DomEvidence | None) -> Verdict | None:
-        """The line's score and reason (``None``: no furniture label speaks about it)."""
-        if evidence is None or evidence.in_structured_body:
-            return None
-        xpath = evidence.xpath
-        inner = xpath == self.xpath or xpath.startswith(self.prefix)
-        key = (evidence.labels, inner)
-        if (inner and self.carriers) or (self.boxes and self.names_a_box(key)):
-            pairs = self.pairs(key)[0]
-            split = _split(self.unwrapped(xpath, pairs, inner)) if pairs else None
-        elif key in self.splits:
-            split = self.splits[key]
-        else:
-            split = self.splits[key] = _split(self.pairs(key)[1])
-        if split is None:
-            return None
-        return self.verdict(*split, prose)
+    def reading(self, labels: Pairs, inner: bool) -> Reading:
+        """What ``labels`` say on a line inside the container (``inner``) or outside it."""
+        floor = self.floor if inner else 0
+        pairs = tuple(
+            (label, depth)
+            for label, depth in labels
+            if depth > floor and label not in self.ignored and _speaks(label)
+        )
+        names = tuple(label for label, _ in pairs)
+        by_path = bool(pairs) and (
+            (inner and bool(self.carriers))
+            or (bool(self.boxes) and any(label in LINK_TOKENS for label in names))
+        )
+        self.readings[labels, inner] = pairs, _split(names), by_path
+        return self.readings[labels, inner]
 
-    def pairs(self, key: tuple[tuple[tuple[str, int], ...], bool]) -> LabelsBelow:
-        """The furniture labels and content landmarks among the live labels of a line with
-        these labels, inside the container or not (before the carriers silence theirs)."""
-        if key not in self.below:
-            labels, inner = key
-            floor = self.floor if inner else 0
-            pairs = tuple(
-                (label, depth)
-                for label, depth in labels
-                if depth > floor and label not in self.ignored and _speaks(label)
-            )
-            self.below[key] = pairs, tuple(label for label, _ in pairs)
-        return self.below[key]
-
-    def names_a_box(self, key: tuple[tuple[tuple[str, int], ...], bool]) -> bool:
-        """Whether a line with these labels has a link-box name (``menu``, ``nav``, ...)."""
-        return any(label in LINK_TOKENS for label in self.pairs(key)[1])
-
-    def unwrapped(
-        self, xpath: str, pairs: tuple[tuple[str, int], ...], inner: bool
-    ) -> tuple[str, ...]:
-        """The labels of ``pairs`` that speak: not those of elements on ``xpath`` that wrap the
-        text (inside the container), nor link-box names of elements that hold text."""
+    def split_on(self, xpath: str, pairs: Pairs, inner: bool) -> Split:
+        """The :data:`Split` of the labels of ``pairs`` that speak on the line at ``xpath``: not
+        those of its elements that wrap the text (inside the container), nor link-box names of
+        elements that hold text."""
         carriers = self.carriers if inner else frozenset[str]()
         boxes = self.boxes
-        return tuple(
-            label
-            for label, depth in pairs
-            if not (
-                (element := ancestor_at(xpath, depth)) in carriers
-                or (label in LINK_TOKENS and element in boxes)
+        return _split(
+            tuple(
+                label
+                for label, depth in pairs
+                if not (
+                    (element := ancestor_at(xpath, depth)) in carriers
+                    or (label in LINK_TOKENS and element in boxes)
+                )
             )
         )
 
     def verdict(self, furniture: tuple[str, ...], in_content: bool, prose: bool) -> Verdict | None:
         """:func:`_verdict`, once per page for each of its arguments."""
-        key = (furniture, in_content, prose)
-        if key not in self.verdicts:
-            self.verdicts[key] = _verdict(*key, self.params)
-        return self.verdicts[key]
+        self.verdicts[furniture, in_content, prose] = _verdict(
+            furniture, in_content, prose, self.params
+        )
+        return self.verdicts[furniture, in_content, prose]
 
 
 def _split(labels: tuple[str, ...]) -> Split:

@@ -1,0 +1,77 @@
+"""The compiled per-line loop of ``dom_landmark`` against the plain definition: runs of
+adjacent lines with equal verdicts, the verdict of each line read from its labels."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext.detectors._landmark import verdict_runs
+from cleantext.text.page import DomEvidence
+
+LABELS = st.sampled_from([(), (("<nav>", 3),), (("share", 4),), (("<nav>", 3), ("menu", 5))])
+LINE = st.one_of(
+    st.none(),
+    st.tuples(st.sampled_from(["/html/body/main/p", "/html/body/div/a"]), LABELS, st.booleans()),
+)
+
+
+class Reader:
+    """A reader of the shape of ``dom_landmark._Reader``: one verdict per set of labels and
+    damping, the labels of lines inside ``/html/body/main`` silenced by their path."""
+
+    xpath = "/html/body/main"
+
+    def __init__(self) -> None:
+        self.readings: dict[object, object] = {}
+        self.verdicts: dict[object, object] = {}
+
+    def reading(self, labels: tuple[tuple[str, int], ...], inner: bool) -> object:
+        names = tuple(label for label, _ in labels)
+        self.readings[labels, inner] = labels, ((names, False) if names else None), inner
+        return self.readings[labels, inner]
+
+    def split_on(self, xpath: str, pairs: tuple[tuple[str, int], ...], inner: bool) -> object:
+        kept = tuple(label for label, depth in pairs if depth > 3)
+        return (kept, True) if kept else None
+
+    def verdict(self, furniture: tuple[str, ...], in_content: bool, prose: bool) -> object:
+        self.verdicts[furniture, in_content, prose] = (0.5 if prose else 0.8, ",".join(furniture))
+        return self.verdicts[furniture, in_content, prose]
+
+
+def plain_verdict(
+    line: tuple[str, tuple[tuple[str, int], ...], bool] | None, prose: bool
+) -> object:
+    if line is None or line[2]:
+        return None
+    xpath, labels, _ = line
+    inner = xpath.startswith(Reader.xpath + "/")
+    kept = tuple(label for label, depth in labels if depth > 3 or not inner)
+    if not kept:
+        return None
+    return (0.5 if prose else 0.8, ",".join(kept))
+
+
+@given(st.lists(st.tuples(LINE, st.integers(0, 12), st.booleans()), max_size=40))
+def test_the_runs_are_those_of_the_plain_definition(
+    lines: list[tuple[tuple[str, tuple[tuple[str, int], ...], bool] | None, int, bool]],
+) -> None:
+    evidence = [
+        None
+        if line is None
+        else DomEvidence(line[0], "p", labels=line[1], in_structured_body=line[2])
+        for line, _, _ in lines
+    ]
+    verdicts = [plain_verdict(line, words >= 8 and ends) for line, words, ends in lines]
+    expected = []
+    for index, verdict in enumerate(verdicts):
+        if verdict is None:
+            continue
+        if expected and expected[-1][1] == index - 1 and expected[-1][2] == verdict:
+            expected[-1] = (expected[-1][0], index, verdict)
+        else:
+            expected.append((index, index, verdict))
+    counts = [words for _, words, _ in lines]
+    ends = [end for _, _, end in lines]
+    assert verdict_runs(evidence, counts, ends, 8, Reader()) == expected

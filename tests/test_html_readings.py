@@ -53,6 +53,26 @@ def test_the_compiled_tree_sums_each_element_as_the_plain_definition(
     assert sorted(tree.paths) == sorted(plain_totals(xpaths, weights))
 
 
+@given(st.lists(st.tuples(XPATHS, st.integers(-5, 5)), max_size=30))
+def test_the_heaviest_element_is_the_first_of_the_deepest_with_the_top_total(
+    lines: list[tuple[str, int]],
+) -> None:
+    xpaths = [xpath for xpath, _ in lines]
+    weights = [float(weight) for _, weight in lines]
+    totals = plain_totals(xpaths, weights)
+    found = Tree(xpaths).heaviest(weights)
+    if not totals:
+        assert found is None
+        return
+    top = max(totals.values())
+    deepest = max(path.count("/") for path, total in totals.items() if total == top)
+    assert found is not None and found[1] == top
+    assert found[0].count("/") == deepest and totals[found[0]] == top
+    numbered = Tree(xpaths).paths  # (ties: the first numbered)
+    first = next(p for p in numbered if totals[p] == top and p.count("/") == deepest)
+    assert found[0] == first
+
+
 @given(XPATHS, st.integers(-3, 9))
 def test_the_compiled_ancestor_is_the_path_cut_at_its_step(xpath: str, depth: int) -> None:
     assert ancestor_at(xpath, depth) == "/".join(xpath.split("/", depth + 1)[: depth + 1])

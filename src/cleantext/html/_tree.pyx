@@ -11,6 +11,8 @@ the labels of the ``dom_*`` detectors (tens of thousands of calls a set).
 ['/html/body/div/p[1]', '/html/body/div', '/html/body', '/html', '/html/body/div/p[2]']
 >>> tree.totals([1.0, 5.0, 2.0])["/html/body/div"]
 3.0
+>>> tree.heaviest([1.0, 5.0, 2.0]), tree.heaviest([2.0, 0.0, -2.0])
+(('/html/body/div', 3.0), ('/html/body/div/p[1]', 2.0))
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
@@ -26,11 +28,13 @@ cdef class Tree:
     cdef Py_ssize_t *_slots  # each line's element
     cdef Py_ssize_t *_children  # elements deepest first (stable: first line's order)
     cdef Py_ssize_t *_parents  # the parent of each of ``_children``
+    cdef Py_ssize_t *_depths  # each element's depth (its XPath's slashes)
 
     def __cinit__(self):
         self._slots = NULL
         self._children = NULL
         self._parents = NULL
+        self._depths = NULL
 
     def __init__(self, xpaths):
         cdef dict slots = {}
@@ -44,12 +48,14 @@ cdef class Tree:
         self._slots = _alloc(self._lines)
         self._children = _alloc(self._count)
         self._parents = _alloc(self._count)
+        self._depths = _alloc(self._count)
         self._link(lines, slots, parents, depths)
 
     def __dealloc__(self):
         PyMem_Free(self._slots)
         PyMem_Free(self._children)
         PyMem_Free(self._parents)
+        PyMem_Free(self._depths)
 
     cdef void _number(self, list lines, dict slots, list parents, list depths):
         """Number each line's element, then its ancestors up to the first one numbered."""
@@ -76,10 +82,39 @@ cdef class Tree:
             self._parents[index] = slots.get(parents[child], self._count)
         for index, path in enumerate(lines):
             self._slots[index] = slots.get(path, self._count) if path else self._count
+        for index in range(self._count):
+            self._depths[index] = depths[index]
 
     def totals(self, weights):
-        """Sum of the line weights below every element: put where the lines are, then each
-        element passes its total to its parent, deepest first (each element visited once)."""
+        """Sum of the line weights below every element, by its XPath."""
+        cdef double *sums = self._sums(weights)
+        try:
+            return {self.paths[index]: sums[index] for index in range(self._count)}
+        finally:
+            PyMem_Free(sums)
+
+    def heaviest(self, weights):
+        """The element with the top sum of the line weights below it, and that sum: of the
+        elements with the top sum the deepest, the first numbered of those (``None`` when
+        the tree has no element)."""
+        cdef double *sums = self._sums(weights)
+        cdef Py_ssize_t index, best = -1
+        cdef double top = 0.0
+        try:
+            for index in range(self._count):  # (the top sum, as ``max`` of the totals finds it)
+                if best < 0 or sums[index] > top:
+                    best, top = index, sums[index]
+            for index in range(self._count):
+                if sums[index] == top and self._depths[index] > self._depths[best]:
+                    best = index
+            return None if best < 0 else (self.paths[best], top)
+        finally:
+            PyMem_Free(sums)
+
+    cdef double *_sums(self, weights) except NULL:
+        """Sum of the line weights below every element (a new array, ``_count + 1`` long:
+        the root last): put where the lines are, then each element passes its total to its
+        parent, deepest first (each element visited once)."""
         cdef double *sums = <double *> PyMem_Malloc((self._count + 1) * sizeof(double))
         cdef Py_ssize_t index = 0
         cdef double weight
@@ -98,9 +133,10 @@ cdef class Tree:
                 raise ValueError("fewer weights than lines")
             for index in range(self._count):
                 sums[self._parents[index]] += sums[self._children[index]]
-            return {self.paths[index]: sums[index] for index in range(self._count)}
-        finally:
+        except BaseException:
             PyMem_Free(sums)
+            raise
+        return sums
 
 
 cdef Py_ssize_t *_alloc(Py_ssize_t count) except NULL:

@@ -185,7 +185,7 @@ def choose_container(page: Page) -> Container | None:
         return None  # (no prose: no container)
     structured = sum(1 for item in evidence if item is not None and item.in_structured_body)
     positive = tree.totals([max(weight, 0.0) for weight in weights])
-    headed = _headed(tree, evidence)
+    headed = _headed(evidence)
     first = list(weights)
     _count_against(evidence, weights, positive, headed, content_labels(page.page_type.kind))
     chosen = _heaviest(tree, xpaths, weights, structured) or _heaviest(
@@ -200,23 +200,35 @@ def choose_container(page: Page) -> Container | None:
     return replace(chosen, carriers=carriers, text_boxes=boxes)
 
 
-def _headed(tree: Tree, evidence: Sequence[DomEvidence | None]) -> frozenset[str]:
-    """The elements that hold a heading line."""
-    headings = [1.0 if item is not None and item.is_heading else 0.0 for item in evidence]
-    return frozenset(path for path, count in tree.totals(headings).items() if count > 0)
+def _headed(evidence: Sequence[DomEvidence | None]) -> frozenset[str]:
+    """The elements that hold a heading line: each heading line's element and its ancestors.
+
+    >>> sorted(_headed([DomEvidence("/html/body/h2", "h2", is_heading=True), None]))
+    ['/html', '/html/body', '/html/body/h2']
+    """
+    found: set[str] = set()
+    for item in evidence:
+        if item is None or not item.is_heading:
+            continue
+        path = item.xpath
+        while path and path not in found:
+            found.add(path)
+            path = path[: path.rfind("/")]
+    return frozenset(found)
 
 
 def _text_boxes(
     evidence: Sequence[DomEvidence | None], positive: dict[str, float], headed: frozenset[str]
 ) -> frozenset[str]:
     """The elements named by a :data:`~cleantext.html.choice.LINK_TOKENS` word that hold text."""
-    named = {
-        ancestor_at(item.xpath, depth)
-        for item in evidence
-        if item is not None
-        for label, depth in item.labels
-        if label in LINK_TOKENS
-    }
+    depths: dict[tuple[tuple[str, int], ...], list[int]] = {}  # (once per set of labels)
+    named: set[str] = set()
+    for item in evidence:
+        if item is None or not item.labels:
+            continue
+        if item.labels not in depths:
+            depths[item.labels] = [depth for label, depth in item.labels if label in LINK_TOKENS]
+        named.update(ancestor_at(item.xpath, depth) for depth in depths[item.labels])
     return frozenset(path for path in named if holds_text(positive.get(path, 0.0), path in headed))
 
 
@@ -250,20 +262,17 @@ def _heaviest(
     positive = sum(weight for weight in weights if weight > 0)
     if positive <= 0:
         return None
-    totals = tree.totals(weights)
-    top = max(totals.values())  # the first of the deepest of the elements with the top total:
-    best = max((path for path, total in totals.items() if total == top), key=_depth)
+    heaviest = tree.heaviest(weights)  # (the first of the deepest with the top total)
+    if heaviest is None:
+        return None
+    best, total = heaviest
     prefix = best + "/"
     inner = sum(
         weight
         for xpath, weight in zip(xpaths, weights, strict=True)
         if weight > 0 and (xpath == best or xpath.startswith(prefix))
     )
-    return Container(best, totals[best], inner / positive, structured)
-
-
-def _depth(xpath: str) -> int:
-    return xpath.count("/")
+    return Container(best, total, inner / positive, structured)
 
 
 def _strongest(labels: tuple[tuple[str, int], ...], ignored: frozenset[str]) -> float:

@@ -9,6 +9,7 @@ compiled patterns)::
     python -m benchmarks.html_speed --limit 150              # every dev set
     python -m benchmarks.html_speed --sets wcxb_dev --limit 50
     python -m benchmarks.html_speed --sets wcxb_dev --stages # where cleantext's time goes
+    python -m benchmarks.html_speed --sets wcxb_dev --detectors  # and inside the decision
 
 trafilatura runs as ``benchmarks.peers`` runs it:
 ``trafilatura.extract(html, include_comments=False)``.
@@ -107,6 +108,35 @@ def _timed_stages(spent: dict[str, float]) -> Iterator[None]:
             setattr(api, name, function)
 
 
+def detector_seconds(pages: Sequence[str]) -> dict[str, float]:
+    """CPU seconds of ``clean_html`` on ``pages`` (``"total"``) and of each detector's run
+    in it (the main container is chosen inside the first ``dom_*`` detector that asks)."""
+    import cleantext
+    from cleantext.detector import Detector
+
+    for html in pages[:WARM_UP_PAGES]:
+        cleantext.clean_html(html)
+    spent: dict[str, float] = {}
+    original = Detector.run
+
+    def run(detector: Detector, page: Any, params: Any = None) -> Any:
+        started = time.process_time()
+        try:
+            return original(detector, page, params)
+        finally:
+            spent[detector.name] = spent.get(detector.name, 0.0) + time.process_time() - started
+
+    Detector.run = run  # type: ignore[method-assign]
+    try:
+        started = time.process_time()
+        for html in pages:
+            cleantext.clean_html(html)
+        spent["total"] = time.process_time() - started
+    finally:
+        Detector.run = original  # type: ignore[method-assign]
+    return spent
+
+
 def stage_rows(set_name: str, pages: Sequence[str]) -> list[list[str]]:
     """One row per stage of ``clean_html`` on ``pages``: seconds and share of the total."""
     spent = stage_seconds(pages)
@@ -129,9 +159,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--stages", action="store_true", help="cleantext alone: CPU seconds per stage"
     )
+    parser.add_argument(
+        "--detectors", action="store_true", help="cleantext alone: CPU seconds per detector"
+    )
     args = parser.parse_args(argv)
     if args.stages:
         return _print_stages(args.sets, args.limit)
+    if args.detectors:
+        return _print_detectors(args.sets, args.limit)
     tools = extractors()
     rows = []
     for set_name in args.sets:
@@ -161,6 +196,23 @@ def _print_stages(set_names: Sequence[str], limit: int) -> int:
         if pages:
             rows += stage_rows(set_name, pages)
     print(render(["set", "stage", "CPU s", "share"], rows, markdown=True))
+    return 0
+
+
+def _print_detectors(set_names: Sequence[str], limit: int) -> int:
+    rows = []
+    for set_name in set_names:
+        pages = [str(page.get("html") or "") for page in load_set(set_name)[:limit]]
+        if not pages:
+            continue
+        spent = detector_seconds(pages)
+        total = spent.pop("total")
+        ranked = sorted(spent.items(), key=lambda item: -item[1])
+        rows += [
+            [set_name, name, f"{seconds:.3f}", f"{seconds / total:.0%}"] for name, seconds in ranked
+        ]
+        rows.append([set_name, "total (clean_html)", f"{total:.3f}", ""])
+    print(render(["set", "detector", "CPU s", "share of clean_html"], rows, markdown=True))
     return 0
 
 

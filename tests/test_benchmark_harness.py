@@ -151,3 +151,16 @@ def test_the_html_stages_add_up_and_the_wrapped_functions_are_restored() -> None
     assert set(spent) == {*html_speed.STAGES, "total"}
     assert 0 < sum(spent[name] for name in html_speed.STAGES) <= spent["total"]
     assert {name: getattr(api, name) for name in html_speed.STAGES} == before
+
+
+def test_html_speed_times_each_detector_and_puts_the_run_back() -> None:
+    from benchmarks import html_speed
+
+    from cleantext.detector import Detector
+
+    before = Detector.run
+    page = "<nav><a href='/'>Home</a></nav><p>" + "The council met on Monday. " * 10 + "</p>"
+    spent = html_speed.detector_seconds([page] * 4)
+    assert {"dom_landmark", "dom_outside_main", "total"} <= set(spent)
+    assert 0 < sum(seconds for name, seconds in spent.items() if name != "total") <= spent["total"]
+    assert Detector.run is before

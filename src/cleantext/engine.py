@@ -17,7 +17,7 @@ from __future__ import annotations
 from array import array
 from typing import Any, NamedTuple
 
-from cleantext._engine import INSIDE_BODY_DAMPING as INSIDE_BODY_DAMPING  # (documented here)
+from cleantext._engine import INSIDE_BODY_DAMPING as INSIDE_BODY_DAMPING  # (the engine's constants)
 from cleantext._engine import OUTSIDE_BODY_BOOST as OUTSIDE_BODY_BOOST
 from cleantext._engine import (
     Units,

@@ -35,7 +35,7 @@ STAGES = (
     "cleantext.text.page:LineFeatures.body",
     "cleantext.text.page:Page.page_type",
     "cleantext.api:decide",
-    "cleantext.engine:_Units.__init__",
+    "cleantext.engine:_weigh",
     "cleantext.engine:_claims",
     "cleantext.engine:_resolve",
     "cleantext.engine:_second_look",

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import string
+from array import array
+from bisect import bisect_left, bisect_right
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext import Config
-from cleantext.engine import Claim, _claims, _Units, _weigh
+from cleantext._engine import UNCLAIMED, lines_where, removed_runs, removed_units, weigh
+from cleantext.engine import (
+    INSIDE_BODY_DAMPING,
+    NEIGHBOUR_MARGIN,
+    OUTSIDE_BODY_BOOST,
+    Claim,
+    Units,
+    _claims,
+    _weigh,
+)
 from cleantext.text._lines import LineTable
 from cleantext.text._words import is_handled
 from cleantext.text.lexicon import strip_bullet, tokens
@@ -112,10 +123,156 @@ def beats(claim: Claim, other: Claim) -> bool:
 @given(page_text())
 def test_weighing_matches_the_claim_by_claim_definition(text: str) -> None:
     page = Page.from_text(text)
-    units = _Units(page)
+    units = Units(page.lines)
     config = Config()
     claims, _ = _claims(page, units, list(config.active()), config.threshold)
     scores, winners = _weigh(units.size, claims)
     expected_scores, expected_winners = reference_weigh(claims)
-    assert scores == expected_scores
+    assert len(scores) == len(winners) == units.size
+    assert {
+        unit: score for unit, score in enumerate(scores) if score != UNCLAIMED
+    } == expected_scores
     assert {unit: winner for unit, winner in enumerate(winners) if winner >= 0} == expected_winners
+
+
+def reference_bounds(page: Page) -> list[int]:
+    """The units' bounds by their plain definition: each line's start and end in turn."""
+    return [offset for line in page.lines for offset in (line.start, line.end)]
+
+
+def reference_covered(page: Page, start: int, end: int) -> range:
+    """The units lying wholly inside ``[start, end)``, by bisection of the plain bounds."""
+    bounds, size = reference_bounds(page), max(2 * len(page.lines) - 1, 0)
+    return range(bisect_left(bounds, start, 0, size), bisect_right(bounds, end, 1, size + 1) - 1)
+
+
+def reference_placed(
+    covered: range, score: float, first: int, last: int
+) -> tuple[float, str, range]:
+    """A claim's score and note by the plain rule (as the engine wrote it in Python)."""
+    score, note = min(max(score, 0.0), 1.0), ""
+    top, bottom = (covered.start + 1) // 2, (covered.stop - 1) // 2
+    if top > bottom or last < first:
+        pass
+    elif bottom < first or top > last:
+        score, note = score + (1 - score) * OUTSIDE_BODY_BOOST, "outside the body"
+    elif top > first and bottom < last:
+        score, note = score * INSIDE_BODY_DAMPING, "inside the body"
+    return score, note, covered
+
+
+OFFSETS = st.integers(min_value=-3, max_value=400)
+LINE_NUMBERS = st.integers(min_value=-1, max_value=12)
+
+
+@given(st.one_of(page_text(), any_text()), OFFSETS, OFFSETS, st.floats(-0.5, 1.5), LINE_NUMBERS)
+def test_units_cover_and_place_as_the_plain_definition(
+    text: str, start: int, end: int, score: float, first: int
+) -> None:
+    page = Page.from_text(text)
+    units = Units(page.lines)
+    bounds = reference_bounds(page)
+    assert units.size == max(len(bounds) - 1, 0)
+    assert [units.start(unit) for unit in range(units.size)] == bounds[:-1]
+    assert [units.end(unit) for unit in range(units.size)] == bounds[1:]
+    covered = reference_covered(page, start, end)
+    assert units.covered(start, end) == covered
+    for last in (first - 1, first, first + 3):
+        expected = reference_placed(covered, score, first, last)
+        assert units.placed(score, start, end, first, last) == expected
+
+
+def reference_removed(scores: list[float], threshold: float) -> set[int]:
+    """The units that go, by the plain rule: at the threshold or over it, or a line near it
+    between two lines that go (from the first line on)."""
+    claimed = {unit: score for unit, score in enumerate(scores) if score != UNCLAIMED}
+    removed = {unit for unit, score in claimed.items() if score >= threshold}
+    near = sorted(
+        unit
+        for unit, score in claimed.items()
+        if unit % 2 == 0 and threshold - NEIGHBOUR_MARGIN <= score < threshold
+    )
+    for unit in near:
+        if 0 < unit < len(scores) - 1 and unit - 2 in removed and unit + 2 in removed:
+            removed.add(unit)
+    return removed
+
+
+UNIT_SCORES = st.lists(
+    st.one_of(st.just(UNCLAIMED), st.sampled_from([0.5, 0.55, 0.6, 0.7]), st.floats(0, 1)),
+    max_size=40,
+).filter(lambda scores: len(scores) % 2 == 1)
+
+
+@given(UNIT_SCORES, st.sampled_from([0.6, 0.7, 0.1, 1.0]))
+def test_units_go_by_the_plain_rule(scores: list[float], threshold: float) -> None:
+    removed = removed_units(array("d", scores), threshold, threshold - NEIGHBOUR_MARGIN)
+    assert {unit for unit, flag in enumerate(removed) if flag} == reference_removed(
+        scores, threshold
+    )
+
+
+@given(st.lists(st.tuples(st.booleans(), st.integers(-1, 3), st.floats(0, 1)), max_size=30))
+def test_removed_runs_are_the_runs_of_one_winner(units: list[tuple[bool, int, float]]) -> None:
+    removed = bytearray(flag for flag, _, _ in units)
+    winners = array("i", [winner for _, winner, _ in units])
+    scores = array("d", [score for _, _, score in units])
+    expected: list[tuple[int, int, float]] = []
+    for unit, (flag, winner, score) in enumerate(units):
+        if flag and expected and expected[-1][1] == unit - 1 and winners[unit - 1] == winner:
+            first, _, best = expected[-1]
+            expected[-1] = (first, unit, max(best, score))
+        elif flag:
+            expected.append((unit, unit, score))
+    assert removed_runs(removed, winners, scores) == expected
+    assert list(lines_where(removed, True)) == [
+        u // 2 for u in range(0, len(units), 2) if removed[u]
+    ]
+    assert list(lines_where(removed, False)) == [
+        u // 2 for u in range(0, len(units), 2) if not removed[u]
+    ]
+
+
+RAW_CLAIMS = st.lists(
+    st.tuples(
+        st.integers(0, 12),  # first unit
+        st.integers(-1, 6),  # units covered (none when not positive)
+        st.integers(0, 3),  # detector number
+        st.sampled_from([0.25, 0.5, 0.9, 1.0]),  # score (ties are common)
+    ),
+    max_size=25,
+)
+
+
+@given(RAW_CLAIMS, st.integers(0, 16))
+def test_the_sweep_weighs_overlapping_claims_as_the_claim_by_claim_definition(
+    raw: list[tuple[int, int, int, float]], size: int
+) -> None:
+    """Many claims over few units: the chains of detectors per unit, claim by claim in
+    order, and the winners painted weakest first (the engine's plain definitions)."""
+    firsts = [min(first, size) for first, _, _, _ in raw]
+    stops = [min(first + length, size) for first, length, _, _ in raw]
+    detectors = [detector for _, _, detector, _ in raw]
+    named = [detector != 3 for detector in detectors]  # detector 3 is a fallback
+    orders = [10 * (detector % 2) for detector in detectors]  # two detectors share an order
+    scores = [score for _, _, _, score in raw]
+    chains: list[dict[int, float]] = [{} for _ in range(size)]
+    for number, detector in enumerate(detectors):
+        for unit in range(firsts[number], stops[number]):
+            best = chains[unit].get(detector)
+            chains[unit][detector] = scores[number] if best is None else max(best, scores[number])
+    expected_scores = [UNCLAIMED] * size
+    for unit, chain in enumerate(chains):
+        if chain:
+            doubt = 1.0
+            for best in chain.values():  # (a dict keeps the order of first claims)
+                doubt *= 1.0 - best
+            expected_scores[unit] = 1.0 - doubt
+    expected_winners = [-1] * size
+    strengths = [(named[k], scores[k], -orders[k], -k) for k in range(len(raw))]
+    for number in sorted(range(len(raw)), key=strengths.__getitem__):
+        for unit in range(firsts[number], stops[number]):
+            expected_winners[unit] = number
+    found_scores, found_winners = weigh(size, firsts, stops, detectors, named, orders, scores)
+    assert list(found_scores) == expected_scores
+    assert list(found_winners) == expected_winners

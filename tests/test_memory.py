@@ -15,7 +15,7 @@ from benchmarks import scaling
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.engine import _Units
+from cleantext.engine import Units
 from cleantext.html.parse import MAX_NESTING, flatten_deep
 from cleantext.meta.segments import _byline_texts, is_byline, is_dateline
 from cleantext.text._lines import LineTable
@@ -151,7 +151,13 @@ def test_the_docs_section_is_replaced_in_place() -> None:
 def test_kept_text_joins_the_kept_lines_by_the_plain_definition(
     text: str, removed: set[int]
 ) -> None:
-    assert LineTable(text).kept_text(removed) == reference_kept_text(text, removed)
+    table = LineTable(text)
+    assert table.kept_text(unit_flags(table, removed)) == reference_kept_text(text, removed)
+
+
+def unit_flags(table: LineTable, removed: set[int]) -> bytearray:
+    """The engine's flag per unit (1: it goes) for the unit numbers in ``removed``."""
+    return bytearray(unit in removed for unit in range(max(2 * len(table) - 1, 0)))
 
 
 def reference_kept_text(text: str, removed: set[int]) -> str:
@@ -171,9 +177,10 @@ def reference_kept_text(text: str, removed: set[int]) -> str:
 def test_the_engine_keeps_no_python_object_per_line() -> None:
     text = "Home\nNews\n" * 100_000  # 1 MB of one-word lines
     page = Page.from_text(text)
+    removed = unit_flags(page.lines, {2, 4, 6})
     tracemalloc.start()
-    units = _Units(page)
-    kept = page.lines.kept_text({2, 4, 6})
+    units = Units(page.lines)
+    kept = page.lines.kept_text(removed)
     held, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert units.covered(0, 10) == range(0, 4) and len(kept) == len(text) - 16
@@ -224,7 +231,7 @@ def test_texts_written_in_place_take_the_narrowest_kind() -> None:
         joined, _ = table.joined()
         assert joined == "\n".join(line.text for line in table)
         for removed in ({0}, {2}, set()):
-            assert table.kept_text(removed) == reference_kept_text(text, removed)
+            assert table.kept_text(unit_flags(table, removed)) == reference_kept_text(text, removed)
 
 
 def test_flattening_a_deep_page_holds_no_list_of_its_pieces() -> None:

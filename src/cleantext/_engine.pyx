@@ -1,117 +1,354 @@
-"""The compiled kernel of :mod:`cleantext.engine`: each unit's combined score.
+"""The compiled kernels of :mod:`cleantext.engine`: weigh the claims, decide, find the runs.
+
+A page's units (its lines and the gaps between them) are numbered ``0 .. size - 1``. Per
+unit the kernels keep dense arrays, never a dict or a set: the combined score (a double,
+:data:`UNCLAIMED` where no claim covers the unit), the winning claim (an int, -1 where
+none) and whether the unit goes (a byte). A page of a million one-word lines costs 13
+bytes a unit here.
 
 A unit's score combines the best claim of each detector that covers it as
 ``1 - prod(1 - best)``, the detectors taken in the order in which their first claim on
 the unit comes (the order of the product decides the last bit of a float, and the
 engine's output must not depend on how it is computed). ``tests/test_engine_speedups.py``
-checks the result against the claim-by-claim definition.
+checks every kernel against the plain definition.
 """
 
 from cpython.array cimport array, clone
 
+from cleantext.text._lines cimport LineTable
+
 cdef array _LONGS = array("q")
+cdef array _INTS = array("i")
 cdef array _DOUBLES = array("d")
 
+UNCLAIMED = -1.0
+"""The score of a unit that no claim covers."""
+OUTSIDE_BODY_BOOST = 0.3
+"""Share of the remaining doubt removed from a claim that lies outside the body core."""
+INSIDE_BODY_DAMPING = 0.8
+"""Factor applied to a claim whose lines sit strictly inside the body core."""
+cdef double _OUTSIDE_BODY_BOOST = OUTSIDE_BODY_BOOST, _INSIDE_BODY_DAMPING = INSIDE_BODY_DAMPING
 
-cdef class _Chains:
-    """Per unit, a chain of (detector, best score) entries in first-claim order.
 
-    ``head[unit]`` is the unit's first entry and ``tail[unit]`` its last (-1: none);
-    entry ``k`` holds ``detector[k]``, ``best[k]`` and ``following[k]``, the next
-    entry of the same unit. The entries live in growing arrays, so a page costs one
-    entry per (unit, detector) pair that claims cover, not a dict per unit. ``capacity``
-    bounds the entries: the units the claims cover, counted once per claim.
-    """
+cdef class _Claims:
+    """The claims as the kernels read them, one entry per claim in each array: the units
+    it covers (``firsts`` to ``stops - 1``), its detector's number, whether that detector
+    is a named one (not a fallback), the detector's ``order``, and the claim's score."""
 
-    cdef array head, tail, detector, following, best
+    cdef array firsts, stops, detectors, named, orders, scores
     cdef Py_ssize_t count
 
-    def __init__(self, Py_ssize_t size, Py_ssize_t capacity):
-        self.head = clone(_LONGS, size, False)
-        self.tail = clone(_LONGS, size, False)
-        cdef Py_ssize_t unit
-        for unit in range(size):
-            self.head.data.as_longlongs[unit] = -1
-            self.tail.data.as_longlongs[unit] = -1
-        self.detector = clone(_LONGS, capacity, False)
-        self.following = clone(_LONGS, capacity, False)
-        self.best = clone(_DOUBLES, capacity, False)
-        self.count = 0
+    def __init__(self, list firsts, list stops, list detectors, list named, list orders,
+                 list scores):
+        self.firsts, self.stops = array("q", firsts), array("q", stops)
+        self.detectors, self.named = array("q", detectors), array("b", named)
+        self.orders, self.scores = array("q", orders), array("d", scores)
+        self.count = len(firsts)
 
-    cdef void claim(self, Py_ssize_t unit, long long detector, double score):
-        """Detector ``detector`` claims ``unit`` with ``score``: keep its best score."""
-        cdef long long entry = self.head.data.as_longlongs[unit]
-        while entry >= 0:
-            if self.detector.data.as_longlongs[entry] == detector:
-                if score > self.best.data.as_doubles[entry]:
-                    self.best.data.as_doubles[entry] = score
-                return
-            entry = self.following.data.as_longlongs[entry]
-        self._append(unit, detector, score)
+    cdef bint beats(self, Py_ssize_t claim, Py_ssize_t other):
+        """Whether ``claim`` wins a unit over ``other``: a named detector's over a
+        fallback's, then the higher score, then the detector first in order, then the
+        earlier claim."""
+        cdef signed char named = self.named.data.as_schars[claim]
+        if named != self.named.data.as_schars[other]:
+            return named
+        cdef double score = self.scores.data.as_doubles[claim]
+        if score != self.scores.data.as_doubles[other]:
+            return score > self.scores.data.as_doubles[other]
+        cdef long long order = self.orders.data.as_longlongs[claim]
+        if order != self.orders.data.as_longlongs[other]:
+            return order < self.orders.data.as_longlongs[other]
+        return claim < other
 
-    cdef void _append(self, Py_ssize_t unit, long long detector, double score):
-        """A new entry at the end of ``unit``'s chain."""
-        self.detector.data.as_longlongs[self.count] = detector
-        self.best.data.as_doubles[self.count] = score
-        self.following.data.as_longlongs[self.count] = -1
-        cdef long long last = self.tail.data.as_longlongs[unit]
-        if last < 0:
-            self.head.data.as_longlongs[unit] = self.count
-        else:
-            self.following.data.as_longlongs[last] = self.count
-        self.tail.data.as_longlongs[unit] = self.count
-        self.count += 1
 
-    cdef double combined(self, Py_ssize_t unit):
-        """``1 - prod(1 - best)`` over the unit's chain, in its order."""
+cdef class _Sweep:
+    """The claims covering the current unit, as the units are visited in order.
+
+    The claims enter in order of their first unit (``starting``) and leave after their
+    last. Per unit, each detector's best score among the covering claims and its first
+    (lowest-numbered) claim are gathered in the ``best``/``first_claim`` entries.
+    """
+
+    cdef _Claims claims
+    cdef array starting, active, detector, best, first_claim
+    cdef Py_ssize_t entered, count, entries
+
+    def __init__(self, _Claims claims):
+        self.claims = claims
+        self.starting = array("q", sorted(range(claims.count), key=claims.firsts.__getitem__))
+        self.active = clone(_LONGS, claims.count, False)
+        self.detector = clone(_LONGS, claims.count, False)
+        self.best = clone(_DOUBLES, claims.count, False)
+        self.first_claim = clone(_LONGS, claims.count, False)
+        self.entered = self.count = 0
+
+    cdef void visit(self, Py_ssize_t unit):
+        """Make the active claims those that cover ``unit`` (units visited in order)."""
+        cdef Py_ssize_t index, kept = 0, claim
+        for index in range(self.count):
+            claim = self.active.data.as_longlongs[index]
+            if self.claims.stops.data.as_longlongs[claim] > unit:
+                self.active.data.as_longlongs[kept] = claim
+                kept += 1
+        self.count = kept
+        while (self.entered < self.claims.count and self.claims.firsts.data.as_longlongs[
+                self.starting.data.as_longlongs[self.entered]] <= unit):
+            claim = self.starting.data.as_longlongs[self.entered]
+            self.entered += 1
+            if self.claims.stops.data.as_longlongs[claim] > unit:  # (not an empty claim)
+                self.active.data.as_longlongs[self.count] = claim
+                self.count += 1
+
+    cdef double combined(self):
+        """``1 - prod(1 - best)`` over the detectors of the active claims, each with its
+        best score, taken in the order of their first claims; :data:`UNCLAIMED` if none."""
+        if self.count == 0:
+            return -1.0
+        self._gather()
+        self._order_entries()
         cdef double doubt = 1.0
-        cdef long long entry = self.head.data.as_longlongs[unit]
-        while entry >= 0:
+        cdef Py_ssize_t entry
+        for entry in range(self.entries):
             doubt *= 1.0 - self.best.data.as_doubles[entry]
-            entry = self.following.data.as_longlongs[entry]
         return 1.0 - doubt
 
+    cdef void _gather(self):
+        """One entry per detector among the active claims: its best score, first claim."""
+        cdef Py_ssize_t index, entry, claim
+        cdef long long detector
+        self.entries = 0
+        for index in range(self.count):
+            claim = self.active.data.as_longlongs[index]
+            detector = self.claims.detectors.data.as_longlongs[claim]
+            entry = 0
+            while entry < self.entries and self.detector.data.as_longlongs[entry] != detector:
+                entry += 1
+            if entry == self.entries:
+                self.detector.data.as_longlongs[entry] = detector
+                self.best.data.as_doubles[entry] = self.claims.scores.data.as_doubles[claim]
+                self.first_claim.data.as_longlongs[entry] = claim
+                self.entries += 1
+            else:
+                self._update(entry, claim)
 
-def combined_scores(Py_ssize_t size, list firsts, list stops, list detectors, list scores):
-    """The combined score of every unit of ``size`` that a claim covers (a dict).
+    cdef void _update(self, Py_ssize_t entry, Py_ssize_t claim):
+        """Another claim of entry ``entry``'s detector: keep the best score, first claim."""
+        cdef double score = self.claims.scores.data.as_doubles[claim]
+        if score > self.best.data.as_doubles[entry]:
+            self.best.data.as_doubles[entry] = score
+        if claim < self.first_claim.data.as_longlongs[entry]:
+            self.first_claim.data.as_longlongs[entry] = claim
+
+    cdef void _order_entries(self):
+        """Sort the entries by first claim (insertion sort: a few detectors a unit)."""
+        cdef Py_ssize_t index, place
+        cdef long long detector, first
+        cdef double best
+        for index in range(1, self.entries):
+            detector = self.detector.data.as_longlongs[index]
+            best = self.best.data.as_doubles[index]
+            first = self.first_claim.data.as_longlongs[index]
+            place = index
+            while place > 0 and self.first_claim.data.as_longlongs[place - 1] > first:
+                self.detector.data.as_longlongs[place] = self.detector.data.as_longlongs[place - 1]
+                self.best.data.as_doubles[place] = self.best.data.as_doubles[place - 1]
+                self.first_claim.data.as_longlongs[place] = (
+                    self.first_claim.data.as_longlongs[place - 1])
+                place -= 1
+            self.detector.data.as_longlongs[place] = detector
+            self.best.data.as_doubles[place] = best
+            self.first_claim.data.as_longlongs[place] = first
+
+    cdef int winner(self):
+        """The number of the active claim that wins the unit (-1 if none)."""
+        cdef Py_ssize_t index, claim, found = -1
+        for index in range(self.count):
+            claim = self.active.data.as_longlongs[index]
+            if found < 0 or self.claims.beats(claim, found):
+                found = claim
+        return <int>found
+
+
+def weigh(Py_ssize_t size, list firsts, list stops, list detectors, list named, list orders,
+          list scores):
+    """Per unit of ``size``: the combined score (an ``array('d')``, :data:`UNCLAIMED` where
+    no claim covers the unit) and the number of the winning claim (an ``array('i')``, -1
+    where none).
 
     Claim ``k`` covers units ``firsts[k]`` to ``stops[k] - 1`` for detector number
-    ``detectors[k]`` with ``scores[k]``.
+    ``detectors[k]`` (a named detector's when ``named[k]``, a fallback's otherwise, its
+    ``order`` ``orders[k]``) with ``scores[k]``. The units are swept in order with the
+    claims covering each: memory grows with the claims and the units' results, not with
+    the claims' overlaps.
 
-    >>> combined_scores(3, [0, 1, 1], [2, 3, 2], [0, 1, 0], [0.5, 0.5, 0.9])
-    {0: 0.5, 1: 0.95, 2: 0.5}
+    >>> scores, winners = weigh(4, [0, 1, 1], [2, 3, 2], [0, 1, 0], [True, False, True],
+    ...                         [1, 2, 1], [0.5, 0.5, 0.9])
+    >>> list(scores), list(winners)
+    ([0.5, 0.95, 0.5, -1.0], [0, 2, 1, -1])
     """
-    cdef Py_ssize_t number, unit, capacity = 0
-    for number in range(len(firsts)):
-        capacity += max(<Py_ssize_t>stops[number] - <Py_ssize_t>firsts[number], 0)
-    cdef _Chains chains = _Chains(size, capacity)
-    cdef long long detector
+    cdef _Sweep sweep = _Sweep(_Claims(firsts, stops, detectors, named, orders, scores))
+    cdef array combined = clone(_DOUBLES, size, False)
+    cdef array winners = clone(_INTS, size, False)
+    cdef Py_ssize_t unit
+    for unit in range(size):
+        sweep.visit(unit)
+        combined.data.as_doubles[unit] = sweep.combined()
+        winners.data.as_ints[unit] = sweep.winner()
+    return combined, winners
+
+
+def removed_units(array scores, double threshold, double near):
+    """Which units go (a ``bytearray``, 1 a unit that goes): those scoring ``threshold``
+    or more, and a line (an even unit) scoring ``near`` or more whose neighbour lines on
+    both sides go, taken from the first line on (so a line that goes this way counts for
+    the next).
+
+    >>> from array import array
+    >>> list(removed_units(array("d", [0.9, -1.0, 0.6, -1.0, 0.8, -1.0, 0.6]), 0.7, 0.55))
+    [1, 0, 1, 0, 1, 0, 0]
+    """
+    cdef Py_ssize_t size = len(scores), unit
+    cdef bytearray removed = bytearray(size)
+    cdef unsigned char[:] flags = removed
+    for unit in range(size):
+        flags[unit] = scores.data.as_doubles[unit] >= threshold
     cdef double score
-    for number in range(len(firsts)):
-        detector, score = detectors[number], scores[number]
-        for unit in range(<Py_ssize_t>firsts[number], <Py_ssize_t>stops[number]):
-            chains.claim(unit, detector, score)
-    return {
-        unit: chains.combined(unit)
-        for unit in range(size)
-        if chains.head.data.as_longlongs[unit] >= 0
-    }
+    for unit in range(2, size - 2, 2):  # the lines with a line on each side
+        score = scores.data.as_doubles[unit]
+        if near <= score < threshold and flags[unit - 2] and flags[unit + 2]:
+            flags[unit] = 1
+    return removed
 
 
-def same_winner_runs(list ordered, list winners):
-    """Split ``ordered`` (removed units, ascending) into runs of consecutive units that the
-    same claim wins (``winners[unit]``); each run as its ``(start, stop)`` in ``ordered``.
+def removed_runs(const unsigned char[:] removed, array winners, array scores):
+    """The runs of consecutive units that go and that the same claim wins, each as
+    ``(first unit, last unit, highest score)``, in order.
 
-    >>> same_winner_runs([0, 1, 2, 4, 5], [7, 7, 8, -1, 8, 8])
-    [(0, 2), (2, 3), (3, 5)]
+    >>> from array import array
+    >>> removed_runs(bytearray([1, 1, 1, 0, 1, 1]), array("i", [7, 7, 8, -1, 8, 8]),
+    ...              array("d", [0.5, 0.75, 0.5, -1.0, 0.5, 0.5]))
+    [(0, 1, 0.75), (2, 2, 0.5), (4, 5, 0.5)]
     """
     cdef list runs = []
-    cdef Py_ssize_t first = 0, end, unit, previous
-    for end in range(1, len(ordered)):
-        unit, previous = ordered[end], ordered[end - 1]
-        if unit != previous + 1 or winners[unit] != winners[previous]:
-            runs.append((first, end))
-            first = end
-    if ordered:
-        runs.append((first, len(ordered)))
+    cdef Py_ssize_t unit, first = -1, size = len(removed)
+    cdef double best = 0.0
+    for unit in range(size):
+        if first >= 0 and not (
+            removed[unit] and winners.data.as_ints[unit] == winners.data.as_ints[first]
+        ):
+            runs.append((first, unit - 1, best))
+            first = -1
+        if removed[unit] and first < 0:
+            first, best = unit, scores.data.as_doubles[unit]
+        elif removed[unit]:
+            best = max(best, scores.data.as_doubles[unit])
+    if first >= 0:
+        runs.append((first, size - 1, best))
     return runs
+
+
+def lines_where(const unsigned char[:] removed, bint gone):
+    """The indexes of the lines (line ``k`` is unit ``2k``) that go (``gone``) or stay
+    (an ``array('i')``, ascending).
+
+    >>> list(lines_where(bytearray([1, 0, 0, 0, 1]), False)), list(lines_where(b"\\x01", True))
+    ([1], [0])
+    """
+    cdef Py_ssize_t unit, count = 0, size = len(removed)
+    for unit in range(0, size, 2):
+        count += (removed[unit] != 0) == gone
+    cdef array lines = clone(_INTS, count, False)
+    count = 0
+    for unit in range(0, size, 2):
+        if (removed[unit] != 0) == gone:
+            lines.data.as_ints[count] = <int>(unit // 2)
+            count += 1
+    return lines
+
+
+cdef class Units:
+    """The units of a page's lines: line ``k`` is unit ``2k``, the gap after it unit ``2k + 1``.
+
+    The units tile the lines' span: unit ``u`` runs from ``bound(u)`` to ``bound(u + 1)``,
+    where the bounds are the lines' starts and ends taken in turn (a gap runs from the end
+    of the line before it to the start of the line after it). They are read from the
+    table's offset arrays: no array of their own, no Python object per line.
+
+    >>> from cleantext.text._lines import LineTable
+    >>> units = Units(LineTable("Home\\n\\nBody text."))
+    >>> units.size, units.start(1), units.end(1), units.covered(0, 6)
+    (3, 4, 6, range(0, 2))
+    """
+
+    def __init__(self, LineTable lines):
+        self.lines = lines
+        self.size = max(2 * len(lines) - 1, 0)
+
+    cdef inline Py_ssize_t bound(self, Py_ssize_t index):
+        """The ``index``-th bound: line ``index // 2``'s start (even) or end (odd)."""
+        if index % 2 == 0:
+            return self.lines.starts.data.as_longlongs[index // 2]
+        return self.lines.ends.data.as_longlongs[index // 2]
+
+    cpdef Py_ssize_t start(self, Py_ssize_t unit):
+        """Where ``unit`` starts."""
+        return self.bound(unit)
+
+    cpdef Py_ssize_t end(self, Py_ssize_t unit):
+        """Where ``unit`` ends."""
+        return self.bound(unit + 1)
+
+    cpdef object covered(self, Py_ssize_t start, Py_ssize_t end):
+        """The units lying wholly inside ``[start, end)``, as a range."""
+        return range(self._first_from(start), self._ending_by(end))
+
+    cdef Py_ssize_t _first_from(self, Py_ssize_t start):
+        """The first unit starting at or after ``start`` (``size`` when none)."""
+        cdef Py_ssize_t low = 0, high = self.size, middle
+        while low < high:
+            middle = (low + high) // 2
+            if self.bound(middle) < start:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    cdef Py_ssize_t _ending_by(self, Py_ssize_t end):
+        """The number of units ending at or before ``end``."""
+        cdef Py_ssize_t low = 1, high = self.size + 1, middle
+        while low < high:
+            middle = (low + high) // 2
+            if end < self.bound(middle):
+                high = middle
+            else:
+                low = middle + 1
+        return low - 1
+
+    def placed(self, score, Py_ssize_t start, Py_ssize_t end, Py_ssize_t first,
+               Py_ssize_t last):
+        """A proposal's ``score`` (clamped to [0, 1]) adjusted for where ``[start, end)``
+        sits relative to the body core (lines ``first`` to ``last``), the note that says
+        so, and the units it covers. Outside the core :data:`OUTSIDE_BODY_BOOST` of the
+        remaining doubt goes; strictly inside it the score is damped by
+        :data:`INSIDE_BODY_DAMPING`.
+
+        >>> from cleantext.text._lines import LineTable
+        >>> units = Units(LineTable("Menu\\nText.\\nMore text.\\nEnd."))
+        >>> units.placed(0.5, 0, 4, 1, 3), units.placed(2, 11, 21, 1, 3)
+        ((0.65, 'outside the body', range(0, 1)), (0.8, 'inside the body', range(4, 5)))
+        """
+        cdef double clamped = score
+        if 0.0 > clamped:  # (as min(max(score, 0.0), 1.0): a NaN stays NaN)
+            clamped = 0.0
+        if 1.0 < clamped:
+            clamped = 1.0
+        cdef Py_ssize_t units_from = self._first_from(start), units_to = self._ending_by(end)
+        cdef object covered = range(units_from, units_to)
+        cdef Py_ssize_t top = (units_from + 1) // 2  # the first line covered
+        cdef Py_ssize_t bottom = (units_to - 1) // 2 if units_to > 0 else -1  # and the last
+        if top <= bottom and first <= last:  # (C rounds -1 // 2 to 0: hence the test above)
+            if bottom < first or top > last:
+                return clamped + (1 - clamped) * _OUTSIDE_BODY_BOOST, "outside the body", covered
+            if top > first and bottom < last:
+                return clamped * _INSIDE_BODY_DAMPING, "inside the body", covered
+        return clamped, "", covered

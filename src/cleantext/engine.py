@@ -15,19 +15,22 @@ content classifier) run last and see which lines the named ones remove
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
-from cleantext._engine import combined_scores, same_winner_runs
+from cleantext._engine import INSIDE_BODY_DAMPING as INSIDE_BODY_DAMPING  # (the engine's constants)
+from cleantext._engine import OUTSIDE_BODY_BOOST as OUTSIDE_BODY_BOOST
+from cleantext._engine import (
+    Units,
+    lines_where,
+    removed_runs,
+    removed_units,
+    weigh,
+)
 from cleantext.config import Config
 from cleantext.detector import Detector, Mode, Proposal
 from cleantext.model import Segment
 from cleantext.text.page import Page
 
-OUTSIDE_BODY_BOOST = 0.3
-"""Share of the remaining doubt removed from a claim that lies outside the body core."""
-INSIDE_BODY_DAMPING = 0.8
-"""Factor applied to a claim whose lines sit strictly inside the body core."""
 NEIGHBOUR_MARGIN = 0.15
 """A line this close under the threshold goes when the lines on both sides go."""
 MAX_PASSES = 3
@@ -48,6 +51,16 @@ class Claim(NamedTuple):
     units: range
 
 
+class Decision(NamedTuple):
+    """Per unit of a page (dense arrays, compiled: :mod:`cleantext._engine`): the combined
+    score (``UNCLAIMED`` where no claim covers it), the number of the winning claim (-1
+    where none), and whether it goes (1) or stays (0)."""
+
+    scores: array[float]
+    winners: array[int]
+    removed: bytearray
+
+
 def decide(
     page: Page, config: Config, *, mode: Mode = "text", passes: int = MAX_PASSES
 ) -> tuple[str, tuple[Segment, ...]]:
@@ -58,22 +71,21 @@ def decide(
     default so that cleaning its own output changes nothing. HTML mode passes 1:
     its output is text, never fed back to it, and a second look costs a fifth of its time.
     """
-    units = _Units(page)
+    units = Units(page.lines)
     active = list(config.active(mode))
     claims, seen = _claims(page, units, active, config.threshold)
-    scores, winners, removed = _resolve(page, units, claims, config.threshold)
+    decision = _resolve(units, claims, config.threshold)
     for _ in range(passes - 1):
-        found = _second_look(seen, units, removed, active, config.threshold)
+        found = _second_look(seen, units, decision.removed, active, config.threshold)
         if not found:
             break
         claims += found
-        scores, winners, removed = _resolve(page, units, claims, config.threshold)
-    segments = _segments(page, units, removed, scores, winners, claims)
-    return _assemble(page, removed), segments
+        decision = _resolve(units, claims, config.threshold)
+    return _assemble(page, decision.removed), _segments(page, units, decision, claims)
 
 
 def _claims(
-    page: Page, units: _Units, active: list[tuple[Detector, Any]], threshold: float
+    page: Page, units: Units, active: list[tuple[Detector, Any]], threshold: float
 ) -> tuple[list[Claim], Page]:
     """Claims of the named detectors, then of the fallback ones (which see the named claims);
     and the page as the fallbacks saw it, with what they computed (tokens, page type).
@@ -90,17 +102,17 @@ def _claims(
     return claims, seen
 
 
-def _resolve(
-    page: Page, units: _Units, claims: list[Claim], threshold: float
-) -> tuple[dict[int, float], list[int], set[int]]:
+def _resolve(units: Units, claims: list[Claim], threshold: float) -> Decision:
+    """Weigh the claims and decide each unit: those scoring ``threshold`` or more go, and a
+    line within :data:`NEIGHBOUR_MARGIN` under it whose neighbour lines both go."""
     scores, winners = _weigh(units.size, claims)
-    return scores, winners, _decide_units(page, scores, threshold)
+    return Decision(scores, winners, removed_units(scores, threshold, threshold - NEIGHBOUR_MARGIN))
 
 
 def _second_look(
     page: Page,
-    units: _Units,
-    removed: set[int],
+    units: Units,
+    removed: bytearray,
     active: list[tuple[Detector, Any]],
     threshold: float,
 ) -> list[Claim]:
@@ -112,16 +124,17 @@ def _second_look(
     Removing furniture changes the context (the body core moves, a run ends), so
     a second look can find more; repeating it makes cleaning idempotent.
     """
-    kept = _kept_lines(page, removed)
+    kept = lines_where(removed, False)
     if len(kept) == len(page.lines):
         return []
     evidence = None if page.evidence is None else tuple(page.evidence[i] for i in kept)
     again = Page.from_text(_assemble(page, removed), evidence).reusing(page, kept)
-    again_units = _Units(again)
+    again_units = Units(again.lines)
     claims, _ = _claims(again, again_units, active, threshold)
-    scores, winners, gone = _resolve(again, again_units, claims, threshold)
+    again_decision = _resolve(again_units, claims, threshold)
+    winners, scores = again_decision.winners, again_decision.scores
     found: list[Claim] = []
-    for run in _line_runs(sorted(unit // 2 for unit in gone if unit % 2 == 0), winners, kept):
+    for run in _line_runs(lines_where(again_decision.removed, True), winners, kept):
         source = claims[winners[2 * run[0]]]
         first, last = page.lines[kept[run[0]]], page.lines[kept[run[-1]]]
         score = max(scores[2 * line] for line in run)
@@ -131,7 +144,7 @@ def _second_look(
     return found
 
 
-def _line_runs(lines: list[int], winners: list[int], kept: list[int]) -> list[list[int]]:
+def _line_runs(lines: array[int], winners: array[int], kept: array[int]) -> list[list[int]]:
     """Group removed lines of the second look: same winning claim, adjacent in the original."""
     runs: list[list[int]] = []
     for line in lines:
@@ -147,17 +160,26 @@ def _line_runs(lines: list[int], winners: list[int], kept: list[int]) -> list[li
     return runs
 
 
-def _run(page: Page, units: _Units, detectors: list[tuple[Detector, Any]]) -> list[Claim]:
-    """The detectors' claims, each placed in context (see :meth:`_Units.place`)."""
-    body = page.body
+def _run(page: Page, units: Units, detectors: list[tuple[Detector, Any]]) -> list[Claim]:
+    """The detectors' claims, each placed in context (see :func:`_place`)."""
+    first, last = page.body
     return [
-        units.place(detector, proposal, body)
+        _place(units, detector, proposal, first, last)
         for detector, params in detectors
         for proposal in detector.run(page, params)
     ]
 
 
-def _claimed_lines(units: _Units, claims: list[Claim], threshold: float) -> dict[int, str]:
+def _place(units: Units, detector: Detector, proposal: Proposal, first: int, last: int) -> Claim:
+    """The proposal as a claim on the units it covers, its score adjusted for where it sits
+    relative to the body core (lines ``first`` to ``last``): :data:`OUTSIDE_BODY_BOOST` of
+    the remaining doubt goes outside it, :data:`INSIDE_BODY_DAMPING` damps it strictly inside
+    (compiled: :meth:`cleantext._engine.Units.placed`)."""
+    score, note, covered = units.placed(proposal.score, proposal.start, proposal.end, first, last)
+    return Claim(detector, proposal, score, note, covered)
+
+
+def _claimed_lines(units: Units, claims: list[Claim], threshold: float) -> dict[int, str]:
     """Lines that named detectors' claims remove on their own: what fallback detectors see."""
     claimed: dict[int, str] = {}
     for claim in claims:
@@ -168,144 +190,61 @@ def _claimed_lines(units: _Units, claims: list[Claim], threshold: float) -> dict
     return claimed
 
 
-class _Units:
-    """Lines and gaps interleaved: line ``k`` is unit ``2k``, the gap after it unit ``2k + 1``.
-
-    The units tile the lines' span, so one array of their boundaries holds them all:
-    unit ``u`` runs from ``bounds[u]`` to ``bounds[u + 1]`` (a gap runs from the end of
-    the line before it to the start of the line after it). 8 bytes a unit, no Python
-    object per line.
-    """
-
-    def __init__(self, page: Page) -> None:
-        lines = page.lines
-        self.bounds = array("q", [0]) * (2 * len(lines))
-        self.bounds[0::2] = lines.starts
-        self.bounds[1::2] = lines.ends
-        self.size = max(2 * len(lines) - 1, 0)
-
-    def start(self, unit: int) -> int:
-        """Where ``unit`` starts."""
-        return self.bounds[unit]
-
-    def end(self, unit: int) -> int:
-        """Where ``unit`` ends."""
-        return self.bounds[unit + 1]
-
-    def covered(self, start: int, end: int) -> range:
-        """Units lying wholly inside ``[start, end)``."""
-        return range(bisect_left(self.bounds, start, 0, self.size), self._stop(end))
-
-    def _stop(self, end: int) -> int:
-        """The number of units ending at or before ``end``."""
-        return bisect_right(self.bounds, end, 1, self.size + 1) - 1
-
-    def place(self, detector: Detector, proposal: Proposal, body: tuple[int, int]) -> Claim:
-        """The proposal as a claim on the units it covers, its score adjusted for where it
-        sits relative to the ``body`` core (first and last line)."""
-        score, note = min(max(proposal.score, 0.0), 1.0), ""
-        covered = self.covered(proposal.start, proposal.end)
-        top, bottom = (covered.start + 1) // 2, (covered.stop - 1) // 2  # first, last line
-        first, last = body
-        if top > bottom or last < first:
-            pass
-        elif bottom < first or top > last:
-            score, note = score + (1 - score) * OUTSIDE_BODY_BOOST, "outside the body"
-        elif top > first and bottom < last:
-            score, note = score * INSIDE_BODY_DAMPING, "inside the body"
-        return Claim(detector, proposal, score, note, covered)
-
-
-def _weigh(size: int, claims: list[Claim]) -> tuple[dict[int, float], list[int]]:
-    """Per unit of ``size``: the combined score of all detectors (for the units some claim
-    covers), and the index of the winning claim (-1 where none).
+def _weigh(size: int, claims: list[Claim]) -> tuple[array[float], array[int]]:
+    """Per unit of ``size``: the combined score of all detectors (``UNCLAIMED`` where no
+    claim covers the unit), and the number of the winning claim (-1 where none).
 
     Each detector's best claim on a unit counts once: ``1 - prod(1 - best)``, taken in the
-    order of the detectors' first claims on the unit (compiled: :mod:`cleantext._engine`).
+    order of the detectors' first claims on the unit. A unit goes to a named detector's
+    claim over a fallback's, then to the higher score, then to the detector first in
+    order, then to the earlier claim (compiled: :mod:`cleantext._engine`).
     """
     numbers: dict[str, int] = {}
     detectors = [numbers.setdefault(claim.detector.name, len(numbers)) for claim in claims]
-    scores = combined_scores(
+    return weigh(
         size,
         [claim.units.start for claim in claims],
         [claim.units.stop for claim in claims],
         detectors,
+        [not claim.detector.fallback for claim in claims],
+        [claim.detector.order for claim in claims],
         [float(claim.score) for claim in claims],
     )
-    return scores, _winners(size, claims)
-
-
-def _winners(size: int, claims: list[Claim]) -> list[int]:
-    """Per unit, the claim that wins it: a named detector's over a fallback's, then the
-    higher score, then the detector first in order, then the earlier claim. Claims are
-    laid down weakest first, so each unit keeps the strongest that covers it."""
-    winners = [-1] * size
-    strengths = [
-        (not claim.detector.fallback, claim.score, -claim.detector.order, -number)
-        for number, claim in enumerate(claims)
-    ]
-    for number in sorted(range(len(claims)), key=strengths.__getitem__):
-        covered = claims[number].units
-        winners[covered.start : covered.stop] = [number] * len(covered)
-    return winners
-
-
-def _decide_units(page: Page, scores: dict[int, float], threshold: float) -> set[int]:
-    removed = {unit for unit, score in scores.items() if score >= threshold}
-    near = {
-        unit
-        for unit, score in scores.items()
-        if unit % 2 == 0 and threshold - NEIGHBOUR_MARGIN <= score < threshold
-    }
-    last_line = 2 * (len(page.lines) - 1)
-    for unit in sorted(near):
-        if 0 < unit < last_line and unit - 2 in removed and unit + 2 in removed:
-            removed.add(unit)
-    return removed
 
 
 def _segments(
-    page: Page,
-    units: _Units,
-    removed: set[int],
-    scores: dict[int, float],
-    winners: list[int],
-    claims: list[Claim],
+    page: Page, units: Units, decision: Decision, claims: list[Claim]
 ) -> tuple[Segment, ...]:
     """One segment per run of consecutive removed units that the same claim wins."""
-    ordered = sorted(removed)
+    winners = decision.winners
     return tuple(
-        _segment(page, units, ordered[start:stop], scores, claims[winners[ordered[start]]])
-        for start, stop in same_winner_runs(ordered, winners)
+        _segment(page, units, first, last, score, claims[winners[first]])
+        for first, last, score in removed_runs(decision.removed, winners, decision.scores)
     )
 
 
 def _segment(
-    page: Page, units: _Units, run: list[int], scores: dict[int, float], claim: Claim
+    page: Page, units: Units, first: int, last: int, score: float, claim: Claim
 ) -> Segment:
-    start, end = units.start(run[0]), units.end(run[-1])
+    """The segment of units ``first`` to ``last`` that ``claim`` won, ``score`` the highest."""
+    start, end = units.start(first), units.end(last)
     reason = claim.proposal.reason
-    if run[0] > claim.units.start or run[-1] < claim.units.stop - 1:
+    if first > claim.units.start or last < claim.units.stop - 1:
         reason = PART_OF_GROUP + reason
     if claim.note:
         reason += f" ({claim.note})"
-    evidence = None if page.evidence is None else page.evidence[(run[0] + 1) // 2]
+    evidence = None if page.evidence is None else page.evidence[(first + 1) // 2]
     return Segment(
         start,
         end,
         page.text[start:end],
         claim.detector.name,
         reason,
-        round(max(map(scores.__getitem__, run)), 4),
+        round(score, 4),
         None if evidence is None else evidence.xpath,
     )
 
 
-def _assemble(page: Page, removed: set[int]) -> str:
+def _assemble(page: Page, removed: bytearray) -> str:
     """Join the kept lines: one newline inside a block, one blank line between blocks."""
     return page.lines.kept_text(removed)
-
-
-def _kept_lines(page: Page, removed: set[int]) -> list[int]:
-    """Indexes of the lines whose unit is not ``removed``."""
-    return [index for index in range(len(page.lines)) if 2 * index not in removed]

@@ -165,10 +165,19 @@ def describe_error(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+UTF8_JSON = json.JSONEncoder(ensure_ascii=False)
+"""The encoder of output records, made once (``json.dumps`` with an option makes one a call)."""
+
+
 def encode_line(record: object) -> bytes:
-    """One line of JSON; non-ASCII kept as UTF-8, lone surrogates escaped."""
+    """One line of JSON; non-ASCII kept as UTF-8, or, in a record holding a lone
+    surrogate, the whole record escaped to ASCII.
+
+    >>> encode_line({"text": "Café"}), encode_line({"text": "Café", "odd": "\\ud800"})
+    (b'{"text": "Caf\\xc3\\xa9"}\\n', b'{"text": "Caf\\\\u00e9", "odd": "\\\\ud800"}\\n')
+    """
     try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        return (UTF8_JSON.encode(record) + "\n").encode("utf-8")
     except UnicodeEncodeError:
         return (json.dumps(record) + "\n").encode("ascii")
 

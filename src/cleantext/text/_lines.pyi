@@ -1,7 +1,7 @@
 """Stub of the compiled kernel ``_lines.pyx`` (see its docstrings)."""
 
 from array import array
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import overload
 
 class Line:
@@ -67,7 +67,7 @@ class LineTable(Sequence[Line]):
     def gap(self, index: int) -> Gap: ...
     def sentence_ends(self) -> tuple[bool, ...]: ...
     def joined(self, max_chars: int = -1) -> tuple[str, array[int]]: ...
-    def kept_text(self, removed_units: Container[int]) -> str: ...
+    def kept_text(self, removed: bytes | bytearray) -> str: ...
 
 class Gaps(Sequence[Gap]):
     """The gaps of a :class:`LineTable`, built on demand (one fewer than its lines)."""

@@ -274,21 +274,24 @@ cdef class LineTable:
             first += 1
         return end if 0 <= max_chars < end - first else first
 
-    def kept_text(self, removed_units):
+    def kept_text(self, const unsigned char[:] removed):
         """The lines not removed, joined: one newline inside a block, a blank line between
-        blocks. ``removed_units`` holds the engine's unit numbers (line ``k`` is unit ``2k``).
+        blocks. ``removed`` holds a flag per engine unit (line ``k`` is unit ``2k``; a
+        ``bytearray``): line ``k`` goes when ``removed[2 * k]`` is set.
 
         The text is written into one string of the right size and kind: no list of pieces.
 
-        >>> LineTable("Home\\nTitle\\n\\n\\n  Body.\\nEnd").kept_text({0, 6})
+        >>> LineTable("Home\\nTitle\\n\\n\\n  Body.\\nEnd").kept_text(b"\\1\\0\\0\\0\\0\\0\\1")
         'Title\\n\\n  Body.'
-        >>> LineTable("Café\\nTea").kept_text({0}), LineTable("Café").kept_text({0})
+        >>> LineTable("Café\\nTea").kept_text(b"\\1\\0\\0"), LineTable("Café").kept_text(b"\\1")
         ('Tea', '')
         """
+        if len(removed) < 2 * self.count - 1:
+            raise ValueError(f"{len(removed)} unit flags for {self.count} lines")
         cdef Py_ssize_t index, size = 0, previous_block = -1
         cdef Py_UCS4 widest = 0
         for index in range(self.count):  # first the size and the widest character
-            if 2 * index not in removed_units:
+            if not removed[2 * index]:
                 size += self._kept_size(index, previous_block)
                 widest = max(widest, self._widest(self.starts.data.as_longlongs[index],
                                                   self.ends.data.as_longlongs[index]))
@@ -297,7 +300,7 @@ cdef class LineTable:
         cdef Py_ssize_t at = 0
         previous_block = -1
         for index in range(self.count):  # then the text
-            if 2 * index not in removed_units:
+            if not removed[2 * index]:
                 at = self._write(kept, at, index, previous_block)
                 previous_block = self.blocks.data.as_longlongs[index]
         return kept

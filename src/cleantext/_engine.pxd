@@ -1,0 +1,13 @@
+# The C-level declarations of ``_engine.pyx``.
+from cleantext.text._lines cimport LineTable
+
+
+cdef class Units:
+    cdef readonly LineTable lines
+    cdef readonly Py_ssize_t size
+    cdef Py_ssize_t bound(self, Py_ssize_t index)
+    cpdef Py_ssize_t start(self, Py_ssize_t unit)
+    cpdef Py_ssize_t end(self, Py_ssize_t unit)
+    cpdef object covered(self, Py_ssize_t start, Py_ssize_t end)
+    cdef Py_ssize_t _first_from(self, Py_ssize_t start)
+    cdef Py_ssize_t _ending_by(self, Py_ssize_t end)

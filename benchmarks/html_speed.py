@@ -31,7 +31,6 @@ WARM_UP_PAGES = 3
 STAGES = (
     "parse",
     "render_page",
-    "line_evidence",
     "page_type",
     "html_metadata",
     "decide",

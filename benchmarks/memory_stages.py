@@ -54,7 +54,7 @@ STAGES = (
     "cleantext.html.api:parse",
     "cleantext.html.api:_read",
     "cleantext.html.api:_render",
-    "cleantext.html.api:line_evidence",
+    "cleantext.html.evidence:LineReader.take",
     "cleantext.html.api:page_type",
     "cleantext.html.api:html_metadata",
     "cleantext.html.api:decide",

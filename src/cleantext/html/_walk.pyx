@@ -21,7 +21,18 @@ from here.
 [('One', '/html/body/div/p[1]', 0), ('Two link', '/html/body/div/p[2]', 4)]
 """
 
+from cpython.unicode cimport (
+    Py_UNICODE_ISSPACE,
+    PyUnicode_DATA,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    PyUnicode_WRITE,
+)
 from lxml import etree
+
+
+cdef extern from "Python.h":
+    str PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
 
 from cleantext.html.frames import (
     BOX_TAGS,
@@ -62,6 +73,8 @@ cdef dict _CLOSE = CLOSE_BREAKS
 cdef dict _ROLES = ROLE_LANDMARKS
 cdef str _CELL_MARK = CELL_MARK
 cdef str _BULLET = BULLET
+cdef Py_ssize_t _TEXT_PIECES = 8192  # pieces of the rendered text joined at a time
+cdef tuple _BREAKS = ("", "\n", "\n\n")  # (the break before a line, by its newlines)
 
 
 cdef class Block:
@@ -155,11 +168,21 @@ cdef class RenderedLine:
 
 cdef class LineBuilder:
     """Collects inline text into lines; ``request(n)`` asks for ``n`` newlines before more text
-    (an example runs in :mod:`cleantext.html.lines`)."""
+    (an example runs in :mod:`cleantext.html.lines`).
+
+    With a ``reader`` (an object with a ``take(lines)`` method), each rendered block's lines
+    (a line after a blank line starts a block) go to ``reader.take`` once the block has ended
+    and are let go: ``lines`` then holds the current block's only, and a large page never
+    holds all its rendered lines with their frames."""
 
     cdef readonly list lines
     cdef public str prefix
     cdef readonly object shaper
+    cdef readonly object reader
+    cdef readonly Py_ssize_t words  # of every line emitted
+    cdef list _pieces  # the rendered text: each line's break (but the first's) and text
+    cdef list _chunks  # the pieces joined so far, TEXT_PIECES at a time
+    cdef bint _started  # a line was emitted
     cdef list _parts
     cdef object _frame
     cdef Py_ssize_t _link_chars
@@ -173,10 +196,15 @@ cdef class LineBuilder:
     cdef list _columns
     cdef bint _new_cell
 
-    def __init__(self):
+    def __init__(self, reader=None):
         self.lines = []
         self.prefix = ""
         self.shaper = Shaper()
+        self.reader = reader
+        self.words = 0
+        self._pieces = []
+        self._chunks = []
+        self._started = False
         self._parts = []
         self._frame = None
         self._link_chars = 0
@@ -241,23 +269,24 @@ cdef class LineBuilder:
     cpdef void flush(self):
         """Turn the collected text into line(s)."""
         cdef str joined, content
-        cdef list words
+        cdef Py_ssize_t words
         if not self._parts:
             return
         joined = "".join(self._parts)
         if self._raw:
             self._flush_pre(joined)
         else:
-            words = joined.split()
-            content = " ".join(words)
+            content = collapse_spaces(joined)
             if _CELL_MARK in content:
                 content = CELLS.sub("\t", content).strip("\t ")
-                words = content.split()
+                words = _scan(content, None).words
+            else:
+                words = content.count(" ") + 1 if content else 0
             if content:  # the prefix (a bullet) ends in a space: its words simply add
                 self._emit(
                     self._prefix + content,
                     len(content),
-                    len(words) + len(self._prefix.split()),
+                    words + len(self._prefix.split()),
                     tuple(self._events) if self._events else (),
                 )
         self._parts = []
@@ -266,13 +295,14 @@ cdef class LineBuilder:
 
     def text(self):
         """The rendered text: lines joined by their breaks."""
-        cdef list pieces = []
-        cdef RenderedLine line
-        for line in self.lines:
-            if pieces:
-                pieces.append("\n" * line.brk)
-            pieces.append(line.text)
-        return "".join(pieces)
+        return "".join([*self._chunks, "".join(self._pieces)])
+
+    cpdef void finish(self):
+        """The walk is done: the last line is made and the last block goes to the reader."""
+        self.flush()
+        if self.reader is not None and self.lines:
+            self.reader.take(self.lines)
+            self.lines = []
 
     cdef void _start_line(self, frame):
         """The first text of a line: note its frame, prefix, cell and the links open around it."""
@@ -320,15 +350,88 @@ cdef class LineBuilder:
         cdef int brk = max(self._pending, 1)
         cdef Py_ssize_t link_chars = min(self._link_chars, chars)
         shape = self.shaper.shape(tuple(self._columns) if self._columns else ())
+        if brk >= 2 and self.reader is not None and self.lines:  # (a block has ended)
+            self.reader.take(self.lines)
+            self.lines = []
+        if self._started:
+            self._pieces.append(_BREAKS[brk] if brk <= 2 else "\n" * brk)
+        self._started = True
+        self._pieces.append(text)
+        if len(self._pieces) >= _TEXT_PIECES:  # (the lines' own strings can go)
+            self._chunks.append("".join(self._pieces))
+            self._pieces = []
         self.lines.append(
             RenderedLine(text, brk, self._frame, link_chars, chars, words, shape, events)
         )
+        self.words += words
         self._pending = 0
+
+
+cdef struct Spaced:
+    Py_ssize_t words  # runs of characters that are not white space
+    Py_ssize_t chars  # the characters of those runs
+    Py_UCS4 widest  # the largest of those characters (0 without any)
+    bint spaced  # all white space is single spaces between words (nothing to collapse)
+
+
+cdef Spaced _scan(str text, str into):
+    """The words of ``text`` (white space as ``str.split`` reads it); with ``into`` (a
+    string of the collapsed length), the words are written into it one space apart."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef int into_kind = 0
+    cdef void *into_data = NULL
+    cdef Spaced found = Spaced(0, 0, 0, True)
+    cdef Py_ssize_t index, written = 0
+    cdef Py_UCS4 char
+    cdef bint in_word = False
+    if into is not None:
+        into_kind = PyUnicode_KIND(into)
+        into_data = PyUnicode_DATA(into)
+    for index in range(len(text)):
+        char = PyUnicode_READ(kind, data, index)
+        if Py_UNICODE_ISSPACE(char):
+            if char != 32 or not in_word:
+                found.spaced = False
+            in_word = False
+            continue
+        if not in_word:
+            in_word = True
+            found.words += 1
+            if into_data != NULL and written:
+                PyUnicode_WRITE(into_kind, into_data, written, 32)  # (a space)
+                written += 1
+        found.chars += 1
+        if char > found.widest:
+            found.widest = char
+        if into_data != NULL:
+            PyUnicode_WRITE(into_kind, into_data, written, char)
+            written += 1
+    return found
+
+
+cpdef str collapse_spaces(str text):
+    """``" ".join(text.split())``, without a string per word (the text of a page flattened
+    below its nesting limit is megabytes long: a list of its words held 8 times its size).
+
+    >>> collapse_spaces("  one\\u00a0 two\\n\\tthree "), collapse_spaces(" \\u3000 ")
+    ('one two three', '')
+    """
+    cdef Spaced found = _scan(text, None)
+    cdef Py_ssize_t size = found.chars + max(found.words - 1, 0)
+    cdef Py_UCS4 widest = found.widest
+    if found.words > 1 and widest < 32:
+        widest = 32  # (the spaces between words)
+    if found.spaced and size == len(text):
+        return text  # (nothing to collapse)
+    cdef str collapsed = PyUnicode_New(size, widest)
+    _scan(text, collapsed)
+    return collapsed
 
 
 cdef inline Py_ssize_t _nonspace(str text):
     """The characters of ``text`` that are not white space."""
-    return len("".join(text.split()))
+    return _scan(text, None).chars
 
 
 cpdef frozenset value_tokens(str value):
@@ -441,10 +544,10 @@ cdef class Framer:
         return found
 
 
-def walk(root, frozenset dropped, bint reveal=False):
-    """Walk ``root`` and return the builder holding its rendered lines and their frames
-    (:func:`cleantext.html.render.render` documents it)."""
-    cdef LineBuilder builder = LineBuilder()
+def walk(root, frozenset dropped, bint reveal=False, reader=None):
+    """Walk ``root`` and return the builder holding its rendered lines and their frames, or
+    that gave them to ``reader`` (:func:`cleantext.html.render.render` documents it)."""
+    cdef LineBuilder builder = LineBuilder(reader)
     cdef Framer framer = Framer(dropped, reveal)
     cdef list stack = []  # of each open element: (its parent's frame, its tag to close, its parent)
     cdef list names
@@ -483,7 +586,7 @@ def walk(root, frozenset dropped, bint reveal=False):
             tail = element.tail
             if tail and frame is not None:
                 builder.add(tail, frame)
-    builder.flush()
+    builder.finish()
     return builder
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import overload
 
 from lxml import etree
 
@@ -13,9 +14,10 @@ from cleantext.engine import decide
 from cleantext.errors import InputError
 from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
 from cleantext.html.dom import PageEvidence
-from cleantext.html.evidence import line_evidence
+from cleantext.html.evidence import LineReader
+from cleantext.html.evidence import line_evidence as line_evidence  # (lead.py's example)
 from cleantext.html.page_type import page_type
-from cleantext.html.parse import check_not_binary, has_markup, parse
+from cleantext.html.parse import check_not_binary, has_markup, parse, release_tree_memory
 from cleantext.html.render import render_page
 from cleantext.html.structured import descriptive_elements, json_ld_blocks, json_ld_bodies
 from cleantext.meta import html_metadata, merged, segment_metadata, settled
@@ -67,6 +69,7 @@ def clean_html(
     if not has_markup(text):
         return _as_plain_text(text, known, config)
     reading = _read(parse(text), known)
+    release_tree_memory(len(text))  # (the tree is gone: its memory goes back before deciding)
     if reading is None:
         return Result(text="", removed=(), source_text="", metadata=known)
     clean_text, removed = decide(reading.page, config, mode="html", passes=1)
@@ -119,33 +122,61 @@ def _read(root: etree._Element | None, known: Metadata) -> _Reading | None:
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
-    kind = page_type(
-        root, json_ld.valid, [line.text for line in page.lines], page.word_counts, evidence
-    )
+    kind = page_type(root, json_ld.valid, _LineTexts(page.lines), page.word_counts, evidence)
     known = type_metadata(known, kind)
     marked_up = html_metadata(root, described, json_ld.every, headings, known)
     return _Reading(page.with_page_type(kind), rendered, drawing, marked_up)
+
+
+class _LineTexts(Sequence[str]):
+    """The texts of a page's lines, each made when read (no list of every line's text
+    beside the page and its tree).
+
+    >>> texts = _LineTexts(Page.from_text("One\\n\\nTwo").lines)
+    >>> len(texts), list(texts), texts[1:]
+    (2, ['One', 'Two'], ['Two'])
+    """
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [line.text for line in self._lines[index]]
+        return self._lines[index].text
+
+    def __iter__(self) -> Iterator[str]:
+        return (line.text for line in self._lines)
 
 
 def _render(
     root: etree._Element, bodies: Sequence[str]
 ) -> tuple[str, PageEvidence, list[str], _Drawing]:
     """The rendered text, each line's evidence (``bodies``: the JSON-LD ``articleBody``
-    texts), the ``<h1>`` lines and the drawing (the line builder, with every line's frame,
-    is released on return)."""
-    builder = render_page(root)
-    evidence = line_evidence(root, builder.lines, bodies)
-    headings = [
-        line.text for line, item in zip(builder.lines, evidence, strict=True) if item.tag == "h1"
-    ]
+    texts), the ``<h1>`` lines and the drawing. The rendered lines, each with its frame,
+    are read a rendered block at a time as the walk makes them, then let go (memory of
+    large pages)."""
+    builder = render_page(root, lambda: LineReader(bodies))
+    reader = builder.reader
+    assert isinstance(reader, LineReader)
+    tables = tuple(builder.shaper.tables)
+    text = builder.text()
+    del builder  # (the text's pieces go before the lines' evidence is made)
     base = root.find("head/base[@href]")
     drawing = _Drawing(
-        tuple(line.shape for line in builder.lines),
-        {index: line.events for index, line in enumerate(builder.lines) if line.events},
-        tuple(builder.shaper.tables),
+        tuple(reader.shapes),
+        reader.events,
+        tables,
         None if base is None else (base.get("href") or "").strip() or None,
     )
-    return builder.text(), evidence, headings, drawing
+    return text, PageEvidence(reader.evidence()), reader.headings, drawing
 
 
 def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:

@@ -2,32 +2,94 @@
 
 A line's frame names its block element (:class:`~cleantext.html._walk.Block`), which
 writes its XPath as lxml's ``getpath`` does, in time linear in the tree's size.
+:class:`LineReader` reads everything the page keeps of its rendered lines a rendered
+block at a time, while the walk goes on, so that a large page never holds all its
+rendered lines (and their frames) beside their evidence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from lxml import etree
 
+from cleantext.html._walk import Block, RenderedLine
 from cleantext.html.dom import PageEvidence
-from cleantext.html.render import RenderedLine
+from cleantext.html.frames import Context
+from cleantext.structure import Event, Shape
 from cleantext.text.page import DomEvidence
 
+_LineEvidence = tuple[Block, int, Context, bool, float, float, float]
+"""What a line's evidence holds until its XPath is known: its block element, depth, context,
+whether it is in the structured body, its block's link density, its own, its block's
+words per line."""
 MIN_BODY_MATCH_CHARS = 15
 """Shorter lines are not tested against a JSON-LD ``articleBody`` (they match by chance)."""
 
 
-def line_evidence(
-    root: etree._Element, lines: Sequence[RenderedLine], bodies: Sequence[str]
-) -> PageEvidence:
-    """One :class:`DomEvidence` per rendered line, in order."""
-    evidence: list[DomEvidence] = []
-    for group in _rendered_blocks(lines):
-        link_density, text_density = _densities(group)
-        for line in group:
+class LineReader:
+    """Reads a page's rendered blocks in order (:meth:`take`, a
+    :class:`~cleantext.html.lines.BlockReader`): each line's evidence (:meth:`evidence`,
+    once the walk is done) and shape, the link and image events of the lines that have them
+    (by line number), the ``<h1>`` lines' texts. ``bodies`` are the page's JSON-LD
+    ``articleBody`` texts.
+
+    A line's XPath is only known once the walk has left its ancestors (``p`` or ``p[1]``
+    depends on the siblings that follow), so each line keeps its block element until then.
+
+    >>> from lxml import etree
+    >>> from cleantext.html.render import render
+    >>> root = etree.fromstring("<h1>Title</h1><p>See <a href='/x'>this</a></p><p>Two</p>", etree.HTMLParser())
+    >>> reader = LineReader(())
+    >>> render(root, reader=reader).lines
+    []
+    >>> [item.xpath for item in reader.evidence()], reader.headings, list(reader.events)
+    (['/html/body/h1', '/html/body/p[1]', '/html/body/p[2]'], ['Title'], [1])
+    """
+
+    def __init__(self, bodies: Sequence[str]) -> None:
+        self.bodies = bodies
+        self.shapes: list[Shape] = []
+        self.events: dict[int, tuple[Event, ...]] = {}
+        self.headings: list[str] = []
+        self._lines: list[_LineEvidence | None] = []
+        self._floats: dict[float, float] = {}  # (each distinct density one float object)
+
+    def take(self, lines: list[RenderedLine]) -> None:
+        """Read one rendered block's lines."""
+        shared = self._floats
+        link_density, text_density = _densities(lines)
+        link_density = shared.setdefault(link_density, link_density)
+        text_density = shared.setdefault(text_density, text_density)
+        for line in lines:
             block, depth, context = line.frame
             chars = line.chars
+            density = round(line.link_chars / chars, 3) if chars else 0.0
+            in_body = context.in_body or (bool(self.bodies) and _in_bodies(line.text, self.bodies))
+            if line.events:
+                self.events[len(self.shapes)] = line.events
+            if block.tag == "h1":
+                self.headings.append(line.text)
+            self.shapes.append(line.shape)
+            self._lines.append(
+                (
+                    block,
+                    depth,
+                    context,
+                    in_body,
+                    link_density,
+                    shared.setdefault(density, density),
+                    text_density,
+                )
+            )
+
+    def evidence(self) -> list[DomEvidence]:
+        """Each line's evidence, in order (once the walk is done: it reads each only once)."""
+        evidence: list[DomEvidence] = []
+        for index, line in enumerate(self._lines):
+            assert line is not None, "the evidence is read once"
+            self._lines[index] = None
+            block, depth, context, in_body, link_density, line_density, text_density = line
             evidence.append(
                 DomEvidence(
                     block.xpath(),
@@ -36,21 +98,35 @@ def line_evidence(
                     context.tokens,
                     link_density,
                     depth,
-                    context.in_body or (bool(bodies) and _in_bodies(line.text, bodies)),
+                    in_body,
                     context.heading,
-                    round(line.link_chars / chars, 3) if chars else 0.0,
+                    line_density,
                     text_density,
                     context.labels,
                 )
             )
-    return PageEvidence(evidence)
+        return evidence
 
 
-def _rendered_blocks(lines: Sequence[RenderedLine]) -> list[Sequence[RenderedLine]]:
-    """``lines`` cut into rendered blocks (a blank line starts a new one)."""
-    starts = [index for index, line in enumerate(lines) if line.brk >= 2 and index]
-    bounds = zip([0, *starts], [*starts, len(lines)], strict=True)
-    return [lines[start:end] for start, end in bounds if end > start]
+def line_evidence(
+    root: etree._Element, lines: Sequence[RenderedLine], bodies: Sequence[str]
+) -> PageEvidence:
+    """One :class:`DomEvidence` per rendered line, in order."""
+    reader = LineReader(bodies)
+    for start, end in _rendered_blocks(lines):
+        reader.take(list(lines[start:end]))
+    return PageEvidence(reader.evidence())
+
+
+def _rendered_blocks(lines: Sequence[RenderedLine]) -> Iterator[tuple[int, int]]:
+    """The bounds of each rendered block of ``lines`` (a blank line starts a new one)."""
+    start = 0
+    for index in range(1, len(lines)):
+        if lines[index].brk >= 2:
+            yield start, index
+            start = index
+    if lines:
+        yield start, len(lines)
 
 
 def _densities(lines: Sequence[RenderedLine]) -> tuple[float, float]:

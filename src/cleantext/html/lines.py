@@ -19,9 +19,14 @@ with its break, frame, characters, words, link characters, shape and events.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
 import regex
 
 from cleantext.html.vocabulary import BLOCK_TAGS, LINE_TAGS
+
+if TYPE_CHECKING:
+    from cleantext.html._walk import RenderedLine
 
 BULLET = "  • "
 """Prefix of a rendered list item, as in the seed's style."""
@@ -32,3 +37,11 @@ OPEN_BREAKS = {tag: 1 if tag in LINE_TAGS else 2 for tag in BLOCK_TAGS | LINE_TA
 """Newlines requested before an element's content."""
 CLOSE_BREAKS = {tag: 1 if tag in LINE_TAGS else 2 for tag in BLOCK_TAGS | LINE_TAGS}
 """Newlines requested after an element's content."""
+
+
+class BlockReader(Protocol):
+    """What reads a page's rendered lines a block at a time, as the walk makes them
+    (:func:`cleantext.html.render.render`'s ``reader``)."""
+
+    def take(self, lines: list[RenderedLine]) -> None:
+        """Read one rendered block's lines (the builder lets them go afterwards)."""

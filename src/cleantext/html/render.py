@@ -19,12 +19,15 @@ laid out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from cleantext.html._walk import LineBuilder, RenderedLine, walk
+from cleantext.html.lines import BlockReader
 from cleantext.html.vocabulary import DROPPED_TAGS
 
-__all__ = ["LineBuilder", "RenderedLine", "render", "render_page"]
+__all__ = ["BlockReader", "LineBuilder", "RenderedLine", "render", "render_page"]
 
 LITTLE_TEXT_WORDS = 150
 """A page rendering fewer words than this without its ``<noscript>`` elements, while they
@@ -32,10 +35,13 @@ hold more than this, is rendered with them (the page a client without JavaScript
 NOSCRIPT_DROPPED = DROPPED_TAGS - {"noscript"}
 
 
-def render_page(root: etree._Element) -> LineBuilder:
+def render_page(
+    root: etree._Element, reading: Callable[[], BlockReader] | None = None
+) -> LineBuilder:
     """:func:`render`, with ``<noscript>`` content when the page shows little text without it,
     and with its hidden elements too when it still shows little (the text that a script
     would reveal or move into place: ``<div hidden id="S:0">``, a ``visibility:hidden`` page).
+    ``reading`` makes the reader of each rendering's blocks (see :func:`render`).
 
     >>> from lxml import etree
     >>> app = "<div id='app'>Loading</div><noscript><p>" + "Posted text. " * 80 + "</p></noscript>"
@@ -48,15 +54,19 @@ def render_page(root: etree._Element) -> LineBuilder:
     >>> render_page(etree.fromstring(streamed, etree.HTMLParser())).text().split()[:3]
     ['Loading', 'Story', 'text.']
     """
-    builder = render(root)
-    shown = sum(line.words for line in builder.lines)
+
+    def reader() -> BlockReader | None:
+        return None if reading is None else reading()
+
+    builder = render(root, reader=reader())
+    shown = builder.words
     if shown >= LITTLE_TEXT_WORDS:
         return builder
     hidden = sum(_words(element) for element in root.iter("noscript"))
     if hidden > max(shown, LITTLE_TEXT_WORDS):
-        return render(root, dropped=NOSCRIPT_DROPPED)
-    revealed = render(root, reveal=True)
-    if sum(line.words for line in revealed.lines) > LITTLE_TEXT_WORDS:
+        return render(root, dropped=NOSCRIPT_DROPPED, reader=reader())
+    revealed = render(root, reveal=True, reader=reader())
+    if revealed.words > LITTLE_TEXT_WORDS:
         return revealed
     return builder
 
@@ -66,9 +76,15 @@ def _words(element: etree._Element) -> int:
 
 
 def render(
-    root: etree._Element, dropped: frozenset[str] = DROPPED_TAGS, *, reveal: bool = False
+    root: etree._Element,
+    dropped: frozenset[str] = DROPPED_TAGS,
+    *,
+    reveal: bool = False,
+    reader: BlockReader | None = None,
 ) -> LineBuilder:
-    """Walk ``root`` and return the builder holding its rendered lines and their frames.
+    """Walk ``root`` and return the builder holding its rendered lines and their frames;
+    with a ``reader``, each rendered block's lines go to ``reader.take`` as soon as the
+    block has ended instead (the builder's ``text()`` and ``words`` stay whole).
 
     >>> from lxml import etree
     >>> tree = etree.fromstring("<ul><li>one</li><li>two<br>three</li></ul><p>end</p>", etree.HTMLParser())
@@ -78,5 +94,11 @@ def render(
     three
     <BLANKLINE>
     end
+    >>> class Blocks:
+    ...     def take(self, lines): print([line.text for line in lines])
+    >>> render(tree, reader=Blocks()).words
+    ['  • one', '  • two', 'three']
+    ['end']
+    6
     """
-    return walk(root, dropped, reveal)
+    return walk(root, dropped, reveal, reader)

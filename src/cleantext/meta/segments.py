@@ -24,7 +24,7 @@ import regex
 
 from cleantext.detectors.breadcrumb import SEPARATOR as TRAIL_SEPARATOR
 from cleantext.detectors.tag_list import TAG_LABEL
-from cleantext.meta.dates import UPDATE_LABEL, parse_date, stamp_dates
+from cleantext.meta.dates import HAS_YEAR, UPDATE_LABEL, parse_date, stamp_dates
 from cleantext.meta.people import AUTHOR_LABEL, BY_PREFIX, unique_names
 from cleantext.model import Metadata, Result, Segment
 from cleantext.text.lexicon import HOME_WORDS, strip_bullet
@@ -58,8 +58,6 @@ STAMP_SEPARATOR = regex.compile(r"[|•·・⋅]")
 """What splits a byline row into its parts ("Ann Lee | Senior Writer | July 2, 2025")."""
 MAX_STAMP_CHARS = 160
 """A longer line is read as prose without looking for a date stamp in it."""
-HAS_YEAR = regex.compile(r"(?:19|20)\d\d")
-"""Every date :func:`parse_date` reads holds a year: a line without one is skipped cheaply."""
 LINE_BREAK = regex.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 """What ``str.splitlines`` splits at."""
 LINE_BREAK_BACKWARDS = regex.compile(LINE_BREAK.pattern, regex.REVERSE)
@@ -167,11 +165,12 @@ def tag_items(text: str) -> list[str]:
     """
     tags: list[str] = []
     for line in text.splitlines():
-        label = TAG_LABEL.match(line.strip())
+        line = line.strip()
+        label = TAG_LABEL.match(line)
         if label:
-            tags.extend(part.strip() for part in TAG_SEPARATOR.split(line.strip()[label.end() :]))
+            tags.extend(part.strip() for part in TAG_SEPARATOR.split(line[label.end() :]))
         else:
-            tags.append(strip_bullet(line.strip()))
+            tags.append(strip_bullet(line))
     return [" ".join(tag.split()) for tag in tags if tag.strip()]
 
 

@@ -119,9 +119,46 @@ cdef inline Py_ssize_t _count(str text, str part):
     return PyUnicode_Count(text, part, 0, len(text))
 
 
-cdef Py_ssize_t _separators(str text):
-    """Menu separators: " | ", " · ", " / ", " » " (not tabs or wide spaces: tables use them)."""
-    return _count(text, u" | ") + _count(text, u" · ") + _count(text, u" / ") + _count(text, u" » ")
+cdef struct Marks:
+    Py_ssize_t stops  # ". ", "? ", "! ", "。": where sentences end inside a line
+    Py_ssize_t separators  # " | ", " · ", " / ", " » " (not tabs or wide spaces: tables)
+
+
+cdef Py_ssize_t _sentence_stops(str text):
+    """``text.count(". ") + text.count("? ") + text.count("! ") + text.count("。")``
+    (four fast scans: for long lines)."""
+    return _count(text, u". ") + _count(text, u"? ") + _count(text, u"! ") + _count(text, u"。")
+
+
+cdef Marks _marks(str text):
+    """The sentence stops and the menu separators of a short line, in one pass: what
+    ``str.count`` counts for each (a separator's occurrences of one kind do not overlap:
+    after one, the next is looked for past its closing space)."""
+    cdef Marks found
+    found.stops = found.separators = 0
+    cdef Py_ssize_t position, length = len(text)
+    cdef Py_ssize_t bar = 0, dot = 0, slash = 0, quote = 0  # where the next may start
+    cdef Py_UCS4 char, after
+    for position in range(length):
+        char = text[position]
+        if char == u"。":
+            found.stops += 1
+            continue
+        if position + 1 == length:
+            break
+        after = text[position + 1]
+        if after == u" " and (char == u"." or char == u"?" or char == u"!"):
+            found.stops += 1
+        elif char == u" " and position + 2 < length and text[position + 2] == u" ":
+            if after == u"|" and position >= bar:
+                found.separators, bar = found.separators + 1, position + 3
+            elif after == u"·" and position >= dot:
+                found.separators, dot = found.separators + 1, position + 3
+            elif after == u"/" and position >= slash:
+                found.separators, slash = found.separators + 1, position + 3
+            elif after == u"»" and position >= quote:
+                found.separators, quote = found.separators + 1, position + 3
+    return found
 
 
 cdef Py_ssize_t _title_words(str text):
@@ -274,25 +311,24 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         cdef bint end = ends_sentence(text)
         self.chars.data.as_ints[index], self.words.data.as_ints[index] = chars, count
         self.prose.data.as_uchars[index], self.sentence_end.data.as_uchars[index] = 1, end
-        self.sentences.data.as_ints[index] = (
-            _count(text, u". ") + _count(text, u"? ") + _count(text, u"! ")
-            + _count(text, u"。") + end
-        )
         if chars >= shape_limit:  # long lines: their shape says little, skip the costly counts
+            self.sentences.data.as_ints[index] = _sentence_stops(text) + end
             return
+        cdef Marks marks = _marks(text)
+        self.sentences.data.as_ints[index] = marks.stops + end
         for word in words:
             numbers += _is_number(word)
         self.bullet.data.as_uchars[index] = _has_bullet(text, bullet)
         self.capitalised.data.as_ushorts[index] = _small(_title_words(text))
         self.digits.data.as_ushorts[index] = _small(numbers)
-        self.separators.data.as_ushorts[index] = _small(_separators(text))
+        self.separators.data.as_ushorts[index] = _small(marks.separators)
 
     cdef void _light(self, Py_ssize_t index, str text, Py_ssize_t count, object bullet):
         """A short line that does not end like a sentence: no word-level counts."""
         self.chars.data.as_ints[index], self.words.data.as_ints[index] = len(text), count
         self.bullet.data.as_uchars[index] = _has_bullet(text, bullet)
         if count >= 3:  # words on both sides of a separator
-            self.separators.data.as_ushorts[index] = _small(_separators(text))
+            self.separators.data.as_ushorts[index] = _small(_marks(text).separators)
 
     def stopword_counts(self, object tokens, frozenset stopwords):
         """Per line, its words in ``stopwords`` (0 for lines that cannot be prose).

@@ -129,9 +129,8 @@ def sole_date(text: str, modified: str | None = None) -> str | None:
     True
     """
     days: set[str] = set()
-    for line in _lines_with_a_year(text):
-        line = line.strip()
-        if len(line) > MAX_STAMP_CHARS or not HAS_YEAR.search(line) or not is_dateline(line):
+    for line in _lines_with_a_year(text, longest=MAX_STAMP_CHARS):
+        if not is_dateline(line):
             continue
         published, changed = stamp_dates(line)
         if changed:
@@ -304,19 +303,29 @@ def _lines_backwards(text: str, end: int) -> Iterator[str]:
     yield text[:stop]
 
 
-def _lines_with_a_year(text: str) -> Iterator[str]:
-    """The lines of ``text`` that hold a year, in order, found without splitting the text.
+def _lines_with_a_year(text: str, longest: int | None = None) -> Iterator[str]:
+    """The lines of ``text`` that hold a year, in order, found without splitting the text;
+    with ``longest``, stripped, and only those of at most ``longest`` characters (a longer
+    line that no space ends is passed over without being copied).
 
     >>> list(_lines_with_a_year("Home\\nMay 2, 2024\\n\\nThe 1990s and 2000s\\n"))
     ['May 2, 2024', 'The 1990s and 2000s']
+    >>> list(_lines_with_a_year("  May 2, 2024 \\nThe 1990s and 2000s", longest=12))
+    ['May 2, 2024']
     """
     position = 0
     while (year := HAS_YEAR.search(text, position)) is not None:
         before = LINE_BREAK_BACKWARDS.search(text, 0, year.start())
         after = LINE_BREAK.search(text, year.end())
+        start = 0 if before is None else before.end()
         end = len(text) if after is None else after.start()
-        yield text[(0 if before is None else before.end()) : end]
         position = end
+        if longest is None:
+            yield text[start:end]
+        elif end - start <= longest or text[start].isspace() or text[end - 1].isspace():
+            line = text[start:end].strip()
+            if len(line) <= longest:
+                yield line
 
 
 def _body_start(text: str, removed: Sequence[Segment]) -> int | None:

@@ -10,14 +10,26 @@ pass, no claims), the metadata read from the results' segments, and the whole of
 text-mode cleaning (``clean_as_text``) for scale. Each step runs once over all pages
 (the pages' ``Page`` objects are kept between steps, so each feature is computed once,
 as the detectors would).
+
+With ``--in-engine`` the classifier, the page type and the metadata are timed inside
+``clean_as_text`` instead (the classifier's runs on the first pass and on the second look,
+each charged for the features it computes; the metadata as text mode reads it)::
+
+    python -m benchmarks.page_core --sets dragnet --limit 300 --in-engine
 """
 
 from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
+import cleantext.api
+import cleantext.text.page_type
+from benchmarks.detector_speed import timing_runs
 from benchmarks.metrics import SETS, load_set
 from cleantext.api import clean_as_text
 from cleantext.content.classify import Params, analyse
@@ -51,17 +63,57 @@ def measure(texts: Sequence[str]) -> dict[str, float]:
     }
 
 
+@contextmanager
+def timing_calls(owner: Any, name: str, times: dict[str, float], label: str) -> Iterator[None]:
+    """While open, add the CPU seconds of every call of ``owner.name`` to ``times[label]``."""
+    plain = getattr(owner, name)
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.process_time()
+        try:
+            return plain(*args, **kwargs)
+        finally:
+            times[label] += time.process_time() - started
+
+    setattr(owner, name, timed)
+    try:
+        yield
+    finally:
+        setattr(owner, name, plain)
+
+
+def measure_in_engine(texts: Sequence[str]) -> dict[str, float]:
+    """CPU seconds of the classifier (both passes), the page type and the metadata inside
+    ``clean_as_text`` over ``texts``, and of the whole."""
+    runs: dict[str, float] = defaultdict(float)
+    times: dict[str, float] = defaultdict(float)
+    with (
+        timing_runs(runs),
+        timing_calls(cleantext.text.page_type, "read_page_type", times, "page type"),
+        timing_calls(cleantext.api, "segment_metadata", times, "metadata"),
+    ):
+        total = cpu_seconds(lambda: [clean_as_text(text) for text in texts])
+    return {
+        "classifier": runs["content_classifier"],
+        "page type": times["page type"],
+        "metadata": times["metadata"],
+        "clean_as_text": total,
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", default=list(SETS), metavar="NAME")
     parser.add_argument("--limit", type=int, default=300, help="first N pages per set")
+    parser.add_argument("--in-engine", action="store_true", help="time them in clean_as_text")
     args = parser.parse_args(argv)
-    print("| set | MB | " + " | ".join(f"{step} s" for step in measure([])) + " |")
-    print("| --- | ---: |" + " ---: |" * len(measure([])))
+    timed = measure_in_engine if args.in_engine else measure
+    print("| set | MB | " + " | ".join(f"{step} s" for step in timed([])) + " |")
+    print("| --- | ---: |" + " ---: |" * len(timed([])))
     for name in args.sets:
         texts = [str(page["text"]) for page in load_set(name)[: args.limit] if page.get("text")]
         megabytes = sum(len(text.encode()) for text in texts) / 1e6
-        found = measure(texts)
+        found = timed(texts)
         print(
             f"| {name} | {megabytes:.2f} | " + " | ".join(f"{s:.3f}" for s in found.values()) + " |"
         )

@@ -135,7 +135,7 @@ def test_line_keys_and_repeats_are_the_plain_definitions(texts: list[str]) -> No
     assert keys == [strip_bullet(text).casefold() for text in texts]
     shapes = [NUMBER.sub("0", key) for key in keys]
     exact, by_shape = Counter(keys), Counter(shapes)
-    assert _repeats(keys) == [
+    assert list(_repeats(keys)) == [
         max(exact[key], by_shape[shape] if by_shape[shape] >= SHAPE_REPEATS else 1)
         for key, shape in zip(keys, shapes, strict=True)
     ]
@@ -144,7 +144,7 @@ def test_line_keys_and_repeats_are_the_plain_definitions(texts: list[str]) -> No
 @given(st.one_of(page_text(), any_text()))
 def test_the_prose_vocabulary_is_counted_line_after_line(text: str) -> None:
     page = Page.from_text(text)
-    prose = [index % 2 == 0 for index in range(len(page.lines))]
+    prose = bytes(index % 2 == 0 for index in range(len(page.lines)))
     expected: Counter[str] = Counter()
     for words, may_be in zip(page.tokens, prose, strict=True):
         if may_be:

@@ -204,7 +204,7 @@ def test_repeats_hold_each_distinct_line_once() -> None:
     repeats = _repeats(iter(keys))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert repeats[:4] == [50_000, 100_000, 100_000, 50_000]
+    assert list(repeats[:4]) == [50_000, 100_000, 100_000, 50_000]
     assert peak < 3 * sum(map(len, keys))  # (was 12x: the lines joined, and split again)
 
 
@@ -219,10 +219,17 @@ def test_the_folded_lines_of_a_page_hold_no_python_object_per_line() -> None:
     assert peak < 5 * len(page.text)  # (was 14x and more: a list of the lines' texts)
 
 
-def test_lines_with_equal_features_share_one_tuple() -> None:
-    found = page_features(Page.from_text("Home\nNews\n" * 1000 + SENTENCE))
-    assert found.lines[0] is found.lines[2] is found.lines[1998]
+def test_the_classifier_features_hold_no_python_object_per_line() -> None:
+    page = Page.from_text("Home\nNews\n" * 100_000 + SENTENCE)  # 1 MB of one-word lines
+    assert len(page.tokens) == len(page.word_counts)  # (the page's own, shared with detectors)
+    tracemalloc.start()
+    found = page_features(page)
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
     assert found.lines[0] == found.lines[1998] and found.lines[-1].words == 12
+    assert found.lines[0].repeats == 100_000
+    assert held < 36 * len(page.lines)  # typed arrays, 33 bytes a line
+    assert peak < 40 * len(page.lines)  # (was 93 bytes a line: a text and a key each)
 
 
 def test_texts_written_in_place_take_the_narrowest_kind() -> None:

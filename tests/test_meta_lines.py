@@ -33,3 +33,12 @@ def test_lines_near_an_offset_are_what_splitting_finds(text: str, offset: int) -
 def test_lines_with_a_year_are_what_splitting_finds(text: str) -> None:
     expected = [line for line in text.splitlines() if HAS_YEAR.search(line)]
     assert list(segments._lines_with_a_year(text)) == expected
+
+
+@given(TEXTS, st.integers(min_value=0, max_value=30))
+def test_short_lines_with_a_year_are_what_splitting_and_stripping_find(
+    text: str, longest: int
+) -> None:
+    stripped = [line.strip() for line in text.splitlines() if HAS_YEAR.search(line)]
+    expected = [line for line in stripped if len(line) <= longest]
+    assert list(segments._lines_with_a_year(text, longest=longest)) == expected

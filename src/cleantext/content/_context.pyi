@@ -1,11 +1,13 @@
 """Stub of the compiled kernel ``_context.pyx`` (see its docstrings)."""
 
-from cleantext.text._features import LineFeatures
+from collections.abc import Mapping
 
-def nearest(classes: list[str], skip: frozenset[str], reverse: bool, none: str) -> list[str]: ...
+from cleantext.content.params import Params
+from cleantext.text._features import FeatureTable, LineFeatures
+
 def candidates(
     classes: list[str],
-    lines: tuple[LineFeatures, ...],
+    lines: FeatureTable,
     stops: frozenset[int],
     good: str,
     neutral: frozenset[str],
@@ -16,11 +18,22 @@ def candidates(
     gap_growth: float,
 ) -> list[tuple[float, tuple[int, int]]]: ...
 def looks_like_heading(line: LineFeatures) -> bool: ...
-def promote_headings(
+def promote_headings(classes: list[str], lines: FeatureTable, heading_distance: float) -> None: ...
+def initial_classes(
+    lines: FeatureTable, claims: Mapping[int, str] | None, params: Params
+) -> list[str]: ...
+def resolve_context(
     classes: list[str],
-    lines: tuple[LineFeatures, ...],
+    lines: FeatureTable,
     heading_distance: float,
-    good: str,
-    short: str,
-    near: str,
-) -> None: ...
+    max_short_run: int,
+    list_words: float,
+) -> list[str]: ...
+def removal_runs(
+    classes: list[str],
+    lines: FeatureTable,
+    windows: tuple[tuple[int, int], ...],
+    headlines: frozenset[int],
+    edge: frozenset[int],
+    min_sentence_words: float,
+) -> list[tuple[int, int, str]]: ...

@@ -5,31 +5,19 @@ The arithmetic is the Python code's, in the same order on the same doubles, so t
 their scores are the same to the last bit (``benchmarks/outhash.py`` shows it on the sets).
 """
 
-from cleantext.text._features cimport LineFeatures
+from cleantext.text._features cimport FeatureTable, LineFacts, LineFeatures
+
+from cleantext.content.params import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT
 
 
-def nearest(list classes, frozenset skip, bint reverse, str none):
-    """For each line, the class of the nearest line before it (after it, ``reverse``) whose
-    class is not in ``skip``; ``none`` where there is none.
-
-    >>> nearest(["bad", "short", "good", "short"], frozenset({"short"}), False, "bad")
-    ['bad', 'bad', 'bad', 'good']
-    >>> nearest(["bad", "short", "good", "short"], frozenset({"short"}), True, "bad")
-    ['good', 'good', 'bad', 'bad']
-    """
-    cdef Py_ssize_t count = len(classes), step, index
-    cdef list found = [none] * count
-    cdef str last = none, current
-    for step in range(count):
-        index = count - 1 - step if reverse else step
-        found[index] = last
-        current = classes[index]
-        if current not in skip:
-            last = current
-    return found
+cdef struct Thresholds:
+    # ``Params``' thresholds of a line's own class, as doubles (an int threshold compares
+    # with an int count exactly as in Python)
+    double length_low, length_high, stop_low, stop_high, max_repeats, prose_words
+    double min_sentence_words
 
 
-def candidates(list classes, tuple lines, frozenset stops, str good, frozenset neutral,
+def candidates(list classes, FeatureTable lines, frozenset stops, str good, frozenset neutral,
                str claimed, double claimed_cost, double repeat_cost, double bad_cost,
                double gap_growth):
     """The content runs of a maximum-subarray scan, each as ``(score, (first, last))``
@@ -45,19 +33,19 @@ def candidates(list classes, tuple lines, frozenset stops, str good, frozenset n
     cdef double best = 0.0, running = 0.0, cost
     cdef Py_ssize_t first = 0, gap = 0, index, best_first = 0, best_last = -1
     cdef str current
-    cdef LineFeatures line
+    cdef int *words = lines.facts.words.data.as_ints
+    cdef int *repeats = lines.repeats.data.as_ints
     for index in range(len(classes)):
         current = classes[index]
-        line = lines[index]
         if current == good:
-            running += line.words
+            running += words[index]
             gap = 0
         elif current in neutral:
             pass
         elif current == claimed:
             running -= claimed_cost
         else:
-            cost = repeat_cost if line.repeats > 1 else bad_cost
+            cost = repeat_cost if repeats[index] > 1 else bad_cost
             running -= cost + gap_growth * gap
             gap += 1
         if running <= 0 or index in stops:
@@ -71,6 +59,13 @@ def candidates(list classes, tuple lines, frozenset stops, str good, frozenset n
     return found
 
 
+cdef inline bint _heading_shape(Py_ssize_t words, bint bullet, Py_ssize_t repeats,
+                                Py_ssize_t separators, Py_ssize_t digits):
+    """2 to 20 words, no list marker, no separators, not repeated, mostly not numbers."""
+    plain = not bullet and repeats == 1 and separators == 0
+    return 2 <= words <= 20 and plain and digits / <double>words < 0.5
+
+
 cpdef bint looks_like_heading(LineFeatures line):
     """A line that could be a heading: 2 to 20 words, no list marker, no separators, not
     repeated on the page, and mostly words, not numbers.
@@ -81,35 +76,270 @@ cpdef bint looks_like_heading(LineFeatures line):
     >>> looks_like_heading(LineFeatures(30, 5, 1, 0, False, True, 4, 0, 0, 1))  # a list item
     False
     """
-    plain = not line.bullet and line.repeats == 1 and line.separators == 0
-    return 2 <= line.words <= 20 and plain and line.digits / <double>line.words < 0.5
+    return _heading_shape(line.words, line.bullet, line.repeats, line.separators, line.digits)
 
 
-def promote_headings(list classes, tuple lines, double heading_distance, str good, str short,
-                     str near):
-    """Turn ``short`` lines that look like a heading, stand alone and come at most
-    ``heading_distance`` characters before a ``good`` line into ``near`` ones (in place;
-    see :func:`cleantext.content.classify._promote_headings`).
+cdef bint _heading_at(FeatureTable lines, Py_ssize_t index):
+    """:func:`looks_like_heading` for line ``index`` of ``lines``, read in place."""
+    cdef LineFacts facts = lines.facts
+    return _heading_shape(
+        facts.words.data.as_ints[index], facts.bullet.data.as_uchars[index],
+        lines.repeats.data.as_ints[index], facts.separators.data.as_ushorts[index],
+        facts.digits.data.as_ushorts[index],
+    )
 
-    A line is alone when no ``short`` line comes before it and none after it, unless the
+
+def promote_headings(list classes, FeatureTable lines, double heading_distance):
+    """Turn short lines that look like a heading, stand alone and come at most
+    ``heading_distance`` characters before a good line into near-good ones (in place).
+
+    A line is alone when no short line comes before it and none after it, unless the
     line after it is a list item. The lines are read last first, so a line's successor
     has its final class.
     """
     cdef Py_ssize_t index, count = len(classes)
     cdef double distance = heading_distance + 1
     cdef bint alone
-    cdef LineFeatures line
+    cdef unsigned char *bullet = lines.facts.bullet.data.as_uchars
     for index in range(count - 1, -1, -1):
-        if classes[index] == good:
+        if classes[index] == GOOD:
             distance = 0
             continue
-        line = lines[index]
-        if classes[index] == short and distance <= heading_distance:
-            alone = (index == 0 or classes[index - 1] != short) and (
-                index + 1 == count
-                or classes[index + 1] != short
-                or (<LineFeatures>lines[index + 1]).bullet
+        if classes[index] == SHORT and distance <= heading_distance:
+            alone = (index == 0 or classes[index - 1] != SHORT) and (
+                index + 1 == count or classes[index + 1] != SHORT or bullet[index + 1]
             )
-            if alone and looks_like_heading(line):
-                classes[index] = near
-        distance += line.chars
+            if alone and _heading_at(lines, index):
+                classes[index] = NEAR
+        distance += lines.facts.chars.data.as_ints[index]
+
+
+cdef Thresholds _thresholds(object params):
+    """The thresholds of a line's own class, read from ``params`` once."""
+    cdef Thresholds found
+    found.length_low, found.length_high = params.length_low, params.length_high
+    found.stop_low, found.stop_high = params.stop_low, params.stop_high
+    found.max_repeats, found.prose_words = params.max_repeats, params.prose_words
+    found.min_sentence_words = params.min_sentence_words
+    return found
+
+
+cdef str _own_class(FeatureTable lines, Py_ssize_t index, Thresholds *limits):
+    """The class of line ``index`` from its own features alone (``docs/algorithm.md``)."""
+    cdef LineFacts facts = lines.facts
+    cdef Py_ssize_t words = facts.words.data.as_ints[index]
+    cdef Py_ssize_t chars = facts.chars.data.as_ints[index]
+    cdef bint ends = facts.sentence_end.data.as_uchars[index]
+    if words == 0:
+        return EMPTY
+    cdef double density = lines.stopwords.data.as_ints[index] / <double>words
+    cdef bint sentence = ends and words >= limits.min_sentence_words
+    if lines.repeats.data.as_ints[index] >= limits.max_repeats and not sentence:
+        return BAD
+    if facts.separators.data.as_ushorts[index] >= 2 and density < limits.stop_high:
+        return BAD
+    if chars < limits.length_low:
+        if sentence and (density >= limits.stop_low or words >= limits.prose_words):
+            return NEAR
+        return SHORT
+    cdef bint long_enough = (
+        chars >= limits.length_high or facts.sentences.data.as_ints[index] >= 2
+    )
+    if ends and density >= limits.stop_low:
+        return GOOD if long_enough or density >= limits.stop_high else NEAR
+    if density >= limits.stop_high and long_enough:
+        return GOOD  # running text that ends in an emoji, a hashtag or a link
+    if density >= limits.stop_high or (ends and words >= limits.prose_words):
+        return NEAR
+    return BAD
+
+
+def initial_classes(FeatureTable lines, object claims, object params):
+    """Each line's class from its own features (``params``' thresholds), or from the
+    ``claims`` of named detectors (line index to name): a run of claimed lines is
+    ``claimed`` (a zone), one claimed line inside text ``empty`` (skipped like symbols).
+
+    >>> from array import array
+    >>> from cleantext.content.params import Params
+    >>> from cleantext.text.features import page_features
+    >>> from cleantext.text.page import Page
+    >>> page = Page.from_text("Home\\nNews\\nSport\\n" + "It rained all day in the town, "
+    ...     "and the river rose over its banks before the evening came.")
+    >>> initial_classes(page_features(page).lines, {1: "menu", 2: "menu"}, Params())
+    ['short', 'claimed', 'claimed', 'good']
+    """
+    cdef Thresholds limits = _thresholds(params)
+    cdef Py_ssize_t index, count = len(lines)
+    cdef list found = [None] * count
+    for index in range(count):
+        if claims and index in claims:
+            found[index] = CLAIMED if index - 1 in claims or index + 1 in claims else EMPTY
+        else:
+            found[index] = _own_class(lines, index, &limits)
+    return found
+
+
+cdef str _short_class(str before, str after):
+    """A run of short lines between ``before`` and ``after``: good between good or
+    near-good text (near-good between two near-good lines), else bad."""
+    if (before == GOOD or before == NEAR) and (after == GOOD or after == NEAR):
+        return NEAR if before == NEAR and after == NEAR else GOOD
+    return BAD
+
+
+cdef bint _list_like(FeatureTable lines, Py_ssize_t start, Py_ssize_t end, double list_words):
+    """A long run of short lines that reads like statements, not links: ``list_words``
+    words a line on average, none repeated on the page."""
+    cdef Py_ssize_t index, words = 0
+    for index in range(start, end):
+        if lines.repeats.data.as_ints[index] != 1:
+            return False
+        words += lines.facts.words.data.as_ints[index]
+    return words >= list_words * (end - start)
+
+
+def resolve_context(list classes, FeatureTable lines, double heading_distance,
+                    Py_ssize_t max_short_run, double list_words):
+    """Context (see :func:`cleantext.content.classify.resolve`): headings before good text
+    become near-good (``classes`` is changed in place), then each run of short lines
+    takes the class its neighbours give it (a long one between good text is a list
+    unless it reads like statements), then near-good lines are good next to good text
+    or a list, else bad. Returns the final classes.
+
+    A neighbour is the nearest line that is not short (nor empty); for a near-good line,
+    the nearest that is not near-good, empty or claimed. No list of every line's
+    neighbours is made: two passes each way, and one byte a line.
+
+    >>> from cleantext.text.features import page_features
+    >>> from cleantext.text.page import Page
+    >>> lines = page_features(Page.from_text("a\\nb\\nc")).lines
+    >>> resolve_context(["good", "short", "near"], lines, 200, 3, 6.0)
+    ['good', 'good', 'good']
+    >>> resolve_context(["bad", "short", "near"], lines, 200, 3, 6.0)
+    ['bad', 'bad', 'bad']
+    """
+    promote_headings(classes, lines, heading_distance)
+    cdef list shorts = list(classes)
+    _resolve_shorts(classes, shorts, lines, max_short_run, list_words)
+    _resolve_near(shorts)
+    return shorts
+
+
+cdef void _resolve_shorts(list classes, list shorts, FeatureTable lines, Py_ssize_t max_short_run,
+                          double list_words):
+    """Write into ``shorts`` the class of each run of short lines of ``classes``: from the
+    nearest line before the run and after it that is neither short nor empty (a claimed
+    line counts as bad)."""
+    cdef Py_ssize_t start = 0, end, count = len(classes), index, after = 0
+    cdef str current, before = BAD, resolved
+    while start < count:
+        current = classes[start]
+        if current != SHORT:
+            if current != EMPTY:
+                before = current
+            start += 1
+            continue
+        end = start + 1
+        while end < count and classes[end] == SHORT:
+            end += 1
+        after = max(after, end)  # (the runs come in order: the scan goes on where it was)
+        while after < count and (classes[after] == SHORT or classes[after] == EMPTY):
+            after += 1
+        resolved = _short_class(before, classes[after] if after < count else BAD)
+        if resolved == GOOD and end - start > max_short_run:
+            resolved = GOOD if _list_like(lines, start, end, list_words) else LIST
+        for index in range(start, end):
+            shorts[index] = resolved
+        start = end
+
+
+cdef inline bint _skipped_by_near(str value):
+    """Classes a near-good line looks past for its neighbours."""
+    return value == NEAR or value == EMPTY or value == CLAIMED
+
+
+cdef void _resolve_near(list classes):
+    """Make each near-good line of ``classes`` good when the nearest line before or after it
+    that is not near-good, empty or claimed is good or a list, else bad (in place)."""
+    cdef Py_ssize_t count = len(classes), index
+    cdef bytearray text_before = bytearray(count)
+    cdef str current, last = BAD
+    for index in range(count):
+        current = classes[index]
+        if current == NEAR:
+            text_before[index] = last == GOOD or last == LIST
+        elif not _skipped_by_near(current):
+            last = current
+    last = BAD
+    for index in range(count - 1, -1, -1):
+        current = classes[index]
+        if current == NEAR:
+            classes[index] = GOOD if text_before[index] or last == GOOD or last == LIST else BAD
+        elif not _skipped_by_near(current):
+            last = current
+
+
+cdef object _removal_kind(str current, bint inside, bint headline, bint edge, bint sentence):
+    """``None`` for a kept line; else why it goes: ``inside``, ``edge``, ``prose`` (good
+    text away from the content) or ``outside``.
+
+    Inside a content run, good lines stay and so do lines that end like a sentence
+    (unless they repeat on the page); the headline stays too; a claimed line is left to
+    the named detector's claim.
+    """
+    if current == CLAIMED:
+        return None
+    if headline or (inside and (current == GOOD or current == LIST or current == EMPTY
+                                or sentence)):
+        return None
+    if inside:
+        return u"inside"
+    if edge:
+        return u"edge"
+    return u"prose" if current == GOOD else u"outside"
+
+
+cdef bint _sentence_at(FeatureTable lines, Py_ssize_t index, double min_words):
+    """Line ``index`` reads as a sentence: a sentence end, not repeated, enough words."""
+    return (
+        lines.facts.sentence_end.data.as_uchars[index]
+        and lines.repeats.data.as_ints[index] == 1
+        and lines.facts.words.data.as_ints[index] >= min_words
+    )
+
+
+def removal_runs(list classes, FeatureTable lines, tuple windows, frozenset headlines,
+                 frozenset edge, double min_sentence_words):
+    """The classifier's removals: ``(first, last, kind)`` for each maximal run of adjacent
+    lines that go for the same reason (see :func:`_removal_kind`), given the final
+    ``classes``, the content runs ``windows``, the ``headlines`` and the uncertain
+    ``edge`` after the content; a line inside a content run that ends like a sentence
+    with ``min_sentence_words`` words stays.
+
+    >>> from cleantext.text.features import page_features
+    >>> from cleantext.text.page import Page
+    >>> lines = page_features(Page.from_text("a\\nb\\nc\\nd\\ne")).lines
+    >>> removal_runs(["bad", "bad", "good", "bad", "good"], lines, ((2, 2),), frozenset(),
+    ...     frozenset({3}), 5)
+    [(0, 1, 'outside'), (3, 3, 'edge'), (4, 4, 'prose')]
+    """
+    cdef Py_ssize_t count = len(classes), index, first, last
+    cdef bytearray inside = bytearray(count)
+    for first, last in windows:
+        for index in range(first, last + 1):
+            inside[index] = 1
+    cdef list found = []
+    cdef object kind, previous = None
+    cdef Py_ssize_t start = 0
+    for index in range(count):
+        kind = _removal_kind(
+            classes[index], inside[index], index in headlines, index in edge,
+            _sentence_at(lines, index, min_sentence_words),
+        )
+        if kind is not previous:
+            if previous is not None:
+                found.append((start, index - 1, previous))
+            previous, start = kind, index
+    if previous is not None:
+        found.append((start, count - 1, previous))
+    return found

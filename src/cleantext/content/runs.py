@@ -1,9 +1,10 @@
 """Where the content lies: content runs, the headline before them, the uncertain edge after.
 
->>> from cleantext.text.features import LineFeatures
->>> line = LineFeatures(120, 20, 8, 2, True, False, 1, 0, 0, 1)
->>> menu = LineFeatures(4, 1, 0, 0, False, False, 0, 0, 0, 1)
->>> content_windows(["bad", "bad", "good", "good", "bad"], (menu, menu, line, line, menu), Params())
+>>> from cleantext.text.features import page_features
+>>> from cleantext.text.page import Page
+>>> body = "The mayor said the bridge will open in May, after two years of work on it."
+>>> lines = page_features(Page.from_text(f"Home\\nNews\\n{body}\\n{body}\\nAbout")).lines
+>>> content_windows(["bad", "bad", "good", "good", "bad"], lines, Params())
 ((2, 3),)
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from cleantext.content._context import candidates
 from cleantext.content._context import looks_like_heading as looks_like_heading
 from cleantext.content.params import CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
-from cleantext.text.features import LineFeatures
+from cleantext.text.features import FeatureTable
 
 NEUTRAL = frozenset({LIST, EMPTY})
 """Classes that neither add to a content run nor cost it: a list between paragraphs, a line
@@ -21,7 +22,7 @@ of symbols."""
 
 def content_windows(
     classes: list[str],
-    lines: tuple[LineFeatures, ...],
+    lines: FeatureTable,
     params: Params,
     stops: frozenset[int] = frozenset(),
     every_run: bool = False,
@@ -69,7 +70,7 @@ def content_windows(
 
 
 def _candidates(
-    classes: list[str], lines: tuple[LineFeatures, ...], params: Params, stops: frozenset[int]
+    classes: list[str], lines: FeatureTable, params: Params, stops: frozenset[int]
 ) -> list[tuple[float, tuple[int, int]]]:
     """The content runs and their scores (compiled: :func:`cleantext.content._context.candidates`)."""
     return candidates(
@@ -87,7 +88,7 @@ def _candidates(
 
 
 def trailing_edge(
-    initial: tuple[str, ...], lines: tuple[LineFeatures, ...], windows: tuple[tuple[int, int], ...]
+    initial: tuple[str, ...], lines: FeatureTable, windows: tuple[tuple[int, int], ...]
 ) -> frozenset[int]:
     """Short lines right after a content run, before anything that is plainly boilerplate.
 
@@ -107,7 +108,7 @@ def trailing_edge(
 
 def find_headlines(
     initial: tuple[str, ...],
-    lines: tuple[LineFeatures, ...],
+    lines: FeatureTable,
     window: tuple[int, int],
     params: Params,
 ) -> frozenset[int]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cleantext.content.classify import CLAIMED, EMPTY, GOOD, LIST, Analysis, Params, analyse
+from cleantext.content._context import removal_runs
+from cleantext.content.classify import EMPTY, Analysis, Params, analyse
 from cleantext.detector import Detector, Proposal, span_of
 from cleantext.text.page import Page
 
@@ -29,54 +30,28 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     analysis = analyse(page, params, page.claims)
     if not analysis.windows:
         return
-    inside = analysis.in_content()
-    kinds = [removal_kind(analysis, index, inside[index], params) for index in range(len(inside))]
-    run: list[int] = []
-    for index, kind in enumerate(kinds):
-        if run and kind != kinds[run[-1]]:
-            yield _proposal(page, analysis, run, kinds[run[-1]] or "", params)
-            run = []
-        if kind is not None:
-            run.append(index)
-    if run:
-        yield _proposal(page, analysis, run, kinds[run[-1]] or "", params)
+    runs = removal_runs(
+        list(analysis.classes),
+        analysis.features.lines,
+        analysis.windows,
+        analysis.headlines,
+        analysis.edge,
+        params.min_sentence_words,
+    )
+    for first, last, kind in runs:
+        yield _proposal(page, analysis, range(first, last + 1), kind, params)
 
 
-def removal_kind(analysis: Analysis, index: int, inside: bool, params: Params) -> str | None:
-    """``None`` for a kept line; else why it goes: bad inside, outside, prose outside.
-
-    Inside a content run, good lines stay and so do lines that end like a
-    sentence (unless they repeat on the page); the headline stays too.
-    """
-    current = analysis.classes[index]
-    if current == CLAIMED:
-        return None  # the named detector's claim decides
-    if index in analysis.headlines or (
-        inside and (current in (GOOD, LIST, EMPTY) or _sentence(analysis, index, params))
-    ):
-        return None
-    if inside:
-        return "inside"
-    if index in analysis.edge:
-        return "edge"
-    return "prose" if current == GOOD else "outside"
-
-
-def _sentence(analysis: Analysis, index: int, params: Params) -> bool:
-    line = analysis.features.lines[index]
-    return line.sentence_end and line.repeats == 1 and line.words >= params.min_sentence_words
-
-
-def _proposal(
-    page: Page, analysis: Analysis, run: list[int], kind: str, params: Params
-) -> Proposal:
+def _proposal(page: Page, analysis: Analysis, run: range, kind: str, params: Params) -> Proposal:
+    """The proposal of a run of lines that go for the same reason (see
+    :func:`~cleantext.content._context.removal_runs`: bad lines inside the content,
+    lines outside it, prose away from it, short lines at its edge)."""
     scores = {"inside": params.inside_score, "prose": params.prose_score, "edge": params.edge_score}
     score = scores.get(kind, params.score)
-    lines = [page.lines[index] for index in run]
-    return span_of(lines, score, _reason(analysis, run, kind))
+    return span_of([page.lines[run[0]], page.lines[run[-1]]], score, _reason(analysis, run, kind))
 
 
-def _reason(analysis: Analysis, run: list[int], kind: str) -> str:
+def _reason(analysis: Analysis, run: range, kind: str) -> str:
     """The run's size and kind, the evidence of its first own line, and where it lies."""
     shown = next((index for index in run if analysis.initial[index] != EMPTY), run[0])
     line = analysis.features.lines[shown]
@@ -97,7 +72,7 @@ def _reason(analysis: Analysis, run: list[int], kind: str) -> str:
     return f"{_lines(len(run))} of {label} ({analysis.initial[shown]}: {evidence}), {where}"
 
 
-def _where(analysis: Analysis, run: list[int]) -> str:
+def _where(analysis: Analysis, run: range) -> str:
     first, last = analysis.window
     if last < first:
         return "no content run on the page"

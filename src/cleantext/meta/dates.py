@@ -62,6 +62,8 @@ MONTH_DAY_YEAR = regex.compile(
     r"(?<!\p{L})" + _MONTH + r"\s{1,3}" + _DAY + r",?\s{1,3}" + _YEAR + r"(?!\d)"
 )
 NAMED_PATTERNS = (DAY_MONTH_YEAR, MONTH_DAY_YEAR)
+HAS_YEAR = regex.compile(_YEAR)
+"""Every date the patterns read holds a year: a text without one is passed over cheaply."""
 UPDATE_LABEL = regex.compile(
     r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|mis à jour|actualizado)\b",
     regex.IGNORECASE,
@@ -97,6 +99,8 @@ def parse_date(text: str, *, month_first: bool = True) -> str | None:
     ('2024-03-05', None)
     """
     text = text[:MAX_DATE_TEXT]
+    if HAS_YEAR.search(text) is None:
+        return None
     for pattern in (ISO, YEAR_FIRST, DAY_FIRST):
         for match in pattern.finditer(text):
             found = _valid(match["year"], match["month"], match["day"])
@@ -125,10 +129,10 @@ def stamp_dates(text: str) -> tuple[str | None, str | None]:
     ('2019-08-16', '2021-05-02')
     >>> stamp_dates("Last updated: 7 March 2024"), stamp_dates("Posted 5 March 2024")
     ((None, '2024-03-07'), ('2024-03-05', None))
-    >>> stamp_dates("Joined: Sun Dec 17, 2023 11:18 am")
-    (None, None)
+    >>> stamp_dates("Joined: Sun Dec 17, 2023 11:18 am"), stamp_dates("Updated today")
+    ((None, None), (None, None))
     """
-    if MEMBER_LABEL.search(text[:MAX_DATE_TEXT]):
+    if HAS_YEAR.search(text) is None or MEMBER_LABEL.search(text[:MAX_DATE_TEXT]):
         return None, None
     label = UPDATE_LABEL.search(text[:MAX_DATE_TEXT])
     if label is None:

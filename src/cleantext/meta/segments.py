@@ -24,7 +24,7 @@ import regex
 
 from cleantext.detectors.breadcrumb import SEPARATOR as TRAIL_SEPARATOR
 from cleantext.detectors.tag_list import TAG_LABEL
-from cleantext.meta.dates import UPDATE_LABEL, parse_date, stamp_dates
+from cleantext.meta.dates import HAS_YEAR, UPDATE_LABEL, parse_date, stamp_dates
 from cleantext.meta.people import AUTHOR_LABEL, BY_PREFIX, unique_names
 from cleantext.model import Metadata, Result, Segment
 from cleantext.text.lexicon import HOME_WORDS, strip_bullet
@@ -58,8 +58,6 @@ STAMP_SEPARATOR = regex.compile(r"[|•·・⋅]")
 """What splits a byline row into its parts ("Ann Lee | Senior Writer | July 2, 2025")."""
 MAX_STAMP_CHARS = 160
 """A longer line is read as prose without looking for a date stamp in it."""
-HAS_YEAR = regex.compile(r"(?:19|20)\d\d")
-"""Every date :func:`parse_date` reads holds a year: a line without one is skipped cheaply."""
 LINE_BREAK = regex.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 """What ``str.splitlines`` splits at."""
 LINE_BREAK_BACKWARDS = regex.compile(LINE_BREAK.pattern, regex.REVERSE)
@@ -131,9 +129,8 @@ def sole_date(text: str, modified: str | None = None) -> str | None:
     True
     """
     days: set[str] = set()
-    for line in _lines_with_a_year(text):
-        line = line.strip()
-        if len(line) > MAX_STAMP_CHARS or not HAS_YEAR.search(line) or not is_dateline(line):
+    for line in _lines_with_a_year(text, longest=MAX_STAMP_CHARS):
+        if not is_dateline(line):
             continue
         published, changed = stamp_dates(line)
         if changed:
@@ -167,11 +164,12 @@ def tag_items(text: str) -> list[str]:
     """
     tags: list[str] = []
     for line in text.splitlines():
-        label = TAG_LABEL.match(line.strip())
+        line = line.strip()
+        label = TAG_LABEL.match(line)
         if label:
-            tags.extend(part.strip() for part in TAG_SEPARATOR.split(line.strip()[label.end() :]))
+            tags.extend(part.strip() for part in TAG_SEPARATOR.split(line[label.end() :]))
         else:
-            tags.append(strip_bullet(line.strip()))
+            tags.append(strip_bullet(line))
     return [" ".join(tag.split()) for tag in tags if tag.strip()]
 
 
@@ -305,19 +303,29 @@ def _lines_backwards(text: str, end: int) -> Iterator[str]:
     yield text[:stop]
 
 
-def _lines_with_a_year(text: str) -> Iterator[str]:
-    """The lines of ``text`` that hold a year, in order, found without splitting the text.
+def _lines_with_a_year(text: str, longest: int | None = None) -> Iterator[str]:
+    """The lines of ``text`` that hold a year, in order, found without splitting the text;
+    with ``longest``, stripped, and only those of at most ``longest`` characters (a longer
+    line that no space ends is passed over without being copied).
 
     >>> list(_lines_with_a_year("Home\\nMay 2, 2024\\n\\nThe 1990s and 2000s\\n"))
     ['May 2, 2024', 'The 1990s and 2000s']
+    >>> list(_lines_with_a_year("  May 2, 2024 \\nThe 1990s and 2000s", longest=12))
+    ['May 2, 2024']
     """
     position = 0
     while (year := HAS_YEAR.search(text, position)) is not None:
         before = LINE_BREAK_BACKWARDS.search(text, 0, year.start())
         after = LINE_BREAK.search(text, year.end())
+        start = 0 if before is None else before.end()
         end = len(text) if after is None else after.start()
-        yield text[(0 if before is None else before.end()) : end]
         position = end
+        if longest is None:
+            yield text[start:end]
+        elif end - start <= longest or text[start].isspace() or text[end - 1].isspace():
+            line = text[start:end].strip()
+            if len(line) <= longest:
+                yield line
 
 
 def _body_start(text: str, removed: Sequence[Segment]) -> int | None:

@@ -1,6 +1,7 @@
-# The C-level declaration of ``_features.pyx``'s line features, read by the classifier's
-# kernel (``content/_context.pyx``).
+# The C-level declarations of ``_features.pyx``: the line features and the arrays they are
+# kept in, read by the classifier's kernel (``content/_context.pyx``).
 cimport cython
+from cpython.array cimport array
 
 
 @cython.final
@@ -8,3 +9,26 @@ cdef class LineFeatures:
     cdef readonly Py_ssize_t chars, words, stopwords, sentences
     cdef readonly bint sentence_end, bullet
     cdef readonly Py_ssize_t capitalised, digits, separators, repeats
+
+
+@cython.final
+cdef class LineFacts:
+    cdef readonly array chars, words, sentences, keys, shape_of_key  # "i"
+    cdef readonly array capitalised, digits, separators  # "H"
+    cdef readonly array prose, sentence_end, bullet  # "B", 0 or 1
+    cdef readonly Py_ssize_t shapes
+    cdef object counted_for, vocabulary
+    cdef array counted
+    cdef void _allocate(self, Py_ssize_t count)
+    cdef Py_ssize_t _prose_lines(self)
+    cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index)
+    cdef void _full(self, Py_ssize_t index, str text, tuple words, Py_ssize_t count,
+                    object bullet, Py_ssize_t shape_limit, Py_ssize_t long_word)
+    cdef void _light(self, Py_ssize_t index, str text, Py_ssize_t count, object bullet)
+
+
+@cython.final
+cdef class FeatureTable:
+    cdef readonly LineFacts facts
+    cdef readonly array stopwords, repeats  # "i"
+    cpdef LineFeatures line(self, Py_ssize_t index)

@@ -6,9 +6,14 @@ C instead of a chain of Python calls per line. ``tests/test_features_kernel.py``
 them against those definitions.
 """
 
+from cpython.array cimport array, clone
 from cpython.unicode cimport PyUnicode_Count
 
 from cleantext.text._lines cimport LineTable, is_bullet_char
+
+cdef array _INTS = array("i")
+cdef array _SHORTS = array("H")
+cdef array _BYTES = array("B")
 
 
 cdef class LineFeatures:  # (its fields: ``_features.pxd``)
@@ -104,14 +109,9 @@ cpdef bint ends_sentence(str text):
     return index >= 0 and _is_stop(text[index])
 
 
-def may_be_prose(list texts, Py_ssize_t full_from):
-    """Per line: ``full_from`` characters or more, or ending like a sentence.
-
-    >>> may_be_prose(["Home", "It rained.", "x" * 80], 70)
-    [False, True, True]
-    """
-    cdef str text
-    return [len(text) >= full_from or ends_sentence(text) for text in texts]
+cdef inline bint _may_be_prose(str text, Py_ssize_t full_from):
+    """``full_from`` characters or more, or ending like a sentence: word-level counts."""
+    return len(text) >= full_from or ends_sentence(text)
 
 
 cdef inline Py_ssize_t _count(str text, str part):
@@ -119,9 +119,46 @@ cdef inline Py_ssize_t _count(str text, str part):
     return PyUnicode_Count(text, part, 0, len(text))
 
 
-cdef Py_ssize_t _separators(str text):
-    """Menu separators: " | ", " · ", " / ", " » " (not tabs or wide spaces: tables use them)."""
-    return _count(text, u" | ") + _count(text, u" · ") + _count(text, u" / ") + _count(text, u" » ")
+cdef struct Marks:
+    Py_ssize_t stops  # ". ", "? ", "! ", "。": where sentences end inside a line
+    Py_ssize_t separators  # " | ", " · ", " / ", " » " (not tabs or wide spaces: tables)
+
+
+cdef Py_ssize_t _sentence_stops(str text):
+    """``text.count(". ") + text.count("? ") + text.count("! ") + text.count("。")``
+    (four fast scans: for long lines)."""
+    return _count(text, u". ") + _count(text, u"? ") + _count(text, u"! ") + _count(text, u"。")
+
+
+cdef Marks _marks(str text):
+    """The sentence stops and the menu separators of a short line, in one pass: what
+    ``str.count`` counts for each (a separator's occurrences of one kind do not overlap:
+    after one, the next is looked for past its closing space)."""
+    cdef Marks found
+    found.stops = found.separators = 0
+    cdef Py_ssize_t position, length = len(text)
+    cdef Py_ssize_t bar = 0, dot = 0, slash = 0, quote = 0  # where the next may start
+    cdef Py_UCS4 char, after
+    for position in range(length):
+        char = text[position]
+        if char == u"。":
+            found.stops += 1
+            continue
+        if position + 1 == length:
+            break
+        after = text[position + 1]
+        if after == u" " and (char == u"." or char == u"?" or char == u"!"):
+            found.stops += 1
+        elif char == u" " and position + 2 < length and text[position + 2] == u" ":
+            if after == u"|" and position >= bar:
+                found.separators, bar = found.separators + 1, position + 3
+            elif after == u"·" and position >= dot:
+                found.separators, dot = found.separators + 1, position + 3
+            elif after == u"/" and position >= slash:
+                found.separators, slash = found.separators + 1, position + 3
+            elif after == u"»" and position >= quote:
+                found.separators, quote = found.separators + 1, position + 3
+    return found
 
 
 cdef Py_ssize_t _title_words(str text):
@@ -168,92 +205,363 @@ cdef bint _has_bullet(str text, object bullet):
     return is_bullet_char(text[0]) and bullet(text) is not None
 
 
-cdef LineFeatures _full(str text, tuple words, frozenset stopwords, Py_ssize_t repeats,
-                        Py_ssize_t count, object bullet, Py_ssize_t shape_limit,
-                        Py_ssize_t long_word):
-    """A line that may be prose: word-level counts too."""
-    cdef Py_ssize_t chars = len(text), function_words = 0, numbers = 0, long_parts = 0
-    cdef str word
-    for word in words:
-        function_words += word in stopwords
-        long_parts += len(word) // long_word
-    if chars > long_word * (count + 1):  # long tokens: scripts written without spaces
-        count += long_parts
-    cdef bint end = ends_sentence(text)
-    cdef Py_ssize_t sentences = (
-        _count(text, u". ") + _count(text, u"? ") + _count(text, u"! ") + _count(text, u"。") + end
-    )
-    if chars >= shape_limit:  # long lines: their shape says little, skip the costly counts
-        return _features(chars, count, function_words, sentences, end, False, 0, 0, 0, repeats)
-    for word in words:
-        numbers += _is_number(word)
-    return _features(chars, count, function_words, sentences, end, _has_bullet(text, bullet),
-                     _title_words(text), numbers, _separators(text), repeats)
+cdef inline array _zeros(array kind, Py_ssize_t count):
+    """An array of ``count`` zeros of ``kind``'s type."""
+    return clone(kind, count, zero=True)
 
 
-cdef LineFeatures _light(str text, Py_ssize_t repeats, Py_ssize_t count, object bullet):
-    """A short line that does not end like a sentence: no word-level counts."""
-    cdef Py_ssize_t separators = _separators(text) if count >= 3 else 0  # words on both sides
-    return _features(len(text), count, 0, 0, False, _has_bullet(text, bullet), 0, 0, separators,
-                     repeats)
+cdef inline unsigned short _small(Py_ssize_t count):
+    """A shape count as stored (they are taken on short lines only: never near the cap)."""
+    return <unsigned short>min(count, 65535)
 
 
-def line_features(list texts, object tokens, list prose, list repeats, object word_counts,
-                  frozenset stopwords, object bullet, Py_ssize_t shape_limit,
-                  Py_ssize_t long_word):
-    """Each line's :class:`LineFeatures`: full ones for the
-    lines that may be ``prose``, light ones for the others.
+cdef class LineFacts:  # (its fields: ``_features.pxd``)
+    """What each line's own text gives the classifier, one typed array per fact: the same
+    on any page that holds the line, so the page of the kept lines (the engine's second
+    look) takes them over with :meth:`select`.
 
-    ``bullet`` is the list-marker regex's ``match``; lines of ``shape_limit`` characters or
-    more skip the shape counts; tokens of ``long_word`` characters count as several words.
-    """
-    cdef Py_ssize_t index
-    cdef dict distinct = {}  # equal features are one tuple: many short lines share theirs
-    cdef LineFeatures features
-    found = []
-    for index in range(len(texts)):
-        if prose[index]:
-            features = _full(texts[index], tokens[index], stopwords, repeats[index],
-                             word_counts[index], bullet, shape_limit, long_word)
-        else:
-            features = _light(texts[index], repeats[index], word_counts[index], bullet)
-        found.append(distinct.setdefault(features, features))
-    return found
-
-
-def line_texts(LineTable table):
-    """Each line's text, its indentation left out (``line.text`` without building lines).
+    Per line: ``chars``, ``words`` (long tokens of scripts without spaces count as
+    several), ``sentences``, ``prose`` (1: the line may be prose, and has word-level
+    counts), ``sentence_end``, ``bullet``, the shape counts ``capitalised``, ``digits``
+    and ``separators``, and ``keys``, the number of the line's repetition key (its
+    text without list marker, case folded); ``shape_of_key`` numbers each key's shape
+    (digit runs written ``0``), ``shapes`` of them.
 
     >>> from cleantext.text._lines import LineTable
-    >>> line_texts(LineTable("  Title\\n\\n\\tBody.  "))
-    ['Title', 'Body.']
+    >>> from cleantext.text.page import Page
+    >>> page = Page.from_text("Home\\nPage 1.\\n• HOME\\nPage 2.")
+    >>> facts = measure_lines(page.lines, page.tokens, page.word_counts, lambda text: text,
+    ...     lambda text: text[2:], str.casefold, str, 70, 200, 14)
+    >>> list(facts.keys), list(facts.shape_of_key), list(facts.prose), list(facts.bullet)
+    ([0, 1, 0, 2], [0, 1, 1], [0, 1, 0, 1], [0, 0, 1, 0])
+    >>> list(facts.select([1, 3]).keys), len(facts.select([1, 3]))
+    ([1, 2], 2)
     """
-    cdef str text = table.text
-    cdef Py_ssize_t index, first
-    found = []
-    for index in range(len(table)):
-        first = table.starts.data.as_longlongs[index]
-        while text[first].isspace():  # (a line has a non-space character)
-            first += 1
-        found.append(text[first:table.ends.data.as_longlongs[index]])
+
+    # (``counted`` holds the stopword counts of the set ``counted_for`` that
+    # ``stopword_counts`` last counted; ``vocabulary`` what ``prose_vocabulary`` found)
+
+    def __len__(self):
+        return len(self.chars)
+
+    cdef void _allocate(self, Py_ssize_t count):
+        self.chars, self.words = _zeros(_INTS, count), _zeros(_INTS, count)
+        self.sentences, self.keys = _zeros(_INTS, count), _zeros(_INTS, count)
+        self.capitalised, self.digits = _zeros(_SHORTS, count), _zeros(_SHORTS, count)
+        self.separators = _zeros(_SHORTS, count)
+        self.prose, self.sentence_end = _zeros(_BYTES, count), _zeros(_BYTES, count)
+        self.bullet = _zeros(_BYTES, count)
+
+    def select(self, kept):
+        """The facts of lines ``kept`` (indexes, in order), for the page made of them."""
+        cdef LineFacts chosen = LineFacts.__new__(LineFacts)
+        cdef Py_ssize_t count = len(kept), position, index
+        chosen._allocate(count)
+        chosen.shape_of_key, chosen.shapes = self.shape_of_key, self.shapes
+        if self.counted is not None:
+            chosen.counted_for, chosen.counted = self.counted_for, _zeros(_INTS, count)
+        cdef Py_ssize_t prose_kept = 0
+        for position in range(count):
+            index = kept[position]
+            chosen._copy(position, self, index)
+            prose_kept += self.prose.data.as_uchars[index]
+        if self.vocabulary is not None and prose_kept == self._prose_lines():
+            chosen.vocabulary = self.vocabulary  # the same lines may be prose: the same words
+        return chosen
+
+    cdef Py_ssize_t _prose_lines(self):
+        """How many lines may be prose."""
+        cdef Py_ssize_t index, found = 0
+        for index in range(len(self.prose)):
+            found += self.prose.data.as_uchars[index]
+        return found
+
+    def prose_vocabulary(self, object tokens):
+        """How often each token occurs on the lines that may be prose (see
+        :func:`prose_vocabulary`); kept, and carried by :meth:`select` when every such line
+        is kept."""
+        if self.vocabulary is None:
+            self.vocabulary = prose_vocabulary(tokens, self.prose)
+        return self.vocabulary
+
+    cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index):
+        """Line ``index`` of ``source`` as this table's line ``position``."""
+        self.chars.data.as_ints[position] = source.chars.data.as_ints[index]
+        self.words.data.as_ints[position] = source.words.data.as_ints[index]
+        self.sentences.data.as_ints[position] = source.sentences.data.as_ints[index]
+        self.keys.data.as_ints[position] = source.keys.data.as_ints[index]
+        self.capitalised.data.as_ushorts[position] = source.capitalised.data.as_ushorts[index]
+        self.digits.data.as_ushorts[position] = source.digits.data.as_ushorts[index]
+        self.separators.data.as_ushorts[position] = source.separators.data.as_ushorts[index]
+        self.prose.data.as_uchars[position] = source.prose.data.as_uchars[index]
+        self.sentence_end.data.as_uchars[position] = source.sentence_end.data.as_uchars[index]
+        self.bullet.data.as_uchars[position] = source.bullet.data.as_uchars[index]
+        if self.counted is not None:
+            self.counted.data.as_ints[position] = source.counted.data.as_ints[index]
+
+    cdef void _full(self, Py_ssize_t index, str text, tuple words, Py_ssize_t count,
+                    object bullet, Py_ssize_t shape_limit, Py_ssize_t long_word):
+        """A line that may be prose: word-level counts too."""
+        cdef Py_ssize_t chars = len(text), numbers = 0, long_parts = 0
+        cdef str word
+        for word in words:
+            long_parts += len(word) // long_word
+        if chars > long_word * (count + 1):  # long tokens: scripts written without spaces
+            count += long_parts
+        cdef bint end = ends_sentence(text)
+        self.chars.data.as_ints[index], self.words.data.as_ints[index] = chars, count
+        self.prose.data.as_uchars[index], self.sentence_end.data.as_uchars[index] = 1, end
+        if chars >= shape_limit:  # long lines: their shape says little, skip the costly counts
+            self.sentences.data.as_ints[index] = _sentence_stops(text) + end
+            return
+        cdef Marks marks = _marks(text)
+        self.sentences.data.as_ints[index] = marks.stops + end
+        for word in words:
+            numbers += _is_number(word)
+        self.bullet.data.as_uchars[index] = _has_bullet(text, bullet)
+        self.capitalised.data.as_ushorts[index] = _small(_title_words(text))
+        self.digits.data.as_ushorts[index] = _small(numbers)
+        self.separators.data.as_ushorts[index] = _small(marks.separators)
+
+    cdef void _light(self, Py_ssize_t index, str text, Py_ssize_t count, object bullet):
+        """A short line that does not end like a sentence: no word-level counts."""
+        self.chars.data.as_ints[index], self.words.data.as_ints[index] = len(text), count
+        self.bullet.data.as_uchars[index] = _has_bullet(text, bullet)
+        if count >= 3:  # words on both sides of a separator
+            self.separators.data.as_ushorts[index] = _small(_marks(text).separators)
+
+    def stopword_counts(self, object tokens, frozenset stopwords):
+        """Per line, its words in ``stopwords`` (0 for lines that cannot be prose).
+
+        The counts for the set last asked for are kept (and carried by :meth:`select`):
+        the page of the kept lines mostly has its page's language (or, without a listed
+        language, the same most frequent words).
+        """
+        cdef Py_ssize_t index, found
+        cdef str word
+        if self.counted is not None and self.counted_for == stopwords:
+            return self.counted
+        self.counted, self.counted_for = _zeros(_INTS, len(self.chars)), stopwords
+        for index in range(len(self.chars)):
+            if self.prose.data.as_uchars[index]:
+                found = 0
+                for word in tokens[index]:
+                    found += word in stopwords
+                self.counted.data.as_ints[index] = found
+        return self.counted
+
+    def repeat_counts(self, Py_ssize_t min_shared):
+        """How often each line occurs: exactly, or with other numbers when at least
+        ``min_shared`` lines share that shape."""
+        return repeat_counts(self.keys, self.shape_of_key, self.shapes, min_shared)
+
+
+def measure_lines(LineTable table, object tokens, object word_counts, object bullet,
+                  object strip_bullet, object casefold, object numbers_to_zero,
+                  Py_ssize_t full_from, Py_ssize_t shape_limit, Py_ssize_t long_word,
+                  Py_ssize_t batch=4096):
+    """The :class:`LineFacts` of ``table``'s lines, ``batch`` lines at a time (their texts
+    and keys are held for one batch only).
+
+    Lines of ``full_from`` characters or more, or ending like a sentence, may be prose
+    and get word-level counts; ``bullet`` is the list-marker regex's ``match``; lines of
+    ``shape_limit`` characters or more skip the shape counts; tokens of ``long_word``
+    characters count as several words. ``strip_bullet``, ``casefold`` and
+    ``numbers_to_zero`` make the keys and their shapes (see :func:`line_keys`,
+    :func:`line_shapes`).
+    """
+    cdef Py_ssize_t count = len(table), first, index
+    cdef LineFacts facts = LineFacts.__new__(LineFacts)
+    cdef KeyNumbers numbers = KeyNumbers()
+    cdef list texts
+    cdef str text
+    facts._allocate(count)
+    for first in range(0, count, batch):
+        texts = line_texts(table, first, first + batch)
+        for index in range(first, first + len(texts)):
+            text = texts[index - first]
+            if _may_be_prose(text, full_from):
+                facts._full(index, text, tokens[index], word_counts[index], bullet,
+                            shape_limit, long_word)
+            else:
+                facts._light(index, text, word_counts[index], bullet)
+        numbers.add(line_keys(texts, strip_bullet, casefold))
+    facts.keys, facts.shape_of_key, facts.shapes = numbers.finish(numbers_to_zero)
+    return facts
+
+
+cdef class KeyNumbers:
+    """Numbers the keys it is given: equal keys one number, each distinct key held once.
+
+    >>> numbers = KeyNumbers()
+    >>> numbers.add(["home", "may 1", "home"]); numbers.add(["may 2"])
+    >>> keys, shapes, count = numbers.finish(lambda key: key.replace("1", "0").replace("2", "0"))
+    >>> list(keys), list(shapes), count
+    ([0, 1, 0, 2], [0, 1, 1], 2)
+    """
+
+    cdef dict distinct
+    cdef array numbers
+
+    def __init__(self):
+        self.distinct, self.numbers = {}, _zeros(_INTS, 0)
+
+    def add(self, list keys):
+        """Number ``keys``, the next lines' keys."""
+        cdef str key
+        cdef dict distinct = self.distinct
+        cdef Py_ssize_t start = len(self.numbers), position = start
+        self.numbers.extend(_zeros(_INTS, len(keys)))
+        for key in keys:
+            self.numbers.data.as_ints[position] = distinct.setdefault(key, len(distinct))
+            position += 1
+
+    def finish(self, object numbers_to_zero):
+        """``(numbers, shape_of_key, shapes)``: each key's number, each distinct key's shape
+        number (keys with their digit runs written ``0``, see :func:`line_shapes`) and how
+        many shapes there are. The keys themselves are let go."""
+        cdef dict by_shape = {}
+        cdef array shape_of_key = _zeros(_INTS, len(self.distinct))
+        cdef Py_ssize_t number = 0
+        cdef str shape
+        for shape in line_shapes(list(self.distinct), numbers_to_zero):
+            shape_of_key.data.as_ints[number] = by_shape.setdefault(shape, len(by_shape))
+            number += 1
+        self.distinct = {}
+        return self.numbers, shape_of_key, len(by_shape)
+
+
+def repeat_counts(array keys, array shape_of_key, Py_ssize_t shapes, Py_ssize_t min_shared):
+    """Per line (its key's number in ``keys``), how often it occurs: its key's count, or
+    its shape's (``shape_of_key``) when at least ``min_shared`` lines share that shape.
+
+    >>> from array import array
+    >>> list(repeat_counts(array("i", [0, 0, 1, 2]), array("i", [0, 1, 1]), 2, 2))
+    [2, 2, 2, 2]
+    >>> list(repeat_counts(array("i", [0, 0, 1, 2]), array("i", [0, 1, 1]), 2, 3))
+    [2, 2, 1, 1]
+    """
+    cdef Py_ssize_t count = len(keys), index, shared, exact
+    cdef array by_key = _zeros(_INTS, len(shape_of_key)), by_shape = _zeros(_INTS, shapes)
+    cdef array found = _zeros(_INTS, count)
+    cdef int *key_of = keys.data.as_ints
+    cdef int *shape = shape_of_key.data.as_ints
+    for index in range(count):
+        by_key.data.as_ints[key_of[index]] += 1
+        by_shape.data.as_ints[shape[key_of[index]]] += 1
+    for index in range(count):
+        exact = by_key.data.as_ints[key_of[index]]
+        shared = by_shape.data.as_ints[shape[key_of[index]]]
+        found.data.as_ints[index] = max(exact, shared if shared >= min_shared else 1)
     return found
 
 
-def prose_vocabulary(object tokens, list prose):
+cdef class FeatureTable:  # (its fields: ``_features.pxd``)
+    """The :class:`LineFeatures` of a page's lines, kept as arrays (its :class:`LineFacts`,
+    the stopword and repeat counts of this page); ``table[index]`` builds one.
+
+    >>> from array import array
+    >>> from cleantext.text.page import Page
+    >>> page = Page.from_text("Home\\nHome")
+    >>> facts = measure_lines(page.lines, page.tokens, page.word_counts, lambda text: None,
+    ...     str, str.casefold, str, 70, 200, 14)
+    >>> lines = FeatureTable(facts, array("i", [0, 0]), facts.repeat_counts(5))
+    >>> len(lines), lines[-1], lines[0] == lines[1]
+    (2, LineFeatures(chars=4, words=1, stopwords=0, sentences=0, sentence_end=False, \
+bullet=False, capitalised=0, digits=0, separators=0, repeats=2), True)
+    """
+
+    def __init__(self, LineFacts facts, array stopwords, array repeats):
+        self.facts, self.stopwords, self.repeats = facts, stopwords, repeats
+
+    def __len__(self):
+        return len(self.repeats)
+
+    def __getitem__(self, index):
+        cdef Py_ssize_t count = len(self.repeats)
+        if isinstance(index, slice):
+            return tuple([self.line(number) for number in range(*index.indices(count))])
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("line index out of range")
+        return self.line(index)
+
+    def __iter__(self):
+        cdef Py_ssize_t index
+        for index in range(len(self.repeats)):
+            yield self.line(index)
+
+    cpdef LineFeatures line(self, Py_ssize_t index):
+        """The features of line ``index`` (0 <= index < len(self))."""
+        cdef LineFacts facts = self.facts
+        return _features(
+            facts.chars.data.as_ints[index], facts.words.data.as_ints[index],
+            self.stopwords.data.as_ints[index], facts.sentences.data.as_ints[index],
+            facts.sentence_end.data.as_uchars[index], facts.bullet.data.as_uchars[index],
+            facts.capitalised.data.as_ushorts[index], facts.digits.data.as_ushorts[index],
+            facts.separators.data.as_ushorts[index], self.repeats.data.as_ints[index],
+        )
+
+
+def line_texts(LineTable table, Py_ssize_t first=0, Py_ssize_t last=-1):
+    """The texts of lines ``first`` to ``last`` (exclusive; -1: to the end), their
+    indentation left out (``line.text`` without building lines).
+
+    >>> from cleantext.text._lines import LineTable
+    >>> line_texts(LineTable("  Title\\n\\n\\tBody.  ")), line_texts(LineTable("a\\nb\\nc"), 1, 2)
+    (['Title', 'Body.'], ['b'])
+    """
+    cdef str text = table.text
+    cdef Py_ssize_t index, start
+    if last < 0 or last > len(table):
+        last = len(table)
+    found = []
+    for index in range(first, last):
+        start = table.starts.data.as_longlongs[index]
+        while text[start].isspace():  # (a line has a non-space character)
+            start += 1
+        found.append(text[start:table.ends.data.as_longlongs[index]])
+    return found
+
+
+def prose_vocabulary(object tokens, const unsigned char[:] prose):
     """How often each token occurs on the lines that may be ``prose``, in the order of
     first occurrence (what ``Counter.update`` gives line after line).
 
-    >>> prose_vocabulary([("a", "b"), ("c",), ("b", "a", "a")], [True, False, True])
+    >>> prose_vocabulary([("a", "b"), ("c",), ("b", "a", "a")], bytes([1, 0, 1]))
     {'a': 3, 'b': 2}
     """
     cdef dict counts = {}
     cdef Py_ssize_t index
     cdef str word
-    for index in range(len(prose)):
+    for index in range(prose.shape[0]):
         if prose[index]:
             for word in tokens[index]:
                 counts[word] = counts.get(word, 0) + 1
     return counts
+
+
+def language_hits(dict counts, dict languages_of, dict hits):
+    """Add each word's count in ``counts`` to ``hits[language]`` for each language
+    ``languages_of[word]`` names (a word on no list adds nothing); return the count of
+    all the words.
+
+    >>> hits = {"en": 0, "de": 0}
+    >>> language_hits({"the": 3, "die": 2, "cat": 1}, {"the": ("en",), "die": ("de", "en")}, hits)
+    6
+    >>> hits
+    {'en': 5, 'de': 2}
+    """
+    cdef Py_ssize_t total = 0, count
+    cdef object word, languages, language
+    for word, count in counts.items():
+        total += count
+        languages = languages_of.get(word)
+        if languages is not None:
+            for language in languages:
+                hits[language] += count
+    return total
 
 
 cdef Py_ssize_t _first_digit(str text):

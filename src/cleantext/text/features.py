@@ -14,25 +14,31 @@ Word-level counts reuse what the page computed once for every detector:
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING
 
 import regex
 
-from cleantext.text._features import LineFeatures as LineFeatures  # (the compiled type)
+from cleantext.text._features import FeatureTable as FeatureTable
 from cleantext.text._features import (
-    line_features,
-    line_keys,
-    line_shapes,
-    line_texts,
-    may_be_prose,
-    prose_vocabulary,
+    KeyNumbers,
+    LineFacts,
+    measure_lines,
+    repeat_counts,
 )
+from cleantext.text._features import LineFeatures as LineFeatures  # (the compiled type)
 from cleantext.text.lexicon import BULLET, strip_bullet
 from cleantext.text.page import Page
 from cleantext.text.prefilter import casefold
 from cleantext.text.stopwords import STOPWORDS, choose_language, page_stopwords
 
+if TYPE_CHECKING:
+    from cleantext.text import page as page_module
+
+FULL_FROM = 70
+"""Lines this long, or ending like a sentence, may be prose: they get word-level features."""
 SHAPE_LIMIT = 200
 """Lines this long skip the shape counts (capitals, digits, separators, bullet)."""
 NUMBER = regex.compile(r"\d+")
@@ -40,86 +46,80 @@ SHAPE_REPEATS = 5
 """Lines that differ only in their numbers count as repeats when this many share the shape."""
 LONG_WORD = 14
 """Characters from which a token counts as one word in several (scripts without spaces)."""
+KEY_BATCH = 4096
+"""Lines whose texts and repetition keys are held at once (a key a line: all at once
+doubles the text)."""
 
 
 @dataclass(frozen=True, slots=True)
 class PageFeatures:
-    """Features of every line, and the language whose stopwords were counted (None: fallback)."""
+    """Features of every line, and the language whose stopwords were counted (None: fallback).
+
+    ``lines[index]`` is a :class:`LineFeatures`, built when read from the arrays of
+    a :class:`FeatureTable`.
+    """
 
     language: str | None
-    lines: tuple[LineFeatures, ...]
+    lines: FeatureTable
 
 
-def page_features(page: Page, full_from: int = 70) -> PageFeatures:
+def page_features(page: Page) -> PageFeatures:
     """Features of every line of ``page``.
 
-    Only lines that could be prose (``full_from`` characters or more, or ending
-    like a sentence) get word-level features; the page's language is chosen
-    from their words. The per-line counts are taken by the compiled kernel
-    :mod:`cleantext.text._features`.
+    What each line's own text gives (:func:`line_facts`) is taken once per page, and
+    kept by the page of its kept lines; then the page's language is chosen from the
+    words of the lines that may be prose, and its stopwords and repeated lines counted.
     """
-    texts = line_texts(page.lines)
+    facts = page.features.line_facts
     tokens = page.tokens
-    prose = may_be_prose(texts, full_from)
-    vocabulary = prose_vocabulary(tokens, prose)
+    vocabulary = facts.prose_vocabulary(tokens)
     language = choose_language(vocabulary)
     stopwords = STOPWORDS[language] if language else page_stopwords(vocabulary)
-    repeats = _repeats(_line_keys(texts))
-    lines = line_features(
-        texts,
-        tokens,
-        prose,
-        repeats,
-        page.word_counts,
-        stopwords,
+    counts = facts.stopword_counts(tokens, stopwords)
+    return PageFeatures(language, FeatureTable(facts, counts, facts.repeat_counts(SHAPE_REPEATS)))
+
+
+def line_facts(lines: page_module.LineFeatures) -> LineFacts:
+    """What each line's own text gives the classifier (the compiled kernel
+    :func:`cleantext.text._features.measure_lines`): ``lines`` is a page's shared
+    :class:`cleantext.text.page.LineFeatures`, which keeps them.
+
+    >>> facts = line_facts(Page.from_text("Home\\n\\nIt rained all day.").features)
+    >>> list(facts.words), list(facts.prose), list(facts.sentence_end)
+    ([1, 4], [0, 1], [0, 1])
+    """
+    return measure_lines(
+        lines.lines,
+        lines.tokens,
+        lines.word_counts,
         BULLET.match,
+        strip_bullet,
+        casefold,
+        _numbers_to_zero,
+        FULL_FROM,
         SHAPE_LIMIT,
         LONG_WORD,
+        KEY_BATCH,
     )
-    return PageFeatures(language, tuple(lines))
 
 
-KEY_BATCH = 4096
-"""Lines whose repetition keys are made at once (a key a line: all at once doubles the text)."""
+def _repeats(keys: Iterable[str]) -> array[int]:
+    """How often each line occurs, by its repetition key: exactly, or with other numbers when
+    that shape is common (the kernels :class:`~cleantext.text._features.KeyNumbers` and
+    :func:`~cleantext.text._features.repeat_counts`; :func:`line_facts` numbers a page's
+    keys the same way). The keys are read :data:`KEY_BATCH` at a time.
 
-
-def _line_keys(texts: list[str]) -> Iterator[str]:
-    """Each line's repetition key (:func:`~cleantext.text._features.line_keys`), a batch at a time.
-
-    >>> list(_line_keys(["• Home", "HOME"]))
-    ['home', 'home']
-    """
-    for first in range(0, len(texts), KEY_BATCH):
-        yield from line_keys(texts[first : first + KEY_BATCH], strip_bullet, casefold)
-
-
-def _repeats(keys: Iterable[str]) -> list[int]:
-    """How often each line occurs: exactly, or with other numbers when that shape is common.
-
-    Each distinct key is held once (the lines keep a number each), and the shapes are
-    taken of the distinct keys: no list of every line's key or shape.
-
-    >>> _repeats(["home", "home", "may 1, 2019", "may 2, 2019", "line 4"])
+    >>> list(_repeats(["home", "home", "may 1, 2019", "may 2, 2019", "line 4"]))
     [2, 2, 1, 1, 1]
-    >>> _repeats([f"posted {day} may" for day in range(5)])
+    >>> list(_repeats(f"posted {day} may" for day in range(5)))
     [5, 5, 5, 5, 5]
     """
-    distinct: dict[str, int] = {}
-    numbers = array("i")
-    for key in keys:
-        numbers.append(distinct.setdefault(key, len(distinct)))
-    exact = [0] * len(distinct)
-    for number in numbers:
-        exact[number] += 1
-    shapes = line_shapes(list(distinct), _numbers_to_zero)
-    by_shape: dict[str, int] = {}
-    for shape, count in zip(shapes, exact, strict=True):
-        by_shape[shape] = by_shape.get(shape, 0) + count
-    per_key = [
-        max(count, shared if (shared := by_shape[shape]) >= SHAPE_REPEATS else 1)
-        for shape, count in zip(shapes, exact, strict=True)
-    ]
-    return [per_key[number] for number in numbers]
+    numbers = KeyNumbers()
+    keys = iter(keys)
+    while batch := list(islice(keys, KEY_BATCH)):
+        numbers.add(batch)
+    keyed, shape_of_key, shapes = numbers.finish(_numbers_to_zero)
+    return repeat_counts(keyed, shape_of_key, shapes, SHAPE_REPEATS)
 
 
 def _numbers_to_zero(key: str) -> str:

@@ -31,6 +31,7 @@ from cleantext.text.words import WORD as WORD  # a word, as the page counts them
 from cleantext.text.words import line_tokens, word_counts
 
 if TYPE_CHECKING:
+    from cleantext.text._features import LineFacts
     from cleantext.text.page_type import PageType
     from cleantext.text.prefilter import FoldedLines
 
@@ -125,6 +126,14 @@ class LineFeatures:
 
         return FoldedLines(self.lines, max_chars=SHORT_LINE)
 
+    @cached_property
+    def line_facts(self) -> LineFacts:
+        """What each line's own text gives the content classifier (see
+        :func:`cleantext.text.features.line_facts`)."""
+        from cleantext.text.features import line_facts  # (features imports this module)
+
+        return line_facts(self)
+
     def select(self, kept: Sequence[int], lines: LineTable) -> LineFeatures:
         """The features of ``lines``, which are this table's lines ``kept`` (indexes, in
         order): the word features computed so far are carried over."""
@@ -136,6 +145,8 @@ class LineFeatures:
             chosen.sentence_ends = tuple([self.sentence_ends[i] for i in kept])
         if "tokens" in computed:
             chosen.tokens = self.tokens.select(kept)
+        if "line_facts" in computed:
+            chosen.line_facts = self.line_facts.select(kept)
         return chosen
 
 

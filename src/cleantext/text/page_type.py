@@ -24,14 +24,15 @@ PageType(kind='unknown', reason='')
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from typing import NamedTuple
 
 import regex
 
+from cleantext.text._page_type import code_candidates, header_ends
+from cleantext.text._prefilter import Words, lines_holding
 from cleantext.text.lexicon import strip_bullet
 from cleantext.text.page import Page, counts_as_prose
-from cleantext.text.prefilter import FoldedLines, triggers
+from cleantext.text.prefilter import triggers
 
 ARTICLE, FORUM, PRODUCT, COLLECTION = "article", "forum", "product", "collection"
 LISTING, DOCUMENTATION, SERVICE, UNKNOWN = "listing", "documentation", "service", "unknown"
@@ -107,12 +108,14 @@ SIGNED_DATE = regex.compile(
     regex.I,
 )
 """A name with a date on one line: "longshot · 03/03/2026 19:44", "answered Jan 3, 2015"."""
-CODE_WORDS = (
-    r"(?:def|class|import|from|return|const|let|var|function|fn|pub|use|async|await|export|public"
-    r"|private|static|struct|enum|impl|package|\#include|select|insert|create|\$|>>>|npm|pip|git"
-    r"|docker|curl|sudo|kubectl|yarn|cargo|go)"
+CODE_KEYWORDS = (
+    *("def", "class", "import", "from", "return", "const", "let", "var", "function", "fn"),
+    *("pub", "use", "async", "await", "export", "public", "private", "static", "struct"),
+    *("enum", "impl", "package", "#include", "select", "insert", "create", "$", ">>>", "npm"),
+    *("pip", "git", "docker", "curl", "sudo", "kubectl", "yarn", "cargo", "go"),
 )
 """What a line of code may start with (then a space): a keyword, a prompt."""
+CODE_WORDS = "(?:" + "|".join(re.escape(word) for word in CODE_KEYWORDS) + ")"
 CODE_LINE = regex.compile(
     rf"^{CODE_WORDS}\s"
     r"|[{;]$|^[}\])]|=>|^\w[\w.]*\([^()]{0,80}\)[;:]?$|^[\w.\[\]]+\s[+\-*/]?=\s"
@@ -142,24 +145,15 @@ HEADER_WORDS = triggers(
     ("poster", "starter", "\u0307"),
 )
 """Every post-header line holds one of these (case-folded; ``\u0307``: ``İ`` folds to
-``i\u0307``, and ``regex.IGNORECASE`` equates ``İ`` with ``i``)..."""
-OP_END = regex.compile(r"op$", regex.MULTILINE)
-"""...or ends in "op" (a line that is only "OP")..."""
+``i\u0307``, and ``regex.IGNORECASE`` equates ``İ`` with ``i``), or ends in "op" (a line
+that is only "OP"), or ends like a date or a time (:data:`DATE_END`) and holds a year or a
+numeric date (:data:`DATE_DIGITS`)."""
 DATE_END = regex.compile(r"(?:\d|[ap]\.?m\.?)$", regex.MULTILINE)
-"""...or ends like a date or a time (a digit, "am", "pm")..."""
+"""How a line that is a date or a time ends: a digit, "am", "pm"."""
 DATE_DIGITS = regex.compile(r"\d{4}|\d[/.]\d")
-"""...and holds a year or a numeric date."""
-CODE_HINTS = (
-    re.compile(f"^{CODE_WORDS}", re.MULTILINE),
-    regex.compile(r"^[}\])#/]|[{;]$", regex.MULTILINE),
-    regex.compile(r"[=<]|::"),
-    regex.compile(r"[\w.]\("),
-)
-"""What every line that :data:`CODE_LINE` finds holds: a keyword first (literals, so that
-``re`` scans them alike and faster), a brace, a comment mark, ``=``, a tag, a call.
-Apart, each scan finds its literals fast; one alternation of them all is slower."""
-PRICE_HINT = regex.compile(r"[$€£¥₹]|zł|kr|USD|EUR|GBP")
-"""What every price holds: a currency."""
+"""A year or a numeric date."""
+PRICE_WORDS = Words(("$", "€", "£", "¥", "₹", "zł", "kr", "USD", "EUR", "GBP"))
+"""What every price holds: a currency (as it is written: prices are matched case-sensitively)."""
 SHOP_WORDS = triggers(
     ("add", "buy", "stock", "sold", "quantity", "qty", "size", "free", "order", "notify"),
     ("ship", "check", "shop", "product", "quick", "\u0307"),
@@ -230,44 +224,43 @@ def header_kind(text: str) -> str | None:
 class _Candidates:
     """The page's short lines, joined once, and the few of them each rule can accept.
 
-    A rule's pattern needs a word, a mark or a digit pattern that a line must hold
-    (``HEADER_WORDS``, ``OP_END``, ``DATE_END``, ``CODE_HINTS``, ``PRICE_HINT``, ``SHOP_WORDS``):
-    one scan of the joined text for those finds the lines worth matching.
-    ``tests/test_page_type.py`` checks each pattern's alternatives against its hint.
+    A rule's pattern needs a word, a mark or a shape of the line's ends that a line must
+    have (``HEADER_WORDS``, ``DATE_END``, ``PRICE_WORDS``, ``SHOP_WORDS``, the compiled
+    :func:`~cleantext.text._page_type.header_ends` and
+    :func:`~cleantext.text._page_type.code_candidates`): one scan of the joined text, or
+    one pass over the lines, finds the lines worth matching.
+    ``tests/test_page_type_prefilter.py`` checks each pattern's alternatives against it.
     """
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.folded = page.folded  # case-folded, shared with the detectors' pre-filters
 
-    @cached_property
-    def plain(self) -> FoldedLines:
-        """The lines as they are (code and prices are matched case-sensitively)."""
-        return FoldedLines(self.page.lines, fold=False, max_chars=CODE_CHARS)
-
     def headers(self) -> dict[int, str]:
         """Line index to kind, for each post-header line, in order."""
+        lines = self.page.lines
         texts = {line.index: line.text for line in self.folded.containing(HEADER_WORDS)}
-        texts.update((line.index, line.text) for line in self.folded.matching(OP_END))
-        dated = self.folded.matching(DATE_END)
-        texts.update((line.index, line.text) for line in dated if DATE_DIGITS.search(line.text))
+        op, dated = header_ends(self.folded.text, self.folded.starts, DATE_END.search)
+        texts.update((index, lines[index].text) for index in op)
+        texts.update(
+            (index, text) for index in dated if DATE_DIGITS.search(text := lines[index].text)
+        )
         kinds = {text: header_kind(text) for text in set(texts.values())}  # (lines repeat)
         found = {index: kinds[texts[index]] for index in sorted(texts)}
         return {index: kind for index, kind in found.items() if kind is not None}
 
     def code(self) -> int:
         """How many lines look like code."""
-        lines = {line.index: line.text for hint in CODE_HINTS for line in self.plain.matching(hint)}
-        return sum(
-            1 for text in lines.values() if len(text) <= CODE_CHARS and CODE_LINE.search(text)
-        )
+        lines = self.page.lines
+        candidates = code_candidates(lines, CODE_CHARS, CODE_KEYWORDS)
+        return sum(1 for index in candidates if CODE_LINE.search(lines[index].text))
 
     def prices(self) -> int:
         """How many short lines hold a price."""
+        plain, _ = self.page.lines.joined(SHOP_CHARS)  # (longer lines are left empty)
+        lines = self.page.lines
         return sum(
-            1
-            for line in self.plain.matching(PRICE_HINT)
-            if len(line.text) <= SHOP_CHARS and PRICE.search(line.text)
+            1 for index in lines_holding(plain, PRICE_WORDS) if PRICE.search(lines[index].text)
         )
 
     def shop_buttons(self) -> int:

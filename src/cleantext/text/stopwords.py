@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from cleantext.text._features import language_hits
+
 _LISTS = {
     "en": """
         a about above after again against all also am an and any are as at be because been
@@ -109,23 +111,23 @@ MIN_SHARE = 0.12
 FALLBACK_SIZE = 25
 """Fallback: this many of the page's most frequent words count as its function words."""
 
-_LANGUAGES_OF: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        word: tuple(language for language, words in STOPWORDS.items() if word in words)
-        for word in frozenset().union(*STOPWORDS.values())
-    }
-)
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(language for language, words in STOPWORDS.items() if word in words)
+    for word in frozenset().union(*STOPWORDS.values())
+}
+"""The languages whose stopword list holds each word (read only)."""
 
 
 def choose_language(counts: Mapping[str, int]) -> str | None:
-    """The language whose stopwords the word ``counts`` (lower case) hit most, or None."""
+    """The language whose stopwords the word ``counts`` (lower case) hit most, or None.
+
+    The hits are added up in one pass over the words (the compiled
+    :func:`~cleantext.text._features.language_hits`).
+    """
     hits = dict.fromkeys(STOPWORDS, 0)
-    languages_of = _LANGUAGES_OF
-    for word in counts.keys() & languages_of.keys():
-        for language in languages_of[word]:
-            hits[language] += counts[word]
+    total = language_hits(counts if type(counts) is dict else dict(counts), _LANGUAGES_OF, hits)
     best = max(hits, key=lambda language: hits[language])
-    if hits[best] < MIN_HITS or hits[best] < MIN_SHARE * sum(counts.values()):
+    if hits[best] < MIN_HITS or hits[best] < MIN_SHARE * total:
         return None
     return best
 

@@ -165,7 +165,8 @@ def short_lines_with(page: Page, words: Iterable[str] | Words, max_chars: int) -
 def lines_only_of(page: Page, words: frozenset[str], max_tokens: int, max_chars: int) -> list[Line]:
     """The lines of ``page`` of one to ``max_tokens`` tokens (:attr:`Page.tokens
     <cleantext.text.page.Page.tokens>`), all of them ``words``, and at most ``max_chars``
-    characters: read from the page's tokens, computed once for every detector.
+    characters: read from the page's tokens, computed once for every detector, in place
+    (:meth:`~cleantext.text._words.LineTokens.lines_only_of`: no tuple of tokens per line).
 
     >>> from cleantext.text.page import Page
     >>> page = Page.from_text("• Share | Tweet.\\nShare the text\\nE-mail this\\n" + "share " * 30)
@@ -173,13 +174,8 @@ def lines_only_of(page: Page, words: frozenset[str], max_tokens: int, max_chars:
     >>> [line.text for line in lines_only_of(page, words, max_tokens=10, max_chars=100)]
     ['• Share | Tweet.', 'E-mail this']
     """
-    return [
-        line
-        for index, tokens in enumerate(page.tokens)
-        if 0 < len(tokens) <= max_tokens
-        and words.issuperset(tokens)
-        and len((line := page.lines[index]).text) <= max_chars
-    ]
+    lines = [page.lines[index] for index in page.tokens.lines_only_of(words, max_tokens)]
+    return [line for line in lines if len(line.text) <= max_chars]
 
 
 def triggers(*groups: Iterable[str]) -> tuple[str, ...]:

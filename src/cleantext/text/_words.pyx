@@ -254,22 +254,24 @@ cdef class LineTokens:
 
     def lines_only_of(self, words, Py_ssize_t max_tokens):
         """The indexes of the lines of 1 to ``max_tokens`` tokens, each of them in ``words``
-        (a container of strings). Each token of the vocabulary is looked up in ``words``
-        once, the first time a line of few enough tokens holds it.
+        (a container of strings), in an ``array('i')``. Each token of the vocabulary is
+        looked up in ``words`` once, the first time a line of few enough tokens holds it.
 
         >>> from cleantext.text._lines import LineTable
         >>> tokens = LineTokens(LineTable("share this\\nshare the text\\n-\\nthis"), None)
-        >>> tokens.lines_only_of({"share", "this"}, 2)
+        >>> list(tokens.lines_only_of({"share", "this"}, 2))
         [0, 3]
         """
         cdef array known = clone(_new_array("b"), len(self.vocabulary), True)  # 0: not looked up
-        cdef list found = []
-        cdef Py_ssize_t index, start, stop
+        cdef array found = _new_array("i")
+        cdef Py_ssize_t index, start, stop, size = 0
         for index in range(len(self.bounds) - 1):
             start = self.bounds.data.as_longlongs[index]
             stop = self.bounds.data.as_longlongs[index + 1]
             if 0 < stop - start <= max_tokens and self._all_in(words, known, start, stop):
-                found.append(index)
+                resize_smart(found, size + 1)
+                found.data.as_ints[size] = index
+                size += 1
         return found
 
     cdef bint _all_in(self, words, array known, Py_ssize_t start, Py_ssize_t stop) except -1:

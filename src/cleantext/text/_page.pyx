@@ -1,6 +1,6 @@
 """The compiled kernel of :mod:`cleantext.text.page`: page facts read from the line arrays.
 
-:func:`gap_newlines` counts the line breaks of every gap without building a
+:func:`gap_newlines` counts the line breaks of every gap in place, without building a
 :class:`~cleantext.text._lines.Gap` per gap; :func:`body_core` finds the densest run of
 prose from the per-line word counts and sentence ends, with the same arithmetic as
 the plain definition (``tests/test_page_kernel.py`` compares them).
@@ -25,10 +25,15 @@ def gap_newlines(LineTable table):
     >>> list(gap_newlines(LineTable("One\\n\\nTwo\\nThree\\n\\n\\n\\nFour")))
     [2, 1, 4]
     """
-    cdef Py_ssize_t count = max(len(table) - 1, 0), index
+    cdef Py_ssize_t count = max(len(table) - 1, 0), index, position, breaks
     cdef array newlines = clone(_new_array("i"), count, False)
+    cdef str text = table.text
     for index in range(count):
-        newlines.data.as_ints[index] = table.breaks_before(index + 1)
+        breaks = 0
+        for position in range(table.ends.data.as_longlongs[index],
+                              table.starts.data.as_longlongs[index + 1]):
+            breaks += text[position] == u"\n"
+        newlines.data.as_ints[index] = breaks
     return newlines
 
 

@@ -58,7 +58,7 @@ def _plain_runs(page: Page) -> list[tuple[int, int, int, int, int]]:
 
 
 def _kernel_runs(page: Page) -> list[tuple[int, int, int, int, int]]:
-    counts = [len(tokens) for tokens in page.tokens]
+    counts = page.token_counts
 
     def plain(index: int) -> tuple[str | None, bool]:
         text = page.lines[index].text

@@ -143,4 +143,4 @@ def test_lines_only_of_are_the_lines_made_of_the_words(text: str) -> None:
         and 0 < len(tokens(strip_bullet(line.text))) <= 5
         and words.issuperset(tokens(strip_bullet(line.text)))
     ]
-    assert lines_only_of(page, words, max_tokens=5, max_chars=40) == expected
+    assert list(lines_only_of(page, words, max_tokens=5, max_chars=40)) == expected

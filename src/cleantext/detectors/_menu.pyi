@@ -1,12 +1,13 @@
 """Stub of the compiled kernel ``_menu.pyx`` (see its docstrings)."""
 
+from array import array
 from collections.abc import Callable
 
 from cleantext.text._lines import LineTable
 
 def item_runs(
     table: LineTable,
-    counts: list[int],
+    counts: array[int],
     first: int,
     stop: int,
     max_chars: int,

@@ -13,6 +13,8 @@ to ``plain(index)``, the detector's own rule, which gives the item (or None) and
 whether the line is bulleted.
 """
 
+from cpython.array cimport array
+
 from cleantext.text._lines cimport LineTable, is_bullet_char
 
 DEF ASCII = 128
@@ -51,16 +53,19 @@ cdef class _Run:
         self.size = self.capitals = self.digits = self.bullets = 0
 
 
-def item_runs(LineTable table, list counts, Py_ssize_t first, Py_ssize_t stop,
+def item_runs(LineTable table, array counts, Py_ssize_t first, Py_ssize_t stop,
               Py_ssize_t max_chars, Py_ssize_t max_words, Py_ssize_t min_run, plain):
     """The runs of ``min_run`` or more consecutive menu items among lines ``first`` to
     ``stop - 1``: tuples (first line, last line, capitalised items, items with a digit,
-    bulleted lines). ``counts[index]`` is the number of tokens of line ``index``.
+    bulleted lines). ``counts[index]`` is the number of tokens of line ``index`` (an
+    ``array('i')``, :attr:`Page.token_counts <cleantext.text.page.Page.token_counts>`).
 
     >>> from cleantext.text._lines import LineTable
     >>> table = LineTable("• Home\\n• World\\nOur story.\\n• News\\nsport\\n4 Arts\\nVideo 2")
     >>> plain = lambda index: ("4 Arts", False)  # (the detector's rule: for the test)
-    >>> item_runs(table, [1, 1, 2, 1, 1, 2, 2], 0, 7, 40, 4, 2, plain)
+    >>> from array import array
+    >>> counts = array("i", [1, 1, 2, 1, 1, 2, 2])
+    >>> item_runs(table, counts, 0, 7, 40, 4, 2, plain)
     [(0, 1, 2, 0, 2), (3, 6, 3, 2, 1)]
     """
     cdef str text = table.text
@@ -70,7 +75,7 @@ def item_runs(LineTable table, list counts, Py_ssize_t first, Py_ssize_t stop,
     cdef Py_UCS4 char
     cdef bint bulleted
     for index in range(first, stop):
-        count = counts[index]
+        count = counts.data.as_ints[index]
         if not 0 < count <= max_words:
             run.close(runs, min_run)
             continue

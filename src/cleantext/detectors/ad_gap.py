@@ -32,8 +32,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     [(28, 33, '4 blank lines where this page separates paragraphs with 2')]
     """
     separator = page.separator
-    breaks = page.lines.breaks_before  # the gap after line ``k`` is the one before line ``k + 1``
-    newlines = [breaks(index) for index in range(1, len(page.lines))]
+    newlines = page.gap_newlines
     if newlines.count(separator) < params.min_votes:
         return
     for after, count in enumerate(newlines):

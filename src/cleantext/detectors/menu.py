@@ -85,7 +85,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         if low > last
         else [range(max(low, 0)), range(last + 1, len(page.lines))]
     )
-    counts = [len(tokens) for tokens in page.tokens]  # an item's tokens: ``count_tokens(item)``
+    counts = page.token_counts  # an item's tokens: ``count_tokens(item)``
 
     def plain(index: int) -> tuple[str | None, bool]:
         text = page.lines[index].text

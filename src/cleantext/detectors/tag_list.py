@@ -87,10 +87,10 @@ def _candidates(page: Page, first: int) -> list[int]:
 
 
 def _is_tag_item(page: Page, index: int, params: Params) -> bool:
-    """True when line ``index`` is a short bullet item (its tokens, :attr:`Page.tokens
-    <cleantext.text.page.Page.tokens>`, are those of the item)."""
+    """True when line ``index`` is a short bullet item (its tokens, counted by
+    :attr:`Page.token_counts <cleantext.text.page.Page.token_counts>`, are those of the item)."""
     text = page.lines[index].text
-    if not has_bullet(text) or not 0 < len(page.tokens[index]) <= params.max_item_words:
+    if not has_bullet(text) or not 0 < page.token_counts[index] <= params.max_item_words:
         return False
     return not text.endswith(SENTENCE_STOPS)  # (the item ends where its line ends)
 

@@ -9,7 +9,7 @@ exactly the plain one.
 """
 
 cimport cython
-from cpython.array cimport array, resize_smart
+from cpython.array cimport array, clone, resize_smart
 from cpython.list cimport PyList_GET_ITEM
 
 from array import array as _new_array
@@ -42,6 +42,43 @@ cdef inline bint starts_token(Py_UCS4 char):
 cdef inline bint continues_token(Py_UCS4 char):
     """``[\\p{L}\\p{M}\\p{N}+'’.\\-]`` on a handled character."""
     return starts_token(char) or char in u"'.-" or char == RIGHT_QUOTE
+
+
+DEF ASCII = 128
+DEF WORD_CHAR = 1  # the classes of an ASCII character, as bits (see ``ascii_classes``)
+DEF STARTS_TOKEN = 2
+DEF CONTINUES_TOKEN = 4
+DEF CHANGES_IN_LOWER = 8
+
+cdef unsigned char ascii_classes[ASCII]
+
+
+cdef void _class_ascii() noexcept:
+    """Fill ``ascii_classes`` from the predicates themselves (once, at import): a table read
+    costs less than the Unicode database's calls, with the very same answers."""
+    cdef Py_UCS4 char
+    for char in range(ASCII):
+        ascii_classes[char] = (
+            WORD_CHAR * is_word_char(char) + STARTS_TOKEN * starts_token(char)
+            + CONTINUES_TOKEN * continues_token(char)
+            + CHANGES_IN_LOWER * (char.isupper() or char.istitle()))
+
+
+_class_ascii()
+
+
+cdef inline bint has_class(Py_UCS4 char, unsigned char bit) noexcept:
+    """Whether the handled ``char`` is of class ``bit``: by the table below ASCII's end, by
+    the predicates above it."""
+    if char < ASCII:
+        return ascii_classes[char] & bit
+    if bit == WORD_CHAR:
+        return is_word_char(char)
+    if bit == STARTS_TOKEN:
+        return starts_token(char)
+    if bit == CONTINUES_TOKEN:
+        return continues_token(char)
+    return char.isupper() or char.istitle()
 
 
 def is_handled(str char):
@@ -90,7 +127,7 @@ def word_counts(LineTable table, plain):
             continue
         words, inside = 0, False
         for position in range(first, end):
-            if is_word_char(text[position]):
+            if has_class(text[position], WORD_CHAR):
                 words += not inside
                 inside = True
             else:
@@ -149,15 +186,15 @@ cdef class LineTokens:
         cdef bint upper
         cdef Py_UCS4 char
         while position < end:
-            if not starts_token(text[position]):
+            if not has_class(text[position], STARTS_TOKEN):
                 position += 1
                 continue
             start, upper = position, False
             while position < end:
                 char = text[position]
-                if position > start and not continues_token(char):
+                if position > start and not has_class(char, CONTINUES_TOKEN):
                     break
-                upper = upper or char.isupper() or char.istitle()  # (lower() changes it)
+                upper = upper or has_class(char, CHANGES_IN_LOWER)  # (lower() changes it)
                 position += 1
             stop = position
             while text[stop - 1] == u".":  # a token's final stops are not part of it
@@ -199,6 +236,57 @@ cdef class LineTokens:
         cdef Py_ssize_t index
         for index in range(len(self.bounds) - 1):
             yield self.line(index)
+
+    def counts(self):
+        """The number of tokens of each line (an ``array('i')``), read from the bounds: no
+        tuple of tokens is built.
+
+        >>> from cleantext.text._lines import LineTable
+        >>> list(LineTokens(LineTable("a b\\n-\\nc d e"), str.split).counts())
+        [2, 0, 3]
+        """
+        cdef Py_ssize_t count = len(self.bounds) - 1, index
+        cdef array counts = clone(_new_array("i"), count, False)
+        for index in range(count):
+            counts.data.as_ints[index] = (self.bounds.data.as_longlongs[index + 1]
+                                          - self.bounds.data.as_longlongs[index])
+        return counts
+
+    def lines_only_of(self, words, Py_ssize_t max_tokens):
+        """The indexes of the lines of 1 to ``max_tokens`` tokens, each of them in ``words``
+        (a container of strings), in an ``array('i')``. Each token of the vocabulary is
+        looked up in ``words`` once, the first time a line of few enough tokens holds it.
+
+        >>> from cleantext.text._lines import LineTable
+        >>> tokens = LineTokens(LineTable("share this\\nshare the text\\n-\\nthis"), None)
+        >>> list(tokens.lines_only_of({"share", "this"}, 2))
+        [0, 3]
+        """
+        cdef array known = clone(_new_array("b"), len(self.vocabulary), True)  # 0: not looked up
+        cdef array found = _new_array("i")
+        cdef Py_ssize_t index, start, stop, size = 0
+        for index in range(len(self.bounds) - 1):
+            start = self.bounds.data.as_longlongs[index]
+            stop = self.bounds.data.as_longlongs[index + 1]
+            if 0 < stop - start <= max_tokens and self._all_in(words, known, start, stop):
+                resize_smart(found, size + 1)
+                found.data.as_ints[size] = index
+                size += 1
+        return found
+
+    cdef bint _all_in(self, words, array known, Py_ssize_t start, Py_ssize_t stop) except -1:
+        """True when the tokens ``start`` to ``stop - 1`` are all in ``words``; ``known``
+        remembers each token's answer (1: in, -1: not in, 0: not asked yet)."""
+        cdef Py_ssize_t position
+        cdef int token
+        for position in range(start, stop):
+            token = self.ids.data.as_ints[position]
+            if not known.data.as_schars[token]:
+                known.data.as_schars[token] = (
+                    1 if <object>PyList_GET_ITEM(self.vocabulary, token) in words else -1)
+            if known.data.as_schars[token] < 0:
+                return False
+        return True
 
     def select(self, kept):
         """The tokens of lines ``kept`` (indexes, in order), sharing this vocabulary.

@@ -26,6 +26,7 @@ import regex
 from cleantext.text._lines import Gap as Gap
 from cleantext.text._lines import Gaps, LineTable
 from cleantext.text._lines import Line as Line
+from cleantext.text._page import body_core, gap_newlines
 from cleantext.text._words import LineTokens
 from cleantext.text.words import WORD as WORD  # a word, as the page counts them
 from cleantext.text.words import line_tokens, word_counts
@@ -94,27 +95,29 @@ class LineFeatures:
         return line_tokens(self.lines)
 
     @cached_property
+    def gap_newlines(self) -> array[int]:
+        """The number of line breaks of each gap (see :attr:`Page.gap_newlines`)."""
+        return gap_newlines(self.lines)
+
+    @cached_property
+    def token_counts(self) -> array[int]:
+        """Number of tokens on each line."""
+        return self.tokens.counts()
+
+    @cached_property
     def separator(self) -> int:
         """The usual number of line breaks between blocks (the mode of the gaps)."""
-        counts = Counter(gap.newlines for gap in self.lines.gaps if gap.newlines >= 2)
-        if not counts:
+        counts = Counter(self.gap_newlines)
+        between_blocks = [(newlines, n) for newlines, n in counts.items() if newlines >= 2]
+        if not between_blocks:
             return 1
-        return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+        return min(between_blocks, key=lambda item: (-item[1], item[0]))[0]
 
     @cached_property
     def body(self) -> tuple[int, int]:
-        """First and last line index of the densest run of prose (see :attr:`Page.body`)."""
-        best, best_range = 0.0, (0, -1)
-        running, run_start = 0.0, 0
-        for index, (words, ends) in enumerate(
-            zip(self.word_counts, self.sentence_ends, strict=True)
-        ):
-            running += _prose_weight(words, ends)
-            if running <= 0:
-                running, run_start = 0.0, index + 1
-            elif running > best:
-                best, best_range = running, (run_start, index)
-        return best_range
+        """First and last line index of the densest run of prose (see :attr:`Page.body`),
+        found by the compiled :func:`~cleantext.text._page.body_core`."""
+        return body_core(self.word_counts, self.sentence_ends)
 
     @cached_property
     def folded(self) -> FoldedLines:
@@ -275,6 +278,26 @@ class Page:
         return self.features.tokens
 
     @property
+    def gap_newlines(self) -> array[int]:
+        """The number of line breaks of each gap between the lines: ``page.gap_newlines[k]``
+        is ``page.gaps[k].newlines``, counted without building the gaps.
+
+        >>> list(Page.from_text("One\\n\\nTwo\\nThree").gap_newlines)
+        [2, 1]
+        """
+        return self.features.gap_newlines
+
+    @property
+    def token_counts(self) -> array[int]:
+        """Number of tokens on each line: ``len(page.tokens[index])``, without building the
+        lines' tuples of tokens.
+
+        >>> list(Page.from_text("Home\\n• Share this\\n-").token_counts)
+        [1, 2, 0]
+        """
+        return self.features.token_counts
+
+    @property
     def separator(self) -> int:
         """The page's usual number of line breaks between blocks (the mode of its gaps)."""
         return self.features.separator
@@ -316,11 +339,3 @@ def counts_as_prose(words: int, ends_sentence: bool, min_words: int = 10) -> boo
     (True, False, True)
     """
     return words >= min_words and ends_sentence
-
-
-def _prose_weight(words: int, ends_sentence: bool) -> float:
-    if counts_as_prose(words, ends_sentence):
-        return float(words)
-    if words >= 25:
-        return words / 2
-    return -3.0

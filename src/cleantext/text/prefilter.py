@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, islice
 from typing import TypeAlias
 
@@ -162,10 +162,14 @@ def short_lines_with(page: Page, words: Iterable[str] | Words, max_chars: int) -
     return sorted(found)  # (lines sort by their index)
 
 
-def lines_only_of(page: Page, words: frozenset[str], max_tokens: int, max_chars: int) -> list[Line]:
+def lines_only_of(
+    page: Page, words: frozenset[str], max_tokens: int, max_chars: int
+) -> Iterator[Line]:
     """The lines of ``page`` of one to ``max_tokens`` tokens (:attr:`Page.tokens
     <cleantext.text.page.Page.tokens>`), all of them ``words``, and at most ``max_chars``
-    characters: read from the page's tokens, computed once for every detector.
+    characters: read from the page's tokens, computed once for every detector, in place
+    (:meth:`~cleantext.text._words.LineTokens.lines_only_of`: no tuple of tokens per line).
+    The lines are built one at a time, as the caller reads them.
 
     >>> from cleantext.text.page import Page
     >>> page = Page.from_text("• Share | Tweet.\\nShare the text\\nE-mail this\\n" + "share " * 30)
@@ -173,13 +177,10 @@ def lines_only_of(page: Page, words: frozenset[str], max_tokens: int, max_chars:
     >>> [line.text for line in lines_only_of(page, words, max_tokens=10, max_chars=100)]
     ['• Share | Tweet.', 'E-mail this']
     """
-    return [
-        line
-        for index, tokens in enumerate(page.tokens)
-        if 0 < len(tokens) <= max_tokens
-        and words.issuperset(tokens)
-        and len((line := page.lines[index]).text) <= max_chars
-    ]
+    for index in page.tokens.lines_only_of(words, max_tokens):
+        line = page.lines[index]
+        if len(line.text) <= max_chars:
+            yield line
 
 
 def triggers(*groups: Iterable[str]) -> tuple[str, ...]:

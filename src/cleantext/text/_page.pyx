@@ -1,0 +1,69 @@
+"""The compiled kernel of :mod:`cleantext.text.page`: page facts read from the line arrays.
+
+:func:`gap_newlines` counts the line breaks of every gap in place, without building a
+:class:`~cleantext.text._lines.Gap` per gap; :func:`body_core` finds the densest run of
+prose from the per-line word counts and sentence ends, with the same arithmetic as
+the plain definition (``tests/test_page_kernel.py`` compares them).
+"""
+
+from cpython.array cimport array, clone
+
+from array import array as _new_array
+
+from cleantext.text._lines cimport LineTable
+
+DEF MIN_PROSE_WORDS = 10  # ``cleantext.text.page.counts_as_prose``'s default
+DEF LONG_LINE_WORDS = 25  # a long line without a sentence end weighs half its words
+DEF OTHER_WEIGHT = -3.0  # any other line
+
+
+def gap_newlines(LineTable table):
+    """The number of line breaks of each gap between the lines (an ``array('i')``, one
+    entry fewer than the lines): ``table.gaps[k].newlines`` is entry ``k``.
+
+    >>> from cleantext.text._lines import LineTable
+    >>> list(gap_newlines(LineTable("One\\n\\nTwo\\nThree\\n\\n\\n\\nFour")))
+    [2, 1, 4]
+    """
+    cdef Py_ssize_t count = max(len(table) - 1, 0), index, position, breaks
+    cdef array newlines = clone(_new_array("i"), count, False)
+    cdef str text = table.text
+    for index in range(count):
+        breaks = 0
+        for position in range(table.ends.data.as_longlongs[index],
+                              table.starts.data.as_longlongs[index + 1]):
+            breaks += text[position] == u"\n"
+        newlines.data.as_ints[index] = breaks
+    return newlines
+
+
+cdef inline double prose_weight(int words, bint ends_sentence) noexcept:
+    """What a line adds to a run of prose (``cleantext.text.page._prose_weight``)."""
+    if words >= MIN_PROSE_WORDS and ends_sentence:
+        return <double>words
+    if words >= LONG_LINE_WORDS:
+        return words / 2.0
+    return OTHER_WEIGHT
+
+
+def body_core(array words, ends):
+    """First and last line index of the best-scoring run of lines (Kadane's maximum
+    subarray), each line weighing :func:`prose_weight` of its word count ``words[k]``
+    and its sentence end ``ends[k]``; ``(0, -1)`` when no run scores above zero.
+
+    >>> body_core(_new_array("i", [2, 12, 30, 1, 11]), (False, True, False, False, True))
+    (1, 4)
+    >>> body_core(_new_array("i", [2, 3]), (True, True))
+    (0, -1)
+    """
+    cdef double best = 0.0, running = 0.0
+    cdef Py_ssize_t index, run_start = 0, first = 0, last = -1
+    if len(words) != len(ends):
+        raise ValueError("one sentence end per line")
+    for index in range(len(words)):
+        running += prose_weight(words.data.as_ints[index], ends[index])
+        if running <= 0:
+            running, run_start = 0.0, index + 1
+        elif running > best:
+            best, first, last = running, run_start, index
+    return first, last

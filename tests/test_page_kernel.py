@@ -1,0 +1,68 @@
+"""The compiled page facts of :mod:`cleantext.text._page` and the token counts of
+:class:`~cleantext.text._words.LineTokens` give what the plain definitions give."""
+
+from __future__ import annotations
+
+from array import array
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext.text._page import body_core
+from cleantext.text.page import Page, counts_as_prose
+from strategies import any_text, page_text
+
+
+def _plain_body(words: list[int], ends: list[bool]) -> tuple[int, int]:
+    """The densest run of prose, line by line (Kadane's maximum subarray)."""
+    best, best_range = 0.0, (0, -1)
+    running, run_start = 0.0, 0
+    for index, (count, end) in enumerate(zip(words, ends, strict=True)):
+        if counts_as_prose(count, end):
+            running += float(count)
+        elif count >= 25:
+            running += count / 2
+        else:
+            running -= 3.0
+        if running <= 0:
+            running, run_start = 0.0, index + 1
+        elif running > best:
+            best, best_range = running, (run_start, index)
+    return best_range
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=60), st.booleans()), max_size=60))
+def test_body_core_is_the_plain_densest_run(lines: list[tuple[int, bool]]) -> None:
+    words, ends = [count for count, _ in lines], [end for _, end in lines]
+    assert body_core(array("i", words), tuple(ends)) == _plain_body(words, ends)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(any_text(), page_text()))
+def test_page_body_is_the_plain_densest_run(text: str) -> None:
+    page = Page.from_text(text)
+    assert page.body == _plain_body(list(page.word_counts), list(page.sentence_ends))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(any_text(), page_text()))
+def test_gap_newlines_and_separator_read_the_gaps(text: str) -> None:
+    page = Page.from_text(text)
+    newlines = [gap.newlines for gap in page.gaps]
+    assert list(page.gap_newlines) == newlines
+    between_blocks = sorted({n for n in newlines if n >= 2}, key=lambda n: (-newlines.count(n), n))
+    assert page.separator == (between_blocks[0] if between_blocks else 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(any_text(), page_text()))
+def test_token_counts_are_the_lengths_of_the_tokens(text: str) -> None:
+    page = Page.from_text(text)
+    assert list(page.token_counts) == [len(tokens) for tokens in page.tokens]
+
+
+def test_body_core_needs_one_sentence_end_per_line() -> None:
+    with pytest.raises(ValueError, match="one sentence end per line"):
+        body_core(array("i", [1, 2]), (True,))

@@ -5,7 +5,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import signal
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -18,7 +21,13 @@ from cleantext.cli import jsonl as batches
 from cleantext.cli.command import main
 from cleantext.cli.console import Console
 from cleantext.cli.jsonl import BatchSettings, clean_line
-from cleantext.cli.workers import CHUNKS_AHEAD_PER_JOB, MemoryReserve, ordered_map
+from cleantext.cli.workers import (
+    CHUNKS_AHEAD_PER_JOB,
+    LOST_WORKER,
+    MemoryReserve,
+    _Workers,
+    ordered_map,
+)
 from cli_support import FakeTty
 
 PAGES = [
@@ -200,6 +209,25 @@ def test_workers_read_the_input_only_a_bounded_way_ahead() -> None:
     assert [next(results) for _ in range(3)] == [0, 1, 2]
     assert len(pulled) <= 2 * CHUNKS_AHEAD_PER_JOB + 3
     results.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="kills a forked worker")
+def test_a_pool_found_broken_at_submit_is_replaced_and_its_threads_stopped() -> None:
+    workers = _Workers(2)
+    try:
+        broken = workers.pool
+        manager = broken._executor_manager_thread  # type: ignore[attr-defined]
+        os.kill(next(iter(broken._processes)), signal.SIGKILL)  # type: ignore[attr-defined]
+        deadline = time.monotonic() + 30
+        while not broken._broken:  # type: ignore[attr-defined]
+            assert time.monotonic() < deadline, "the pool never noticed its dead worker"
+            time.sleep(0.01)
+        assert workers.submit(abs, -4).result(timeout=30) == 4  # on a new pool
+        assert workers.pool is not broken and workers.restarts == 1
+        assert not manager.is_alive()
+        assert workers.restart() == LOST_WORKER and workers.restarts == 1  # no second pool
+    finally:
+        workers.stop()
 
 
 SETTINGS = BatchSettings(source="in.jsonl", field="text", mode="text", config=Config())

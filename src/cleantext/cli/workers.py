@@ -24,6 +24,10 @@ LOST_WORKER = "a worker process died (killed, or out of memory) while this recor
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 """The signals held back while a pool starts."""
+POOL_START_SECONDS = 120
+"""Seconds a new pool's workers may take to start before the run stops with an error."""
+STOP_SECONDS = 5
+"""Seconds a stopped pool's processes and manager thread are waited for."""
 RESERVE_BYTES = 32 << 20
 """Address space a :class:`MemoryReserve` holds back for handling a MemoryError."""
 
@@ -166,7 +170,12 @@ class _Workers:
         self.restarts = 0
 
     def submit(self, function: Callable[[Item], Outcomes], item: Item) -> Future[Outcomes]:
-        return self.pool.submit(function, item)
+        """Send ``item`` to a worker; a pool found broken here is replaced first."""
+        try:
+            return self.pool.submit(function, item)
+        except BrokenProcessPool:  # a worker died since the last submit
+            self.restart()
+            return self.pool.submit(function, item)
 
     def restart(self) -> str:
         """Start a new pool if this one is broken; return what happened, for the records."""
@@ -199,13 +208,21 @@ def _is_broken(pool: ProcessPoolExecutor) -> bool:
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
-    """Stop the pool's workers now, without waiting for the work they hold."""
+    """Stop the pool's workers now, without waiting for the work they hold.
+
+    The pool's manager thread is waited for too (a bounded wait): left running, it
+    races the interpreter's exit for the pool's wake-up pipe (a traceback about a bad
+    file descriptor), and a new pool would fork beside it.
+    """
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:
-        process.join(timeout=5)
+        process.join(timeout=STOP_SECONDS)
+    if manager is not None:
+        manager.join(timeout=STOP_SECONDS)
 
 
 def _start_pool(jobs: int) -> ProcessPoolExecutor:
@@ -221,7 +238,11 @@ def _start_pool(jobs: int) -> ProcessPoolExecutor:
         signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         pool = ProcessPoolExecutor(jobs, initializer=_worker_signals)
-        pool.submit(int).result()  # the workers start with the first task
+        try:
+            pool.submit(int).result(timeout=POOL_START_SECONDS)  # workers start with a task
+        except (BrokenProcessPool, TimeoutError) as error:
+            _terminate(pool)
+            raise WorkerLostError(f"the worker processes did not start: {error!r}") from error
         return pool
     finally:
         if blocking:

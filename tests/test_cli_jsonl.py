@@ -7,7 +7,9 @@ import io
 import json
 import os
 import signal
+import struct
 import sys
+import threading
 import time
 from collections.abc import Iterator
 
@@ -18,6 +20,7 @@ from hypothesis import strategies as st
 import cleantext
 from cleantext import Config
 from cleantext.cli import jsonl as batches
+from cleantext.cli import workers as batches_workers
 from cleantext.cli.command import main
 from cleantext.cli.console import Console
 from cleantext.cli.jsonl import BatchSettings, clean_line
@@ -25,6 +28,7 @@ from cleantext.cli.workers import (
     CHUNKS_AHEAD_PER_JOB,
     LOST_WORKER,
     MemoryReserve,
+    _outcome,
     _Workers,
     ordered_map,
 )
@@ -226,6 +230,31 @@ def test_a_pool_found_broken_at_submit_is_replaced_and_its_threads_stopped() -> 
         assert workers.pool is not broken and workers.restarts == 1
         assert not manager.is_alive()
         assert workers.restart() == LOST_WORKER and workers.restarts == 1  # no second pool
+    finally:
+        workers.stop()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="kills a forked worker")
+def test_a_worker_dying_with_half_a_result_sent_does_not_hang_the_batch(monkeypatch) -> None:
+    monkeypatch.setattr(batches_workers, "WATCH_SECONDS", 0.2)
+    workers = _Workers(2)
+    outcome: list[str] = []
+    try:
+        pool = workers.pool
+        # Half a message in the result pipe, as a worker killed while sending leaves it:
+        # the pool's manager thread now waits for bytes that never come.
+        half = struct.pack("!i", 1 << 20) + b"half"
+        os.write(pool._result_queue._writer.fileno(), half)  # type: ignore[attr-defined]
+        future = workers.submit(abs, -1)
+        os.kill(next(iter(pool._processes)), signal.SIGKILL)  # type: ignore[attr-defined]
+        waiting = threading.Thread(
+            target=lambda: outcome.append(_outcome(-1, future, workers, lambda _, why: why)),
+            daemon=True,
+        )
+        waiting.start()
+        waiting.join(timeout=60)
+        assert outcome == [LOST_WORKER]
+        assert workers.submit(abs, -5).result(timeout=30) == 5  # a new pool goes on
     finally:
         workers.stop()
 

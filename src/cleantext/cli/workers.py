@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import mmap
+import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
@@ -27,6 +28,9 @@ STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 POOL_START_SECONDS = 120
 """Seconds a new pool's workers may take to start before the run stops with an error."""
 STOP_SECONDS = 5
+"""Seconds a stopped pool's processes and manager thread are waited for."""
+WATCH_SECONDS = 2.0
+"""Seconds between looks at the workers while a result is awaited (see :meth:`_Workers.result`)."""
 """Seconds a stopped pool's processes and manager thread are waited for."""
 RESERVE_BYTES = 32 << 20
 """Address space a :class:`MemoryReserve` holds back for handling a MemoryError."""
@@ -77,7 +81,7 @@ def _outcome(
     lost: Callable[[Item, str], Outcomes] | None,
 ) -> Outcomes:
     try:
-        return future.result()
+        return workers.result(future)
     except BrokenProcessPool:
         why = workers.restart()
     except MemoryError:
@@ -168,6 +172,7 @@ class _Workers:
         self.jobs = jobs
         self.pool = _start_pool(jobs)
         self.restarts = 0
+        self.dead_worker_looks = 0
 
     def submit(self, function: Callable[[Item], Outcomes], item: Item) -> Future[Outcomes]:
         """Send ``item`` to a worker; a pool found broken here is replaced first."""
@@ -188,7 +193,31 @@ class _Workers:
             _terminate(self.pool)
             self.pool = _start_pool(self.jobs)
             self.restarts += 1
+            self.dead_worker_looks = 0
         return LOST_WORKER
+
+    def result(self, future: Future[Outcomes]) -> Outcomes:
+        """The future's outcome, with a look at the workers every :data:`WATCH_SECONDS`.
+
+        A worker killed while it sends a result leaves half a message in the result
+        pipe, and the pool's manager thread waits for the rest for ever, so the pool
+        never finds out that it is broken. When a dead worker is seen twice in a row in
+        a pool not marked broken, the pool is broken by hand: its other workers are
+        stopped and this process's end of the result pipe is closed, so that the
+        manager thread reads an end of file, marks the pool broken and fails its futures.
+        """
+        while True:
+            try:
+                return future.result(timeout=WATCH_SECONDS)
+            except TimeoutError:
+                if future.done():  # the function itself raised TimeoutError
+                    raise
+            if _is_broken(self.pool) or not _dead_workers(self.pool):
+                self.dead_worker_looks = 0
+                continue
+            self.dead_worker_looks += 1
+            if self.dead_worker_looks >= 2:
+                _break_stuck_pool(self.pool)
 
     def stop(self) -> None:
         """Stop the workers now, dropping the work they hold."""
@@ -207,6 +236,23 @@ def _is_broken(pool: ProcessPoolExecutor) -> bool:
     return bool(getattr(pool, "_broken", False))
 
 
+def _processes(pool: ProcessPoolExecutor) -> list[multiprocessing.Process]:
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def _dead_workers(pool: ProcessPoolExecutor) -> list[multiprocessing.Process]:
+    return [process for process in _processes(pool) if process.exitcode is not None]
+
+
+def _break_stuck_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers and close this process's writing end of the result pipe."""
+    for process in _processes(pool):
+        process.terminate()
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
+
+
 def _terminate(pool: ProcessPoolExecutor) -> None:
     """Stop the pool's workers now, without waiting for the work they hold.
 
@@ -214,7 +260,7 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
     races the interpreter's exit for the pool's wake-up pipe (a traceback about a bad
     file descriptor), and a new pool would fork beside it.
     """
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    processes = _processes(pool)
     manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:

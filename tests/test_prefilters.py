@@ -52,7 +52,7 @@ from cleantext.text.prefilter import (
     SHORT_LINE,
     FoldedLines,
     LeadWords,
-    OnlyWords,
+    lines_only_of,
     lines_with,
     short_lines_with,
     trie,
@@ -176,9 +176,9 @@ def _cookie_notice(text: str) -> bool:
     return cookie_notice._notice_evidence(text, words, cookie_notice.Params()) is not None
 
 
-def only(words: OnlyWords) -> Rule:
-    """Whether a line passes an :class:`OnlyWords` filter."""
-    return lambda text: bool(words.lines(Page.from_text(text).lines))
+def only(words: frozenset[str], max_tokens: int, max_chars: int) -> Rule:
+    """Whether a line passes :func:`lines_only_of` with ``words`` and a detector's limits."""
+    return lambda text: any(lines_only_of(Page.from_text(text), words, max_tokens, max_chars))
 
 
 Case = tuple[Rule, Rule, tuple[regex.Pattern[str], ...], list[str]]
@@ -214,8 +214,22 @@ CASES: dict[str, Case] = {
         [*copyright.RIGHTS_RESERVED, "©", "Copyright 2024", "(c) 2024", "Example Media."],
     ),
     "legal links": (_legal_core, holding(copyright.LINK_TRIGGERS), (), sorted(LEGAL_WORDS)),
-    "social_row": (_social_row, only(social_row.ROW_WORDS), (), sorted(NETWORK_OR_FILLER)),
-    "print_banner": (_print_banner, only(print_banner.BANNER_WORDS), (), sorted(UTILITY_WORDS)),
+    "social_row": (
+        _social_row,
+        only(
+            social_row.NETWORK_OR_FILLER,
+            social_row.Params().max_tokens,
+            social_row.Params().max_chars,
+        ),
+        (),
+        sorted(NETWORK_OR_FILLER),
+    ),
+    "print_banner": (
+        _print_banner,
+        only(UTILITY_WORDS, print_banner.Params().max_tokens, print_banner.Params().max_chars),
+        (),
+        sorted(UTILITY_WORDS),
+    ),
     "cookie_notice": (
         _cookie_notice,
         holding(cookie_notice.TRIGGERS),
@@ -363,7 +377,7 @@ OTHER_WORDS = ["sharepoint", "mail", "google", "vkon", "text", "a", "qq"]
     st.sampled_from(["", "• ", "+ ", "- ", "* ", "+"]),
     st.integers(0, 3),
 )
-def test_only_words_pass_every_line_of_vocabulary_words(
+def test_lines_only_of_vocabulary_words_are_all_found(
     words: list[str], gaps: list[str], bullet: str, how: int
 ) -> None:
     text = bullet + "".join(
@@ -373,12 +387,13 @@ def test_only_words_pass_every_line_of_vocabulary_words(
     lines = Page.from_text(text).lines
     found = tokens(strip_bullet(lines[0].text)) if lines else []
     if found and set(found) <= set(VOCABULARY):
-        assert OnlyWords(VOCABULARY).lines(lines) == list(lines), text
+        found_lines = lines_only_of(Page.from_text(text), frozenset(VOCABULARY), 10, 200)
+        assert [line.text for line in found_lines] == [line.text for line in lines], text
 
 
-def test_only_words_reject_other_words() -> None:
-    lines = Page.from_text("Share sharepoint\nvkontakte VK.\nGoogle+ google\n• Share").lines
-    assert [line.text for line in OnlyWords(VOCABULARY).lines(lines)] == [
+def test_lines_only_of_reject_other_words() -> None:
+    page = Page.from_text("Share sharepoint\nvkontakte VK.\nGoogle+ google\n• Share")
+    assert [line.text for line in lines_only_of(page, frozenset(VOCABULARY), 10, 200)] == [
         "vkontakte VK.",
         "• Share",
     ]

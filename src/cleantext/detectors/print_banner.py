@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from cleantext.detector import Detector, Proposal, line_runs, line_tokens, quote, span_of
 from cleantext.text.lexicon import UTILITY_CORE, UTILITY_WORDS
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import OnlyWords, lines_only_of
+from cleantext.text.prefilter import lines_only_of
 
 FONT_SIZE_WORDS = frozenset({"a", "aa", "aaa", "a-", "a+", "aa-", "aa+"})
-BANNER_WORDS = OnlyWords(UTILITY_WORDS)
 """A banner line is made of these words only."""
 
 

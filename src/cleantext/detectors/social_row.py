@@ -15,10 +15,9 @@ from cleantext.text.lexicon import (
     tokens,
 )
 from cleantext.text.page import Line, Page, is_prose
-from cleantext.text.prefilter import OnlyWords, lines_only_of
+from cleantext.text.prefilter import lines_only_of
 
 NETWORK_OR_FILLER = SOCIAL_NETWORKS | STRONG_NETWORKS | SOCIAL_FILLER
-ROW_WORDS = OnlyWords(NETWORK_OR_FILLER)
 """A share row is made of these words only."""
 
 

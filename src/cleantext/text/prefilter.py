@@ -4,9 +4,9 @@ Most detectors look for a vocabulary ("comment", "newsletter", "Read more") that
 few lines hold. Testing every line with several regular expressions costs far
 more than finding those words first: :class:`FoldedLines` finds words anywhere
 in a line with one C-level ``str.find`` scan per word over the case-folded text
-of all lines, :class:`LeadWords` finds lines that start with a word, and
-:class:`OnlyWords` lines made only of a vocabulary's words (without computing
-every line's tokens). None ever drops a line that a detector's rules accept
+of all lines, :class:`LeadWords` finds lines that start with a word, and :func:`lines_only_of`
+lines made only of a vocabulary's words (from the page's tokens, computed once for
+every detector). None ever drops a line that a detector's rules accept
 (``tests/test_prefilters.py`` checks each rule's pattern alternatives and word
 lists): a detector still runs its full rules on what they return.
 
@@ -30,7 +30,6 @@ import regex
 from cleantext.text._lines import LineTable
 from cleantext.text._prefilter import Words as Words
 from cleantext.text._prefilter import lines_holding, lines_leading_with, longer_lines
-from cleantext.text.lexicon import BULLET_CHARS, strip_bullet
 from cleantext.text.page import Line, Page
 
 SHORT_LINE = 200
@@ -247,48 +246,6 @@ class LeadWords:
         for number in numbers:
             line = folded.lines[number]
             if (max_chars is None or len(line.text) <= max_chars) and match(line.text):
-                found.append(line)
-        return found
-
-
-class OnlyWords:
-    """Lines made only of the words of a vocabulary, as :func:`~cleantext.text.lexicon.tokens` cuts them.
-
-    One full match per line (without its bullet), failing at the first other
-    word. The pattern mirrors ``tokens``: tokens (each a word of the vocabulary,
-    maybe followed by full stops, and not followed by another token character)
-    between characters that cannot start a token. ``regex``'s case folding
-    covers ``str.lower``'s, so a line whose tokens are all in the vocabulary
-    always matches. A plain ASCII line takes the same pattern in ASCII terms,
-    compiled by the faster ``re``.
-
-    >>> from cleantext.text.page import Page
-    >>> page = Page.from_text("• Share | Tweet.\\nShare the text\\nE-mail this\\nsharepoint")
-    >>> [line.text for line in OnlyWords(("share", "tweet", "e-mail", "this")).lines(page.lines)]
-    ['• Share | Tweet.', 'E-mail this']
-    """
-
-    __slots__ = ("ascii", "pattern")
-
-    def __init__(self, words: Iterable[str]) -> None:
-        words = list(words)
-        word = rf"(?:{trie(words, prefixes=False)})\.*+(?![\p{{L}}\p{{M}}\p{{N}}+'’.\-])"
-        between = r"[^\p{L}\p{N}+]*+"
-        self.pattern = regex.compile(rf"\A{between}(?:{word}{between})+", regex.IGNORECASE)
-        plain = trie([word for word in words if word.isascii()], prefixes=False)
-        word = rf"(?:{plain})\.*+(?![A-Za-z0-9+'.\-])"
-        between = r"[^A-Za-z0-9+]*+"
-        self.ascii = re.compile(rf"\A{between}(?:{word}{between})+", re.IGNORECASE)
-
-    def lines(self, lines: Iterable[Line]) -> list[Line]:
-        """The ``lines``, in order, whose tokens may all be words of the vocabulary."""
-        plain, other = self.ascii.fullmatch, self.pattern.fullmatch
-        found: list[Line] = []
-        for line in lines:
-            text = line.text
-            if text[:1] in BULLET_CHARS:
-                text = strip_bullet(text)
-            if (plain if text.isascii() else other)(text):
                 found.append(line)
         return found
 

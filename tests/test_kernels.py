@@ -10,6 +10,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import importlib.machinery
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,29 @@ def test_the_kernels_bullet_characters_are_the_lexicons() -> None:
     declarations = (SOURCE / "cleantext" / "text" / "_lines.pxd").read_text(encoding="utf-8")
     spelt = declarations.split("bint is_bullet_char(", 1)[1].split('return char in u"', 1)[1]
     assert frozenset(spelt.split('"', 1)[0]) == BULLET_CHARS
+
+
+def _kernel_sequences() -> dict[str, Sequence[object]]:
+    from cleantext.text.features import page_features
+    from cleantext.text.page import Page
+
+    page = Page.from_text("A first line of text.\n\nA second one.\n\n\nThe end")
+    return {
+        "LineTable": page.lines,
+        "Gaps": page.gaps,
+        "LineTokens": page.tokens,
+        "FeatureTable": page_features(page).lines,
+    }
+
+
+@pytest.mark.parametrize("name", ["LineTable", "Gaps", "LineTokens", "FeatureTable"])
+def test_the_kernels_sequences_index_as_tuples_do(name: str) -> None:
+    """One index check (``checked_index`` in ``text/_lines.pxd``) for every compiled sequence."""
+    sequence = _kernel_sequences()[name]
+    items = tuple(sequence)
+    assert len(items) == len(sequence) >= 2
+    assert sequence[-1] == items[-1] and sequence[-len(items)] == items[0]
+    assert sequence[1:] == items[1:] and sequence[::-1] == items[::-1]
+    for outside in (len(items), -len(items) - 1):
+        with pytest.raises(IndexError):
+            sequence[outside]

@@ -9,7 +9,7 @@ them against those definitions.
 from cpython.array cimport array, clone
 from cpython.unicode cimport PyUnicode_Count
 
-from cleantext.text._lines cimport LineTable, is_bullet_char
+from cleantext.text._lines cimport LineTable, checked_index, is_bullet_char
 
 cdef array _INTS = array("i")
 cdef array _SHORTS = array("H")
@@ -481,11 +481,7 @@ bullet=False, capitalised=0, digits=0, separators=0, repeats=2), True)
         cdef Py_ssize_t count = len(self.repeats)
         if isinstance(index, slice):
             return tuple([self.line(number) for number in range(*index.indices(count))])
-        if index < 0:
-            index += count
-        if not 0 <= index < count:
-            raise IndexError("line index out of range")
-        return self.line(index)
+        return self.line(checked_index(index, count))
 
     def __iter__(self):
         cdef Py_ssize_t index

@@ -36,3 +36,13 @@ cdef inline bint is_bullet_char(Py_UCS4 char):
     """A character a list-item marker starts with: ``cleantext.text.lexicon.BULLET_CHARS``
     (one definition for every kernel; ``tests/test_kernels.py`` checks they agree)."""
     return char in u"•·*-–—▪►‣◦○●■□→»›+"
+
+
+cdef inline Py_ssize_t checked_index(Py_ssize_t index, Py_ssize_t count) except -1:
+    """``index`` into a sequence of ``count`` items, negative from the end, or IndexError
+    (one check for every kernel's sequence type)."""
+    if index < 0:
+        index += count
+    if not 0 <= index < count:
+        raise IndexError("index out of range")
+    return index

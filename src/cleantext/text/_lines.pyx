@@ -193,7 +193,7 @@ cdef class LineTable:
     def __getitem__(self, index):
         if isinstance(index, slice):
             return tuple([self.line(number) for number in range(*index.indices(self.count))])
-        return self.line(_checked(index, self.count))
+        return self.line(checked_index(index, self.count))
 
     def __iter__(self):
         cdef Py_ssize_t number
@@ -377,21 +377,12 @@ cdef class Gaps:
         cdef Py_ssize_t count = max(self.table.count - 1, 0)
         if isinstance(index, slice):
             return tuple([self.table.gap(number) for number in range(*index.indices(count))])
-        return self.table.gap(_checked(index, count))
+        return self.table.gap(checked_index(index, count))
 
     def __iter__(self):
         cdef Py_ssize_t number
         for number in range(self.table.count - 1):
             yield self.table.gap(number)
-
-
-cdef Py_ssize_t _checked(Py_ssize_t index, Py_ssize_t count) except -1:
-    """``index`` into a sequence of ``count`` items, negative from the end, or IndexError."""
-    if index < 0:
-        index += count
-    if not 0 <= index < count:
-        raise IndexError("index out of range")
-    return index
 
 
 Sequence.register(LineTable)

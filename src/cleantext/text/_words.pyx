@@ -15,7 +15,7 @@ from cpython.list cimport PyList_GET_ITEM
 from array import array as _new_array
 from collections.abc import Sequence
 
-from cleantext.text._lines cimport LineTable
+from cleantext.text._lines cimport LineTable, checked_index
 
 DEF LATIN_END = 0x300  # below it: no combining mark, and lower() maps one char to one (but U+0130)
 DEF DOTTED_CAPITAL_I = 0x130  # lower() gives two characters
@@ -219,11 +219,7 @@ cdef class LineTokens:
         cdef Py_ssize_t count = len(self.bounds) - 1
         if isinstance(index, slice):
             return tuple([self.line(number) for number in range(*index.indices(count))])
-        if index < 0:
-            index += count
-        if not 0 <= index < count:
-            raise IndexError("line index out of range")
-        return self.line(index)
+        return self.line(checked_index(index, count))
 
     cpdef tuple line(self, Py_ssize_t index):
         """The tokens of line ``index`` (0 <= index < len(self))."""

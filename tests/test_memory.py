@@ -15,13 +15,14 @@ from benchmarks import scaling
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext.detectors.photo_credit import DETECTOR as PHOTO_CREDIT
 from cleantext.engine import Units
 from cleantext.html.parse import MAX_NESTING, flatten_deep
 from cleantext.meta.segments import _byline_texts, is_byline, is_dateline
 from cleantext.text._lines import LineTable
 from cleantext.text.features import _repeats, page_features
 from cleantext.text.page import Gap, Line, Page
-from cleantext.text.prefilter import SHORT_LINE, FoldedLines
+from cleantext.text.prefilter import SHORT_LINE, FoldedLines, casefold
 from cleantext.text.words import line_tokens
 from strategies import any_text, page_text
 
@@ -217,6 +218,27 @@ def test_the_folded_lines_of_a_page_hold_no_python_object_per_line() -> None:
     assert [line.index for line in folded.containing(["news"])][:2] == [1, 3]
     assert held < 4 * len(page.text)  # the text and an offset a line (was 9x: a list of ints)
     assert peak < 5 * len(page.text)  # (was 14x and more: a list of the lines' texts)
+
+
+def test_folding_ascii_text_makes_one_copy() -> None:
+    text = SENTENCE * 30_000  # 2 MB
+    tracemalloc.start()
+    folded = casefold(text)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert folded == text.casefold()
+    assert peak < 1.2 * len(text)  # (was 2x: the pieces, then their join)
+
+
+def test_a_detector_finding_most_lines_builds_them_one_at_a_time() -> None:
+    page = Page.from_text(f"<p>{SENTENCE}</p>\n" * 20_000)  # "ap" (an agency) in "approved"
+    assert page.folded and page.word_counts and page.tokens  # (the features every detector shares)
+    tracemalloc.start()
+    found = list(PHOTO_CREDIT.run(page, PHOTO_CREDIT.params))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert found == []
+    assert peak < 80 * len(page.lines)  # (was 230 bytes a line: a list of every line built)
 
 
 def test_the_classifier_features_hold_no_python_object_per_line() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -67,7 +67,7 @@ def _mark_proposal(line: Line, mark: str, params: Params) -> Proposal:
 
 
 def _link_runs(
-    page: Page, candidates: list[Line], marks: dict[int, str], params: Params
+    page: Page, candidates: Iterable[Line], marks: dict[int, str], params: Params
 ) -> Iterator[tuple[int, Proposal]]:
     """The runs of adjacent legal-link lines around ``candidates``, by first line index."""
     end = -1

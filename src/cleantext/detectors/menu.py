@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 import regex
 
@@ -128,7 +129,7 @@ def _single_line_candidates(page: Page, params: Params) -> set[int]:
     :data:`LINK_WORDS`, of at most the length :func:`_single_line` reads."""
     longest = params.max_chars * params.min_run * 2
     spaced = short_lines_with(page, SPACES, longest)
-    return {line.index for line in spaced + LINK_WORDS.page_lines(page, longest)}
+    return {line.index for line in chain(spaced, LINK_WORDS.page_lines(page, longest))}
 
 
 def _single_line(line: Line, params: Params) -> Iterator[Proposal]:

@@ -65,11 +65,11 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     ()
     """
     counts = page.word_counts
-    short = [
+    short = (  # (one line at a time: a common trigger, "ap" in "approved", finds most lines)
         line
         for line in short_lines_with(page, TRIGGER_SCAN, params.max_chars)
         if counts[line.index] <= params.max_words
-    ]
+    )
     for line in short:
         found = _evidence(line.text, line_tokens(page, line.index), params)
         if found is not None:

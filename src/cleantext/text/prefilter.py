@@ -22,6 +22,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from heapq import merge
 from itertools import accumulate, islice
 from typing import TypeAlias
 
@@ -69,12 +70,15 @@ class FoldedLines:
         self.starts = starts
         """Where each line starts in ``text`` (and, last, where a next one would)."""
 
-    def containing(self, words: Iterable[str] | Words) -> list[Line]:
-        """The lines, in order, that contain one of ``words`` (case-folded, without newlines).
+    def containing(self, words: Iterable[str] | Words) -> Iterator[Line]:
+        """The lines, in order, that contain one of ``words`` (case-folded, without newlines),
+        each built as the caller reads it (no list of every matching line: on a page where
+        a word is common, such as ``ap`` in "approved", that is nearly every line).
 
         One scan of the text for all the words (:func:`~cleantext.text._prefilter.lines_holding`).
         """
-        return [self.lines[number] for number in lines_holding(self.text, words)]
+        lines = self.lines
+        return (lines[number] for number in lines_holding(self.text, words))
 
     def matching(self, pattern: regex.Pattern[str] | re.Pattern[str]) -> list[Line]:
         """The lines, in order, in which ``pattern`` finds a match that starts in them.
@@ -118,7 +122,7 @@ def casefold(text: str, piece: int = FOLD_PIECE) -> str:
     >>> casefold("Straße ΣΑΣ İ", piece=3) == "Straße ΣΑΣ İ".casefold()
     True
     """
-    if len(text) <= piece:
+    if len(text) <= piece or text.isascii():  # (ASCII folds in place of its own size)
         return text.casefold()
     return "".join(text[start : start + piece].casefold() for start in range(0, len(text), piece))
 
@@ -131,15 +135,16 @@ def lines_with(lines: Sequence[Line], words: Iterable[str] | Words) -> list[Line
     >>> [line.text for line in lines_with(page.lines, ("tweet",))]
     ['TWEET']
     """
-    return FoldedLines(lines).containing(words)
+    return list(FoldedLines(lines).containing(words))
 
 
-def short_lines_with(page: Page, words: Iterable[str] | Words, max_chars: int) -> list[Line]:
+def short_lines_with(page: Page, words: Iterable[str] | Words, max_chars: int) -> Iterator[Line]:
     """The lines of ``page``, of at most ``max_chars`` characters, that contain one of ``words``.
 
     The same as :func:`lines_with` on the short lines, with the page's own
     :class:`FoldedLines` (``page.folded``, of the lines up to :data:`SHORT_LINE`
-    characters), built once for every detector.
+    characters), built once for every detector. The lines come in order, each built as
+    the caller reads it.
 
     >>> from cleantext.text.page import Page
     >>> page = Page.from_text("Leave a comment\\nNo comment on this long line, sorry.")
@@ -147,7 +152,7 @@ def short_lines_with(page: Page, words: Iterable[str] | Words, max_chars: int) -
     ['Leave a comment']
     """
     words, shared = words if isinstance(words, Words) else Words(words), page.folded
-    found = [line for line in shared.containing(words) if len(line.text) <= max_chars]
+    found = (line for line in shared.containing(words) if len(line.text) <= max_chars)
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
     cut = shared.max_chars  # the lines between the two lengths are searched on their own,
@@ -156,9 +161,13 @@ def short_lines_with(page: Page, words: Iterable[str] | Words, max_chars: int) -
         for index in longer_lines(page.lines, cut)
         if len((line := page.lines[index]).text) <= max_chars
     )
-    while batch := list(islice(longer, LONGER_BATCH)):  # a batch at a time (memory)
-        found += lines_with(batch, words)
-    return sorted(found)  # (lines sort by their index)
+    return merge(found, _batched_lines_with(longer, words))  # (lines sort by their index)
+
+
+def _batched_lines_with(lines: Iterator[Line], words: Words) -> Iterator[Line]:
+    """:func:`lines_with` on ``lines``, :data:`LONGER_BATCH` of them at a time (memory)."""
+    while batch := list(islice(lines, LONGER_BATCH)):
+        yield from lines_with(batch, words)
 
 
 def lines_only_of(

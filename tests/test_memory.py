@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from benchmarks import scaling
 from hypothesis import given
@@ -17,15 +19,18 @@ from hypothesis import strategies as st
 
 from cleantext.detectors.photo_credit import DETECTOR as PHOTO_CREDIT
 from cleantext.engine import Units
+from cleantext.html.dom import PageEvidence, choose_container
+from cleantext.html.items import item_lines
 from cleantext.html.parse import MAX_NESTING, flatten_deep
 from cleantext.meta.segments import _byline_texts, is_byline, is_dateline
 from cleantext.text._lines import LineTable
 from cleantext.text.features import _repeats, page_features
-from cleantext.text.page import Gap, Line, Page
+from cleantext.text.page import DomEvidence, Gap, Line, Page
 from cleantext.text.prefilter import SHORT_LINE, FoldedLines, casefold
 from cleantext.text.words import line_tokens
 from strategies import any_text, page_text
 
+T = TypeVar("T")
 DOCS = Path(__file__).parent.parent / "docs" / "benchmarks.md"
 SENTENCE = "The council approved the new budget on Monday after a long debate."
 
@@ -220,12 +225,18 @@ def test_the_folded_lines_of_a_page_hold_no_python_object_per_line() -> None:
     assert peak < 5 * len(page.text)  # (was 14x and more: a list of the lines' texts)
 
 
+def traced_peak(call: Callable[[], T]) -> tuple[T, int]:
+    """What ``call`` returns, and the most memory Python held while it ran (bytes)."""
+    tracemalloc.start()
+    try:
+        return call(), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_folding_ascii_text_makes_one_copy() -> None:
     text = SENTENCE * 30_000  # 2 MB
-    tracemalloc.start()
-    folded = casefold(text)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    folded, peak = traced_peak(lambda: casefold(text))
     assert folded == text.casefold()
     assert peak < 1.2 * len(text)  # (was 2x: the pieces, then their join)
 
@@ -233,12 +244,33 @@ def test_folding_ascii_text_makes_one_copy() -> None:
 def test_a_detector_finding_most_lines_builds_them_one_at_a_time() -> None:
     page = Page.from_text(f"<p>{SENTENCE}</p>\n" * 20_000)  # "ap" (an agency) in "approved"
     assert page.folded and page.word_counts and page.tokens  # (the features every detector shares)
-    tracemalloc.start()
-    found = list(PHOTO_CREDIT.run(page, PHOTO_CREDIT.params))
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    found, peak = traced_peak(lambda: list(PHOTO_CREDIT.run(page, PHOTO_CREDIT.params)))
     assert found == []
     assert peak < 80 * len(page.lines)  # (was 230 bytes a line: a list of every line built)
+
+
+def _paragraphs_page(count: int) -> Page:
+    """A page of ``count`` paragraphs, each its own ``<p>`` (distinct XPaths), typed unknown."""
+    evidence = PageEvidence(
+        DomEvidence(f"/html/body/article/p[{n}]", "p") for n in range(1, count + 1)
+    )
+    page = Page.from_text("\n\n".join([SENTENCE] * count), evidence)
+    assert page.word_counts and page.sentence_ends and page.page_type.kind == "unknown"
+    return page
+
+
+def test_the_container_choice_holds_no_python_object_per_element() -> None:
+    page = _paragraphs_page(20_000)
+    chosen, peak = traced_peak(lambda: choose_container(page))
+    assert chosen is not None and chosen.xpath == "/html/body/article"
+    assert peak < 150 * len(page.lines)  # (was 237 bytes a line: lists of floats, parents' paths)
+
+
+def test_item_lines_hold_one_block_at_a_time() -> None:
+    page = _paragraphs_page(20_000)
+    found, peak = traced_peak(lambda: item_lines(page))
+    assert found == frozenset()
+    assert peak < 10 * len(page.lines)  # (was 173 bytes a line: a list of every block's lines)
 
 
 def test_the_classifier_features_hold_no_python_object_per_line() -> None:

@@ -16,7 +16,8 @@ the choice holds a fifth more content besides, the parent is the container.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import MutableSequence, Sequence
 from dataclasses import dataclass, replace
 
 from cleantext.html._tree import Tree
@@ -177,16 +178,21 @@ def choose_container(page: Page) -> Container | None:
     evidence = page.evidence
     xpaths = ["" if item is None else item.xpath for item in evidence]
     tree = Tree(xpaths)
-    weights = [
-        line_weight(words, ends, item) if item is not None else 0.0
-        for item, words, ends in zip(evidence, page.word_counts, page.sentence_ends, strict=True)
-    ]
+    weights = array(  # (typed arrays, not lists of floats: a large page's memory)
+        "d",
+        (
+            line_weight(words, ends, item) if item is not None else 0.0
+            for item, words, ends in zip(
+                evidence, page.word_counts, page.sentence_ends, strict=True
+            )
+        ),
+    )
     if sum(weight for weight in weights if weight > 0) <= 0:
         return None  # (no prose: no container)
     structured = sum(1 for item in evidence if item is not None and item.in_structured_body)
-    positive = tree.totals([max(weight, 0.0) for weight in weights])
+    positive = tree.totals(max(weight, 0.0) for weight in weights)
     headed = _headed(evidence)
-    first = list(weights)
+    first = array("d", weights)
     _count_against(evidence, weights, positive, headed, content_labels(page.page_type.kind))
     chosen = _heaviest(tree, xpaths, weights, structured) or _heaviest(
         tree, xpaths, first, structured
@@ -234,7 +240,7 @@ def _text_boxes(
 
 def _count_against(
     evidence: Sequence[DomEvidence | None],
-    weights: list[float],
+    weights: MutableSequence[float],
     positive: dict[str, float],
     headed: frozenset[str],
     ignored: frozenset[str],
@@ -257,7 +263,7 @@ def _count_against(
 
 
 def _heaviest(
-    tree: Tree, xpaths: Sequence[str], weights: list[float], structured: int
+    tree: Tree, xpaths: Sequence[str], weights: Sequence[float], structured: int
 ) -> Container | None:
     positive = sum(weight for weight in weights if weight > 0)
     if positive <= 0:

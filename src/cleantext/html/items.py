@@ -14,6 +14,9 @@ documentation such blocks are related-item boxes.
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import attrgetter
+
 from cleantext.text.page import Page
 from cleantext.text.page_type import COLLECTION, LISTING, UNKNOWN
 
@@ -41,11 +44,10 @@ def item_lines(page: Page) -> frozenset[int]:
     evidence = page.evidence
     if evidence is None or page.page_type.kind not in ITEM_TYPES:
         return frozenset()
-    blocks: dict[int, list[int]] = {}
-    for line in page.lines:
-        blocks.setdefault(line.block, []).append(line.index)
     found: list[int] = []
-    for indexes in blocks.values():
+    # (a block's lines follow one another: one block's list at a time, not one per block)
+    for _, block in groupby(page.lines, key=attrgetter("block")):
+        indexes = [line.index for line in block]
         links = [
             (index, item)
             for index in indexes

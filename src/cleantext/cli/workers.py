@@ -31,7 +31,6 @@ STOP_SECONDS = 5
 """Seconds a stopped pool's processes and manager thread are waited for."""
 WATCH_SECONDS = 2.0
 """Seconds between looks at the workers while a result is awaited (see :meth:`_Workers.result`)."""
-"""Seconds a stopped pool's processes and manager thread are waited for."""
 RESERVE_BYTES = 32 << 20
 """Address space a :class:`MemoryReserve` holds back for handling a MemoryError."""
 

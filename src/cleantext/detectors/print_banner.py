@@ -11,7 +11,6 @@ from cleantext.text.page import Line, Page
 from cleantext.text.prefilter import lines_only_of
 
 FONT_SIZE_WORDS = frozenset({"a", "aa", "aaa", "a-", "a+", "aa-", "aa+"})
-"""A banner line is made of these words only."""
 
 
 @dataclass(frozen=True)

@@ -259,17 +259,15 @@ class LeadWords:
         return found
 
 
-def trie(words: Iterable[str], *, prefixes: bool = True) -> str:
-    """A regular expression for ``words``, the words sharing their common prefixes.
+def trie(words: Iterable[str]) -> str:
+    """A regular expression for ``words`` matched at the start of a text, the words sharing
+    their common prefixes.
 
-    A backtracking engine then tests each letter once. With ``prefixes`` (for a
-    match at the start of a text) a word that begins with another adds nothing;
-    without, it matches each word whole.
+    A backtracking engine then tests each letter once. A word that begins with another
+    adds nothing: what may follow the shorter one does not matter to such a match.
 
     >>> trie(["read", "read more", "related", "red", "see"])
     '(?:re(?:ad|d|lated)|see)'
-    >>> trie(["vk", "vkontakte", "x"], prefixes=False)
-    '(?:vk(?:ontakte)?|x)'
     """
     root: _Node = {}
     for word in words:
@@ -277,22 +275,17 @@ def trie(words: Iterable[str], *, prefixes: bool = True) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branches(root, prefixes)
+    return _branches(root)
 
 
 _Node: TypeAlias = "dict[str, _Node]"
 
 
-def _branches(node: _Node, prefixes: bool) -> str:
+def _branches(node: _Node) -> str:
     """The expression for the words below ``node`` (the key ``""`` marks where one ends)."""
-    if "" in node and prefixes:
+    if "" in node:
         return ""  # a word ends here: what may follow does not matter to a match at the start
-    parts = [
-        regex.escape(char) + _branches(child, prefixes)
-        for char, child in sorted(node.items())
-        if char
-    ]
+    parts = [regex.escape(char) + _branches(child) for char, child in sorted(node.items())]
     if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if "" in node else body
+        return ""  # (no words)
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"

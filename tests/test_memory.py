@@ -35,6 +35,15 @@ DOCS = Path(__file__).parent.parent / "docs" / "benchmarks.md"
 SENTENCE = "The council approved the new budget on Monday after a long debate."
 
 
+def traced_peak(call: Callable[[], T]) -> tuple[T, int]:
+    """What ``call`` returns, and the most memory Python held while it ran (bytes)."""
+    tracemalloc.start()
+    try:
+        return call(), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def reference_split(text: str) -> tuple[tuple[Line, ...], tuple[Gap, ...]]:
     """Lines and gaps by the plain definition: every raw line visited, blank ones skipped."""
     lines: list[Line] = []
@@ -72,10 +81,7 @@ def test_lines_and_gaps_match_the_plain_definition(text: str) -> None:
 
 def test_a_run_of_blank_lines_is_one_gap_whatever_its_length() -> None:
     text = SENTENCE + "\n" * 2_000_000 + " \n\t" * 100_000 + SENTENCE
-    tracemalloc.start()
-    page = Page.from_text(text)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    page, peak = traced_peak(lambda: Page.from_text(text))
     assert [gap.newlines for gap in page.gaps] == [2_100_000]
     assert peak < 100_000  # bytes: a few objects, nothing per blank line
 
@@ -196,20 +202,16 @@ def test_the_engine_keeps_no_python_object_per_line() -> None:
 
 def test_a_long_line_near_the_body_costs_no_list_of_its_words() -> None:
     line = " ".join([SENTENCE] * 20_000)  # 1.3 MB, 240,000 words
-    tracemalloc.start()
-    found = is_byline(line), is_dateline(line), list(_byline_texts([line]))
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    found, peak = traced_peak(
+        lambda: (is_byline(line), is_dateline(line), list(_byline_texts([line])))
+    )
     assert found == (False, False, [])
     assert peak < 2 * len(line)  # (was 12x: a string per word)
 
 
 def test_repeats_hold_each_distinct_line_once() -> None:
     keys = ["home", "news 1", "news 2", "more news"] * 50_000  # 200,000 lines, 1.1 MB
-    tracemalloc.start()
-    repeats = _repeats(iter(keys))
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    repeats, peak = traced_peak(lambda: _repeats(iter(keys)))
     assert list(repeats[:4]) == [50_000, 100_000, 100_000, 50_000]
     assert peak < 3 * sum(map(len, keys))  # (was 12x: the lines joined, and split again)
 
@@ -223,15 +225,6 @@ def test_the_folded_lines_of_a_page_hold_no_python_object_per_line() -> None:
     assert [line.index for line in folded.containing(["news"])][:2] == [1, 3]
     assert held < 4 * len(page.text)  # the text and an offset a line (was 9x: a list of ints)
     assert peak < 5 * len(page.text)  # (was 14x and more: a list of the lines' texts)
-
-
-def traced_peak(call: Callable[[], T]) -> tuple[T, int]:
-    """What ``call`` returns, and the most memory Python held while it ran (bytes)."""
-    tracemalloc.start()
-    try:
-        return call(), tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 def test_folding_ascii_text_makes_one_copy() -> None:
@@ -297,9 +290,6 @@ def test_texts_written_in_place_take_the_narrowest_kind() -> None:
 
 def test_flattening_a_deep_page_holds_no_list_of_its_pieces() -> None:
     text = "<div>Nested text. " * 50_000 + "</div>" * 50_000  # 1.2 MB, 50,000 levels
-    tracemalloc.start()
-    flat = flatten_deep(text, MAX_NESTING)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    flat, peak = traced_peak(lambda: flatten_deep(text, MAX_NESTING))
     assert flat.count("<div>") == MAX_NESTING and flat.count("Nested text.") == 50_000
     assert peak < 3 * len(text)  # (was 4.5x: every piece in one list)

@@ -66,10 +66,11 @@ def _kernel_sequences() -> dict[str, Sequence[object]]:
         "Gaps": page.gaps,
         "LineTokens": page.tokens,
         "FeatureTable": page_features(page).lines,
+        "Flags": page.sentence_ends,
     }
 
 
-@pytest.mark.parametrize("name", ["LineTable", "Gaps", "LineTokens", "FeatureTable"])
+@pytest.mark.parametrize("name", ["LineTable", "Gaps", "LineTokens", "FeatureTable", "Flags"])
 def test_the_kernels_sequences_index_as_tuples_do(name: str) -> None:
     """One index check (``checked_index`` in ``text/_lines.pxd``) for every compiled sequence."""
     sequence = _kernel_sequences()[name]

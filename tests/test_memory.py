@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tracemalloc
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -24,10 +25,11 @@ from cleantext.html.items import item_lines
 from cleantext.html.parse import MAX_NESTING, flatten_deep
 from cleantext.meta.segments import _byline_texts, is_byline, is_dateline
 from cleantext.text._lines import LineTable
+from cleantext.text._page import gap_newlines
 from cleantext.text.features import _repeats, page_features
 from cleantext.text.page import DomEvidence, Gap, Line, Page
 from cleantext.text.prefilter import SHORT_LINE, FoldedLines, casefold
-from cleantext.text.words import line_tokens
+from cleantext.text.words import line_tokens, word_counts
 from strategies import any_text, page_text
 
 T = TypeVar("T")
@@ -116,7 +118,8 @@ def test_lines_are_held_in_arrays_not_objects() -> None:
     held, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert len(page.lines) == 200_000
-    assert held < 5 * len(text)  # three 8-byte numbers a line (was 55x: a Line per line)
+    assert held < 1.8 * len(text)  # two 4-byte offsets a line, one block (was 55x: a Line
+    # per line; 5.2x with three 64-bit numbers a line, a block number among them)
 
 
 def test_the_docs_memory_table_is_the_generators_output() -> None:
@@ -293,3 +296,60 @@ def test_flattening_a_deep_page_holds_no_list_of_its_pieces() -> None:
     flat, peak = traced_peak(lambda: flatten_deep(text, MAX_NESTING))
     assert flat.count("<div>") == MAX_NESTING and flat.count("Nested text.") == 50_000
     assert peak < 3 * len(text)  # (was 4.5x: every piece in one list)
+
+
+@given(st.one_of(any_text(), page_text()), st.sets(st.integers(min_value=0, max_value=60)))
+def test_a_table_with_64_bit_offsets_reads_as_one_with_32_bit_ones(
+    text: str, removed: set[int]
+) -> None:
+    """The offsets are 32-bit unless the text is too long for them (then 64-bit, ``wide``):
+    every reading of the table, and of the kernels that read it, is the same either way."""
+    narrow, wide = LineTable(text), LineTable(text, wide=True)
+    assert (narrow.wide, wide.wide, narrow.starts.itemsize, wide.starts.itemsize) == (
+        False,
+        True,
+        4,
+        8,
+    )
+    assert (tuple(wide), tuple(wide.gaps)) == (tuple(narrow), tuple(narrow.gaps))
+    assert list(wide.blocks) == list(narrow.blocks) == [line.block for line in narrow]
+    assert wide.joined(SHORT_LINE) == (
+        narrow.joined(SHORT_LINE)[0],
+        array("q", narrow.joined(SHORT_LINE)[1]),
+    )
+    assert wide.kept_text(unit_flags(wide, removed)) == narrow.kept_text(
+        unit_flags(narrow, removed)
+    )
+    assert wide.sentence_ends() == narrow.sentence_ends()
+    assert list(line_tokens(wide)) == list(line_tokens(narrow))
+    assert line_tokens(wide).counts() == line_tokens(narrow).counts()
+    assert word_counts(wide) == word_counts(narrow)
+    assert gap_newlines(wide) == gap_newlines(narrow)
+    units, wide_units = Units(narrow), Units(wide)
+    assert [units.start(unit) for unit in range(units.size)] == [
+        wide_units.start(unit) for unit in range(wide_units.size)
+    ]
+
+
+def test_the_page_features_of_one_word_lines_take_a_few_bytes_a_line() -> None:
+    text = "Home\nNews\n" * 100_000  # 1 MB of one-word lines
+    page = Page.from_text(text)
+    lines = len(page.lines)
+    features, peak = traced_peak(
+        lambda: (page.sentence_ends, page.tokens, page.word_counts, page.folded)
+    )
+    assert tuple(features[0][:2]) == (False, False) and features[1][1] == ("news",)
+    assert peak < 32 * lines  # (was 44 bytes a line: a tuple of bools, 64-bit offsets)
+    kept_half = traced_peak(lambda: page.sentence_ends.select(range(0, lines, 2)))[1]
+    assert kept_half < 2 * lines  # (was 8 bytes a line: a list, then a tuple of half the lines)
+
+
+def test_clean_holds_few_bytes_a_line_of_one_word_lines() -> None:
+    from benchmarks.scaling import one_word_lines
+
+    from cleantext import clean
+
+    text = one_word_lines(500_000)
+    result, peak = traced_peak(lambda: clean(text))
+    assert result.text or result.removed
+    assert peak < 22 * len(text)  # (was 27x: 64-bit offsets, a tuple of bools; issue 14: 8x)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleantext.text._lines import Flags
 from cleantext.text._page import body_core
 from cleantext.text.page import Page, counts_as_prose
 from strategies import any_text, page_text
@@ -36,7 +37,7 @@ def _plain_body(words: list[int], ends: list[bool]) -> tuple[int, int]:
 @given(st.lists(st.tuples(st.integers(min_value=0, max_value=60), st.booleans()), max_size=60))
 def test_body_core_is_the_plain_densest_run(lines: list[tuple[int, bool]]) -> None:
     words, ends = [count for count, _ in lines], [end for _, end in lines]
-    assert body_core(array("i", words), tuple(ends)) == _plain_body(words, ends)
+    assert body_core(array("i", words), Flags(bytes(ends))) == _plain_body(words, ends)
 
 
 @settings(max_examples=200, deadline=None)
@@ -65,4 +66,4 @@ def test_token_counts_are_the_lengths_of_the_tokens(text: str) -> None:
 
 def test_body_core_needs_one_sentence_end_per_line() -> None:
     with pytest.raises(ValueError, match="one sentence end per line"):
-        body_core(array("i", [1, 2]), (True,))
+        body_core(array("i", [1, 2]), Flags(b"\1"))

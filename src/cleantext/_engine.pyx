@@ -15,7 +15,7 @@ checks every kernel against the plain definition.
 
 from cpython.array cimport array, clone
 
-from cleantext.text._lines cimport LineTable
+from cleantext.text._lines cimport LineTable, line_start, line_end
 
 cdef array _LONGS = array("q")
 cdef array _INTS = array("i")
@@ -287,8 +287,8 @@ cdef class Units:
     cdef inline Py_ssize_t bound(self, Py_ssize_t index):
         """The ``index``-th bound: line ``index // 2``'s start (even) or end (odd)."""
         if index % 2 == 0:
-            return self.lines.starts.data.as_longlongs[index // 2]
-        return self.lines.ends.data.as_longlongs[index // 2]
+            return line_start(self.lines, index // 2)
+        return line_end(self.lines, index // 2)
 
     cpdef Py_ssize_t start(self, Py_ssize_t unit):
         """Where ``unit`` starts."""

@@ -98,6 +98,7 @@ def _claims(
         return claims, page
     claimed = _claimed_lines(units, claims, threshold)
     seen = page.with_claims(claimed).with_page_type(page.page_type)
+    page.features.forget_searches()  # (the named detectors' and the page type's alone)
     claims += _run(seen, units, fallbacks)
     return claims, seen
 

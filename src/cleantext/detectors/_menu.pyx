@@ -15,7 +15,7 @@ whether the line is bulleted.
 
 from cpython.array cimport array
 
-from cleantext.text._lines cimport LineTable, is_bullet_char
+from cleantext.text._lines cimport LineTable, is_bullet_char, line_start, line_end
 
 DEF ASCII = 128
 
@@ -79,8 +79,8 @@ def item_runs(LineTable table, array counts, Py_ssize_t first, Py_ssize_t stop,
         if not 0 < count <= max_words:
             run.close(runs, min_run)
             continue
-        start = table.starts.data.as_longlongs[index]
-        end = table.ends.data.as_longlongs[index]
+        start = line_start(table, index)
+        end = line_end(table, index)
         while text[start].isspace():
             start += 1
         char = text[start]

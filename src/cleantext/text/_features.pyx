@@ -9,7 +9,7 @@ them against those definitions.
 from cpython.array cimport array, clone
 from cpython.unicode cimport PyUnicode_Count
 
-from cleantext.text._lines cimport LineTable, checked_index, is_bullet_char
+from cleantext.text._lines cimport LineTable, checked_index, is_bullet_char, line_start, line_end
 
 cdef array _INTS = array("i")
 cdef array _SHORTS = array("H")
@@ -514,10 +514,10 @@ def line_texts(LineTable table, Py_ssize_t first=0, Py_ssize_t last=-1):
         last = len(table)
     found = []
     for index in range(first, last):
-        start = table.starts.data.as_longlongs[index]
+        start = line_start(table, index)
         while text[start].isspace():  # (a line has a non-space character)
             start += 1
-        found.append(text[start:table.ends.data.as_longlongs[index]])
+        found.append(text[start:line_end(table, index)])
     return found
 
 

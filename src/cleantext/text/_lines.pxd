@@ -19,8 +19,9 @@ cdef class Gap:
 @cython.final
 cdef class LineTable:
     cdef readonly str text
-    cdef readonly array starts, ends, blocks
-    cdef Py_ssize_t count
+    cdef readonly array starts, ends, block_firsts
+    cdef readonly bint wide
+    cdef Py_ssize_t count, block_count
     cdef void _split(self)
     cpdef Line line(self, Py_ssize_t index)
     cpdef Py_ssize_t breaks_before(self, Py_ssize_t index)
@@ -30,6 +31,44 @@ cdef class LineTable:
     cdef Py_ssize_t _shown_from(self, Py_ssize_t index, Py_ssize_t max_chars)
     cdef Py_ssize_t _write(self, str kept, Py_ssize_t at, Py_ssize_t index,
                            Py_ssize_t previous_block)
+
+
+@cython.final
+cdef class Flags:
+    cdef readonly bytes values
+
+
+cdef inline Py_ssize_t line_start(LineTable table, Py_ssize_t index) noexcept:
+    """Where line ``index`` starts: the offsets are 32-bit unless the table is ``wide``
+    (the one way every kernel reads them)."""
+    if table.wide:
+        return table.starts.data.as_longlongs[index]
+    return table.starts.data.as_ints[index]
+
+
+cdef inline Py_ssize_t line_end(LineTable table, Py_ssize_t index) noexcept:
+    """Where line ``index`` ends (see :func:`line_start`)."""
+    if table.wide:
+        return table.ends.data.as_longlongs[index]
+    return table.ends.data.as_ints[index]
+
+
+cdef inline Py_ssize_t line_block(LineTable table, Py_ssize_t index) noexcept:
+    """The block number of line ``index``: a binary search of ``block_firsts``, which
+    holds the first line of each block (an entry a block, not a line: one in all for
+    a page of one-word lines)."""
+    cdef Py_ssize_t low = 1, high = table.block_count, middle, first
+    while low < high:
+        middle = (low + high) // 2
+        if table.wide:
+            first = table.block_firsts.data.as_longlongs[middle]
+        else:
+            first = table.block_firsts.data.as_ints[middle]
+        if first <= index:
+            low = middle + 1
+        else:
+            high = middle
+    return low - 1
 
 
 cdef inline bint is_bullet_char(Py_UCS4 char):

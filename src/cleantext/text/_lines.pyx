@@ -1,7 +1,8 @@
 """The compiled core of :class:`cleantext.text.page.Page`: a text's non-blank lines, compactly.
 
 :class:`LineTable` splits a text in one pass over its code points, in C, and keeps
-two 64-bit offsets and a block number per line in arrays: no Python object per line.
+two offsets per line in arrays (32-bit, unless the text is too long for them), and
+where each block starts: no Python object per line.
 A :class:`Line` or :class:`Gap` is built when a detector asks for it, and dropped
 when the detector is done with it.
 
@@ -13,7 +14,8 @@ between two lines starts a new *block*.
 
 cimport cython
 from libc.string cimport memcpy
-from cpython.array cimport array, clone, resize_smart
+from cpython.array cimport array, clone, resize, resize_smart
+from libc.limits cimport INT_MAX
 
 
 cdef extern from "Python.h":
@@ -132,37 +134,57 @@ cdef inline bint is_closer(Py_UCS4 char):
     return char in u"\"'”’»)]"
 
 
-cdef inline void _push(array values, Py_ssize_t count, long long value):
-    """Set ``values[count]``, growing ``values`` (amortised) when it is full."""
+cdef inline void _put(array values, Py_ssize_t index, Py_ssize_t value, bint wide) noexcept:
+    """Set ``values[index]``: a 64-bit array when ``wide``, a 32-bit one otherwise."""
+    if wide:
+        values.data.as_longlongs[index] = value
+    else:
+        values.data.as_ints[index] = <int>value
+
+
+cdef inline Py_ssize_t _get(array values, Py_ssize_t index, bint wide) noexcept:
+    """``values[index]`` of an array written by :func:`_put`."""
+    if wide:
+        return values.data.as_longlongs[index]
+    return values.data.as_ints[index]
+
+
+cdef inline void _push(array values, Py_ssize_t count, Py_ssize_t value, bint wide):
+    """Set ``values[count]`` (see :func:`_put`), growing ``values`` (amortised) when it is full."""
     if count >= len(values):
         resize_smart(values, count + 1)
-    values.data.as_longlongs[count] = value
+    _put(values, count, value, wide)
 
 
 cdef class LineTable:
     """The non-blank lines of ``text``, as a sequence of :class:`Line` built on demand.
 
-    ``starts`` and ``ends`` are the lines' offsets and ``blocks`` their block numbers
-    (arrays, one entry per line); :attr:`gaps` is the sequence of the gaps between them.
+    ``starts`` and ``ends`` are the lines' offsets (arrays, one entry per line) and
+    ``block_firsts`` the first line of each block (an entry per block); :attr:`gaps` is
+    the sequence of the gaps between them. The arrays are 32-bit, or 64-bit (``wide``)
+    for a text too long for that (``wide=True`` asks for them on any text: for the tests).
 
-    >>> table = LineTable("\\n  Title \\n\\n\\nBody.")
-    >>> list(table.starts), list(table.ends), list(table.blocks)
-    ([1, 12], [8, 17], [0, 1])
+    >>> table = LineTable("\\n  Title \\n\\n\\nBody.\\nEnd")
+    >>> list(table.starts), list(table.ends), list(table.block_firsts), list(table.blocks)
+    ([1, 12, 18], [8, 17, 21], [0, 1], [0, 1, 1])
     >>> table[1]
     Line(index=1, start=12, end=17, text='Body.', block=1, gap_before=3)
-    >>> [line.text for line in table], list(table.gaps)
-    (['Title', 'Body.'], [Gap(start=8, end=12, newlines=3, after=0)])
+    >>> [line.text for line in table], list(table.gaps)[0]
+    (['Title', 'Body.', 'End'], Gap(start=8, end=12, newlines=3, after=0))
     """
 
-    def __init__(self, str text):
+    def __init__(self, str text, bint wide=False):
         self.text = text
-        self.starts, self.ends, self.blocks = _new_array("q"), _new_array("q"), _new_array("q")
+        self.wide = wide or len(text) >= INT_MAX  # (every offset, +1, must fit 32 bits)
+        cdef str code = "q" if self.wide else "i"
+        self.starts, self.ends = _new_array(code), _new_array(code)
+        self.block_firsts = _new_array(code)
         self._split()
 
     cdef void _split(self):
         """Fill the arrays: one pass, each raw line scanned up to its newline."""
         cdef Py_ssize_t length = len(self.text), position = 0, start, last
-        cdef Py_ssize_t newlines = 0, block = 0
+        cdef Py_ssize_t newlines = 0
         cdef Py_UCS4 char
         while position < length:
             start, last = position, -1
@@ -174,18 +196,32 @@ cdef class LineTable:
                     last = position
                 position += 1
             if last >= 0:
-                if self.count and newlines >= 2:
-                    block += 1
-                _push(self.starts, self.count, start)
-                _push(self.ends, self.count, last + 1)
-                _push(self.blocks, self.count, block)
+                if not self.count or newlines >= 2:  # the line starts a block
+                    _push(self.block_firsts, self.block_count, self.count, self.wide)
+                    self.block_count += 1
+                _push(self.starts, self.count, start, self.wide)
+                _push(self.ends, self.count, last + 1, self.wide)
                 self.count += 1
                 newlines = 0
             if position < length:  # the newline itself
                 newlines += 1
                 position += 1
-        for values in (self.starts, self.ends, self.blocks):
-            resize_smart(values, self.count)
+        resize(self.starts, self.count)  # (exactly: the growth's spare room goes)
+        resize(self.ends, self.count)
+        resize(self.block_firsts, self.block_count)
+
+    @property
+    def blocks(self):
+        """The block number of each line (an array built when asked for: the table keeps
+        only where each block starts)."""
+        cdef array numbers = clone(self.starts, self.count, False)
+        cdef Py_ssize_t index, block = -1
+        for index in range(self.count):
+            if (block + 1 < self.block_count
+                    and _get(self.block_firsts, block + 1, self.wide) == index):
+                block += 1
+            _put(numbers, index, block, self.wide)
+        return numbers
 
     def __len__(self):
         return self.count
@@ -214,29 +250,29 @@ cdef class LineTable:
         return hash(self.text)
 
     def __reduce__(self):
-        return LineTable, (self.text,)
+        return LineTable, (self.text, self.wide)
 
     def __repr__(self):
         return f"LineTable({self.count} lines)"
 
     cpdef Line line(self, Py_ssize_t index):
         """Line ``index`` (0 <= index < len(self)), built from the arrays."""
-        cdef Py_ssize_t start = self.starts.data.as_longlongs[index]
-        cdef Py_ssize_t end = self.ends.data.as_longlongs[index]
+        cdef Py_ssize_t start = line_start(self, index)
+        cdef Py_ssize_t end = line_end(self, index)
         cdef Py_ssize_t first = start
         while self.text[first].isspace():  # (the line has a non-space character)
             first += 1
         return Line(index, start, end, self.text[first:end],
-                    self.blocks.data.as_longlongs[index], self.breaks_before(index))
+                    line_block(self, index), self.breaks_before(index))
 
     cpdef Py_ssize_t breaks_before(self, Py_ssize_t index):
         """Line breaks between line ``index`` and the previous line (the text's start)."""
-        cdef Py_ssize_t after = self.ends.data.as_longlongs[index - 1] if index else 0
-        return self.text.count(u"\n", after, self.starts.data.as_longlongs[index])
+        cdef Py_ssize_t after = line_end(self, index - 1) if index else 0
+        return self.text.count(u"\n", after, line_start(self, index))
 
     cpdef Gap gap(self, Py_ssize_t index):
         """The gap after line ``index`` (0 <= index < len(self) - 1)."""
-        return Gap(self.ends.data.as_longlongs[index], self.starts.data.as_longlongs[index + 1],
+        return Gap(line_end(self, index), line_start(self, index + 1),
                    self.breaks_before(index + 1), index)
 
     def joined(self, Py_ssize_t max_chars=-1):
@@ -248,28 +284,28 @@ cdef class LineTable:
         >>> text, list(starts)
         ('Home\\n\\nEnd', [0, 5, 6, 10])
         """
-        cdef array starts = clone(_new_array("q"), self.count + 1, False)  # (exactly its size)
+        cdef array starts = clone(self.starts, self.count + 1, False)  # (exactly its size and type)
         cdef Py_ssize_t index, first, position = 0
         cdef Py_UCS4 widest = 0
-        starts.data.as_longlongs[0] = 0
+        _put(starts, 0, 0, self.wide)
         for index in range(self.count):  # first where each line starts, the widest character
             first = self._shown_from(index, max_chars)
-            position += self.ends.data.as_longlongs[index] - first + 1
-            starts.data.as_longlongs[index + 1] = position
-            widest = max(widest, self._widest(first, self.ends.data.as_longlongs[index]))
+            position += line_end(self, index) - first + 1
+            _put(starts, index + 1, position, self.wide)
+            widest = max(widest, self._widest(first, line_end(self, index)))
         cdef str text = PyUnicode_New(max(position - 1, 0), widest)
         for index in range(self.count):  # then the text
             first = self._shown_from(index, max_chars)
             if index:
-                PyUnicode_WriteChar(text, starts.data.as_longlongs[index] - 1, u"\n")
-            _copy(text, starts.data.as_longlongs[index], self.text, first,
-                  self.ends.data.as_longlongs[index] - first)
+                PyUnicode_WriteChar(text, _get(starts, index, self.wide) - 1, u"\n")
+            _copy(text, _get(starts, index, self.wide), self.text, first,
+                  line_end(self, index) - first)
         return text, starts
 
     cdef Py_ssize_t _shown_from(self, Py_ssize_t index, Py_ssize_t max_chars):
         """Where line ``index``'s text starts (its end when it is over ``max_chars``)."""
-        cdef Py_ssize_t first = self.starts.data.as_longlongs[index]
-        cdef Py_ssize_t end = self.ends.data.as_longlongs[index]
+        cdef Py_ssize_t first = line_start(self, index)
+        cdef Py_ssize_t end = line_end(self, index)
         while self.text[first].isspace():  # (the line has a non-space character)
             first += 1
         return end if 0 <= max_chars < end - first else first
@@ -293,25 +329,25 @@ cdef class LineTable:
         for index in range(self.count):  # first the size and the widest character
             if not removed[2 * index]:
                 size += self._kept_size(index, previous_block)
-                widest = max(widest, self._widest(self.starts.data.as_longlongs[index],
-                                                  self.ends.data.as_longlongs[index]))
-                previous_block = self.blocks.data.as_longlongs[index]
+                widest = max(widest, self._widest(line_start(self, index),
+                                                  line_end(self, index)))
+                previous_block = line_block(self, index)
         cdef str kept = PyUnicode_New(size, widest)
         cdef Py_ssize_t at = 0
         previous_block = -1
         for index in range(self.count):  # then the text
             if not removed[2 * index]:
                 at = self._write(kept, at, index, previous_block)
-                previous_block = self.blocks.data.as_longlongs[index]
+                previous_block = line_block(self, index)
         return kept
 
     cdef Py_ssize_t _kept_size(self, Py_ssize_t index, Py_ssize_t previous_block):
         """Characters line ``index`` adds to the kept text: its separator, then itself."""
-        cdef Py_ssize_t start = self.starts.data.as_longlongs[index]
-        cdef Py_ssize_t size = self.ends.data.as_longlongs[index] - start
+        cdef Py_ssize_t start = line_start(self, index)
+        cdef Py_ssize_t size = line_end(self, index) - start
         if previous_block < 0:
             return size
-        return size + (1 if self.blocks.data.as_longlongs[index] == previous_block else 2)
+        return size + (1 if line_block(self, index) == previous_block else 2)
 
     cdef Py_UCS4 _widest(self, Py_ssize_t start, Py_ssize_t end):
         """The largest code point of ``text[start:end]`` (127 or less on an ASCII text)."""
@@ -326,34 +362,35 @@ cdef class LineTable:
     cdef Py_ssize_t _write(self, str kept, Py_ssize_t at, Py_ssize_t index,
                            Py_ssize_t previous_block):
         """Write line ``index`` and its separator into ``kept`` at ``at``; where it ends."""
-        cdef Py_ssize_t start = self.starts.data.as_longlongs[index]
-        cdef Py_ssize_t size = self.ends.data.as_longlongs[index] - start
+        cdef Py_ssize_t start = line_start(self, index)
+        cdef Py_ssize_t size = line_end(self, index) - start
         if previous_block >= 0:
             PyUnicode_WriteChar(kept, at, u"\n")
             at += 1
-            if self.blocks.data.as_longlongs[index] != previous_block:
+            if line_block(self, index) != previous_block:
                 PyUnicode_WriteChar(kept, at, u"\n")
                 at += 1
         _copy(kept, at, self.text, start, size)
         return at + size
 
     def sentence_ends(self):
-        """Whether each line ends like a sentence (a tuple of bools, one a line): its
+        """Whether each line ends like a sentence (:class:`Flags`, a byte a line): its
         last four characters, without the closing quotes and brackets at their end, end in
         a stop (``cleantext.text.page.SENTENCE_END``).
 
-        >>> LineTable("He said: “Yes.”\\nHome | News\\nWhy?)\\n»").sentence_ends()
+        >>> tuple(LineTable("He said: “Yes.”\\nHome | News\\nWhy?)\\n»").sentence_ends())
         (True, False, True, False)
         """
-        cdef list ends = [False] * self.count
+        cdef bytearray ends = bytearray(self.count)
+        cdef unsigned char[:] flags = ends
         cdef Py_ssize_t index, first, end
         for index in range(self.count):
-            end = self.ends.data.as_longlongs[index]
-            first = max(end - 4, self.starts.data.as_longlongs[index])
+            end = line_end(self, index)
+            first = max(end - 4, line_start(self, index))
             while end > first and is_closer(self.text[end - 1]):
                 end -= 1
-            ends[index] = end > first and is_stop(self.text[end - 1])
-        return tuple(ends)
+            flags[index] = end > first and is_stop(self.text[end - 1])
+        return Flags(bytes(ends))
 
     @property
     def gaps(self):
@@ -385,5 +422,59 @@ cdef class Gaps:
             yield self.table.gap(number)
 
 
+@cython.final
+cdef class Flags:
+    """A sequence of booleans kept a byte each (a tuple of bools costs 8 bytes an entry):
+    ``values[k]`` is 1 where entry ``k`` is true.
+
+    >>> flags = Flags(b"\\1\\0\\1")
+    >>> flags[0], flags[-2], list(flags), flags[1:], flags
+    (True, False, [True, False, True], (False, True), Flags((True, False, True)))
+    >>> flags.select([2, 1]) == Flags(b"\\1\\0")
+    True
+    """
+
+    def __init__(self, bytes values):
+        self.values = values
+
+    def __len__(self):
+        return len(self.values)
+
+    def __getitem__(self, index):
+        cdef Py_ssize_t count = len(self.values)
+        if isinstance(index, slice):
+            return tuple([self.values[number] != 0 for number in range(*index.indices(count))])
+        return self.values[checked_index(index, count)] != 0
+
+    def __iter__(self):
+        cdef unsigned char value
+        for value in self.values:
+            yield value != 0
+
+    def __eq__(self, other):
+        if not isinstance(other, Flags):
+            return NotImplemented
+        return self.values == (<Flags>other).values
+
+    def __hash__(self):
+        return hash(self.values)
+
+    def __reduce__(self):
+        return Flags, (self.values,)
+
+    def __repr__(self):
+        return f"Flags({tuple(self)!r})"
+
+    def select(self, kept):
+        """The entries ``kept`` (indexes, in order)."""
+        cdef bytearray chosen = bytearray(len(kept))
+        cdef Py_ssize_t place = 0, index
+        for index in kept:
+            chosen[place] = self.values[checked_index(index, len(self.values))]
+            place += 1
+        return Flags(bytes(chosen))
+
+
 Sequence.register(LineTable)
 Sequence.register(Gaps)
+Sequence.register(Flags)

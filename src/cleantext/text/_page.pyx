@@ -10,7 +10,7 @@ from cpython.array cimport array, clone
 
 from array import array as _new_array
 
-from cleantext.text._lines cimport LineTable
+from cleantext.text._lines cimport Flags, LineTable, line_start, line_end
 
 DEF MIN_PROSE_WORDS = 10  # ``cleantext.text.page.counts_as_prose``'s default
 DEF LONG_LINE_WORDS = 25  # a long line without a sentence end weighs half its words
@@ -30,8 +30,8 @@ def gap_newlines(LineTable table):
     cdef str text = table.text
     for index in range(count):
         breaks = 0
-        for position in range(table.ends.data.as_longlongs[index],
-                              table.starts.data.as_longlongs[index + 1]):
+        for position in range(line_end(table, index),
+                              line_start(table, index + 1)):
             breaks += text[position] == u"\n"
         newlines.data.as_ints[index] = breaks
     return newlines
@@ -46,22 +46,24 @@ cdef inline double prose_weight(int words, bint ends_sentence) noexcept:
     return OTHER_WEIGHT
 
 
-def body_core(array words, ends):
+def body_core(array words, Flags ends):
     """First and last line index of the best-scoring run of lines (Kadane's maximum
     subarray), each line weighing :func:`prose_weight` of its word count ``words[k]``
     and its sentence end ``ends[k]``; ``(0, -1)`` when no run scores above zero.
 
-    >>> body_core(_new_array("i", [2, 12, 30, 1, 11]), (False, True, False, False, True))
+    >>> from cleantext.text._lines import Flags
+    >>> body_core(_new_array("i", [2, 12, 30, 1, 11]), Flags(bytes([0, 1, 0, 0, 1])))
     (1, 4)
-    >>> body_core(_new_array("i", [2, 3]), (True, True))
+    >>> body_core(_new_array("i", [2, 3]), Flags(bytes([1, 1])))
     (0, -1)
     """
     cdef double best = 0.0, running = 0.0
     cdef Py_ssize_t index, run_start = 0, first = 0, last = -1
-    if len(words) != len(ends):
+    cdef const unsigned char[:] ends_here = ends.values
+    if len(words) != len(ends_here):
         raise ValueError("one sentence end per line")
     for index in range(len(words)):
-        running += prose_weight(words.data.as_ints[index], ends[index])
+        running += prose_weight(words.data.as_ints[index], ends_here[index] != 0)
         if running <= 0:
             running, run_start = 0.0, index + 1
         elif running > best:

@@ -9,7 +9,7 @@ and few others.
 
 from cpython.array cimport array
 
-from cleantext.text._lines cimport LineTable
+from cleantext.text._lines cimport LineTable, line_start, line_end
 
 
 cdef inline bint _ascii_digit(Py_UCS4 char):
@@ -27,6 +27,14 @@ cdef bint _ends_like_a_time(str text, Py_ssize_t start, Py_ssize_t end):
     if last >= start and text[last] == u".":
         last -= 1
     return last >= start and (text[last] == u"a" or text[last] == u"p")
+
+
+cdef inline Py_ssize_t _offset(array starts, Py_ssize_t index) noexcept:
+    """``starts[index]``, of a 64-bit or a 32-bit array (``LineTable.joined`` gives the
+    table's own width)."""
+    if starts.ob_descr.itemsize == 8:
+        return starts.data.as_longlongs[index]
+    return starts.data.as_ints[index]
 
 
 def header_ends(str folded, array starts, object date_end):
@@ -47,7 +55,7 @@ def header_ends(str folded, array starts, object date_end):
     cdef Py_ssize_t line, start, end, count = len(starts) - 1
     cdef Py_UCS4 last
     for line in range(count):
-        start, end = starts.data.as_longlongs[line], starts.data.as_longlongs[line + 1] - 1
+        start, end = _offset(starts, line), _offset(starts, line + 1) - 1
         if end <= start:
             continue
         last = folded[end - 1]
@@ -97,7 +105,7 @@ def code_candidates(LineTable table, Py_ssize_t max_chars, tuple keywords):
     cdef list found = []
     cdef Py_ssize_t line, start, end
     for line in range(len(table)):
-        start, end = table.starts.data.as_longlongs[line], table.ends.data.as_longlongs[line]
+        start, end = line_start(table, line), line_end(table, line)
         while text[start].isspace():  # (a line has a non-space character)
             start += 1
         if end - start <= max_chars and _may_be_code(text, start, end, keywords):

@@ -21,7 +21,7 @@ from libc.string cimport memchr, memset
 from array import array as _new_array
 from itertools import accumulate
 
-from cleantext.text._lines cimport LineTable
+from cleantext.text._lines cimport LineTable, line_start, line_end
 
 DEF ASCII = 128
 DEF COMBINING_DOT = 0x307  # ``İ`` case-folds to ``i`` and this
@@ -283,8 +283,8 @@ def longer_lines(LineTable table, Py_ssize_t limit):
     cdef list numbers = []
     cdef Py_ssize_t index, first, end
     for index in range(table.count):
-        first = table.starts.data.as_longlongs[index]
-        end = table.ends.data.as_longlongs[index]
+        first = line_start(table, index)
+        end = line_end(table, index)
         if end - first <= limit:
             continue  # (the indentation only makes the line shorter)
         while text[first].isspace():

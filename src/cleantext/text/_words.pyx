@@ -9,13 +9,13 @@ exactly the plain one.
 """
 
 cimport cython
-from cpython.array cimport array, clone, resize_smart
+from cpython.array cimport array, clone, resize, resize_smart
 from cpython.list cimport PyList_GET_ITEM
 
 from array import array as _new_array
 from collections.abc import Sequence
 
-from cleantext.text._lines cimport LineTable, checked_index
+from cleantext.text._lines cimport LineTable, checked_index, line_start, line_end
 
 DEF LATIN_END = 0x300  # below it: no combining mark, and lower() maps one char to one (but U+0130)
 DEF DOTTED_CAPITAL_I = 0x130  # lower() gives two characters
@@ -117,11 +117,10 @@ def word_counts(LineTable table, plain):
     cdef str text = table.text
     cdef Py_ssize_t count = len(table), index, position, first, end, words
     cdef bint inside
-    cdef array counts = _new_array("i")
-    resize_smart(counts, count)
+    cdef array counts = clone(_new_array("i"), count, False)  # (exactly its size)
     for index in range(count):
-        first = first_of(text, table.starts.data.as_longlongs[index])
-        end = table.ends.data.as_longlongs[index]
+        first = first_of(text, line_start(table, index))
+        end = line_end(table, index)
         if not all_handled(text, first, end):
             counts.data.as_ints[index] = plain(text[first:end])
             continue
@@ -153,6 +152,7 @@ cdef class LineTokens:
 
     cdef readonly list vocabulary
     cdef array ids, bounds  # token ids, line after line; where each line's ids start
+    cdef bint wide  # the bounds are 64-bit (a text too long for 32-bit offsets), else 32-bit
     cdef dict known
 
     def __init__(self, LineTable table, plain):
@@ -160,12 +160,13 @@ cdef class LineTokens:
         definition (any character it does not class, or a leading ``+``, which may be
         a list marker or a token)."""
         self.vocabulary, self.known = [], {}
-        self.ids, self.bounds = _new_array("i"), _new_array("q", [0])
+        self.wide = table.wide
+        self.ids, self.bounds = _new_array("i"), _new_array("q" if self.wide else "i", [0])
         cdef str text = table.text
         cdef Py_ssize_t index, first, end
         for index in range(len(table)):
-            first = first_of(text, table.starts.data.as_longlongs[index])
-            end = table.ends.data.as_longlongs[index]
+            first = first_of(text, line_start(table, index))
+            end = line_end(table, index)
             if text[first] == u"+" or not all_handled(text, first, end):
                 for token in plain(text[first:end]):
                     self._add(token)
@@ -173,12 +174,23 @@ cdef class LineTokens:
                 self._scan(text, first, end)
             self._bound()
         self.known = None  # (only needed while building)
+        resize(self.ids, len(self.ids))  # (exactly their sizes: the growth's spare room goes)
+        resize(self.bounds, len(self.bounds))
 
     cdef void _bound(self):
         """End the current line: the next line's ids start here."""
         cdef Py_ssize_t size = len(self.bounds)
         resize_smart(self.bounds, size + 1)
-        self.bounds.data.as_longlongs[size] = len(self.ids)
+        if self.wide:
+            self.bounds.data.as_longlongs[size] = len(self.ids)
+        else:
+            self.bounds.data.as_ints[size] = <int>len(self.ids)
+
+    cdef inline Py_ssize_t _bound_at(self, Py_ssize_t index) noexcept:
+        """Where line ``index``'s ids start (the end of the last line's, for ``len(self)``)."""
+        if self.wide:
+            return self.bounds.data.as_longlongs[index]
+        return self.bounds.data.as_ints[index]
 
     cdef void _scan(self, str text, Py_ssize_t position, Py_ssize_t end):
         """Add the tokens of ``text[position:end]``, a line of handled characters."""
@@ -223,8 +235,8 @@ cdef class LineTokens:
 
     cpdef tuple line(self, Py_ssize_t index):
         """The tokens of line ``index`` (0 <= index < len(self))."""
-        cdef Py_ssize_t start = self.bounds.data.as_longlongs[index]
-        cdef Py_ssize_t stop = self.bounds.data.as_longlongs[index + 1], position
+        cdef Py_ssize_t start = self._bound_at(index)
+        cdef Py_ssize_t stop = self._bound_at(index + 1), position
         return tuple([<object>PyList_GET_ITEM(self.vocabulary, self.ids.data.as_ints[position])
                       for position in range(start, stop)])
 
@@ -244,8 +256,8 @@ cdef class LineTokens:
         cdef Py_ssize_t count = len(self.bounds) - 1, index
         cdef array counts = clone(_new_array("i"), count, False)
         for index in range(count):
-            counts.data.as_ints[index] = (self.bounds.data.as_longlongs[index + 1]
-                                          - self.bounds.data.as_longlongs[index])
+            counts.data.as_ints[index] = (self._bound_at(index + 1)
+                                          - self._bound_at(index))
         return counts
 
     def lines_only_of(self, words, Py_ssize_t max_tokens):
@@ -262,8 +274,8 @@ cdef class LineTokens:
         cdef array found = _new_array("i")
         cdef Py_ssize_t index, start, stop, size = 0
         for index in range(len(self.bounds) - 1):
-            start = self.bounds.data.as_longlongs[index]
-            stop = self.bounds.data.as_longlongs[index + 1]
+            start = self._bound_at(index)
+            stop = self._bound_at(index + 1)
             if 0 < stop - start <= max_tokens and self._all_in(words, known, start, stop):
                 resize_smart(found, size + 1)
                 found.data.as_ints[size] = index
@@ -292,8 +304,8 @@ cdef class LineTokens:
         [('a', 'b'), ('d', 'e')]
         """
         cdef LineTokens chosen = LineTokens.__new__(LineTokens)
-        chosen.vocabulary = self.vocabulary
-        chosen.ids, chosen.bounds = _new_array("i"), _new_array("q", [0])
+        chosen.vocabulary, chosen.wide = self.vocabulary, self.wide
+        chosen.ids, chosen.bounds = _new_array("i"), _new_array(self.bounds.typecode, [0])
         cdef Py_ssize_t index
         for index in kept:
             chosen.ids.extend(self.ids[self.bounds[index]: self.bounds[index + 1]])

@@ -18,6 +18,7 @@ from benchmarks import scaling
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext import clean
 from cleantext.detectors.photo_credit import DETECTOR as PHOTO_CREDIT
 from cleantext.engine import Units
 from cleantext.html.dom import PageEvidence, choose_container
@@ -345,11 +346,7 @@ def test_the_page_features_of_one_word_lines_take_a_few_bytes_a_line() -> None:
 
 
 def test_clean_holds_few_bytes_a_line_of_one_word_lines() -> None:
-    from benchmarks.scaling import one_word_lines
-
-    from cleantext import clean
-
-    text = one_word_lines(500_000)
+    text = scaling.one_word_lines(500_000)
     result, peak = traced_peak(lambda: clean(text))
     assert result.text or result.removed
     assert peak < 22 * len(text)  # (was 27x: 64-bit offsets, a tuple of bools; issue 14: 8x)

@@ -51,6 +51,7 @@ from cleantext.html.frames import (
 )
 from cleantext.html.lines import BULLET, CELL_MARK, CELLS, CLOSE_BREAKS, OPEN_BREAKS
 from cleantext.html.shape import SHAPED_TAGS, Shaper
+from cleantext.html.structured import DESCRIPTIVE_TAGS
 from cleantext.html.vocabulary import (
     CELL_TAGS,
     EMPTY as NO_TOKENS,
@@ -58,6 +59,7 @@ from cleantext.html.vocabulary import (
     ROLE_LANDMARKS,
     word_tokens,
 )
+from cleantext.meta.marked import MAX_MARKED_ELEMENTS, element_marks
 from cleantext.structure import CLOSE, IMAGE, LINK, PLAIN
 
 # Typed copies of the module constants: set and dict tests without a global lookup.
@@ -296,6 +298,13 @@ cdef class LineBuilder:
     def text(self):
         """The rendered text: lines joined by their breaks."""
         return "".join([*self._chunks, "".join(self._pieces)])
+
+    def take_text(self):
+        """:meth:`text`, after which the builder lets its pieces go (the text is then empty)."""
+        cdef str text = self.text()
+        self._chunks = []
+        self._pieces = []
+        return text
 
     cpdef void finish(self):
         """The walk is done: the last line is made and the last block goes to the reader."""
@@ -544,50 +553,263 @@ cdef class Framer:
         return found
 
 
+cdef class Walk:
+    """The walk's state between events: what the elements opened so far pass on to their
+    content. :meth:`start` and :meth:`end` take an element's events in document order; the
+    start of an element must come once its ``text`` is whole (its first child or its end
+    has been parsed), its end once its ``tail`` is whole, as a walk of a parsed tree gives
+    them and :func:`stream_walk` holds them back until they are."""
+
+    cdef readonly LineBuilder builder
+    cdef Framer framer
+    cdef list stack  # of each open element: (its parent's frame, its tag to close, its parent)
+    cdef dict repeats  # the sets of repeating child tags, each made once
+    cdef Block parent  # the innermost open element
+    cdef object frame  # the frame of the innermost open element
+
+    def __init__(self, frozenset dropped, bint reveal, reader):
+        self.builder = LineBuilder(reader)
+        self.framer = Framer(dropped, reveal)
+        self.stack = []
+        self.repeats = {}
+        self.parent = None
+        self.frame = None
+
+    cdef bint start(self, element, tag, list names):
+        """Enter ``element``; False when its content is not rendered (the caller skips it,
+        then gives its end)."""
+        cdef Block block
+        if not isinstance(tag, str):  # (a comment or processing instruction)
+            self.stack.append((self.frame, None, self.parent))
+            return False
+        block = Block(self.parent, tag)
+        own = self.framer.open(element, block, tag, names, self.frame, len(self.stack))
+        if own is None:
+            self.stack.append((self.frame, None, self.parent))
+            return False
+        closing = _start(self.builder, element, tag, names, own) if tag in _LAYOUT else None
+        self.stack.append((self.frame, closing, self.parent))
+        self.frame = own
+        self.parent = block
+        text = element.text
+        if text:
+            self.builder.add(text, own)
+        return True
+
+    cdef void end(self, element):
+        """Leave ``element``: lay out its end and add its tail."""
+        cdef Block outer
+        frame, closing, outer = self.stack.pop()
+        self.frame = frame
+        if self.parent is not outer:  # (the element was entered: its children are counted)
+            self.parent.close(self.repeats)
+            self.parent = outer
+        if closing is not None:
+            _end(self.builder, closing)
+        tail = element.tail
+        if tail and frame is not None:
+            self.builder.add(tail, frame)
+
+
 def walk(root, frozenset dropped, bint reveal=False, reader=None):
     """Walk ``root`` and return the builder holding its rendered lines and their frames, or
     that gave them to ``reader`` (:func:`cleantext.html.render.render` documents it)."""
-    cdef LineBuilder builder = LineBuilder(reader)
-    cdef Framer framer = Framer(dropped, reveal)
-    cdef list stack = []  # of each open element: (its parent's frame, its tag to close, its parent)
-    cdef list names
-    cdef dict repeats = {}  # the sets of repeating child tags, each made once
-    cdef Block block, parent = None  # the innermost open element
-    frame = None  # the frame of the innermost open element
+    cdef Walk state = Walk(dropped, reveal, reader)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         if event == "start":
-            tag = element.tag
-            if not isinstance(tag, str):  # (a comment or processing instruction)
-                stack.append((frame, None, parent))
+            if not state.start(element, element.tag, element.keys()):
                 walker.skip_subtree()
-                continue
-            block = Block(parent, tag)
-            names = element.keys()
-            own = framer.open(element, block, tag, names, frame, len(stack))
-            if own is None:
-                stack.append((frame, None, parent))
-                walker.skip_subtree()
-                continue
-            closing = _start(builder, element, tag, names, own) if tag in _LAYOUT else None
-            stack.append((frame, closing, parent))
-            frame = own
-            parent = block
-            text = element.text
-            if text:
-                builder.add(text, own)
         else:
-            frame, closing, outer = stack.pop()
-            if parent is not outer:  # (the element was entered: its children are counted)
-                parent.close(repeats)
-                parent = outer
-            if closing is not None:
-                _end(builder, closing)
-            tail = element.tail
-            if tail and frame is not None:
-                builder.add(tail, frame)
-    builder.finish()
-    return builder
+            state.end(element)
+    state.builder.finish()
+    return state.builder
+
+
+# Elements whose start reads their content (a head's, a button's text, a code block's
+# <code> children): stream_walk walks them once they have ended.
+cdef frozenset _HELD = frozenset({"head", "pre", "button"})
+cdef frozenset _DESCRIBING = frozenset({*DESCRIPTIVE_TAGS, "base"})
+cdef Py_ssize_t _MAX_MARKED = MAX_MARKED_ELEMENTS
+cdef Py_ssize_t _QUEUE_COMPACTION = 4096  # walked events dropped from the queue at a time
+cdef int _KEEP_SUBTREE = 1  # the element and everything in it stay
+cdef int _KEEP_NODE = 2  # the element stays (its attributes are read)
+cdef int _HOLDS_KEPT = 4  # an element inside it stays
+
+
+cdef class Residue:
+    """What of a page's tree outlives the streamed walk (:func:`stream_walk`): the elements
+    the readings after the walk look for, whole (the ``<script>``, ``<meta>``, ``<title>``,
+    ``<link>`` and ``<base>`` elements, the first :data:`MAX_MARKED_ELEMENTS` elements of
+    each kind :class:`~cleantext.meta.marked.MarkedElements` reads, the first as many
+    ``<time>`` elements), the elements with an ``itemtype`` (their attributes), and the
+    ancestors of all those. Every other element is removed from the tree once the walk has
+    left it, so the tree left at the end answers those readings as the whole tree would:
+    they find the same elements, in the same order, with the same content."""
+
+    cdef list _flags  # of each open element: its _KEEP_* and _HOLDS_KEPT bits
+    cdef Py_ssize_t _keeping  # open elements kept whole (nothing inside them is removed)
+    cdef Py_ssize_t _times, _props, _stamps, _bylines  # elements of each kind met so far
+    cdef dict _class_marks
+
+    def __init__(self):
+        self._flags = []
+        self._keeping = 0
+        self._times = self._props = self._stamps = self._bylines = 0
+        self._class_marks = {}
+
+    cdef void start(self, element, tag, list names):
+        """An element starts (every element, in document order)."""
+        cdef int flags = 0
+        if tag in _DESCRIBING:
+            flags = _KEEP_SUBTREE
+        elif tag == "time":
+            self._times += 1
+            if self._times <= _MAX_MARKED:
+                flags = _KEEP_SUBTREE
+        if names:
+            if "itemtype" in names:
+                flags |= _KEEP_NODE
+            if self._marked(element, names):
+                flags |= _KEEP_SUBTREE
+        if flags & _KEEP_SUBTREE:
+            self._keeping += 1
+        self._flags.append(flags)
+
+    cdef bint _marked(self, element, list names):
+        """Whether the element is among the first of a kind the metadata reads."""
+        prop, stamp, byline = element_marks(element, names, self._class_marks)
+        cdef bint first = False
+        if prop:
+            self._props += 1
+            first = self._props <= _MAX_MARKED
+        if stamp:
+            self._stamps += 1
+            first = first or self._stamps <= _MAX_MARKED
+        if byline:
+            self._bylines += 1
+            first = first or self._bylines <= _MAX_MARKED
+        return first
+
+    cdef Py_ssize_t depth(self):
+        """The elements open."""
+        return len(self._flags)
+
+    cdef void end(self, element):
+        """The walk has left the element (its tail read too): remove it unless it stays."""
+        cdef int flags = self._flags.pop()
+        if flags & _KEEP_SUBTREE:
+            self._keeping -= 1
+        if flags:
+            if self._flags:
+                self._flags[len(self._flags) - 1] |= _HOLDS_KEPT
+        elif self._keeping == 0:
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+
+
+def stream_walk(parser, bytes data, Py_ssize_t chunk, frozenset dropped, reader=None):
+    """Feed ``data`` to ``parser`` (lxml's ``HTMLPullParser`` with start and end events),
+    ``chunk`` bytes at a time, and walk the elements as they are parsed; return the builder
+    (as :func:`walk` does) and what is left of the tree (:class:`Residue`), ``None`` for
+    the tree when the parser made none.
+
+    Each event is walked once the next one has been parsed (an element's ``text`` is whole
+    once its first child or its end is parsed, its ``tail`` once what follows it is), the
+    start of a :data:`_HELD` element once its end has been parsed.
+
+    >>> from lxml import etree
+    >>> from cleantext.html.vocabulary import DROPPED_TAGS
+    >>> parser = etree.HTMLPullParser(events=("start", "end"))
+    >>> page = b"<title>T</title><div><p>One</p><p>Two <a href='/x'>link</a></p></div>"
+    >>> builder, root = stream_walk(parser, page, 16, DROPPED_TAGS)
+    >>> [(line.text, line.frame[0].xpath()) for line in builder.lines]
+    [('One', '/html/body/div/p[1]'), ('Two link', '/html/body/div/p[2]')]
+    >>> etree.tostring(root)
+    b'<html><head><title>T</title></head></html>'
+    """
+    cdef _Events events = _Events(Walk(dropped, False, reader))
+    cdef Py_ssize_t offset
+    for offset in range(0, len(data), chunk):
+        parser.feed(data[offset : offset + chunk])
+        events.receive(parser.read_events())
+        events.walk(False)
+    root = parser.close()
+    events.receive(parser.read_events())
+    events.walk(True)
+    events.state.builder.finish()
+    return events.state.builder, root
+
+
+cdef class _Events:
+    """The parsed events not walked yet, and the walk's place among them."""
+
+    cdef Walk state
+    cdef Residue residue
+    cdef list queue  # the events parsed and not walked yet, from ``done`` on
+    cdef Py_ssize_t done
+    cdef Py_ssize_t skipped  # the open elements inside one whose content is not rendered
+    cdef object held  # a held element whose end is not parsed yet
+    cdef Py_ssize_t held_at  # the place of its start in ``queue``
+    cdef bint ended  # the root element has ended (what follows is outside the tree)
+
+    def __init__(self, Walk state):
+        self.state = state
+        self.residue = Residue()
+        self.queue = []
+        self.done = 0
+        self.skipped = 0
+        self.held = None
+        self.held_at = 0
+        self.ended = False
+
+    cdef void receive(self, events):
+        """Note the events just parsed."""
+        for event in events:
+            if self.held is None:
+                if event[0] == "start" and event[1].tag in _HELD:
+                    self.held = event[1]
+                    self.held_at = len(self.queue)
+            elif event[1] is self.held and event[0] == "end":
+                self.held = None
+            self.queue.append(event)
+
+    cdef void walk(self, bint last):
+        """Walk the events whose texts and tails are whole (``last``: all are)."""
+        cdef Py_ssize_t until = len(self.queue) if last else len(self.queue) - 1
+        if self.held is not None and not last:
+            until = self.held_at
+        while self.done < until:
+            event, element = self.queue[self.done]
+            self.done += 1
+            if self.ended:
+                continue  # (libxml2 adds an element after the root's end beside it, not in it)
+            if event == "start":
+                self._start(element)
+            else:
+                self._end(element)
+        if self.held is None and self.done > _QUEUE_COMPACTION:
+            del self.queue[: self.done]
+            self.done = 0
+
+    cdef void _start(self, element):
+        cdef list names = element.keys()
+        tag = element.tag
+        self.residue.start(element, tag, names)
+        if self.skipped:
+            self.skipped += 1
+        elif not self.state.start(element, tag, names):
+            self.skipped = 1
+
+    cdef void _end(self, element):
+        if self.skipped > 1:
+            self.skipped -= 1
+        else:
+            self.skipped = 0
+            self.state.end(element)
+        self.residue.end(element)
+        self.ended = not self.residue.depth()
 
 
 cdef object _start(LineBuilder builder, element, str tag, list names, tuple own):

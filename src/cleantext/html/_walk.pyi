@@ -60,6 +60,7 @@ def stream_walk(
     chunk: int,
     dropped: frozenset[str],
     reader: BlockReader | None = None,
+    max_depth: int = ...,
 ) -> tuple[LineBuilder, etree._Element | None]: ...
 def walk(
     root: etree._Element,

@@ -51,6 +51,7 @@ from cleantext.html.frames import (
 )
 from cleantext.html.lines import BULLET, CELL_MARK, CELLS, CLOSE_BREAKS, OPEN_BREAKS
 from cleantext.html.shape import SHAPED_TAGS, Shaper
+from cleantext.html.parse import MAX_NESTING
 from cleantext.html.structured import DESCRIPTIVE_TAGS
 from cleantext.html.vocabulary import (
     CELL_TAGS,
@@ -709,11 +710,16 @@ cdef class Residue:
                 parent.remove(element)
 
 
-def stream_walk(parser, bytes data, Py_ssize_t chunk, frozenset dropped, reader=None):
+def stream_walk(
+    parser, bytes data, Py_ssize_t chunk, frozenset dropped, reader=None,
+    Py_ssize_t max_depth=MAX_NESTING,
+):
     """Feed ``data`` to ``parser`` (lxml's ``HTMLPullParser`` with start and end events),
     ``chunk`` bytes at a time, and walk the elements as they are parsed; return the builder
-    (as :func:`walk` does) and what is left of the tree (:class:`Residue`), ``None`` for
-    the tree when the parser made none.
+    (as :func:`walk` does) and what is left of the tree (:class:`Residue`). The tree is
+    ``None`` when the parser made none, or when elements nest deeper than ``max_depth``:
+    then the walk stops (libxml2's push parser drops what lies below its nesting limit
+    without a word; the whole-tree parse tells, and flattens the page).
 
     Each event is walked once the next one has been parsed (an element's ``text`` is whole
     once its first child or its end is parsed, its ``tail`` once what follows it is), the
@@ -728,18 +734,23 @@ def stream_walk(parser, bytes data, Py_ssize_t chunk, frozenset dropped, reader=
     [('One', '/html/body/div/p[1]'), ('Two link', '/html/body/div/p[2]')]
     >>> etree.tostring(root)
     b'<html><head><title>T</title></head></html>'
+    >>> stream_walk(etree.HTMLPullParser(events=("start", "end")), page, 16, DROPPED_TAGS,
+    ...             max_depth=3)[1] is None
+    True
     """
-    cdef _Events events = _Events(Walk(dropped, False, reader))
+    cdef _Events events = _Events(Walk(dropped, False, reader), max_depth)
     cdef Py_ssize_t offset
     for offset in range(0, len(data), chunk):
         parser.feed(data[offset : offset + chunk])
         events.receive(parser.read_events())
         events.walk(False)
+        if events.too_deep:
+            return events.state.builder, None
     root = parser.close()
     events.receive(parser.read_events())
     events.walk(True)
     events.state.builder.finish()
-    return events.state.builder, root
+    return events.state.builder, None if events.too_deep else root
 
 
 cdef class _Events:
@@ -753,8 +764,10 @@ cdef class _Events:
     cdef object held  # a held element whose end is not parsed yet
     cdef Py_ssize_t held_at  # the place of its start in ``queue``
     cdef bint ended  # the root element has ended (what follows is outside the tree)
+    cdef Py_ssize_t max_depth
+    cdef readonly bint too_deep  # an element lies deeper than max_depth (the walk stopped)
 
-    def __init__(self, Walk state):
+    def __init__(self, Walk state, Py_ssize_t max_depth):
         self.state = state
         self.residue = Residue()
         self.queue = []
@@ -763,6 +776,8 @@ cdef class _Events:
         self.held = None
         self.held_at = 0
         self.ended = False
+        self.max_depth = max_depth
+        self.too_deep = False
 
     cdef void receive(self, events):
         """Note the events just parsed."""
@@ -783,7 +798,7 @@ cdef class _Events:
         while self.done < until:
             event, element = self.queue[self.done]
             self.done += 1
-            if self.ended:
+            if self.ended or self.too_deep:
                 continue  # (libxml2 adds an element after the root's end beside it, not in it)
             if event == "start":
                 self._start(element)
@@ -797,6 +812,9 @@ cdef class _Events:
         cdef list names = element.keys()
         tag = element.tag
         self.residue.start(element, tag, names)
+        if self.residue.depth() > self.max_depth:
+            self.too_deep = True
+            return
         if self.skipped:
             self.skipped += 1
         elif not self.state.start(element, tag, names):

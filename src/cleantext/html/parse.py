@@ -177,7 +177,8 @@ def _parse_bytes(data: bytes) -> tuple[etree._Element | None, bool]:
         root = etree.fromstring(data, parser)
     except etree.LxmlError as error:
         raise InputError(f"lxml could not parse the page: {error}") from error
-    return root, stopped_too_deep(parser)
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    return root, too_deep
 
 
 def pull_parser() -> etree.HTMLPullParser:
@@ -191,11 +192,6 @@ def pull_parser() -> etree.HTMLPullParser:
     [('start', 'html'), ('start', 'body'), ('start', 'p'), ('end', 'p'), ('start', 'p')]
     """
     return etree.HTMLPullParser(events=("start", "end"), **PARSER_OPTIONS)
-
-
-def stopped_too_deep(parser: etree.HTMLParser) -> bool:
-    """Whether ``parser`` stopped at libxml2's nesting limit (the rest of the page is lost)."""
-    return any("Excessive depth" in entry.message for entry in parser.error_log)
 
 
 def flatten_deep(text: str, limit: int) -> str:

@@ -25,7 +25,7 @@ from lxml import etree
 
 from cleantext.html._walk import LineBuilder, RenderedLine, stream_walk, walk
 from cleantext.html.lines import BlockReader
-from cleantext.html.parse import close_runaway_title, pull_parser, stopped_too_deep
+from cleantext.html.parse import close_runaway_title, pull_parser
 from cleantext.html.vocabulary import DROPPED_TAGS
 
 __all__ = ["BlockReader", "LineBuilder", "RenderedLine", "render", "render_page", "render_stream"]
@@ -115,7 +115,8 @@ def render_stream(
     held: the builder and what is left of the tree (the elements that the page's metadata,
     type and JSON-LD are read from, :class:`~cleantext.html._walk.Residue`). ``None`` where
     this reading may not give what :func:`render_page` of the parsed tree gives: lxml
-    refused the page, stopped at its nesting limit, the page's title is never closed
+    refused the page, it nests deeper than :data:`~cleantext.html.parse.MAX_NESTING` (the
+    whole-tree parse flattens what lies below libxml2's limit), its title is never closed
     (:func:`~cleantext.html.parse.close_runaway_title`), or the page shows so little text
     that :func:`render_page` would look at its ``<noscript>`` and hidden elements.
 
@@ -131,7 +132,7 @@ def render_stream(
         builder, root = stream_walk(parser, data, STREAM_CHUNK, DROPPED_TAGS, reader)
     except etree.LxmlError:
         return None
-    if root is None or stopped_too_deep(parser) or builder.words < LITTLE_TEXT_WORDS:
+    if root is None or builder.words < LITTLE_TEXT_WORDS:
         return None
     if close_runaway_title(data, root) is not None:
         return None

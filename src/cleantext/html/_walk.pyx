@@ -28,6 +28,8 @@ from cpython.unicode cimport (
     PyUnicode_READ,
     PyUnicode_WRITE,
 )
+from os.path import commonprefix
+
 from lxml import etree
 
 
@@ -60,7 +62,7 @@ from cleantext.html.vocabulary import (
     ROLE_LANDMARKS,
     word_tokens,
 )
-from cleantext.meta.marked import MAX_MARKED_ELEMENTS, element_marks
+from cleantext.meta.marked import BYLINE_LINKS, MAX_MARKED_ELEMENTS, element_marks
 from cleantext.structure import CLOSE, IMAGE, LINK, PLAIN
 
 # Typed copies of the module constants: set and dict tests without a global lookup.
@@ -632,6 +634,7 @@ def walk(root, frozenset dropped, bint reveal=False, reader=None):
 cdef frozenset _HELD = frozenset({"head", "pre", "button"})
 cdef frozenset _DESCRIBING = frozenset({*DESCRIPTIVE_TAGS, "base"})
 cdef Py_ssize_t _MAX_MARKED = MAX_MARKED_ELEMENTS
+cdef str _AUTHOR_LINK = commonprefix(BYLINE_LINKS)  # ("/author": in every author link mark)
 cdef Py_ssize_t _QUEUE_COMPACTION = 4096  # walked events dropped from the queue at a time
 cdef int _KEEP_SUBTREE = 1  # the element and everything in it stay
 cdef int _KEEP_NODE = 2  # the element stays (its attributes are read)
@@ -679,8 +682,10 @@ cdef class Residue:
 
     cdef bint _marked(self, element, list names):
         """Whether the element is among the first of a kind the metadata reads."""
-        prop, stamp, byline = element_marks(element, names, self._class_marks)
         cdef bint first = False
+        if not self._may_be_marked(element, names):
+            return False
+        prop, stamp, byline = element_marks(element, names, self._class_marks)
         if prop:
             self._props += 1
             first = self._props <= _MAX_MARKED
@@ -695,6 +700,21 @@ cdef class Residue:
     cdef Py_ssize_t depth(self):
         """The elements open."""
         return len(self._flags)
+
+    cdef bint _may_be_marked(self, element, list names):
+        """False when :func:`~cleantext.meta.marked.element_marks` surely finds no mark (the
+        cheap part of its test, without a call: most elements are no mark)."""
+        cdef str href
+        if "itemprop" in names or "rel" in names:
+            return True
+        if "href" in names:
+            href = element.get("href")
+            if href is not None and _AUTHOR_LINK in href:
+                return True
+        if "class" not in names:
+            return False
+        known = self._class_marks.get(element.get("class") or "")
+        return known is None or known[0] or known[1]
 
     cdef void end(self, element):
         """The walk has left the element (its tail read too): remove it unless it stays."""
@@ -761,8 +781,7 @@ cdef class _Events:
     cdef list queue  # the events parsed and not walked yet, from ``done`` on
     cdef Py_ssize_t done
     cdef Py_ssize_t skipped  # the open elements inside one whose content is not rendered
-    cdef object held  # a held element whose end is not parsed yet
-    cdef Py_ssize_t held_at  # the place of its start in ``queue``
+    cdef object held  # a held element (its start the next to walk) whose end is not parsed yet
     cdef bint ended  # the root element has ended (what follows is outside the tree)
     cdef Py_ssize_t max_depth
     cdef readonly bint too_deep  # an element lies deeper than max_depth (the walk stopped)
@@ -774,7 +793,6 @@ cdef class _Events:
         self.done = 0
         self.skipped = 0
         self.held = None
-        self.held_at = 0
         self.ended = False
         self.max_depth = max_depth
         self.too_deep = False
@@ -782,11 +800,7 @@ cdef class _Events:
     cdef void receive(self, events):
         """Note the events just parsed."""
         for event in events:
-            if self.held is None:
-                if event[0] == "start" and event[1].tag in _HELD:
-                    self.held = event[1]
-                    self.held_at = len(self.queue)
-            elif event[1] is self.held and event[0] == "end":
+            if self.held is not None and event[1] is self.held and event[0] == "end":
                 self.held = None
             self.queue.append(event)
 
@@ -794,23 +808,36 @@ cdef class _Events:
         """Walk the events whose texts and tails are whole (``last``: all are)."""
         cdef Py_ssize_t until = len(self.queue) if last else len(self.queue) - 1
         if self.held is not None and not last:
-            until = self.held_at
+            return  # (its end is still to come)
         while self.done < until:
             event, element = self.queue[self.done]
-            self.done += 1
             if self.ended or self.too_deep:
+                self.done += 1
                 continue  # (libxml2 adds an element after the root's end beside it, not in it)
             if event == "start":
-                self._start(element)
+                tag = element.tag
+                if tag in _HELD and not last and not self._ended(element):
+                    self.held = element
+                    return
+                self.done += 1
+                self._start(element, tag)
             else:
+                self.done += 1
                 self._end(element)
-        if self.held is None and self.done > _QUEUE_COMPACTION:
+        if self.done > _QUEUE_COMPACTION:
             del self.queue[: self.done]
             self.done = 0
 
-    cdef void _start(self, element):
+    cdef bint _ended(self, element):
+        """Whether the end of ``element`` (its start the next event to walk) is parsed."""
+        cdef Py_ssize_t index
+        for index in range(self.done + 1, len(self.queue)):
+            if self.queue[index][1] is element:
+                return True
+        return False
+
+    cdef void _start(self, element, tag):
         cdef list names = element.keys()
-        tag = element.tag
         self.residue.start(element, tag, names)
         if self.residue.depth() > self.max_depth:
             self.too_deep = True

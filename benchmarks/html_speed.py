@@ -31,6 +31,7 @@ WARM_UP_PAGES = 3
 STAGES = (
     "parse",
     "render_page",
+    "render_stream",
     "page_type",
     "html_metadata",
     "decide",

@@ -4,9 +4,10 @@ Run from the repository root::
 
     python -m benchmarks.memory_phases --shape html_paragraphs --megabytes 10
 
-*Reading* is the parse, the render and the lines' evidence, while lxml's tree is held;
-*deciding* is the rest (engine, detectors, classifier, result), after the tree is
-released (:func:`cleantext.html.parse.release_tree_memory`). Each figure is the highest
+*Reading* is the parse, the render and the lines' evidence (a page of at least
+:data:`~cleantext.html.api.STREAM_CHARS` characters is parsed in pieces and walked as it is
+parsed: its whole tree is never held); *deciding* is the rest (engine, detectors,
+classifier, result), after the tree is released (:func:`cleantext.html.parse.release_tree_memory`). Each figure is the highest
 resident memory of its phase over the resident memory once the input was built, as
 :mod:`benchmarks.scaling` measures the whole (Linux only: the peak is reset between the
 phases through ``/proc/self/clear_refs``). The larger of the two is scaling's figure.
@@ -51,7 +52,7 @@ def main() -> None:
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
         size, reading, deciding = pool.submit(phase_peaks, args.shape, args.megabytes).result()
     print(f"{args.shape}, {size:.1f} MB; peak RSS increase over the input:")
-    print(f"  reading (tree held)  {reading:7.0f} MB {reading / size:5.1f}x")
+    print(f"  reading              {reading:7.0f} MB {reading / size:5.1f}x")
     print(f"  deciding             {deciding:7.0f} MB {deciding / size:5.1f}x")
 
 

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.html._walk import collapse_spaces
-from cleantext.html.evidence import LineReader, line_evidence
+from cleantext.html.evidence import LineReader, line_evidence, rendered_lines
 from cleantext.html.parse import RELEASE_CHARS, parse, release_tree_memory
 from cleantext.html.render import render
 from strategies import html_page
@@ -41,11 +41,11 @@ def test_reading_blocks_as_the_walk_goes_reads_what_the_whole_lines_give(html: s
     root = parse(html)
     assert root is not None
     whole = render(root)
-    reader = LineReader(("a", "b"))
+    reader = LineReader()
     walked = render(root, reader=reader)
     assert walked.lines == []  # (every block was given to the reader and let go)
     assert (walked.text(), walked.words) == (whole.text(), sum(line.words for line in whole.lines))
-    evidence = reader.evidence()
+    evidence = reader.evidence(("a", "b"), rendered_lines(walked.text()))
     assert evidence == list(line_evidence(root, whole.lines, ("a", "b")))
     assert reader.shapes == [line.shape for line in whole.lines]
     assert reader.events == {i: line.events for i, line in enumerate(whole.lines) if line.events}
@@ -75,7 +75,7 @@ def test_a_page_of_paragraphs_never_holds_all_its_rendered_lines() -> None:
         return line_evidence(root, render(root).lines, ())
 
     def blocks() -> object:
-        reader = LineReader(())
+        reader = LineReader()
         render(root, reader=reader)
         return reader.evidence()
 

@@ -28,6 +28,8 @@ from cpython.unicode cimport (
     PyUnicode_READ,
     PyUnicode_WRITE,
 )
+from os.path import commonprefix
+
 from lxml import etree
 
 
@@ -51,6 +53,8 @@ from cleantext.html.frames import (
 )
 from cleantext.html.lines import BULLET, CELL_MARK, CELLS, CLOSE_BREAKS, OPEN_BREAKS
 from cleantext.html.shape import SHAPED_TAGS, Shaper
+from cleantext.html.parse import MAX_NESTING
+from cleantext.html.structured import DESCRIPTIVE_TAGS
 from cleantext.html.vocabulary import (
     CELL_TAGS,
     EMPTY as NO_TOKENS,
@@ -58,6 +62,7 @@ from cleantext.html.vocabulary import (
     ROLE_LANDMARKS,
     word_tokens,
 )
+from cleantext.meta.marked import BYLINE_LINKS, MAX_MARKED_ELEMENTS, element_marks
 from cleantext.structure import CLOSE, IMAGE, LINK, PLAIN
 
 # Typed copies of the module constants: set and dict tests without a global lookup.
@@ -296,6 +301,13 @@ cdef class LineBuilder:
     def text(self):
         """The rendered text: lines joined by their breaks."""
         return "".join([*self._chunks, "".join(self._pieces)])
+
+    def take_text(self):
+        """:meth:`text`, after which the builder lets its pieces go (the text is then empty)."""
+        cdef str text = self.text()
+        self._chunks = []
+        self._pieces = []
+        return text
 
     cpdef void finish(self):
         """The walk is done: the last line is made and the last block goes to the reader."""
@@ -544,50 +556,305 @@ cdef class Framer:
         return found
 
 
+cdef class Walk:
+    """The walk's state between events: what the elements opened so far pass on to their
+    content. :meth:`start` and :meth:`end` take an element's events in document order; the
+    start of an element must come once its ``text`` is whole (its first child or its end
+    has been parsed), its end once its ``tail`` is whole, as a walk of a parsed tree gives
+    them and :func:`stream_walk` holds them back until they are."""
+
+    cdef readonly LineBuilder builder
+    cdef Framer framer
+    cdef list stack  # of each open element: (its parent's frame, its tag to close, its parent)
+    cdef dict repeats  # the sets of repeating child tags, each made once
+    cdef Block parent  # the innermost open element
+    cdef object frame  # the frame of the innermost open element
+
+    def __init__(self, frozenset dropped, bint reveal, reader):
+        self.builder = LineBuilder(reader)
+        self.framer = Framer(dropped, reveal)
+        self.stack = []
+        self.repeats = {}
+        self.parent = None
+        self.frame = None
+
+    cdef bint start(self, element, tag, list names):
+        """Enter ``element``; False when its content is not rendered (the caller skips it,
+        then gives its end)."""
+        cdef Block block
+        if not isinstance(tag, str):  # (a comment or processing instruction)
+            self.stack.append((self.frame, None, self.parent))
+            return False
+        block = Block(self.parent, tag)
+        own = self.framer.open(element, block, tag, names, self.frame, len(self.stack))
+        if own is None:
+            self.stack.append((self.frame, None, self.parent))
+            return False
+        closing = _start(self.builder, element, tag, names, own) if tag in _LAYOUT else None
+        self.stack.append((self.frame, closing, self.parent))
+        self.frame = own
+        self.parent = block
+        text = element.text
+        if text:
+            self.builder.add(text, own)
+        return True
+
+    cdef void end(self, element):
+        """Leave ``element``: lay out its end and add its tail."""
+        cdef Block outer
+        frame, closing, outer = self.stack.pop()
+        self.frame = frame
+        if self.parent is not outer:  # (the element was entered: its children are counted)
+            self.parent.close(self.repeats)
+            self.parent = outer
+        if closing is not None:
+            _end(self.builder, closing)
+        tail = element.tail
+        if tail and frame is not None:
+            self.builder.add(tail, frame)
+
+
 def walk(root, frozenset dropped, bint reveal=False, reader=None):
     """Walk ``root`` and return the builder holding its rendered lines and their frames, or
     that gave them to ``reader`` (:func:`cleantext.html.render.render` documents it)."""
-    cdef LineBuilder builder = LineBuilder(reader)
-    cdef Framer framer = Framer(dropped, reveal)
-    cdef list stack = []  # of each open element: (its parent's frame, its tag to close, its parent)
-    cdef list names
-    cdef dict repeats = {}  # the sets of repeating child tags, each made once
-    cdef Block block, parent = None  # the innermost open element
-    frame = None  # the frame of the innermost open element
+    cdef Walk state = Walk(dropped, reveal, reader)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         if event == "start":
-            tag = element.tag
-            if not isinstance(tag, str):  # (a comment or processing instruction)
-                stack.append((frame, None, parent))
+            if not state.start(element, element.tag, element.keys()):
                 walker.skip_subtree()
-                continue
-            block = Block(parent, tag)
-            names = element.keys()
-            own = framer.open(element, block, tag, names, frame, len(stack))
-            if own is None:
-                stack.append((frame, None, parent))
-                walker.skip_subtree()
-                continue
-            closing = _start(builder, element, tag, names, own) if tag in _LAYOUT else None
-            stack.append((frame, closing, parent))
-            frame = own
-            parent = block
-            text = element.text
-            if text:
-                builder.add(text, own)
         else:
-            frame, closing, outer = stack.pop()
-            if parent is not outer:  # (the element was entered: its children are counted)
-                parent.close(repeats)
-                parent = outer
-            if closing is not None:
-                _end(builder, closing)
-            tail = element.tail
-            if tail and frame is not None:
-                builder.add(tail, frame)
-    builder.finish()
-    return builder
+            state.end(element)
+    state.builder.finish()
+    return state.builder
+
+
+# Elements whose start reads their content (a head's, a button's text, a code block's
+# <code> children): stream_walk walks them once they have ended.
+cdef frozenset _HELD = frozenset({"head", "pre", "button"})
+cdef frozenset _DESCRIBING = frozenset({*DESCRIPTIVE_TAGS, "base"})
+cdef Py_ssize_t _MAX_MARKED = MAX_MARKED_ELEMENTS
+cdef str _AUTHOR_LINK = commonprefix(BYLINE_LINKS)  # ("/author": in every author link mark)
+cdef Py_ssize_t _QUEUE_COMPACTION = 4096  # walked events dropped from the queue at a time
+cdef int _KEEP_SUBTREE = 1  # the element and everything in it stay
+cdef int _KEEP_NODE = 2  # the element stays (its attributes are read)
+cdef int _HOLDS_KEPT = 4  # an element inside it stays
+
+
+cdef class Residue:
+    """What of a page's tree outlives the streamed walk (:func:`stream_walk`): the elements
+    the readings after the walk look for, whole (the ``<script>``, ``<meta>``, ``<title>``,
+    ``<link>`` and ``<base>`` elements, the first :data:`MAX_MARKED_ELEMENTS` elements of
+    each kind :class:`~cleantext.meta.marked.MarkedElements` reads, the first as many
+    ``<time>`` elements), the elements with an ``itemtype`` (their attributes), and the
+    ancestors of all those. Every other element is removed from the tree once the walk has
+    left it, so the tree left at the end answers those readings as the whole tree would:
+    they find the same elements, in the same order, with the same content."""
+
+    cdef list _flags  # of each open element: its _KEEP_* and _HOLDS_KEPT bits
+    cdef Py_ssize_t _keeping  # open elements kept whole (nothing inside them is removed)
+    cdef Py_ssize_t _times, _props, _stamps, _bylines  # elements of each kind met so far
+    cdef dict _class_marks
+
+    def __init__(self):
+        self._flags = []
+        self._keeping = 0
+        self._times = self._props = self._stamps = self._bylines = 0
+        self._class_marks = {}
+
+    cdef void start(self, element, tag, list names):
+        """An element starts (every element, in document order)."""
+        cdef int flags = 0
+        if tag in _DESCRIBING:
+            flags = _KEEP_SUBTREE
+        elif tag == "time":
+            self._times += 1
+            if self._times <= _MAX_MARKED:
+                flags = _KEEP_SUBTREE
+        if names:
+            if "itemtype" in names:
+                flags |= _KEEP_NODE
+            if self._marked(element, names):
+                flags |= _KEEP_SUBTREE
+        if flags & _KEEP_SUBTREE:
+            self._keeping += 1
+        self._flags.append(flags)
+
+    cdef bint _marked(self, element, list names):
+        """Whether the element is among the first of a kind the metadata reads."""
+        cdef bint first = False
+        if not self._may_be_marked(element, names):
+            return False
+        prop, stamp, byline = element_marks(element, names, self._class_marks)
+        if prop:
+            self._props += 1
+            first = self._props <= _MAX_MARKED
+        if stamp:
+            self._stamps += 1
+            first = first or self._stamps <= _MAX_MARKED
+        if byline:
+            self._bylines += 1
+            first = first or self._bylines <= _MAX_MARKED
+        return first
+
+    cdef Py_ssize_t depth(self):
+        """The elements open."""
+        return len(self._flags)
+
+    cdef bint _may_be_marked(self, element, list names):
+        """False when :func:`~cleantext.meta.marked.element_marks` surely finds no mark (the
+        cheap part of its test, without a call: most elements are no mark)."""
+        cdef str href
+        if "itemprop" in names or "rel" in names:
+            return True
+        if "href" in names:
+            href = element.get("href")
+            if href is not None and _AUTHOR_LINK in href:
+                return True
+        if "class" not in names:
+            return False
+        known = self._class_marks.get(element.get("class") or "")
+        return known is None or known[0] or known[1]
+
+    cdef void end(self, element):
+        """The walk has left the element (its tail read too): remove it unless it stays."""
+        cdef int flags = self._flags.pop()
+        if flags & _KEEP_SUBTREE:
+            self._keeping -= 1
+        if flags:
+            if self._flags:
+                self._flags[len(self._flags) - 1] |= _HOLDS_KEPT
+        elif self._keeping == 0:
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+
+
+def stream_walk(
+    parser, bytes data, Py_ssize_t chunk, frozenset dropped, reader=None,
+    Py_ssize_t max_depth=MAX_NESTING,
+):
+    """Feed ``data`` to ``parser`` (lxml's ``HTMLPullParser`` with start and end events),
+    ``chunk`` bytes at a time, and walk the elements as they are parsed; return the builder
+    (as :func:`walk` does) and what is left of the tree (:class:`Residue`). The tree is
+    ``None`` when the parser made none, or when elements nest deeper than ``max_depth``:
+    then the walk stops (libxml2's push parser drops what lies below its nesting limit
+    without a word; the whole-tree parse tells, and flattens the page).
+
+    Each event is walked once the next one has been parsed (an element's ``text`` is whole
+    once its first child or its end is parsed, its ``tail`` once what follows it is), the
+    start of a :data:`_HELD` element once its end has been parsed.
+
+    >>> from lxml import etree
+    >>> from cleantext.html.vocabulary import DROPPED_TAGS
+    >>> parser = etree.HTMLPullParser(events=("start", "end"))
+    >>> page = b"<title>T</title><div><p>One</p><p>Two <a href='/x'>link</a></p></div>"
+    >>> builder, root = stream_walk(parser, page, 16, DROPPED_TAGS)
+    >>> [(line.text, line.frame[0].xpath()) for line in builder.lines]
+    [('One', '/html/body/div/p[1]'), ('Two link', '/html/body/div/p[2]')]
+    >>> etree.tostring(root)
+    b'<html><head><title>T</title></head></html>'
+    >>> stream_walk(etree.HTMLPullParser(events=("start", "end")), page, 16, DROPPED_TAGS,
+    ...             max_depth=3)[1] is None
+    True
+    """
+    cdef _Events events = _Events(Walk(dropped, False, reader), max_depth)
+    cdef Py_ssize_t offset
+    for offset in range(0, len(data), chunk):
+        parser.feed(data[offset : offset + chunk])
+        events.receive(parser.read_events())
+        events.walk(False)
+        if events.too_deep:
+            return events.state.builder, None
+    root = parser.close()
+    events.receive(parser.read_events())
+    events.walk(True)
+    events.state.builder.finish()
+    return events.state.builder, None if events.too_deep else root
+
+
+cdef class _Events:
+    """The parsed events not walked yet, and the walk's place among them."""
+
+    cdef Walk state
+    cdef Residue residue
+    cdef list queue  # the events parsed and not walked yet, from ``done`` on
+    cdef Py_ssize_t done
+    cdef Py_ssize_t skipped  # the open elements inside one whose content is not rendered
+    cdef object held  # a held element (its start the next to walk) whose end is not parsed yet
+    cdef bint ended  # the root element has ended (what follows is outside the tree)
+    cdef Py_ssize_t max_depth
+    cdef readonly bint too_deep  # an element lies deeper than max_depth (the walk stopped)
+
+    def __init__(self, Walk state, Py_ssize_t max_depth):
+        self.state = state
+        self.residue = Residue()
+        self.queue = []
+        self.done = 0
+        self.skipped = 0
+        self.held = None
+        self.ended = False
+        self.max_depth = max_depth
+        self.too_deep = False
+
+    cdef void receive(self, events):
+        """Note the events just parsed."""
+        for event in events:
+            if self.held is not None and event[1] is self.held and event[0] == "end":
+                self.held = None
+            self.queue.append(event)
+
+    cdef void walk(self, bint last):
+        """Walk the events whose texts and tails are whole (``last``: all are)."""
+        cdef Py_ssize_t until = len(self.queue) if last else len(self.queue) - 1
+        if self.held is not None and not last:
+            return  # (its end is still to come)
+        while self.done < until:
+            event, element = self.queue[self.done]
+            if self.ended or self.too_deep:
+                self.done += 1
+                continue  # (libxml2 adds an element after the root's end beside it, not in it)
+            if event == "start":
+                tag = element.tag
+                if tag in _HELD and not last and not self._ended(element):
+                    self.held = element
+                    return
+                self.done += 1
+                self._start(element, tag)
+            else:
+                self.done += 1
+                self._end(element)
+        if self.done > _QUEUE_COMPACTION:
+            del self.queue[: self.done]
+            self.done = 0
+
+    cdef bint _ended(self, element):
+        """Whether the end of ``element`` (its start the next event to walk) is parsed."""
+        cdef Py_ssize_t index
+        for index in range(self.done + 1, len(self.queue)):
+            if self.queue[index][1] is element:
+                return True
+        return False
+
+    cdef void _start(self, element, tag):
+        cdef list names = element.keys()
+        self.residue.start(element, tag, names)
+        if self.residue.depth() > self.max_depth:
+            self.too_deep = True
+            return
+        if self.skipped:
+            self.skipped += 1
+        elif not self.state.start(element, tag, names):
+            self.skipped = 1
+
+    cdef void _end(self, element):
+        if self.skipped > 1:
+            self.skipped -= 1
+        else:
+            self.skipped = 0
+            self.state.end(element)
+        self.residue.end(element)
+        self.ended = not self.residue.depth()
 
 
 cdef object _start(LineBuilder builder, element, str tag, list names, tuple own):

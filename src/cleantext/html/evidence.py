@@ -9,8 +9,9 @@ rendered lines (and their frames) beside their evidence.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
+import regex
 from lxml import etree
 
 from cleantext.html._walk import Block, RenderedLine
@@ -21,18 +22,19 @@ from cleantext.text.page import DomEvidence
 
 _LineEvidence = tuple[Block, int, Context, bool, float, float, float]
 """What a line's evidence holds until its XPath is known: its block element, depth, context,
-whether it is in the structured body, its block's link density, its own, its block's
-words per line."""
+whether its context is in the structured body, its block's link density, its own, its
+block's words per line."""
 MIN_BODY_MATCH_CHARS = 15
 """Shorter lines are not tested against a JSON-LD ``articleBody`` (they match by chance)."""
+RENDERED_LINE = regex.compile(r"[^\n]+")
+"""A line of a rendered text (its lines hold no line break; blank lines are breaks)."""
 
 
 class LineReader:
     """Reads a page's rendered blocks in order (:meth:`take`, a
     :class:`~cleantext.html.lines.BlockReader`): each line's evidence (:meth:`evidence`,
     once the walk is done) and shape, the link and image events of the lines that have them
-    (by line number), the ``<h1>`` lines' texts. ``bodies`` are the page's JSON-LD
-    ``articleBody`` texts.
+    (by line number), the ``<h1>`` lines' texts.
 
     A line's XPath is only known once the walk has left its ancestors (``p`` or ``p[1]``
     depends on the siblings that follow), so each line keeps its block element until then.
@@ -40,15 +42,14 @@ class LineReader:
     >>> from lxml import etree
     >>> from cleantext.html.render import render
     >>> root = etree.fromstring("<h1>Title</h1><p>See <a href='/x'>this</a></p><p>Two</p>", etree.HTMLParser())
-    >>> reader = LineReader(())
+    >>> reader = LineReader()
     >>> render(root, reader=reader).lines
     []
     >>> [item.xpath for item in reader.evidence()], reader.headings, list(reader.events)
     (['/html/body/h1', '/html/body/p[1]', '/html/body/p[2]'], ['Title'], [1])
     """
 
-    def __init__(self, bodies: Sequence[str]) -> None:
-        self.bodies = bodies
+    def __init__(self) -> None:
         self.shapes: list[Shape] = []
         self.events: dict[int, tuple[Event, ...]] = {}
         self.headings: list[str] = []
@@ -65,7 +66,6 @@ class LineReader:
             block, depth, context = line.frame
             chars = line.chars
             density = round(line.link_chars / chars, 3) if chars else 0.0
-            in_body = context.in_body or (bool(self.bodies) and _in_bodies(line.text, self.bodies))
             if line.events:
                 self.events[len(self.shapes)] = line.events
             if block.tag == "h1":
@@ -76,20 +76,27 @@ class LineReader:
                     block,
                     depth,
                     context,
-                    in_body,
+                    context.in_body,
                     link_density,
                     shared.setdefault(density, density),
                     text_density,
                 )
             )
 
-    def evidence(self) -> list[DomEvidence]:
-        """Each line's evidence, in order (once the walk is done: it reads each only once)."""
+    def evidence(self, bodies: Sequence[str] = (), texts: Iterable[str] = ()) -> list[DomEvidence]:
+        """Each line's evidence, in order (once the walk is done: it reads each only once).
+        A line is in the structured body when its context is, or when its text (``texts``:
+        the lines' texts in order, read only with ``bodies``) is found in one of the page's
+        JSON-LD ``articleBody`` texts, ``bodies``."""
         evidence: list[DomEvidence] = []
+        in_bodies = iter(texts) if bodies else None
         for index, line in enumerate(self._lines):
             assert line is not None, "the evidence is read once"
             self._lines[index] = None
             block, depth, context, in_body, link_density, line_density, text_density = line
+            if in_bodies is not None:
+                text = next(in_bodies)
+                in_body = in_body or _in_bodies(text, bodies)
             evidence.append(
                 DomEvidence(
                     block.xpath(),
@@ -112,10 +119,19 @@ def line_evidence(
     root: etree._Element, lines: Sequence[RenderedLine], bodies: Sequence[str]
 ) -> PageEvidence:
     """One :class:`DomEvidence` per rendered line, in order."""
-    reader = LineReader(bodies)
+    reader = LineReader()
     for start, end in _rendered_blocks(lines):
         reader.take(list(lines[start:end]))
-    return PageEvidence(reader.evidence())
+    return PageEvidence(reader.evidence(bodies, (line.text for line in lines)))
+
+
+def rendered_lines(text: str) -> Iterator[str]:
+    """The lines of a rendered text (:meth:`LineBuilder.text`), each made when read.
+
+    >>> list(rendered_lines("One\\n\\n  • two\\nthree"))
+    ['One', '  • two', 'three']
+    """
+    return (match.group() for match in RENDERED_LINE.finditer(text))
 
 
 def _rendered_blocks(lines: Sequence[RenderedLine]) -> Iterator[tuple[int, int]]:

@@ -23,16 +23,19 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from cleantext.html._walk import LineBuilder, RenderedLine, walk
+from cleantext.html._walk import LineBuilder, RenderedLine, stream_walk, walk
 from cleantext.html.lines import BlockReader
+from cleantext.html.parse import close_runaway_title, pull_parser
 from cleantext.html.vocabulary import DROPPED_TAGS
 
-__all__ = ["BlockReader", "LineBuilder", "RenderedLine", "render", "render_page"]
+__all__ = ["BlockReader", "LineBuilder", "RenderedLine", "render", "render_page", "render_stream"]
 
 LITTLE_TEXT_WORDS = 150
 """A page rendering fewer words than this without its ``<noscript>`` elements, while they
 hold more than this, is rendered with them (the page a client without JavaScript sees)."""
 NOSCRIPT_DROPPED = DROPPED_TAGS - {"noscript"}
+STREAM_CHUNK = 1 << 16
+"""Bytes of a page parsed at a time by :func:`render_stream`."""
 
 
 def render_page(
@@ -102,3 +105,35 @@ def render(
     6
     """
     return walk(root, dropped, reveal, reader)
+
+
+def render_stream(
+    data: bytes, reader: BlockReader | None = None
+) -> tuple[LineBuilder, etree._Element] | None:
+    """:func:`render_page` of ``data`` (a page as :func:`~cleantext.html.parse.xml_compatible`
+    makes it), parsed in pieces and walked as it is parsed, so that the whole tree is never
+    held: the builder and what is left of the tree (the elements that the page's metadata,
+    type and JSON-LD are read from, :class:`~cleantext.html._walk.Residue`). ``None`` where
+    this reading may not give what :func:`render_page` of the parsed tree gives: lxml
+    refused the page, it nests deeper than :data:`~cleantext.html.parse.MAX_NESTING` (the
+    whole-tree parse flattens what lies below libxml2's limit), its title is never closed
+    (:func:`~cleantext.html.parse.close_runaway_title`), or the page shows so little text
+    that :func:`render_page` would look at its ``<noscript>`` and hidden elements.
+
+    >>> page = b"<html><head><title>T</title></head><body>" + b"<p>Some words here.</p>" * 60
+    >>> builder, left = render_stream(page)
+    >>> builder.words, len(builder.lines), etree.tostring(left)
+    (180, 60, b'<html><head><title>T</title></head></html>')
+    >>> render_stream(b"<p>Too few words.</p>") is None
+    True
+    """
+    parser = pull_parser()
+    try:
+        builder, root = stream_walk(parser, data, STREAM_CHUNK, DROPPED_TAGS, reader)
+    except etree.LxmlError:
+        return None
+    if root is None or builder.words < LITTLE_TEXT_WORDS:
+        return None
+    if close_runaway_title(data, root) is not None:
+        return None
+    return builder, root

@@ -56,17 +56,12 @@ class MarkedElements:
             names = element.keys()
             if not names:
                 continue
-            if "itemprop" in names and element.get("itemprop") in MICRODATA_PROPS:
+            prop, stamp, byline = element_marks(element, names, class_marks)
+            if prop:
                 props.append(element)
-            stamp = byline = False
-            if "class" in names:
-                classes = element.get("class") or ""
-                if classes not in class_marks:
-                    class_marks[classes] = _class_marks(classes)
-                stamp, byline = class_marks[classes]
             if stamp:
                 stamps.append(element)
-            if byline or (("rel" in names or "href" in names) and _links_author(element)):
+            if byline:
                 bylines.append(element)
         limit = MAX_MARKED_ELEMENTS
         times = list(islice(root.iter("time"), limit))
@@ -107,6 +102,31 @@ class MarkedElements:
             if names:
                 return names
         return []
+
+
+def element_marks(
+    element: etree._Element, names: Sequence[object], class_marks: dict[str, tuple[bool, bool]]
+) -> tuple[bool, bool, bool]:
+    """Whether ``element`` (its attribute names ``names``, not empty) is a microdata element,
+    a date stamp and a byline (:meth:`MarkedElements.of`; the streamed reading of a page
+    keeps these elements by the same test). ``class_marks`` remembers each class value's
+    marks.
+
+    >>> from lxml import etree
+    >>> element = etree.fromstring('<span class="post-date" itemprop="author">x</span>')
+    >>> element_marks(element, element.keys(), {})
+    (True, True, False)
+    """
+    prop = "itemprop" in names and element.get("itemprop") in MICRODATA_PROPS
+    stamp = byline = False
+    if "class" in names:
+        classes = element.get("class") or ""
+        if classes not in class_marks:
+            class_marks[classes] = _class_marks(classes)
+        stamp, byline = class_marks[classes]
+    if not byline and ("rel" in names or "href" in names):
+        byline = _links_author(element)
+    return prop, stamp, byline
 
 
 def _class_marks(classes: str) -> tuple[bool, bool]:

@@ -8,6 +8,7 @@ import copy
 import dataclasses
 import pickle
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 import pytest
@@ -113,7 +114,7 @@ def test_a_pickled_result_carries_no_reader() -> None:
     result = cleantext.clean(NEWS_PAGE)
     restored = pickle.loads(pickle.dumps(result))
     assert not hasattr(restored, "_read_metadata")
-    assert not hasattr(result, "_read_metadata")  # (read to be pickled: the reader is gone)
+    assert restored.metadata == result.metadata and restored.metadata.section
 
 
 def test_replacing_the_metadata_needs_no_read(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,6 +132,13 @@ def test_the_result_keeps_its_fields() -> None:
         "World",
         "Europe",
     )
+
+
+def test_threads_reading_at_once_get_the_same_metadata() -> None:
+    result = cleantext.clean(NEWS_PAGE)
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda _: result.metadata, range(8)))
+    assert all(metadata == eager_text_result(NEWS_PAGE).metadata for metadata in found)
 
 
 def test_a_deferred_result_without_its_metadata_raises_for_other_names() -> None:

@@ -165,8 +165,7 @@ class _MetadataOnDemand:
             if name != "metadata":
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
             metadata = self._read_metadata(self)
-            object.__setattr__(self, "metadata", metadata)
-            object.__delattr__(self, "_read_metadata")  # (what it held is freed)
+            object.__setattr__(self, "metadata", metadata)  # (two threads: the same value)
             return metadata
 
 

@@ -67,8 +67,9 @@ def cpu_seconds(tools: dict[str, Extract], pages: Sequence[str]) -> dict[str, fl
 
 
 def stage_seconds(pages: Sequence[str]) -> dict[str, float]:
-    """CPU seconds of ``clean_html`` on ``pages`` (``"total"``) and of each of its
-    :data:`STAGES` (each function timed where ``cleantext.html.api`` calls it)."""
+    """CPU seconds of ``clean_html`` on ``pages``, each result's metadata read (``"total"``),
+    and of each of its :data:`STAGES` (each function timed where ``cleantext.html.api`` calls
+    it; ``segment_metadata`` runs when the metadata is read)."""
     import cleantext
 
     for html in pages[:WARM_UP_PAGES]:
@@ -77,7 +78,7 @@ def stage_seconds(pages: Sequence[str]) -> dict[str, float]:
     with _timed_stages(spent):
         started = time.process_time()
         for html in pages:
-            cleantext.clean_html(html)
+            cleantext.clean_html(html).metadata  # noqa: B018  (read on demand: timed here)
         spent["total"] = time.process_time() - started
     return spent
 
@@ -130,7 +131,7 @@ def detector_seconds(pages: Sequence[str]) -> dict[str, float]:
     try:
         started = time.process_time()
         for html in pages:
-            cleantext.clean_html(html)
+            cleantext.clean_html(html).metadata  # noqa: B018  (read on demand: timed here)
         spent["total"] = time.process_time() - started
     finally:
         Detector.run = original  # type: ignore[method-assign]

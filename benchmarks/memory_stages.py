@@ -35,7 +35,6 @@ STAGES = (
     "cleantext.text.page:LineFeatures.body",
     "cleantext.text.page:Page.page_type",
     "cleantext.api:decide",
-    "cleantext.engine:_weigh",
     "cleantext.engine:_claims",
     "cleantext.engine:_resolve",
     "cleantext.engine:_second_look",
@@ -144,7 +143,7 @@ def main() -> None:
     tracemalloc.start()
     peaks.start = tracemalloc.get_traced_memory()[0]
     peaks.enter()
-    clean(text)
+    clean(text).metadata  # noqa: B018  (read on demand: the metadata's stages run here)
     peaks.leave("total")
     tracemalloc.stop()
     print(f"{args.shape}, {size / MB:.1f} MB; peak Python memory per stage (x input):")

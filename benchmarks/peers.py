@@ -57,6 +57,8 @@ class Tool:
     field: str
     load: Callable[[], Extract]
     note: str
+    by_default: bool = True
+    """Whether a run without ``--tools`` measures it (the ``-meta`` variants only on request)."""
 
 
 def justext_stoplist(lang: str) -> str:
@@ -95,6 +97,18 @@ def _cleantext_text() -> Extract:
     return lambda text, lang: cleantext.clean(text).text
 
 
+def _cleantext_text_meta() -> Extract:
+    """``cleantext.clean`` with the result's metadata read too (it is read on demand)."""
+    import cleantext
+
+    def extract(text: str, lang: str) -> str:
+        result = cleantext.clean(text)
+        result.metadata  # noqa: B018  (the read that a caller storing metadata pays for)
+        return result.text
+
+    return extract
+
+
 def _cleantext_html() -> Extract:
     import cleantext
 
@@ -102,6 +116,19 @@ def _cleantext_html() -> Extract:
     if clean_html is None:
         raise ImportError("this cleantext has no clean_html (HTML mode) yet")
     return lambda html, lang: str(clean_html(html).text)
+
+
+def _cleantext_html_meta() -> Extract:
+    """``cleantext.clean_html`` with the result's metadata read too (its segment part is read
+    on demand)."""
+    from cleantext import clean_html
+
+    def extract(html: str, lang: str) -> str:
+        result = clean_html(html)
+        result.metadata  # noqa: B018  (the read that a caller storing metadata pays for)
+        return result.text
+
+    return extract
 
 
 def _trafilatura() -> Extract:
@@ -145,10 +172,14 @@ def _tools() -> dict[str, Tool]:
         Tool("none", text, _identity, "no cleaning"),
         Tool("c4", text, _c4, "datatrove C4QualityFilter line rules"),
         Tool("cleantext-text", text, _cleantext_text, "cleantext.clean"),
+        Tool(
+            "cleantext-text-meta", text, _cleantext_text_meta, "clean(text), metadata read", False
+        ),
         Tool("none-alt", alt, _identity, "no cleaning"),
         Tool("c4-alt", alt, _c4, "datatrove C4QualityFilter line rules"),
         Tool("cleantext-text-alt", alt, _cleantext_text, "cleantext.clean"),
         Tool("cleantext-html", "html", _cleantext_html, "cleantext.clean_html"),
+        Tool("cleantext-html-meta", "html", _cleantext_html_meta, "metadata read", False),
         Tool("trafilatura", "html", _trafilatura, "extract(html, include_comments=False)"),
         Tool("readability", "html", _readability, "Document(html).summary(), text nodes"),
         Tool("justext", "html", _justext, "stoplist of the page's lang, else English"),

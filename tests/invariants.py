@@ -69,8 +69,10 @@ def check_segments(text: str, result: Result) -> None:
 
 
 def check_result(text: str, result: Result) -> None:
-    """Every invariant of a result: segments exact, only deletes, nothing lost."""
+    """Every invariant of a result: segments exact, only deletes, nothing lost, and its
+    metadata reads (it is read on demand: read here, so that it never raises either)."""
     assert result.source_text == text
     check_segments(text, result)
     assert is_subsequence(visible(result.text), visible(text))
     assert rebuild_visible(text, result) == visible(text)
+    assert isinstance(result.metadata.as_dict(), dict)

@@ -5,20 +5,21 @@ from __future__ import annotations
 import string
 from array import array
 from bisect import bisect_left, bisect_right
+from typing import NamedTuple
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext import Config
 from cleantext._engine import UNCLAIMED, lines_where, removed_runs, removed_units, weigh
+from cleantext.detector import Detector, Proposal
 from cleantext.engine import (
     INSIDE_BODY_DAMPING,
     NEIGHBOUR_MARGIN,
     OUTSIDE_BODY_BOOST,
-    Claim,
+    Claims,
     Units,
     _claims,
-    _weigh,
 )
 from cleantext.text._lines import LineTable
 from cleantext.text._words import is_handled
@@ -92,8 +93,42 @@ def test_lines_and_gaps_match_the_plain_splitter(text: str) -> None:
     assert list(page.gaps) == gaps
 
 
+class Claim(NamedTuple):
+    """One claim, as the plain definitions read it (a row of :class:`Claims`)."""
+
+    detector: Detector
+    proposal: Proposal
+    score: float
+    note: str
+    units: range
+
+
+def rows(claims: Claims) -> list[Claim]:
+    """The claims of the table, one row each."""
+    return [
+        Claim(
+            claims.detectors[k],
+            claims.proposals[k],
+            claims.scores[k],
+            claims.notes[k],
+            range(claims.firsts[k], claims.stops[k]),
+        )
+        for k in range(len(claims))
+    ]
+
+
+def reference_claimed_lines(claims: list[Claim], threshold: float) -> dict[int, str]:
+    """Lines that claims scoring ``threshold`` or more cover wholly, first claim's detector."""
+    claimed: dict[int, str] = {}
+    for claim in claims:
+        if claim.score >= threshold:
+            for line in range((claim.units.start + 1) // 2, (claim.units.stop + 1) // 2):
+                claimed.setdefault(line, claim.detector.name)
+    return claimed
+
+
 def reference_weigh(claims: list[Claim]) -> tuple[dict[int, float], dict[int, int]]:
-    """Scores and winners unit by unit, claim by claim (the definition :func:`_weigh` keeps)."""
+    """Scores and winners unit by unit, claim by claim (the definition ``Claims.weigh`` keeps)."""
     best: dict[int, dict[str, float]] = {}
     winners: dict[int, int] = {}
     for number, claim in enumerate(claims):
@@ -126,8 +161,8 @@ def test_weighing_matches_the_claim_by_claim_definition(text: str) -> None:
     units = Units(page.lines)
     config = Config()
     claims, _ = _claims(page, units, list(config.active()), config.threshold)
-    scores, winners = _weigh(units.size, claims)
-    expected_scores, expected_winners = reference_weigh(claims)
+    scores, winners = claims.weigh()
+    expected_scores, expected_winners = reference_weigh(rows(claims))
     assert len(scores) == len(winners) == units.size
     assert {
         unit: score for unit, score in enumerate(scores) if score != UNCLAIMED
@@ -180,6 +215,39 @@ def test_units_cover_and_place_as_the_plain_definition(
     for last in (first - 1, first, first + 3):
         expected = reference_placed(covered, score, first, last)
         assert units.placed(score, start, end, first, last) == expected
+        claims = Claims(units)
+        claims.place(DETECTOR, [Proposal(start, end, score, "why")], first, last)
+        assert rows(claims) == [Claim(DETECTOR, Proposal(start, end, score, "why"), *expected)]
+
+
+DETECTOR = Detector("menu", "menu lines", lambda page, params: iter(()))
+
+
+@given(page_text(), st.sampled_from([0.3, 0.6, 0.7, 0.9]))
+def test_claimed_lines_are_the_lines_of_the_claims_over_the_threshold(
+    text: str, threshold: float
+) -> None:
+    page = Page.from_text(text)
+    claims, _ = _claims(page, Units(page.lines), list(Config().active()), threshold)
+    assert claims.claimed_lines(threshold) == reference_claimed_lines(rows(claims), threshold)
+
+
+def test_claims_are_extended_in_order_and_numbered_by_detector() -> None:
+    page = Page.from_text("Home\n\nNews\n\nThe text of the page goes here.")
+    units = Units(page.lines)
+    first, second = Claims(units), Claims(units)
+    fallback = Detector("classifier", "lines", lambda page, params: iter(()), fallback=True)
+    first.place(DETECTOR, [Proposal(0, 4, 0.5, "a")], 0, -1)
+    second.add(fallback, Proposal(6, 10, 0.9, "b"), 0.9, "again", 2, 3)
+    second.add(DETECTOR, Proposal(0, 4, 0.4, "c"), 0.4, "", 0, 1)
+    first.extend(second)
+    assert [(row.detector.name, row.score, row.note, row.units) for row in rows(first)] == [
+        ("menu", 0.5, "", range(0, 1)),
+        ("classifier", 0.9, "again", range(2, 3)),
+        ("menu", 0.4, "", range(0, 1)),
+    ]
+    scores, winners = first.weigh()
+    assert list(winners) == [0, -1, 1, -1, -1] and scores[0] == 0.5
 
 
 def reference_removed(scores: list[float], threshold: float) -> set[int]:

@@ -11,3 +11,12 @@ cdef class Units:
     cpdef object covered(self, Py_ssize_t start, Py_ssize_t end)
     cdef Py_ssize_t _first_from(self, Py_ssize_t start)
     cdef Py_ssize_t _ending_by(self, Py_ssize_t end)
+
+
+cdef class Claims:
+    cdef readonly Units units
+    cdef readonly list detectors, proposals, notes, scores, firsts, stops
+    cdef list _numbers, _named, _orders
+    cdef dict _detector_numbers
+    cdef void _append(self, detector, proposal, double score, str note, Py_ssize_t first,
+                      Py_ssize_t stop) except *

@@ -337,18 +337,123 @@ cdef class Units:
         >>> units.placed(0.5, 0, 4, 1, 3), units.placed(2, 11, 21, 1, 3)
         ((0.65, 'outside the body', range(0, 1)), (0.8, 'inside the body', range(4, 5)))
         """
-        cdef double clamped = score
-        if 0.0 > clamped:  # (as min(max(score, 0.0), 1.0): a NaN stays NaN)
-            clamped = 0.0
-        if 1.0 < clamped:
-            clamped = 1.0
         cdef Py_ssize_t units_from = self._first_from(start), units_to = self._ending_by(end)
-        cdef object covered = range(units_from, units_to)
-        cdef Py_ssize_t top = (units_from + 1) // 2  # the first line covered
-        cdef Py_ssize_t bottom = (units_to - 1) // 2 if units_to > 0 else -1  # and the last
-        if top <= bottom and first <= last:  # (C rounds -1 // 2 to 0: hence the test above)
-            if bottom < first or top > last:
-                return clamped + (1 - clamped) * _OUTSIDE_BODY_BOOST, "outside the body", covered
-            if top > first and bottom < last:
-                return clamped * _INSIDE_BODY_DAMPING, "inside the body", covered
-        return clamped, "", covered
+        cdef double adjusted
+        cdef int where
+        adjusted, where = _adjusted(score, units_from, units_to, first, last)
+        return adjusted, _NOTES[where], range(units_from, units_to)
+
+
+# The notes of :func:`_adjusted`'s places: neither, outside the body core, inside it.
+cdef list _NOTES = ["", "outside the body", "inside the body"]
+
+
+cdef (double, int) _adjusted(double score, Py_ssize_t units_from, Py_ssize_t units_to,
+                             Py_ssize_t first, Py_ssize_t last) noexcept:
+    """``score`` clamped to [0, 1] and adjusted for where units ``units_from`` to
+    ``units_to - 1`` sit relative to lines ``first`` to ``last`` (see :meth:`Units.placed`),
+    and the number of its note in :data:`_NOTES`."""
+    cdef double clamped = score
+    if 0.0 > clamped:  # (as min(max(score, 0.0), 1.0): a NaN stays NaN)
+        clamped = 0.0
+    if 1.0 < clamped:
+        clamped = 1.0
+    cdef Py_ssize_t top = (units_from + 1) // 2  # the first line covered
+    cdef Py_ssize_t bottom = (units_to - 1) // 2 if units_to > 0 else -1  # and the last
+    if top <= bottom and first <= last:  # (C rounds -1 // 2 to 0: hence the test above)
+        if bottom < first or top > last:
+            return clamped + (1 - clamped) * _OUTSIDE_BODY_BOOST, 1
+        if top > first and bottom < last:
+            return clamped * _INSIDE_BODY_DAMPING, 2
+    return clamped, 0
+
+
+cdef class Claims:
+    """A page's claims, in the order they were made: claim ``k`` is ``detectors[k]``'s
+    ``proposals[k]``, covering units ``firsts[k]`` to ``stops[k] - 1``, its score adjusted
+    for where it sits ``scores[k]`` and the note that says so ``notes[k]``.
+
+    Columns, not an object per claim: the engine weighs them (:meth:`weigh`), tells the
+    fallback detectors which lines they claim (:meth:`claimed_lines`) and builds the
+    segments from them.
+
+    >>> from cleantext.detector import Detector, Proposal
+    >>> from cleantext.text._lines import LineTable
+    >>> menu = Detector("menu", "menu lines", lambda page, params: iter(()))
+    >>> claims = Claims(Units(LineTable("Menu\\nText.\\nMore text.\\nEnd.")))
+    >>> claims.place(menu, [Proposal(0, 4, 0.5, "short")], 1, 3)
+    >>> len(claims), claims.scores, claims.notes, claims.firsts, claims.stops
+    (1, [0.65], ['outside the body'], [0], [1])
+    >>> claims.claimed_lines(0.6), claims.claimed_lines(0.7)
+    ({0: 'menu'}, {})
+    """
+
+    def __init__(self, Units units):
+        self.units = units
+        self.detectors, self.proposals, self.notes = [], [], []
+        self.scores, self.firsts, self.stops = [], [], []
+        self._numbers, self._named, self._orders, self._detector_numbers = [], [], [], {}
+
+    def __len__(self):
+        return len(self.scores)
+
+    def place(self, detector, proposals, Py_ssize_t first, Py_ssize_t last):
+        """Add ``detector``'s ``proposals``, each on the units it covers wholly, its score
+        adjusted for where it sits relative to the body core (lines ``first`` to ``last``,
+        see :meth:`Units.placed`)."""
+        cdef Py_ssize_t units_from, units_to
+        cdef double adjusted
+        cdef int where
+        for proposal in proposals:
+            units_from = self.units._first_from(proposal.start)
+            units_to = self.units._ending_by(proposal.end)
+            adjusted, where = _adjusted(proposal.score, units_from, units_to, first, last)
+            self._append(detector, proposal, adjusted, _NOTES[where], units_from, units_to)
+
+    def add(self, detector, proposal, double score, str note, Py_ssize_t first,
+            Py_ssize_t stop):
+        """Add ``detector``'s ``proposal`` as it is: on units ``first`` to ``stop - 1``, with
+        ``score`` and ``note`` (what the engine's second look found, placed already)."""
+        self._append(detector, proposal, score, note, first, stop)
+
+    def extend(self, Claims other):
+        """Add ``other``'s claims (made on the same units), in their order."""
+        cdef Py_ssize_t k
+        for k in range(len(other.scores)):
+            self._append(other.detectors[k], other.proposals[k], other.scores[k],
+                         other.notes[k], other.firsts[k], other.stops[k])
+
+    cdef void _append(self, detector, proposal, double score, str note, Py_ssize_t first,
+                      Py_ssize_t stop) except *:
+        """Add one claim to every column; its detector is numbered on its first claim."""
+        self.detectors.append(detector)
+        self.proposals.append(proposal)
+        self.notes.append(note)
+        self.scores.append(score)
+        self.firsts.append(first)
+        self.stops.append(stop)
+        self._numbers.append(
+            self._detector_numbers.setdefault(detector.name, len(self._detector_numbers)))
+        self._named.append(not detector.fallback)
+        self._orders.append(detector.order)
+
+    def weigh(self):
+        """Per unit: the combined score of all detectors (``UNCLAIMED`` where no claim covers
+        the unit) and the number of the winning claim (-1 where none): see :func:`weigh`."""
+        return weigh(self.units.size, self.firsts, self.stops, self._numbers, self._named,
+                     self._orders, self.scores)
+
+    def claimed_lines(self, double threshold):
+        """The lines that claims scoring ``threshold`` or more cover wholly, each with the
+        name of the detector of the first such claim: what fallback detectors see."""
+        cdef dict claimed = {}
+        cdef Py_ssize_t k, line, first, stop
+        cdef double score
+        for k in range(len(self.scores)):
+            score = self.scores[k]
+            if score >= threshold:
+                name = self.detectors[k].name
+                first, stop = self.firsts[k], self.stops[k]
+                for line in range((first + 1) // 2, (stop + 1) // 2):
+                    claimed.setdefault(line, name)
+        return claimed

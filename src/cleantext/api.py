@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import replace
+from functools import partial
 
 from cleantext.config import Config, require_config
 from cleantext.engine import decide
@@ -50,9 +50,23 @@ def clean_as_text(text: str, *, config: Config | None = None) -> Result:
     """
     page = Page.from_text(require_str(text))
     clean_text, removed = decide(page, require_config(config) or DEFAULT_CONFIG)
-    result = Result(text=clean_text, removed=removed, source_text=text)
-    known = type_metadata(Metadata(), page.page_type)
-    return replace(result, metadata=type_metadata(segment_metadata(result, known), page.page_type))
+    read_metadata = partial(text_metadata, page_type=page.page_type)
+    return Result.deferred(clean_text, removed, text, read_metadata)
+
+
+def text_metadata(result: Result, page_type: PageType) -> Metadata:
+    """A text-mode result's metadata: what its removed segments give, and the page's kind.
+
+    :func:`clean_as_text` reads it when the caller first asks for ``result.metadata``;
+    the page's kind is read while cleaning (the content classifier reads it too), the
+    rest is read from the result.
+
+    >>> result = clean("Home > World > Europe\\n\\nTalks resumed in Vienna on Tuesday, officials said.")
+    >>> text_metadata(result, PageType("news", "a dateline"))
+    Metadata(section=('World', 'Europe'), page_type='news')
+    """
+    known = type_metadata(Metadata(), page_type)
+    return type_metadata(segment_metadata(result, known), page_type)
 
 
 def type_metadata(metadata: Metadata, page_type: PageType) -> Metadata:

@@ -20,11 +20,11 @@ from typing import Any, NamedTuple
 from cleantext._engine import INSIDE_BODY_DAMPING as INSIDE_BODY_DAMPING  # (the engine's constants)
 from cleantext._engine import OUTSIDE_BODY_BOOST as OUTSIDE_BODY_BOOST
 from cleantext._engine import (
+    Claims,
     Units,
     lines_where,
     removed_runs,
     removed_units,
-    weigh,
 )
 from cleantext.config import Config
 from cleantext.detector import Detector, Mode, Proposal
@@ -39,16 +39,6 @@ SECOND_LOOK_NOTE = "found when the cleaned text was checked again"
 PART_OF_GROUP = "part of a larger group: "
 """Starts the reason of a segment that is only a piece of what its proposal claimed (other
 detectors won, or the engine kept, the rest): the reason describes the whole group."""
-
-
-class Claim(NamedTuple):
-    """A proposal with its detector, its score adjusted for context, and the units it covers."""
-
-    detector: Detector
-    proposal: Proposal
-    score: float
-    note: str
-    units: range
 
 
 class Decision(NamedTuple):
@@ -79,34 +69,42 @@ def decide(
         found = _second_look(seen, units, decision.removed, active, config.threshold)
         if not found:
             break
-        claims += found
+        claims.extend(found)
         decision = _resolve(units, claims, config.threshold)
     return _assemble(page, decision.removed), _segments(page, units, decision, claims)
 
 
 def _claims(
     page: Page, units: Units, active: list[tuple[Detector, Any]], threshold: float
-) -> tuple[list[Claim], Page]:
-    """Claims of the named detectors, then of the fallback ones (which see the named claims);
-    and the page as the fallbacks saw it, with what they computed (tokens, page type).
+) -> tuple[Claims, Page]:
+    """Claims of the named detectors, then of the fallback ones (which see the lines that
+    the named claims remove on their own); and the page as the fallbacks saw it, with what
+    they computed (tokens, page type).
 
     The page's type is read once, on ``page``, and handed to the fallbacks' copy.
     """
-    claims = _run(page, units, [item for item in active if not item[0].fallback])
+    claims = Claims(units)
+    _run(page, claims, [item for item in active if not item[0].fallback])
     fallbacks = [item for item in active if item[0].fallback]
     if not fallbacks:
         return claims, page
-    claimed = _claimed_lines(units, claims, threshold)
+    claimed = claims.claimed_lines(threshold)
     seen = page.with_claims(claimed).with_page_type(page.page_type)
     page.features.forget_searches()  # (the named detectors' and the page type's alone)
-    claims += _run(seen, units, fallbacks)
+    _run(seen, claims, fallbacks)
     return claims, seen
 
 
-def _resolve(units: Units, claims: list[Claim], threshold: float) -> Decision:
+def _resolve(units: Units, claims: Claims, threshold: float) -> Decision:
     """Weigh the claims and decide each unit: those scoring ``threshold`` or more go, and a
-    line within :data:`NEIGHBOUR_MARGIN` under it whose neighbour lines both go."""
-    scores, winners = _weigh(units.size, claims)
+    line within :data:`NEIGHBOUR_MARGIN` under it whose neighbour lines both go.
+
+    Each detector's best claim on a unit counts once: ``1 - prod(1 - best)``, taken in the
+    order of the detectors' first claims on the unit. A unit goes to a named detector's
+    claim over a fallback's, then to the higher score, then to the detector first in
+    order, then to the earlier claim (compiled: :meth:`cleantext._engine.Claims.weigh`).
+    """
+    scores, winners = claims.weigh()
     return Decision(scores, winners, removed_units(scores, threshold, threshold - NEIGHBOUR_MARGIN))
 
 
@@ -116,8 +114,8 @@ def _second_look(
     removed: bytearray,
     active: list[tuple[Detector, Any]],
     threshold: float,
-) -> list[Claim]:
-    """Clean the kept lines once more; return claims on ``page`` for what that pass removes.
+) -> Claims:
+    """Clean the kept lines once more; return claims on ``units`` for what that pass removes.
 
     ``page`` is the page as the detectors last saw it: its kept lines' word features and
     its type are carried over to the page of the kept lines.
@@ -125,23 +123,24 @@ def _second_look(
     Removing furniture changes the context (the body core moves, a run ends), so
     a second look can find more; repeating it makes cleaning idempotent.
     """
+    found = Claims(units)
     kept = lines_where(removed, False)
     if len(kept) == len(page.lines):
-        return []
+        return found
     evidence = None if page.evidence is None else tuple(page.evidence[i] for i in kept)
     again = Page.from_text(_assemble(page, removed), evidence).reusing(page, kept)
     again_units = Units(again.lines)
     claims, _ = _claims(again, again_units, active, threshold)
     again_decision = _resolve(again_units, claims, threshold)
     winners, scores = again_decision.winners, again_decision.scores
-    found: list[Claim] = []
     for run in _line_runs(lines_where(again_decision.removed, True), winners, kept):
-        source = claims[winners[2 * run[0]]]
+        source = winners[2 * run[0]]
         first, last = page.lines[kept[run[0]]], page.lines[kept[run[-1]]]
         score = max(scores[2 * line] for line in run)
-        proposal = Proposal(first.start, last.end, score, source.proposal.reason)
+        proposal = Proposal(first.start, last.end, score, claims.proposals[source].reason)
         covered = units.covered(first.start, last.end)
-        found.append(Claim(source.detector, proposal, score, SECOND_LOOK_NOTE, covered))
+        detector = claims.detectors[source]
+        found.add(detector, proposal, score, SECOND_LOOK_NOTE, covered.start, covered.stop)
     return found
 
 
@@ -161,85 +160,43 @@ def _line_runs(lines: array[int], winners: array[int], kept: array[int]) -> list
     return runs
 
 
-def _run(page: Page, units: Units, detectors: list[tuple[Detector, Any]]) -> list[Claim]:
-    """The detectors' claims, each placed in context (see :func:`_place`)."""
+def _run(page: Page, claims: Claims, detectors: list[tuple[Detector, Any]]) -> None:
+    """Add the detectors' proposals on ``page`` to ``claims``, each placed in context: on the
+    units it covers, its score adjusted for where it sits relative to the body core
+    (:data:`OUTSIDE_BODY_BOOST` of the remaining doubt goes outside it,
+    :data:`INSIDE_BODY_DAMPING` damps it strictly inside; compiled:
+    :meth:`cleantext._engine.Claims.place`)."""
     first, last = page.body
-    return [
-        _place(units, detector, proposal, first, last)
-        for detector, params in detectors
-        for proposal in detector.run(page, params)
-    ]
+    for detector, params in detectors:
+        claims.place(detector, detector.run(page, params), first, last)
 
 
-def _place(units: Units, detector: Detector, proposal: Proposal, first: int, last: int) -> Claim:
-    """The proposal as a claim on the units it covers, its score adjusted for where it sits
-    relative to the body core (lines ``first`` to ``last``): :data:`OUTSIDE_BODY_BOOST` of
-    the remaining doubt goes outside it, :data:`INSIDE_BODY_DAMPING` damps it strictly inside
-    (compiled: :meth:`cleantext._engine.Units.placed`)."""
-    score, note, covered = units.placed(proposal.score, proposal.start, proposal.end, first, last)
-    return Claim(detector, proposal, score, note, covered)
-
-
-def _claimed_lines(units: Units, claims: list[Claim], threshold: float) -> dict[int, str]:
-    """Lines that named detectors' claims remove on their own: what fallback detectors see."""
-    claimed: dict[int, str] = {}
-    for claim in claims:
-        if claim.score >= threshold:
-            name = claim.detector.name
-            for line in range((claim.units.start + 1) // 2, (claim.units.stop + 1) // 2):
-                claimed.setdefault(line, name)
-    return claimed
-
-
-def _weigh(size: int, claims: list[Claim]) -> tuple[array[float], array[int]]:
-    """Per unit of ``size``: the combined score of all detectors (``UNCLAIMED`` where no
-    claim covers the unit), and the number of the winning claim (-1 where none).
-
-    Each detector's best claim on a unit counts once: ``1 - prod(1 - best)``, taken in the
-    order of the detectors' first claims on the unit. A unit goes to a named detector's
-    claim over a fallback's, then to the higher score, then to the detector first in
-    order, then to the earlier claim (compiled: :mod:`cleantext._engine`).
-    """
-    numbers: dict[str, int] = {}
-    detectors = [numbers.setdefault(claim.detector.name, len(numbers)) for claim in claims]
-    return weigh(
-        size,
-        [claim.units.start for claim in claims],
-        [claim.units.stop for claim in claims],
-        detectors,
-        [not claim.detector.fallback for claim in claims],
-        [claim.detector.order for claim in claims],
-        [float(claim.score) for claim in claims],
-    )
-
-
-def _segments(
-    page: Page, units: Units, decision: Decision, claims: list[Claim]
-) -> tuple[Segment, ...]:
+def _segments(page: Page, units: Units, decision: Decision, claims: Claims) -> tuple[Segment, ...]:
     """One segment per run of consecutive removed units that the same claim wins."""
     winners = decision.winners
     return tuple(
-        _segment(page, units, first, last, score, claims[winners[first]])
+        _segment(page, units, first, last, score, claims, winners[first])
         for first, last, score in removed_runs(decision.removed, winners, decision.scores)
     )
 
 
 def _segment(
-    page: Page, units: Units, first: int, last: int, score: float, claim: Claim
+    page: Page, units: Units, first: int, last: int, score: float, claims: Claims, number: int
 ) -> Segment:
-    """The segment of units ``first`` to ``last`` that ``claim`` won, ``score`` the highest."""
+    """The segment of units ``first`` to ``last`` that claim ``number`` won, ``score`` the
+    highest."""
     start, end = units.start(first), units.end(last)
-    reason = claim.proposal.reason
-    if first > claim.units.start or last < claim.units.stop - 1:
+    reason = claims.proposals[number].reason
+    if first > claims.firsts[number] or last < claims.stops[number] - 1:
         reason = PART_OF_GROUP + reason
-    if claim.note:
-        reason += f" ({claim.note})"
+    if claims.notes[number]:
+        reason += f" ({claims.notes[number]})"
     evidence = None if page.evidence is None else page.evidence[(first + 1) // 2]
     return Segment(
         start,
         end,
         page.text[start:end],
-        claim.detector.name,
+        claims.detectors[number].name,
         reason,
         round(score, 4),
         None if evidence is None else evidence.xpath,

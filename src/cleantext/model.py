@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
@@ -142,13 +142,49 @@ class Metadata:
 _FIELD_ORDER = tuple(item.name for item in fields(Metadata) if item.name != "sources")
 
 
+MetadataReader = Callable[["Result"], Metadata]
+"""How a result made by :meth:`Result.deferred` reads its metadata when first asked: given
+the result, it returns the metadata (the same value every time)."""
+
+
+class _MetadataOnDemand:
+    """The part of :class:`Result` that reads a deferred result's metadata when first asked.
+
+    :meth:`Result.deferred` leaves the ``metadata`` slot empty and keeps the reader here;
+    Python calls ``__getattr__`` only for an attribute it did not find, so the first read
+    of ``metadata`` fills the slot and later reads never come here. The reader is no field:
+    ``dataclasses.fields``, ``asdict`` and pickling do not see it.
+    """
+
+    __slots__ = ("_read_metadata",)
+    _read_metadata: MetadataReader
+
+    if not TYPE_CHECKING:  # (to the type checker ``metadata`` is the field it always is)
+
+        def __getattr__(self, name: str) -> Metadata:
+            if name != "metadata":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            metadata = self._read_metadata(self)
+            object.__setattr__(self, "metadata", metadata)  # (two threads: the same value)
+            return metadata
+
+
 @dataclass(frozen=True, slots=True)
-class Result:
+class Result(_MetadataOnDemand):
     """The clean text, every removed segment in input order, and page metadata.
 
     ``source_text`` is the text the offsets point into: the input in text mode,
     the rendered page in HTML mode. ``structure`` is what HTML mode keeps of the
     page's shape for :meth:`to_markdown` (``None`` in text mode).
+
+    ``clean`` and ``clean_html`` read the metadata on demand (:meth:`deferred`): a caller
+    that never reads ``metadata`` does not pay for it; one that does (``as_dict()``,
+    ``==``, ``hash``, ``repr``, pickling and ``dataclasses.replace`` read it too) gets the
+    value it would have got had it been read while cleaning.
+
+    >>> result = Result("Text.", (), "Text.", Metadata(title="T"))
+    >>> result.metadata.title, result == Result("Text.", (), "Text.", Metadata(title="T"))
+    ('T', True)
     """
 
     text: str
@@ -156,6 +192,29 @@ class Result:
     source_text: str
     metadata: Metadata = field(default_factory=Metadata)
     structure: Structure | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def deferred(
+        cls,
+        text: str,
+        removed: tuple[Segment, ...],
+        source_text: str,
+        read_metadata: MetadataReader,
+        structure: Structure | None = None,
+    ) -> Result:
+        """A result whose ``metadata`` is ``read_metadata(result)``, read when first asked.
+
+        ``read_metadata`` is given the result, so it need not hold it: no reference
+        cycle, and a result that is dropped is freed at once.
+
+        >>> result = Result.deferred("Text.", (), "Text.", lambda r: Metadata(title=r.text))
+        >>> result.metadata, result == Result("Text.", (), "Text.", Metadata(title="Text."))
+        (Metadata(title='Text.'), True)
+        """
+        result = cls(text, removed, source_text, structure=structure)
+        object.__delattr__(result, "metadata")  # (an empty slot: the first read fills it)
+        object.__setattr__(result, "_read_metadata", read_metadata)
+        return result
 
     def to_markdown(self, *, links: bool = False, images: bool = False) -> str:
         r"""The kept text as Markdown: headings, lists, quotes, code and tables from the page's

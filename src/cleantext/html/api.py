@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import overload
 
 from lxml import etree
@@ -85,16 +86,23 @@ def clean_html(
     if reading is None:
         return Result(text="", removed=(), source_text="", metadata=known)
     clean_text, removed = decide(reading.page, config, mode="html", passes=1)
-    result = Result(
-        text=clean_text,
-        removed=removed,
-        source_text=reading.rendered,
-        structure=reading.drawing.structure(kept_lines(reading.page.lines, removed)),
-    )
-    marked_up = reading.metadata
+    structure = reading.drawing.structure(kept_lines(reading.page.lines, removed))
+    read_metadata = partial(page_metadata, marked_up=reading.metadata)
+    return Result.deferred(clean_text, removed, reading.rendered, read_metadata, structure)
+
+
+def page_metadata(result: Result, marked_up: Metadata) -> Metadata:
+    """An HTML-mode result's metadata: what the markup gave (``marked_up``, read before the
+    tree went), completed by what the removed segments show (:mod:`cleantext.meta`).
+
+    :func:`clean_html` reads it when the caller first asks for ``result.metadata``.
+
+    >>> result = clean_as_text("Home > World > Europe\\n\\nTalks resumed in Vienna on Tuesday.")
+    >>> page_metadata(result, Metadata(title="Talks resumed"))
+    Metadata(title='Talks resumed', section=('World', 'Europe'))
+    """
     shown = segment_metadata(result, marked_up)
-    metadata = merged(settled(marked_up, shown), shown)
-    return replace(result, metadata=metadata)
+    return merged(settled(marked_up, shown), shown)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
-"""The compiled per-line loop of ``dom_landmark`` against the plain definition: runs of
-adjacent lines with equal verdicts, the verdict of each line read from its labels."""
+"""The compiled per-line loops of ``dom_landmark`` and ``dom_outside_main`` against their plain
+definitions: runs of adjacent lines with equal verdicts, the verdict of each line read from
+its labels; runs of lines outside the main container, each of one kind."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.detectors._landmark import verdict_runs
-from cleantext.text.page import DomEvidence
+from cleantext.detectors._outside import outside_runs
+from cleantext.html.dom import inside
+from cleantext.text.page import DomEvidence, Line, Page, counts_as_prose
 
 LABELS = st.sampled_from([(), (("<nav>", 3),), (("share", 4),), (("<nav>", 3), ("menu", 5))])
 LINE = st.one_of(
@@ -75,3 +78,58 @@ def test_the_runs_are_those_of_the_plain_definition(
     counts = [words for _, words, _ in lines]
     ends = [end for _, _, end in lines]
     assert verdict_runs(evidence, counts, ends, 8, Reader()) == expected
+
+
+OUTSIDE_PATHS = ["/html/body/main", "/html/body/main/p", "/html/body/mainly/p", "/html/body/nav/a"]
+
+
+def plain_outside_runs(
+    lines: list[Line],
+    evidence: list[DomEvidence | None],
+    words: list[int],
+    ends: list[bool],
+    container: str,
+    keep: set[int],
+) -> list[tuple[int, int, bool]]:
+    """dom_outside_main's loop as first written: runs of lines outside the container, by kind."""
+    runs: list[tuple[int, int, bool]] = []
+    run: list[int] = []
+    prose = False
+    for line, item, count, end in zip(lines, evidence, words, ends, strict=True):
+        if item is None or inside(item.xpath, container) or line.index in keep:
+            if run:
+                runs.append((run[0], run[-1], prose))
+                run = []
+            continue
+        kind = counts_as_prose(count, end, 8)
+        if run and kind != prose:
+            runs.append((run[0], run[-1], prose))
+            run = []
+        prose = kind
+        run.append(line.index)
+    if run:
+        runs.append((run[0], run[-1], prose))
+    return runs
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.sampled_from(OUTSIDE_PATHS)),
+            st.sampled_from([3, 8, 20]),
+            st.booleans(),
+        ),
+        max_size=12,
+    ),
+    st.sets(st.integers(-1, 12), max_size=3),
+)
+def test_outside_runs_match_the_plain_loop(
+    shape: list[tuple[str | None, int, bool]], keep: set[int]
+) -> None:
+    page = Page.from_text("\n".join(f"line {n}" for n in range(len(shape))))
+    evidence = [None if path is None else DomEvidence(path, "p") for path, _, _ in shape]
+    words = [count for _, count, _ in shape]
+    ends = [end for _, _, end in shape]
+    expected = plain_outside_runs(list(page.lines), evidence, words, ends, "/html/body/main", keep)
+    found = outside_runs(page.lines, evidence, words, ends, "/html/body/main", keep, 8)
+    assert found == expected

@@ -3,7 +3,22 @@ article whose parts are separate elements."""
 
 from __future__ import annotations
 
+from array import array
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleantext.html import clean_html
+from cleantext.html.choice import carries_text
+from cleantext.html.dom import (
+    FURNITURE_COST,
+    FURNITURE_LANDMARKS,
+    PAGE_CARRIER_SHARE,
+    _count_against,
+    ancestor_at,
+    label_strength,
+)
+from cleantext.text.page import DomEvidence
 
 ARTICLE = (
     "The council approved the new budget on Monday after a long debate about schools. "
@@ -98,3 +113,84 @@ def test_a_paragraph_is_never_the_whole_container() -> None:
     result = clean_html(page)
     assert all(fact in result.text for fact in facts)
     assert "Sport" not in result.text
+
+
+PATHS = ["/html/body/div/p", "/html/body/div/ul/li", "/html/body/aside/p", "/html/body/p"]
+PAIRS = st.lists(
+    st.tuples(
+        st.sampled_from(["menu", "<nav>", "<header>", "<footer>", "share", "comment", "header"]),
+        st.integers(0, 5),
+    ),
+    max_size=4,
+).map(tuple)
+ELEMENTS = sorted({path[:cut] for path in PATHS for cut in range(len(path) + 1) if cut})
+
+
+def plain_count_against(
+    evidence: list[DomEvidence | None],
+    weights: list[float],
+    positive: dict[str, float],
+    headed: frozenset[str],
+    ignored: frozenset[str],
+) -> list[float]:
+    """The second choice's rule as first written: the labels that count against a line (a
+    furniture landmark, or a label of an element that does not carry the text), of which the
+    strongest not ``ignored`` must reach the furniture cost."""
+    limit = PAGE_CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
+    turned = list(weights)
+    for index, (item, weight) in enumerate(zip(evidence, weights, strict=True)):
+        if weight <= 0 or item is None or item.in_structured_body:
+            continue
+        found = [
+            label
+            for label, depth in item.labels
+            if (label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS)
+            or not carries_text(
+                label,
+                positive.get(element := ancestor_at(item.xpath, depth), 0.0),
+                limit,
+                element in headed,
+            )
+        ]
+        strengths = [label_strength(label) for label in found if label not in ignored]
+        if max(strengths, default=0) >= FURNITURE_COST:
+            turned[index] = -weight
+    return turned
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.builds(
+                lambda path, labels, structured: DomEvidence(
+                    path, "p", labels=labels, in_structured_body=structured
+                ),
+                st.sampled_from(PATHS),
+                PAIRS,
+                st.booleans(),
+            ),
+        ),
+        max_size=8,
+    ),
+    st.data(),
+)
+def test_the_second_choice_turns_the_lines_the_plain_rule_turns(
+    evidence: list[DomEvidence | None], data: st.DataObject
+) -> None:
+    weights = data.draw(
+        st.lists(
+            st.sampled_from([40.0, 5.0, 150.0, 0.0, -3.0]),
+            min_size=len(evidence),
+            max_size=len(evidence),
+        )
+    )
+    positive = {
+        element: data.draw(st.sampled_from([0.0, 25.0, 120.0, 900.0])) for element in ELEMENTS
+    }
+    headed = frozenset(data.draw(st.lists(st.sampled_from(ELEMENTS), max_size=3)))
+    ignored = data.draw(st.sampled_from([frozenset(), frozenset({"comment"})]))
+    expected = plain_count_against(evidence, weights, positive, headed, ignored)
+    turned = array("d", weights)
+    _count_against(evidence, turned, positive, headed, ignored)
+    assert list(turned) == expected

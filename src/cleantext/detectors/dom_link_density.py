@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
 from cleantext.html.items import item_lines
-from cleantext.text.page import DomEvidence, Line, Page
+from cleantext.text.page import Line, Page
 
 
 @dataclass(frozen=True)
@@ -40,18 +40,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     if page.evidence is None:
         return
-    verdicts: dict[tuple[float, float], tuple[float, str]] = {}
-    items = item_lines(page)
-    judged = [
-        None if index in items else _judge(evidence, params, verdicts)
-        for index, evidence in enumerate(page.evidence)
-    ]
-    judged = [
-        _heading_of(page, index, judged, params)
-        if found is None and evidence is not None and evidence.is_heading
-        else found
-        for index, (found, evidence) in enumerate(zip(judged, page.evidence, strict=True))
-    ]
+    judged = _judged(page, params)
     run: list[Line] = []
     for line, current in zip(page.lines, judged, strict=True):
         if run and current != judged[run[-1].index]:
@@ -63,23 +52,34 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         yield span_of(run, *(judged[run[-1].index] or (0.0, "")))
 
 
-def _judge(
-    evidence: DomEvidence | None,
-    params: Params,
-    verdicts: dict[tuple[float, float], tuple[float, str]],
-) -> tuple[float, str] | None:
-    """The line's score and reason; worked out once per page for each pair of densities."""
-    if (
-        evidence is None
-        or evidence.line_link_density < params.min_density  # (cheap tests first)
-        or evidence.link_density < params.min_density
-        or evidence.in_structured_body
-    ):
-        return None
-    key = (evidence.line_link_density, evidence.link_density)
-    if key not in verdicts:
-        verdicts[key] = _verdict(*key, params)
-    return verdicts[key]
+def _judged(page: Page, params: Params) -> list[tuple[float, str] | None]:
+    """Each line's score and reason (``None``: not proposed): link-dense lines, then the
+    headings of link lists (each heading judged by the line after it as first judged)."""
+    evidence = page.evidence or ()
+    items = item_lines(page)
+    verdicts: dict[tuple[float, float], tuple[float, str]] = {}  # (once per pair of densities)
+    judged: list[tuple[float, str] | None] = []
+    headings: list[int] = []
+    for index, item in enumerate(evidence):
+        found = None
+        if item is None:
+            pass
+        elif (
+            item.line_link_density >= params.min_density  # (cheap tests first)
+            and item.link_density >= params.min_density
+            and not item.in_structured_body
+            and index not in items
+        ):
+            key = (item.line_link_density, item.link_density)
+            found = verdicts.get(key)
+            if found is None:
+                found = verdicts[key] = _verdict(*key, params)
+        elif item.is_heading:
+            headings.append(index)
+        judged.append(found)
+    for index in headings:  # (in order: each reads the next line's first judgement)
+        judged[index] = _heading_of(page, index, judged, params)
+    return judged
 
 
 def _verdict(line_density: float, block_density: float, params: Params) -> tuple[float, str]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cleantext.detector import Detector, Proposal, span_of
+from cleantext.detector import Detector, Proposal
+from cleantext.detectors._outside import outside_runs
 from cleantext.html.dom import SENTENCE_WORDS, Container, main_container
 from cleantext.html.lead import first_inside, lead_lines
-from cleantext.text.page import Line, Page, counts_as_prose
+from cleantext.text.page import Page
 
 
 @dataclass(frozen=True)
@@ -47,29 +48,18 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     if container.share < params.min_share or container.score < params.min_weight:
         return
     keep = {_headline(page, container, params), *lead_lines(page, container)}
-    prefix = container.xpath + "/"  # (``inside``, with the container's end worked out once)
-    run: list[Line] = []
-    prose = False  # the kind of the lines in ``run``
-    lines = zip(page.lines, page.evidence, page.word_counts, page.sentence_ends, strict=True)
-    for line, evidence, words, ends in lines:
-        if (
-            evidence is None
-            or evidence.xpath == container.xpath
-            or evidence.xpath.startswith(prefix)
-            or line.index in keep
-        ):
-            if run:
-                yield _proposal(run, prose, container, params)
-                run = []
-            continue
-        kind = counts_as_prose(words, ends, SENTENCE_WORDS)  # (a run holds lines of one kind)
-        if run and kind != prose:
-            yield _proposal(run, prose, container, params)
-            run = []
-        prose = kind
-        run.append(line)
-    if run:
-        yield _proposal(run, prose, container, params)
+    lines = page.lines
+    runs = outside_runs(
+        lines,
+        page.evidence,
+        page.word_counts,
+        page.sentence_ends,
+        container.xpath,
+        keep,
+        SENTENCE_WORDS,
+    )
+    for first, last, prose in runs:
+        yield _proposal(lines[first].start, lines[last].end, prose, container, params)
 
 
 def _headline(page: Page, container: Container, params: Params) -> int:
@@ -83,11 +73,11 @@ def _headline(page: Page, container: Container, params: Params) -> int:
     return -1
 
 
-def _proposal(run: list[Line], prose: bool, container: Container, params: Params) -> Proposal:
+def _proposal(start: int, end: int, prose: bool, container: Container, params: Params) -> Proposal:
     where = f"outside the main content {container.xpath} (it holds {container.share:.0%} of the page's prose"
     if container.structured_lines:
         where += f"; {container.structured_lines} lines match the structured articleBody"
-    return span_of(run, params.prose_score if prose else params.score, where + ")")
+    return Proposal(start, end, params.prose_score if prose else params.score, where + ")")
 
 
 DETECTOR = Detector(

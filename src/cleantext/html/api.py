@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import overload
@@ -28,7 +28,7 @@ from cleantext.html.parse import (
 from cleantext.html.render import LineBuilder, render_page, render_stream
 from cleantext.html.structured import descriptive_elements, json_ld_blocks, json_ld_bodies
 from cleantext.meta import html_metadata, merged, segment_metadata, settled
-from cleantext.model import Metadata, Result
+from cleantext.model import Metadata, Result, Segment
 from cleantext.structure import Event, Shape, Structure, TableShape, kept_lines
 from cleantext.text.page import Line, Page
 
@@ -86,7 +86,7 @@ def clean_html(
     if reading is None:
         return Result(text="", removed=(), source_text="", metadata=known)
     clean_text, removed = decide(reading.page, config, mode="html", passes=1)
-    structure = reading.drawing.structure(kept_lines(reading.page.lines, removed))
+    structure = reading.drawing.structure(reading.page.lines, removed)
     read_metadata = partial(page_metadata, marked_up=reading.metadata)
     return Result.deferred(clean_text, removed, reading.rendered, read_metadata, structure)
 
@@ -115,9 +115,18 @@ class _Drawing:
     tables: tuple[TableShape, ...]
     base_url: str | None
 
-    def structure(self, kept: Iterable[Line]) -> Structure:
-        """The result's structure: the events of the kept lines only (the others never show)."""
-        events = {line.index: self.events[line.index] for line in kept if line.index in self.events}
+    def structure(self, lines: Sequence[Line], removed: Sequence[Segment]) -> Structure:
+        """The result's structure: the events of the lines (of ``lines``) that none of the
+        ``removed`` segments covers only (the others never show).
+
+        >>> page = Page.from_text("menu\\n\\nbody")
+        >>> drawing = _Drawing((), {0: ((0, "link", "/", ""),), 1: ((0, "link", "/b", ""),)}, (), None)
+        >>> drawing.structure(page.lines, [Segment(0, 4, "menu", "x", "", 1.0)]).events
+        {1: ((0, 'link', '/b', ''),)}
+        """
+        with_events = (lines[number] for number in sorted(self.events))  # (in line order)
+        kept = kept_lines(with_events, removed)
+        events = {line.index: self.events[line.index] for line in kept}
         return Structure(self.shapes, events, self.tables, self.base_url)
 
 

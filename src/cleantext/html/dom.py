@@ -232,9 +232,13 @@ def _text_boxes(
     for item in evidence:
         if item is None or not item.labels:
             continue
-        if item.labels not in depths:
-            depths[item.labels] = [depth for label, depth in item.labels if label in LINK_TOKENS]
-        named.update(ancestor_at(item.xpath, depth) for depth in depths[item.labels])
+        named_at = depths.get(item.labels)
+        if named_at is None:
+            named_at = depths[item.labels] = [
+                depth for label, depth in item.labels if label in LINK_TOKENS
+            ]
+        for depth in named_at:  # (most lines: none)
+            named.add(ancestor_at(item.xpath, depth))
     return frozenset(path for path in named if holds_text(positive.get(path, 0.0), path in headed))
 
 
@@ -245,20 +249,17 @@ def _count_against(
     headed: frozenset[str],
     ignored: frozenset[str],
 ) -> None:
-    """Turn the weight of lines with strong enough furniture labels (not the ``ignored``
-    ones) against their containers (in place; see :func:`_pass_two_labels`)."""
+    """Turn the weight of lines with a strong enough furniture label (not an ``ignored`` one)
+    that counts against them (:func:`_counts_against`) against their containers (in place)."""
     limit = PAGE_CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
-    strongest: dict[tuple[tuple[str, int], ...], float] = {}
+    strong: dict[tuple[tuple[str, int], ...], list[tuple[str, int]]] = {}
     for index, (item, weight) in enumerate(zip(evidence, weights, strict=True)):
         if weight <= 0 or item is None or not item.labels or item.in_structured_body:
             continue
-        strength = strongest.get(item.labels)
-        if strength is None:
-            strength = strongest[item.labels] = _strongest(item.labels, ignored)
-        if strength < FURNITURE_COST:
-            continue  # (no label strong enough: the line cannot count against)
-        found = _pass_two_labels(item, positive, limit, headed)
-        if max((label_strength(x) for x in found if x not in ignored), default=0) >= FURNITURE_COST:
+        labels = strong.get(item.labels)
+        if labels is None:  # (once per set of labels)
+            labels = strong[item.labels] = _strong_labels(item.labels, ignored)
+        if labels and _counts_against(item.xpath, labels, positive, limit, headed):
             weights[index] = -weights[index]
 
 
@@ -281,31 +282,42 @@ def _heaviest(
     return Container(best, total, inner / positive, structured)
 
 
-def _strongest(labels: tuple[tuple[str, int], ...], ignored: frozenset[str]) -> float:
-    """How strongly the strongest of ``labels`` (not the ``ignored`` ones) says furniture."""
-    return max((label_strength(label) for label, _ in labels if label not in ignored), default=0)
+def _strong_labels(
+    labels: tuple[tuple[str, int], ...], ignored: frozenset[str]
+) -> list[tuple[str, int]]:
+    """The labels (with their depths) strong enough to count a line against its containers
+    in the second choice (at least :data:`FURNITURE_COST`), but not the ``ignored`` ones.
 
-
-def _pass_two_labels(
-    evidence: DomEvidence, positive: dict[str, float], limit: float, headed: frozenset[str]
-) -> list[str]:
-    """Labels that count against a line in the second choice: furniture landmarks at any
-    depth (main text inside a <footer> or <nav> is rare), and other labels of elements that
-    do not hold most of the page's content weight (such an element wraps the content:
-    ``<div class="entry-content share-on">``, ``<body class="wide-advert">``), including
-    those around the first choice: a long text inside a sidebar is still a sidebar."""
+    >>> _strong_labels((("<nav>", 3), ("header", 4), ("comment", 5)), frozenset({"comment"}))
+    [('<nav>', 3)]
+    """
     return [
-        label
-        for label, depth in evidence.labels
-        if (label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS)
-        or not _carries(label, ancestor_at(evidence.xpath, depth), positive, limit, headed)
+        (label, depth)
+        for label, depth in labels
+        if label not in ignored and label_strength(label) >= FURNITURE_COST
     ]
 
 
-def _carries(
-    label: str, element: str, positive: dict[str, float], limit: float, headed: frozenset[str]
+def _counts_against(
+    xpath: str,
+    labels: Sequence[tuple[str, int]],
+    positive: dict[str, float],
+    limit: float,
+    headed: frozenset[str],
 ) -> bool:
-    return carries_text(label, positive.get(element, 0.0), limit, element in headed)
+    """Whether one of ``labels`` counts against the line at ``xpath`` in the second choice:
+    a furniture landmark at any depth (main text inside a <footer> or <nav> is rare), or
+    another label of an element that does not hold most of the page's content weight (such
+    an element wraps the content: ``<div class="entry-content share-on">``, ``<body
+    class="wide-advert">``), including those around the first choice: a long text inside a
+    sidebar is still a sidebar."""
+    for label, depth in labels:
+        if label.startswith("<") and label[1:-1] in FURNITURE_LANDMARKS:
+            return True
+        element = ancestor_at(xpath, depth)
+        if not carries_text(label, positive.get(element, 0.0), limit, element in headed):
+            return True
+    return False
 
 
 def shared_depth(xpath: str, other: str) -> int:

@@ -12,7 +12,8 @@ from cleantext.detector import Detector, Proposal, span_of
 from cleantext.detectors._menu import item_runs
 from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import LeadWords, Words, short_lines_with
+from cleantext.text.prefilter import short_lines_with
+from cleantext.text.triggers import LINK_LEADS, MENU_CELLS
 
 CELL_SEPARATOR = regex.compile(r"\t+|\x20{2,}")
 """Menu items laid out on one line, as a browser copies them: split by tabs or wide spaces."""
@@ -30,10 +31,8 @@ PAGER = regex.compile(
 """A pager link between posts ("« Previous Post", "Newer Post Older Post Home")."""
 QUANTITY = regex.compile(r"^[\d½¼¾⅓⅔][\d/.,½¼¾⅓⅔-]*\s+\S")
 """An item that starts with an amount ("200 g flour", "2 eggs"): a body list, not a menu."""
-LINK_WORDS = LeadWords(("skip", "zum", "aller", "ir", "vai", "newer", "older", "prev", "next"))
-"""The first words of :data:`SKIP_LINK` and :data:`PAGER`."""
-SPACES = Words(("\t", "  "))
-"""What separates the cells of a menu laid out on one line (see :data:`CELL_SEPARATOR`)."""
+LINK_WORDS = LINK_LEADS
+"""The first words of :data:`SKIP_LINK` and :data:`PAGER` (the shared scan finds them)."""
 SENTENCE_MARKS = (".", "!", "?", ";", ":", ",")
 """An item that ends with one of these ends like a sentence."""
 
@@ -128,7 +127,7 @@ def _single_line_candidates(page: Page, params: Params) -> set[int]:
     """The lines that hold a tab or two spaces in a row, or start with a word of
     :data:`LINK_WORDS`, of at most the length :func:`_single_line` reads."""
     longest = params.max_chars * params.min_run * 2
-    spaced = short_lines_with(page, SPACES, longest)
+    spaced = short_lines_with(page, MENU_CELLS, longest)
     return {line.index for line in chain(spaced, LINK_WORDS.page_lines(page, longest))}
 
 

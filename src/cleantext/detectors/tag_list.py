@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.text._prefilter import Words, lines_opening_with, longer_lines
-from cleantext.text.lexicon import BULLET_CHARS, count_tokens, has_bullet, strip_bullet
+from cleantext.text._prefilter import longer_lines
+from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
+from cleantext.text.triggers import TAG_LABEL_WORDS, TAG_LIST
 
 TAG_LABEL = regex.compile(
     r"^(?:tags?|tagged(?: with)?|topics?|related topics|filed under|categories|category|keywords"
@@ -20,13 +21,9 @@ TAG_LABEL = regex.compile(
 )
 SENTENCE_STOPS = (".", "!", "?")
 """A tag item never ends with one of these."""
-LABEL_WORDS = (
-    *("tag", "topic", "related topics", "filed under", "categor", "keywords", "schlagw"),
-    *("themen", "mots", "étiquettes", "etiquetas", "temas", "tematy", "argomenti", "теги", "темы"),
-)
-"""The first words of :data:`TAG_LABEL` (case-folded): a label line starts with one."""
-OPENINGS = Words((*LABEL_WORDS, *BULLET_CHARS))
-"""What a label line or a tag item starts with (bullets have no case to fold)."""
+LABEL_WORDS = TAG_LABEL_WORDS
+"""The first words of :data:`TAG_LABEL` (case-folded): a label line starts with one, or a
+tag item with a bullet (the shared scan's :data:`~cleantext.text.triggers.TAG_LIST`)."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +77,7 @@ def _candidates(page: Page, first: int) -> list[int]:
     """The lines from ``first`` on that start with a bullet or a word of :data:`LABEL_WORDS`
     (found in ``page.folded``), and the lines too long to be in it."""
     folded = page.folded
-    found = lines_opening_with(folded.text, OPENINGS)
+    found = folded.triggered_numbers(TAG_LIST)
     if folded.max_chars is not None:
         found = sorted(found + longer_lines(page.lines, folded.max_chars))
     return [index for index in found if index >= first]

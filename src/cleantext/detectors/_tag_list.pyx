@@ -13,7 +13,7 @@ starts with a bullet and one space. A line with another bullet (``•\\tTag``) i
 
 from cpython.array cimport array
 
-from cleantext.text._lines cimport LineTable, is_bullet_char
+from cleantext.text._lines cimport LineTable, is_bullet_char, line_end, line_start
 
 LABEL = 0
 """An event: the line may be a label (not a short item, not bulleted)."""
@@ -70,7 +70,7 @@ cdef inline void _close(list events, Py_ssize_t first, Py_ssize_t size, Py_ssize
 
 cdef inline Py_ssize_t _first_char(LineTable table, str text, Py_ssize_t index):
     """Where line ``index``'s text starts (its indentation skipped)."""
-    cdef Py_ssize_t start = table.starts.data.as_longlongs[index]
+    cdef Py_ssize_t start = line_start(table, index)
     while text[start].isspace():
         start += 1
     return start
@@ -80,7 +80,7 @@ cdef bint _is_item(LineTable table, str text, array counts, Py_ssize_t index,
                    Py_ssize_t max_item_words, bulleted):
     """True for a short bullet item: bulleted, one to ``max_item_words`` tokens, no final stop."""
     cdef Py_ssize_t start = _first_char(table, text, index)
-    cdef Py_ssize_t end = table.ends.data.as_longlongs[index]
+    cdef Py_ssize_t end = line_end(table, index)
     cdef Py_ssize_t count = counts.data.as_ints[index]
     if not is_bullet_char(text[start]) or not 0 < count <= max_item_words:
         return False

@@ -1,20 +1,24 @@
 """The compiled word scans of :mod:`cleantext.text._prefilter` find what the plain ways find.
 
 ``lines_holding`` against one ``str.find`` per word and line; ``LeadWords.page_lines``
-against matching the rule's own pattern on every line; ``longer_lines`` against ``len``.
+against matching the rule's own pattern on every line; ``longer_lines`` against ``len``;
+the shared scan of every detector's words (``Triggers``) against the one-group scans.
 Texts mix the detectors' own words (in random case, with letters that fold: ``İ``,
 ``ſ``, the Kelvin sign) with marks, bullets and other scripts.
 """
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext.detectors import ad_label, comments, menu, related_list, tag_list
 from cleantext.text._lines import LineTable
 from cleantext.text._prefilter import (
+    Triggers,
     lines_holding,
+    lines_in,
     lines_leading_with,
     lines_opening_with,
     longer_lines,
@@ -22,6 +26,7 @@ from cleantext.text._prefilter import (
 from cleantext.text.lexicon import has_bullet, strip_bullet, tokens
 from cleantext.text.page import Page
 from cleantext.text.prefilter import casefold, lines_only_of
+from cleantext.text.triggers import FOUND
 from strategies import any_text
 
 WORDS = sorted({*comments.TRIGGERS, *related_list.LEAD_WORDS.words, "read more", "ап", "ß"})
@@ -144,3 +149,50 @@ def test_lines_only_of_are_the_lines_made_of_the_words(text: str) -> None:
         and words.issuperset(tokens(strip_bullet(line.text)))
     ]
     assert list(lines_only_of(page, words, max_tokens=5, max_chars=40)) == expected
+
+
+ANYWHERE = {"talk": comments.TRIGGERS, "more": ("read more", "ап", "ß", "  ", "\t")}
+LEADING = {"lead": related_list.LEAD_WORDS.words, "skip": ("skip", "ir", "ſ")}
+OPENING = {"tag": (*tag_list.LABEL_WORDS, "•", "-", "i")}
+SHARED = Triggers(ANYWHERE, LEADING, OPENING)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text())
+def test_the_shared_scan_finds_what_each_group_scan_finds(text: str) -> None:
+    folded = casefold(text)
+    numbers, groups = SHARED.lines(folded)
+    assert list(numbers) == sorted(set(numbers))
+    assert all(groups)  # (only the lines with some group come back)
+    scans = (
+        *((name, lines_holding, words) for name, words in ANYWHERE.items()),
+        *((name, lines_leading_with, words) for name, words in LEADING.items()),
+        *((name, lines_opening_with, words) for name, words in OPENING.items()),
+    )
+    for name, scan, words in scans:
+        assert lines_in(numbers, groups, SHARED.bits[name]) == scan(folded, words), name
+
+
+ANCHORED = {
+    "related_list": lines_leading_with,
+    "ad_label": lines_leading_with,
+    "menu_links": lines_leading_with,
+    "tag_list": lines_opening_with,
+}
+"""How the detectors' anchored groups are found (the others anywhere in a line)."""
+
+
+@settings(max_examples=100, deadline=None)
+@given(_text())
+def test_the_detectors_shared_groups_are_their_own_scans(text: str) -> None:
+    page = Page.from_text(text)
+    for name, trigger in FOUND.items():
+        scan = ANCHORED.get(name, lines_holding)
+        assert page.folded.triggered_numbers(trigger) == scan(page.folded.text, trigger.words)
+
+
+def test_the_shared_scan_refuses_what_it_cannot_find() -> None:
+    with pytest.raises(ValueError, match="unique"):
+        Triggers({"a": ("x",)}, {"a": ("y",)})
+    with pytest.raises(ValueError, match="newline"):
+        Triggers({"a": ("x\ny",)})

@@ -9,7 +9,7 @@ import regex
 
 from cleantext.detector import Detector, Proposal, quote
 from cleantext.text.page import Page
-from cleantext.text.prefilter import LeadWords
+from cleantext.text.triggers import AD_LEADS
 
 AD_LABEL = regex.compile(
     r"""^[\W_]*(?:
@@ -22,14 +22,8 @@ AD_LABEL = regex.compile(
     )[\W_]*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-LEAD_WORDS = LeadWords(
-    (
-        *("ad", "anzeige", "werbung", "publi", "pubbl", "reklama", "реклама", "广告", "廣告"),
-        *("広告", "광고", "إعلان", "פרסומת", "sponsored", "paid", "promoted", "partner"),
-        *("report", "story", "article", "continue", "skip", "close", "scroll"),
-    )
-)
-"""The first words of :data:`AD_LABEL`."""
+LEAD_WORDS = AD_LEADS
+"""The first words of :data:`AD_LABEL` (the shared scan finds them)."""
 
 
 @dataclass(frozen=True)

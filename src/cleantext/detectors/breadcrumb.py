@@ -10,16 +10,13 @@ import regex
 from cleantext.detector import Detector, Proposal, quote
 from cleantext.text.lexicon import HOME_WORDS, tokens
 from cleantext.text.page import Page
-from cleantext.text.prefilter import Words, short_lines_with
+from cleantext.text.prefilter import short_lines_with
+from cleantext.text.triggers import BREADCRUMB
+from cleantext.text.triggers import SEPARATOR_MARKS as SEPARATOR_MARKS
 
 # A match starts only after a non-space (or where the last match ended), and the
 # leading spaces are possessive: a long run of spaces is scanned once, not once per start.
 SEPARATOR = regex.compile(r"(?:(?<!\s)|\G)(?:\s++(?:>>?|›|»|/|\||→|::|-->)\s+|\s*+(?:›|»|→)\s*)")
-SEPARATOR_MARKS = ("›", "»", "→", ">", "/", "|", "::")
-"""Every :data:`SEPARATOR` match holds one of these: a line without any has no trail.
-
-(No letter case-folds to or from these marks: they are found in case-folded text too.)"""
-MARK_SCAN = Words(SEPARATOR_MARKS)
 SENTENCE_MARKS = (".", "!", "?", ";", ":", ",")
 """A line that ends with one of these ends like a sentence: not a trail."""
 WEAK_SEPARATORS = frozenset({"/", "|"})
@@ -62,7 +59,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Image 1 of / 23\\n\\nThe envoy arrived in Kyiv late on Friday night.").removed
     ()
     """
-    for line in short_lines_with(page, MARK_SCAN, params.max_chars):
+    for line in short_lines_with(page, BREADCRUMB, params.max_chars):
         if line.text.endswith(SENTENCE_MARKS):
             continue
         found = _trail(line.text, params)

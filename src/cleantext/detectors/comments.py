@@ -9,7 +9,8 @@ import regex
 
 from cleantext.detector import Detector, Proposal, line_runs, quote, span_of
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import Words, short_lines_with, triggers
+from cleantext.text.prefilter import short_lines_with
+from cleantext.text.triggers import COMMENT_TRIGGERS, COMMENTS
 
 COUNT = r"(?:\d[\d,.]*\s?[kK]?\s*)?"
 COMMENT_NOUN = (
@@ -51,14 +52,9 @@ FORM_PHRASE = regex.compile(
     r"|you\smust\sbe\slogged\sin\sto\spost|notify\sme\sof\s(?:follow-?up|new)\scomments",
     regex.IGNORECASE,
 )
-TRIGGERS = triggers(
-    ("comment", "respon", "repl", "reaction", "kommentar", "comentario", "komentarz"),
-    ("комментари", "post", "discussion", "conversation", "review", "flag", "trackback"),
-    ("report", "score", "sort", "newest", "oldest", "published", "required", "logged"),
-    ("antworten", "répondre", "rispondi", "odpowiedz", "ответить", "permalink", "like", "vote"),
-)
-"""Case-folded words, one of which every line that the patterns above match contains."""
-TRIGGER_SCAN = Words(TRIGGERS)
+TRIGGERS = COMMENT_TRIGGERS
+"""Case-folded words, one of which every line that the patterns above match contains
+(found by the page's shared scan, :data:`~cleantext.text.triggers.COMMENTS`)."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +84,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("Readers left 12 comments on the first day, most of them kind.", config=only).removed
     ()
     """
-    candidates = short_lines_with(page, TRIGGER_SCAN, params.max_chars)
+    candidates = short_lines_with(page, COMMENTS, params.max_chars)
     for run, scores in line_runs(candidates, lambda line: _score(line.text, params) or None):
         yield from _proposal(run, scores)
 

@@ -19,7 +19,8 @@ from cleantext.text.lexicon import (
     tokens,
 )
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import Words, short_lines_with, triggers
+from cleantext.text.prefilter import short_lines_with
+from cleantext.text.triggers import COOKIE_NOTICE, COOKIE_TRIGGERS
 
 SITE_WORDS = frozenset(word for phrase in SITE_PHRASES for word in phrase.split())
 BANNER_TITLE = regex.compile(
@@ -28,9 +29,9 @@ BANNER_TITLE = regex.compile(
     regex.IGNORECASE,
 )
 """A consent banner's title ("We value your privacy"), taken along with the notice."""
-TRIGGERS = triggers(COOKIE_CORE, ["cookie"])
-"""Case-folded words, one of which every notice holds (a core word or "cookie" in a word)."""
-TRIGGER_SCAN = Words(TRIGGERS)
+TRIGGERS = COOKIE_TRIGGERS
+"""Case-folded words, one of which every notice holds, a core word or "cookie" in a word
+(found by the page's shared scan, :data:`~cleantext.text.triggers.COOKIE_NOTICE`)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     lines = page.lines
     claimed = -1
-    for line in short_lines_with(page, TRIGGER_SCAN, params.max_chars):
+    for line in short_lines_with(page, COOKIE_NOTICE, params.max_chars):
         if line.index <= claimed:
             continue
         evidence = _notice_evidence(line.text, line_tokens(page, line.index), params)

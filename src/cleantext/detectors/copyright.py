@@ -10,15 +10,17 @@ import regex
 from cleantext.detector import Detector, Proposal, line_tokens, quote, span_of
 from cleantext.text.lexicon import LEGAL_CORE, LEGAL_WORDS, RIGHTS_RESERVED
 from cleantext.text.page import Line, Page, is_prose
-from cleantext.text.prefilter import Words, short_lines_with, triggers
+from cleantext.text.prefilter import short_lines_with
+from cleantext.text.triggers import COPYRIGHT, COPYRIGHT_TRIGGERS, LEGAL_LINKS, LEGAL_TRIGGERS
 
 QUOTE_MARK = regex.compile(r"[\"“”„«»]")
 COPYRIGHT_MARK = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", regex.IGNORECASE)
-MARK_TRIGGERS = triggers(RIGHTS_RESERVED, ("©", "(c)", "copyright"))
-"""Case-folded words, one of which every copyright line contains."""
-LINK_TRIGGERS = triggers(LEGAL_CORE)
-"""A row of legal links holds a core word, so one of these (the core words, less the redundant)."""
-MARK_SCAN, LINK_SCAN = Words(MARK_TRIGGERS), Words(LINK_TRIGGERS)
+MARK_TRIGGERS = COPYRIGHT_TRIGGERS
+"""Case-folded words, one of which every copyright line contains (found by the page's
+shared scan, :data:`~cleantext.text.triggers.COPYRIGHT`)."""
+LINK_TRIGGERS = LEGAL_TRIGGERS
+"""A row of legal links holds a core word, so one of these (the shared scan's
+:data:`~cleantext.text.triggers.LEGAL_LINKS`)."""
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,14 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     ()
     """
     marks: dict[int, str] = {}
-    for line in short_lines_with(page, MARK_SCAN, params.max_chars):
+    for line in short_lines_with(page, COPYRIGHT, params.max_chars):
         mark = _copyright_evidence(line.text, page.word_counts[line.index], params)
         if mark is not None:
             marks[line.index] = mark
     found = [
         (index, _mark_proposal(page.lines[index], mark, params)) for index, mark in marks.items()
     ]
-    found += _link_runs(page, short_lines_with(page, LINK_SCAN, params.max_chars), marks, params)
+    found += _link_runs(page, short_lines_with(page, LEGAL_LINKS, params.max_chars), marks, params)
     yield from (proposal for _, proposal in sorted(found, key=lambda item: item[0]))
 
 

@@ -12,7 +12,8 @@ from cleantext.detector import Detector, Proposal, span_of
 from cleantext.detectors._menu import item_runs
 from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import LeadWords, Words, short_lines_with
+from cleantext.text.prefilter import short_lines_with
+from cleantext.text.triggers import LINK_LEADS, MENU_CELLS
 
 CELL_SEPARATOR = regex.compile(r"\t+|\x20{2,}")
 """Menu items laid out on one line, as a browser copies them: split by tabs or wide spaces."""
@@ -30,10 +31,8 @@ PAGER = regex.compile(
 """A pager link between posts ("« Previous Post", "Newer Post Older Post Home")."""
 QUANTITY = regex.compile(r"^[\d½¼¾⅓⅔][\d/.,½¼¾⅓⅔-]*\s+\S")
 """An item that starts with an amount ("200 g flour", "2 eggs"): a body list, not a menu."""
-LINK_WORDS = LeadWords(("skip", "zum", "aller", "ir", "vai", "newer", "older", "prev", "next"))
-"""The first words of :data:`SKIP_LINK` and :data:`PAGER`."""
-SPACES = Words(("\t", "  "))
-"""What separates the cells of a menu laid out on one line (see :data:`CELL_SEPARATOR`)."""
+LINK_WORDS = LINK_LEADS
+"""The first words of :data:`SKIP_LINK` and :data:`PAGER` (the shared scan finds them)."""
 SENTENCE_MARKS = (".", "!", "?", ";", ":", ",")
 """An item that ends with one of these ends like a sentence."""
 
@@ -113,13 +112,16 @@ def _run_proposal(
     page: Page, run: tuple[int, int, int, int, int], params: Params
 ) -> Iterator[Proposal]:
     """The proposal of a run of items that :func:`~cleantext.detectors._menu.item_runs` found
-    (only its first line, its last, and the items shown in the reason are read)."""
+    (only its first line, its last, and the items shown in the reason are read, and only
+    when the run reads like a menu)."""
     first, last, capitals, digits, bullets = run
+    if not _reads_like_menu(last - first + 1, capitals, digits, params):
+        return
     shown = [
         strip_bullet(page.lines[index].text) for index in range(first, min(first + 4, last + 1))
     ]
     ends = (page.lines[first], page.lines[last])
-    yield from _proposal(
+    yield _proposal(
         ends, last - first + 1, shown, last - first + 1, (capitals, digits, bullets), params
     )
 
@@ -128,7 +130,7 @@ def _single_line_candidates(page: Page, params: Params) -> set[int]:
     """The lines that hold a tab or two spaces in a row, or start with a word of
     :data:`LINK_WORDS`, of at most the length :func:`_single_line` reads."""
     longest = params.max_chars * params.min_run * 2
-    spaced = short_lines_with(page, SPACES, longest)
+    spaced = short_lines_with(page, MENU_CELLS, longest)
     return {line.index for line in chain(spaced, LINK_WORDS.page_lines(page, longest))}
 
 
@@ -149,9 +151,8 @@ def _single_line(line: Line, params: Params) -> Iterator[Proposal]:
         capitals = sum(1 for cell in cells if cell[:1].isupper() or cell[:1].isdigit())
         digits = sum(1 for cell in cells if any(map(str.isdigit, cell)))
         bullets = 1 if has_bullet(text) else 0
-        yield from _proposal(
-            (line, line), 1, cells, len(cells), (capitals, digits, bullets), params
-        )
+        if _reads_like_menu(len(cells), capitals, digits, params):
+            yield _proposal((line, line), 1, cells, len(cells), (capitals, digits, bullets), params)
 
 
 def _item(text: str, params: Params, tokens: int | None = None) -> str | None:
@@ -167,6 +168,14 @@ def _item(text: str, params: Params, tokens: int | None = None) -> str | None:
     return item if 0 < count <= params.max_words else None
 
 
+def _reads_like_menu(items: int, capitals: int, digits: int, params: Params) -> bool:
+    """False for ``items`` items of which too many hold a digit (amounts or data), or too few
+    are capitalised for a run this short."""
+    if digits / items > params.max_digit_share:
+        return False
+    return capitals / items >= params.min_capital_share or items >= params.long_run
+
+
 def _proposal(
     ends: tuple[Line, Line],
     lines: int,
@@ -174,21 +183,17 @@ def _proposal(
     items: int,
     counts: tuple[int, int, int],
     params: Params,
-) -> Iterator[Proposal]:
+) -> Proposal:
     """The proposal of ``items`` menu items on ``lines`` lines from ``ends[0]`` to ``ends[1]``
     (the first items ``shown``), of which ``counts`` are capitalised, hold a digit, and
-    (lines) are bulleted."""
-    capitals, digits = counts[0] / items, counts[1] / items
-    if digits > params.max_digit_share:
-        return
-    if capitals < params.min_capital_share and items < params.long_run:
-        return
+    (lines) are bulleted (:func:`_reads_like_menu` accepted them)."""
+    capitals = counts[0] / items
     more = f" and {items - 4} more" if items > 4 else ""
     reason = (
         f"{items} short link-like items on {lines} line(s) "
         f"({capitals:.0%} capitalised, {counts[2]} bulleted): {', '.join(shown[:4])}{more}"
     )
-    yield span_of(ends, params.score + params.capital_bonus * capitals, reason)
+    return span_of(ends, params.score + params.capital_bonus * capitals, reason)
 
 
 DETECTOR = Detector(

@@ -10,7 +10,8 @@ import regex
 from cleantext.detector import Detector, Proposal, line_runs, line_tokens, quote, span_of
 from cleantext.text.lexicon import NEWSLETTER_WORDS, READER_WORDS, SIGNUP_WORDS
 from cleantext.text.page import Line, Page, is_prose
-from cleantext.text.prefilter import Words, short_lines_with, triggers
+from cleantext.text.prefilter import short_lines_with
+from cleantext.text.triggers import NEWSLETTER, SIGNUP_TRIGGERS
 
 PROMPT = regex.compile(
     r"""(?:
@@ -31,13 +32,9 @@ LABEL = regex.compile(
         |log\ ?in|sign\ ?in|register|create\ (?:an\ |your\ )?account|my\ account|anmelden|connexion)[\W_]*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-TRIGGERS = triggers(
-    ("newsletter", "infolettre", "boletín", "boletin", "rassegna", "biuletyn", "рассылка"),
-    ("rundbrief", "inbox", "mail", "already", "subscribe", "correo", "sign", "abonn", "suscr"),
-    ("iscriviti", "submit", "log", "register", "account", "anmelden", "connexion"),
-)
-"""Case-folded words, one of which every sign-up line contains (see :data:`NEWSLETTER_WORDS`)."""
-TRIGGER_SCAN = Words(TRIGGERS)
+TRIGGERS = SIGNUP_TRIGGERS
+"""Case-folded words, one of which every sign-up line contains (found by the page's shared
+scan, :data:`~cleantext.text.triggers.NEWSLETTER`)."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +69,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             line.text, line_tokens(page, line.index), page.word_counts[line.index], params
         )
 
-    for run, found in line_runs(short_lines_with(page, TRIGGER_SCAN, params.max_chars), evidence):
+    for run, found in line_runs(short_lines_with(page, NEWSLETTER, params.max_chars), evidence):
         yield from _proposal(run, found)
 
 

@@ -10,7 +10,8 @@ import regex
 from cleantext.detector import Detector, Proposal, line_tokens, quote
 from cleantext.text.lexicon import PHOTO_AGENCIES
 from cleantext.text.page import Page
-from cleantext.text.prefilter import Words, short_lines_with, triggers
+from cleantext.text.prefilter import short_lines_with
+from cleantext.text.triggers import CREDIT_TRIGGERS, PHOTO_CREDIT
 
 LABELLED = regex.compile(
     r"""^[\W_]*(?:
@@ -27,12 +28,9 @@ TRAILING = regex.compile(
 )
 """A credit glued to the end of a caption ("...a big win.Credit...Doug Mills/The Times")."""
 PARENTHESISED = regex.compile(r"^[(\[].{2,80}[)\]]$")
-TRIGGERS = triggers(
-    ("photo", "image", "pic", "foto", "bild", "illustration", "credit", "courtesy"),
-    PHOTO_AGENCIES,
-)
-"""Case-folded words, one of which every credit line contains (a label or an agency)."""
-TRIGGER_SCAN = Words(TRIGGERS)
+TRIGGERS = CREDIT_TRIGGERS
+"""Case-folded words, one of which every credit line contains, a label or an agency (found
+by the page's shared scan, :data:`~cleantext.text.triggers.PHOTO_CREDIT`)."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     counts = page.word_counts
     short = (  # (one line at a time: a common trigger, "ap" in "approved", finds most lines)
         line
-        for line in short_lines_with(page, TRIGGER_SCAN, params.max_chars)
+        for line in short_lines_with(page, PHOTO_CREDIT, params.max_chars)
         if counts[line.index] <= params.max_words
     )
     for line in short:

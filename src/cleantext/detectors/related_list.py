@@ -10,7 +10,7 @@ import regex
 from cleantext.detector import Detector, Proposal, quote, span_of
 from cleantext.text.lexicon import has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import LeadWords
+from cleantext.text.triggers import RELATED_LEADS
 
 HEADING = regex.compile(
     r"""^(?:
@@ -53,19 +53,9 @@ INLINE = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 NOT_HEADLINE_END = regex.compile(r"[.!;:,]$")
-LEAD_WORDS = LeadWords(
-    (
-        *("read", "see", "related", "more", "you", "recommended", "the most", "most", "popular"),
-        *("trending", "top", "latest", "also", "what", "don", "editor", "further", "in other"),
-        *("around", "recent", "similar", "other", "previous", "next", "mehr", "das", "könnte"),
-        *("lesen", "weitere", "meistgelesen", "ähnliche", "à lire", "lire", "sur le", "les plus"),
-        *("articles", "te puede", "lo más", "noticias", "también", "leggi", "articoli", "czytaj"),
-        *("zobacz", "читайте", "похожие", "関連", "相关", "相關", "continue", "keep", "full"),
-        *("weiterlesen", "leer", "seguir", "читать", "verwandte", "neueste", "schon"),
-        *("empfehlungen", "notas", "artículos", "vea", "veja", "leia", "notícias", "matérias"),
-    )
-)
-"""The first words of :data:`HEADING`, :data:`LONE_LINK` and :data:`INLINE` (case-folded)."""
+LEAD_WORDS = RELATED_LEADS
+"""The first words of :data:`HEADING`, :data:`LONE_LINK` and :data:`INLINE` (case-folded;
+the shared scan finds them)."""
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from cleantext.detector import Detector, Proposal, span_of
-from cleantext.text._prefilter import Words, lines_opening_with, longer_lines
-from cleantext.text.lexicon import BULLET_CHARS, count_tokens, has_bullet, strip_bullet
+from cleantext.detectors._tag_list import RUN, tag_events
+from cleantext.text._prefilter import longer_lines
+from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
+from cleantext.text.triggers import TAG_LABEL_WORDS, TAG_LIST
 
 TAG_LABEL = regex.compile(
     r"^(?:tags?|tagged(?: with)?|topics?|related topics|filed under|categories|category|keywords"
@@ -20,13 +22,9 @@ TAG_LABEL = regex.compile(
 )
 SENTENCE_STOPS = (".", "!", "?")
 """A tag item never ends with one of these."""
-LABEL_WORDS = (
-    *("tag", "topic", "related topics", "filed under", "categor", "keywords", "schlagw"),
-    *("themen", "mots", "étiquettes", "etiquetas", "temas", "tematy", "argomenti", "теги", "темы"),
-)
-"""The first words of :data:`TAG_LABEL` (case-folded): a label line starts with one."""
-OPENINGS = Words((*LABEL_WORDS, *BULLET_CHARS))
-"""What a label line or a tag item starts with (bullets have no case to fold)."""
+LABEL_WORDS = TAG_LABEL_WORDS
+"""The first words of :data:`TAG_LABEL` (case-folded): a label line starts with one, or a
+tag item with a bullet (the shared scan's :data:`~cleantext.text.triggers.TAG_LIST`)."""
 
 
 @dataclass(frozen=True)
@@ -57,42 +55,28 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     ()
     """
     after_body = page.body[1] + 1 if page.body[1] >= page.body[0] else len(page.lines)
-    run: list[Line] = []
-    previous = -1
-    for index in _candidates(page, after_body):
-        line = page.lines[index]
-        if index != previous + 1:  # the lines between are neither labels nor items
-            yield from _run_proposal(run, params)
-            run = []
-        previous = index
-        item = _is_tag_item(page, index, params)
-        if not item and _is_label(line.text, params):
-            yield span_of([line], params.label_score, f"tag label line {line.text[:40]!r}")
-        elif item and (not run or line.index == run[-1].index + 1):
-            run.append(line)
+    candidates = _candidates(page, after_body)
+    events = tag_events(
+        page.lines, page.token_counts, candidates, params.max_item_words, params.min_items,
+        lambda index: has_bullet(page.lines[index].text),
+    )  # fmt: skip
+    for kind, first, last in events:
+        if kind == RUN:
+            yield _run_proposal(page.lines[first : last + 1], params)
             continue
-        yield from _run_proposal(run, params)
-        run = [line] if item else []
-    yield from _run_proposal(run, params)
+        line = page.lines[first]  # (a line that may be a label)
+        if _is_label(line.text, params):
+            yield span_of([line], params.label_score, f"tag label line {line.text[:40]!r}")
 
 
 def _candidates(page: Page, first: int) -> list[int]:
     """The lines from ``first`` on that start with a bullet or a word of :data:`LABEL_WORDS`
     (found in ``page.folded``), and the lines too long to be in it."""
     folded = page.folded
-    found = lines_opening_with(folded.text, OPENINGS)
+    found = folded.triggered_numbers(TAG_LIST)
     if folded.max_chars is not None:
         found = sorted(found + longer_lines(page.lines, folded.max_chars))
     return [index for index in found if index >= first]
-
-
-def _is_tag_item(page: Page, index: int, params: Params) -> bool:
-    """True when line ``index`` is a short bullet item (its tokens, counted by
-    :attr:`Page.token_counts <cleantext.text.page.Page.token_counts>`, are those of the item)."""
-    text = page.lines[index].text
-    if not has_bullet(text) or not 0 < page.token_counts[index] <= params.max_item_words:
-        return False
-    return not text.endswith(SENTENCE_STOPS)  # (the item ends where its line ends)
 
 
 def _is_label(text: str, params: Params) -> bool:
@@ -100,12 +84,12 @@ def _is_label(text: str, params: Params) -> bool:
     return TAG_LABEL.match(text) is not None and count_tokens(text) <= params.max_label_words
 
 
-def _run_proposal(run: list[Line], params: Params) -> Iterator[Proposal]:
-    if len(run) >= params.min_items:
-        items = ", ".join(strip_bullet(line.text) for line in run[:4])
-        more = f" and {len(run) - 4} more" if len(run) > 4 else ""
-        reason = f"{len(run)} short bullet items after the body ends: {items}{more}"
-        yield span_of(run, params.score, reason)
+def _run_proposal(run: Sequence[Line], params: Params) -> Proposal:
+    """The proposal of a run of short bullet items after the body."""
+    items = ", ".join(strip_bullet(line.text) for line in run[:4])
+    more = f" and {len(run) - 4} more" if len(run) > 4 else ""
+    reason = f"{len(run)} short bullet items after the body ends: {items}{more}"
+    return span_of(run, params.score, reason)
 
 
 DETECTOR = Detector(

@@ -1,6 +1,7 @@
 """Stub of the compiled kernel ``_prefilter.pyx`` (see its docstrings)."""
 
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Mapping
 
 from cleantext.text._lines import LineTable
 
@@ -13,3 +14,18 @@ def lines_holding(text: str, words: Iterable[str] | Words) -> list[int]: ...
 def lines_leading_with(text: str, words: Iterable[str] | Words) -> list[int]: ...
 def lines_opening_with(text: str, words: Iterable[str] | Words) -> list[int]: ...
 def longer_lines(table: LineTable, limit: int) -> list[int]: ...
+
+class Triggers:
+    """Named groups of words (anywhere, leading or opening), found in one pass."""
+
+    bits: dict[str, int]
+
+    def __init__(
+        self,
+        anywhere: Mapping[str, Iterable[str]] | None = None,
+        leading: Mapping[str, Iterable[str]] | None = None,
+        opening: Mapping[str, Iterable[str]] | None = None,
+    ) -> None: ...
+    def lines(self, text: str) -> tuple[array[int], array[int]]: ...
+
+def lines_in(numbers: array[int], masks: array[int], bit: int) -> list[int]: ...

@@ -292,3 +292,209 @@ def longer_lines(LineTable table, Py_ssize_t limit):
         if end - first > limit:
             numbers.append(index)
     return numbers
+
+
+DEF WIDEST = 0x10000  # the words' characters all lie below this (the Basic Multilingual Plane)
+DEF DEAD = -1  # no move: an anchored walk stops there
+
+
+@cython.final
+cdef class Triggers:
+    """Named groups of words, all found by one pass over a text: :meth:`lines` gives each
+    line's groups at once, so that a page is read once for every detector's words.
+
+    A group is found *anywhere* in a line (as :func:`lines_holding` finds words),
+    *leading* (where the line's first letter or digit stands, as
+    :func:`lines_leading_with`), or *opening* (at its first character, as
+    :func:`lines_opening_with`). The words found anywhere form an Aho-Corasick automaton
+    (each character read once, one table move per character); the anchored ones form two
+    tries walked from each line's start. ``columns[c]`` numbers the characters the words
+    use (0: any other), ``moves[state * width + column]`` is the next state, and
+    ``found[state]`` the groups (a bit each) of the words that end at that state.
+
+    >>> scan = Triggers({"talk": ("comment", "repl")}, {"more": ("read",)}, {"tag": ("tags",)})
+    >>> numbers, groups = scan.lines("leave a comment\\n• read on\\ntags: a, b\\nthe end")
+    >>> list(numbers), list(groups), scan.bits
+    ([0, 1, 2], [1, 2, 4], {'talk': 1, 'more': 2, 'tag': 4})
+    """
+
+    cdef readonly dict bits
+    cdef Py_ssize_t width
+    cdef unsigned char columns[WIDEST]
+    cdef array moves, found, lead_moves, lead_found, open_moves, open_found
+    cdef unsigned long long anywhere_bits, lead_bits, open_bits
+
+    def __init__(self, anywhere=None, leading=None, opening=None):
+        groups = [dict(anywhere or {}), dict(leading or {}), dict(opening or {})]
+        names = [name for kind in groups for name in kind]
+        if len(set(names)) != len(names) or len(names) > 64:
+            raise ValueError(f"group names must be unique, at most 64: {names}")
+        self.bits = {name: 1 << number for number, name in enumerate(names)}
+        self._number_columns(groups)
+        self.moves, self.found = self._trie(groups[0], True)
+        self.lead_moves, self.lead_found = self._trie(groups[1], False)
+        self.open_moves, self.open_found = self._trie(groups[2], False)
+        self.anywhere_bits = sum(self.bits[name] for name in groups[0])
+        self.lead_bits = sum(self.bits[name] for name in groups[1])
+        self.open_bits = sum(self.bits[name] for name in groups[2])
+
+    def _number_columns(self, list groups):
+        """Number the characters of the words from 1 (0 stands for every other one)."""
+        chars = sorted({char for kind in groups for words in kind.values()
+                        for word in words for char in word})
+        if len(chars) > 255 or any(ord(char) >= WIDEST for char in chars):
+            raise ValueError("the words use too many characters, or some beyond the BMP")
+        if "\n" in chars or chr(COMBINING_DOT) in chars:
+            raise ValueError("the words hold no newline and no U+0307")
+        memset(self.columns, 0, sizeof(self.columns))
+        for number, char in enumerate(chars, start=1):
+            self.columns[ord(char)] = number
+        self.width = len(chars) + 1
+
+    def _trie(self, dict groups, bint floating):
+        """The moves and found groups of the trie of ``groups``' words; with ``floating``,
+        completed into an automaton that finds them anywhere (Aho-Corasick)."""
+        children = [{}]  # per state: column -> child state
+        ends = [0]
+        for name, words in groups.items():
+            for word in words:
+                if not word:
+                    continue
+                state = 0
+                for char in word:
+                    column = self.columns[ord(char)]
+                    if column not in children[state]:
+                        children[state][column] = len(children)
+                        children.append({})
+                        ends.append(0)
+                    state = children[state][column]
+                ends[state] |= self.bits[name]
+        moves = _new_array("i", [DEAD]) * (len(children) * self.width)
+        for state, below in enumerate(children):
+            for column, child in below.items():
+                moves[state * self.width + column] = child
+        if floating:
+            _complete(moves, ends, children, self.width)
+        return moves, _new_array("Q", ends)
+
+    def lines(self, str text):
+        """The numbers of the lines of ``text`` (split at ``\\n``) that hold a word of some
+        group, and, for each, the bits of its groups (``bits[name]``): two arrays."""
+        cdef Text scanned = text_of(text)
+        cdef array numbers = _new_array("q"), masks = _new_array("Q")
+        cdef Py_ssize_t start = 0, line = 0
+        cdef unsigned long long mask
+        while start <= scanned.length:
+            mask = self._anchored(scanned, start)
+            if self.anywhere_bits:
+                start = self._anywhere(scanned, start, &mask)
+            else:
+                start = next_line(scanned, start)
+            if mask:
+                numbers.append(line)
+                masks.append(mask)
+            line += 1
+        return numbers, masks
+
+    cdef unsigned long long _anchored(self, Text text, Py_ssize_t start):
+        """The groups of the opening and leading words of the line that starts at ``start``."""
+        cdef unsigned long long mask = 0
+        cdef Py_UCS4 char
+        if self.open_bits:
+            mask |= self._walk(self.open_moves, self.open_found, text, start)
+        if self.lead_bits:
+            while start < text.length:
+                char = char_at(text, start)
+                if char == NEWLINE:
+                    break
+                if char.isalpha() or char.isdecimal():
+                    mask |= self._walk(self.lead_moves, self.lead_found, text, start)
+                    break
+                start += 1
+        return mask
+
+    cdef Py_ssize_t _anywhere(self, Text text, Py_ssize_t start, unsigned long long *mask):
+        """Add to ``mask`` the groups of the words found anywhere in the line that starts at
+        ``start``, one move a character; the position after the line's newline comes back.
+
+        An ``i`` followed by U+0307 (what ``İ`` folds to) reads as ``i`` alone, as
+        ``regex.IGNORECASE`` equates ``İ`` with ``i``: the U+0307 is passed over.
+        """
+        cdef const int *moves = self.moves.data.as_ints
+        cdef const unsigned long long *found = self.found.data.as_ulonglongs
+        cdef Py_ssize_t state = 0, position = start
+        cdef Py_UCS4 char, previous = 0
+        while position < text.length:
+            char = char_at(text, position)
+            position += 1
+            if char == NEWLINE:
+                return position
+            if char == COMBINING_DOT and previous == u"i":
+                previous = char
+                continue
+            previous = char
+            state = moves[state * self.width + (self.columns[char] if char < WIDEST else 0)]
+            mask[0] |= found[state]
+        return position + 1
+
+    cdef unsigned long long _walk(self, array moves, array found, Text text,
+                                  Py_ssize_t position):
+        """The groups of the anchored words that start at ``position`` (in its line)."""
+        cdef unsigned long long mask = 0
+        cdef Py_ssize_t state = 0
+        cdef Py_UCS4 char
+        while position < text.length:
+            char = char_at(text, position)  # (a newline has no move: the walk stops there)
+            position += 1
+            state = moves.data.as_ints[state * self.width + (
+                self.columns[char] if char < WIDEST else 0)]
+            if state == DEAD:
+                break
+            mask |= found.data.as_ulonglongs[state]
+            if char == u"i" and position < text.length and \
+                    char_at(text, position) == COMBINING_DOT:
+                position += 1
+        return mask
+
+
+cdef void _complete(array moves, list ends, list children, Py_ssize_t width):
+    """Turn the trie ``moves`` into an automaton that finds its words anywhere: each missing
+    move goes where the longest suffix that is also a prefix of a word would, and each
+    state takes the found groups of that suffix (breadth first, so they are known)."""
+    cdef list fallback = [0] * len(children)
+    cdef list queue = []
+    cdef Py_ssize_t head = 0, column, state, child
+    for column in range(width):
+        child = moves.data.as_ints[column]
+        if child == DEAD:
+            moves.data.as_ints[column] = 0
+        else:
+            queue.append(child)
+    while head < len(queue):
+        state = queue[head]
+        head += 1
+        ends[state] |= ends[fallback[state]]
+        for column in range(width):
+            child = moves.data.as_ints[state * width + column]
+            if child == DEAD:
+                moves.data.as_ints[state * width + column] = \
+                    moves.data.as_ints[fallback[state] * width + column]
+            else:
+                fallback[child] = moves.data.as_ints[fallback[state] * width + column]
+                queue.append(child)
+
+
+def lines_in(array numbers, array masks, unsigned long long bit):
+    """The numbers among ``numbers`` whose entry of ``masks`` has ``bit`` (what
+    :meth:`Triggers.lines` gives, for one group).
+
+    >>> from array import array
+    >>> lines_in(array("q", [0, 3, 7]), array("Q", [1, 3, 2]), 2)
+    [3, 7]
+    """
+    cdef list chosen = []
+    cdef Py_ssize_t k
+    for k in range(len(numbers)):
+        if masks.data.as_ulonglongs[k] & bit:
+            chosen.append(numbers.data.as_longlongs[k])
+    return chosen

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from heapq import merge
 from itertools import accumulate, islice
 from typing import TypeAlias
@@ -29,8 +30,14 @@ from typing import TypeAlias
 import regex
 
 from cleantext.text._lines import LineTable
+from cleantext.text._prefilter import (
+    Triggers,
+    lines_holding,
+    lines_in,
+    lines_leading_with,
+    longer_lines,
+)
 from cleantext.text._prefilter import Words as Words
-from cleantext.text._prefilter import lines_holding, lines_leading_with, longer_lines
 from cleantext.text.page import Line, Page
 
 SHORT_LINE = 200
@@ -39,6 +46,41 @@ LONGER_BATCH = 4096
 """Lines longer than ``page.folded``'s that a detector searches are searched this many at once."""
 FOLD_PIECE = 1 << 16
 """Longer texts are case-folded a piece of this many characters at a time."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One group of words of a scan shared by several detectors (:func:`shared_triggers`):
+    the lines of ``page.folded`` that hold them come from one pass for every group."""
+
+    scan: Triggers
+    """The compiled scan of every group."""
+    bit: int
+    """This group's bit in what the scan finds for a line."""
+    words: Words
+    """The same words on their own: for lines that ``page.folded`` does not hold."""
+
+
+def shared_triggers(
+    anywhere: Mapping[str, Iterable[str]],
+    leading: Mapping[str, Iterable[str]],
+    opening: Mapping[str, Iterable[str]],
+) -> dict[str, Trigger]:
+    """A :class:`Trigger` for each named group of words, all found by one compiled scan:
+    ``anywhere`` in a line, ``leading`` at its first letter or digit, ``opening`` at its
+    first character (see :class:`~cleantext.text._prefilter.Triggers`).
+
+    >>> from cleantext.text.page import Page
+    >>> found = shared_triggers({"talk": ("comment",)}, {"more": ("read",)}, {})
+    >>> page = Page.from_text("• Read on\\nNo comment.\\nAlready read")
+    >>> [line.index for line in page.folded.triggered(found["talk"])]
+    [1]
+    >>> [line.index for line in page.folded.triggered(found["more"])]
+    [0]
+    """
+    scan = Triggers(anywhere, leading, opening)
+    groups = {**anywhere, **leading, **opening}
+    return {name: Trigger(scan, scan.bits[name], Words(words)) for name, words in groups.items()}
 
 
 class FoldedLines:
@@ -52,7 +94,7 @@ class FoldedLines:
     ['Leave a COMMENT', 'Replies']
     """
 
-    __slots__ = ("lines", "max_chars", "starts", "text")
+    __slots__ = ("found", "lines", "max_chars", "scanned", "starts", "text")
 
     def __init__(
         self, lines: Sequence[Line], *, fold: bool = True, max_chars: int | None = None
@@ -69,6 +111,25 @@ class FoldedLines:
         self.text = folded
         self.starts = starts
         """Where each line starts in ``text`` (and, last, where a next one would)."""
+        self.scanned: Triggers | None = None
+        """The shared scan run over ``text`` (:meth:`triggered`), once."""
+        self.found: tuple[array[int], array[int]] = (array("q"), array("Q"))
+        """What it found: the numbers of the lines with a word of some group, and their groups."""
+
+    def triggered_numbers(self, trigger: Trigger) -> list[int]:
+        """The numbers of the lines that hold (or start with) one of ``trigger``'s words:
+        the first call runs its scan for every group at once, the others read the result."""
+        if self.scanned is not trigger.scan:
+            self.found = trigger.scan.lines(self.text)
+            self.scanned = trigger.scan
+        numbers, groups = self.found
+        return lines_in(numbers, groups, trigger.bit)
+
+    def triggered(self, trigger: Trigger) -> Iterator[Line]:
+        """The lines, in order, that hold (or start with) one of ``trigger``'s words
+        (:meth:`triggered_numbers`), each built as the caller reads it."""
+        lines = self.lines
+        return (lines[number] for number in self.triggered_numbers(trigger))
 
     def containing(self, words: Iterable[str] | Words) -> Iterator[Line]:
         """The lines, in order, that contain one of ``words`` (case-folded, without newlines),
@@ -138,21 +199,29 @@ def lines_with(lines: Sequence[Line], words: Iterable[str] | Words) -> list[Line
     return list(FoldedLines(lines).containing(words))
 
 
-def short_lines_with(page: Page, words: Iterable[str] | Words, max_chars: int) -> Iterator[Line]:
+def short_lines_with(
+    page: Page, words: Iterable[str] | Words | Trigger, max_chars: int
+) -> Iterator[Line]:
     """The lines of ``page``, of at most ``max_chars`` characters, that contain one of ``words``.
 
     The same as :func:`lines_with` on the short lines, with the page's own
     :class:`FoldedLines` (``page.folded``, of the lines up to :data:`SHORT_LINE`
     characters), built once for every detector. The lines come in order, each built as
-    the caller reads it.
+    the caller reads it. A :class:`Trigger`'s lines of ``page.folded`` come from the scan
+    it shares with the other groups.
 
     >>> from cleantext.text.page import Page
     >>> page = Page.from_text("Leave a comment\\nNo comment on this long line, sorry.")
     >>> [line.text for line in short_lines_with(page, ("comment",), 20)]
     ['Leave a comment']
     """
-    words, shared = words if isinstance(words, Words) else Words(words), page.folded
-    found = (line for line in shared.containing(words) if len(line.text) <= max_chars)
+    shared = page.folded
+    if isinstance(words, Trigger):
+        holding, words = shared.triggered(words), words.words
+    else:
+        words = words if isinstance(words, Words) else Words(words)
+        holding = shared.containing(words)
+    found = (line for line in holding if len(line.text) <= max_chars)
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
     cut = shared.max_chars  # the lines between the two lengths are searched on their own,
@@ -217,9 +286,9 @@ class LeadWords:
     ['• Read more', '[READ ON]']
     """
 
-    __slots__ = ("pattern", "scan", "words")
+    __slots__ = ("pattern", "scan", "trigger", "words")
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], trigger: Trigger | None = None) -> None:
         words = list(words)
         if not all(regex.match(r"[^\W_]", word) for word in words):
             raise ValueError(f"lead words start with a word character: {words}")
@@ -228,6 +297,8 @@ class LeadWords:
         self.words = tuple(word.casefold() for word in words)
         """The words case-folded, to find in :attr:`Page.folded <cleantext.text.page.Page.folded>`."""
         self.scan = Words(self.words)
+        self.trigger = trigger
+        """The same words as a group of a shared scan, when they are one (``leading``)."""
 
     def lines(self, lines: Iterable[Line]) -> list[Line]:
         """The ``lines``, in order, that start with one of the words."""
@@ -237,7 +308,8 @@ class LeadWords:
     def page_lines(self, page: Page, max_chars: int | None = None) -> list[Line]:
         """:meth:`lines` of the page's lines of at most ``max_chars`` characters (all when
         None), found by one scan of ``page.folded`` for the words at each line's start
-        (:func:`~cleantext.text._prefilter.lines_leading_with`); only those are matched.
+        (:func:`~cleantext.text._prefilter.lines_leading_with`, or the shared scan of
+        :attr:`trigger`); only those are matched.
 
         >>> from cleantext.text.page import Page
         >>> page = Page.from_text("» READ more\\nAlready read\\n" + "Read " * 50)
@@ -247,7 +319,10 @@ class LeadWords:
         [0, 2]
         """
         folded = page.folded
-        numbers = lines_leading_with(folded.text, self.scan)
+        if self.trigger is not None:
+            numbers = folded.triggered_numbers(self.trigger)
+        else:
+            numbers = lines_leading_with(folded.text, self.scan)
         if folded.max_chars is not None and (max_chars is None or max_chars > folded.max_chars):
             numbers = sorted(numbers + longer_lines(page.lines, folded.max_chars))
         match = self.pattern.match

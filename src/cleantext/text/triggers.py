@@ -1,0 +1,124 @@
+"""The built-in detectors' trigger words, all found on a page in one pass.
+
+Each named detector runs its rules only on the lines that hold one of its words, or
+start with one (:mod:`cleantext.text.prefilter`). Scanned one detector at a time, the
+page's folded short lines (``page.folded``) were read a dozen times a pass; here the
+words of every detector form one compiled scan (:class:`~cleantext.text._prefilter.Triggers`),
+run once a page, and each detector reads its own lines from it. A page that holds none
+of a detector's words costs that detector nothing more.
+
+The words of a group are chosen by its detector's rules (the comments beside each say
+which); ``tests/test_prefilters.py`` checks that no line those rules accept lacks them.
+
+>>> from cleantext.text.page import Page
+>>> page = Page.from_text("12 comments\\nThe text.\\nLeave a reply")
+>>> [line.text for line in page.folded.triggered(COMMENTS)]
+['12 comments', 'Leave a reply']
+"""
+
+from __future__ import annotations
+
+from cleantext.text.lexicon import (
+    BULLET_CHARS,
+    COOKIE_CORE,
+    LEGAL_CORE,
+    PHOTO_AGENCIES,
+    RIGHTS_RESERVED,
+)
+from cleantext.text.prefilter import LeadWords, shared_triggers, triggers
+
+COMMENT_TRIGGERS = triggers(
+    ("comment", "respon", "repl", "reaction", "kommentar", "comentario", "komentarz"),
+    ("комментари", "post", "discussion", "conversation", "review", "flag", "trackback"),
+    ("report", "score", "sort", "newest", "oldest", "published", "required", "logged"),
+    ("antworten", "répondre", "rispondi", "odpowiedz", "ответить", "permalink", "like", "vote"),
+)
+"""One of these is in every line that the patterns of :mod:`~cleantext.detectors.comments` match."""
+SIGNUP_TRIGGERS = triggers(
+    ("newsletter", "infolettre", "boletín", "boletin", "rassegna", "biuletyn", "рассылка"),
+    ("rundbrief", "inbox", "mail", "already", "subscribe", "correo", "sign", "abonn", "suscr"),
+    ("iscriviti", "submit", "log", "register", "account", "anmelden", "connexion"),
+)
+"""One of these is in every sign-up line (:mod:`~cleantext.detectors.newsletter`)."""
+CREDIT_TRIGGERS = triggers(
+    ("photo", "image", "pic", "foto", "bild", "illustration", "credit", "courtesy"),
+    PHOTO_AGENCIES,
+)
+"""One of these is in every credit line, a label or an agency (:mod:`~cleantext.detectors.photo_credit`)."""
+COPYRIGHT_TRIGGERS = triggers(RIGHTS_RESERVED, ("©", "(c)", "copyright"))
+"""One of these is in every copyright line (:mod:`~cleantext.detectors.copyright`)."""
+LEGAL_TRIGGERS = triggers(LEGAL_CORE)
+"""A row of legal links holds a core word, so one of these (the core words, less the redundant)."""
+COOKIE_TRIGGERS = triggers(COOKIE_CORE, ["cookie"])
+"""One of these is in every consent notice: a core word or "cookie" in a word."""
+SEPARATOR_MARKS = ("›", "»", "→", ">", "/", "|", "::")
+"""Every separator of a breadcrumb trail holds one of these (no letter case-folds to or
+from them: they are found in case-folded text too)."""
+CELL_SPACES = ("\t", "  ")
+"""What separates the cells of a menu laid out on one line."""
+
+RELATED_LEAD_WORDS = (
+    *("read", "see", "related", "more", "you", "recommended", "the most", "most", "popular"),
+    *("trending", "top", "latest", "also", "what", "don", "editor", "further", "in other"),
+    *("around", "recent", "similar", "other", "previous", "next", "mehr", "das", "könnte"),
+    *("lesen", "weitere", "meistgelesen", "ähnliche", "à lire", "lire", "sur le", "les plus"),
+    *("articles", "te puede", "lo más", "noticias", "también", "leggi", "articoli", "czytaj"),
+    *("zobacz", "читайте", "похожие", "関連", "相关", "相關", "continue", "keep", "full"),
+    *("weiterlesen", "leer", "seguir", "читать", "verwandte", "neueste", "schon"),
+    *("empfehlungen", "notas", "artículos", "vea", "veja", "leia", "notícias", "matérias"),
+)
+"""The first words of related_list's headings, links and inline lines."""
+AD_LEAD_WORDS = (
+    *("ad", "anzeige", "werbung", "publi", "pubbl", "reklama", "реклама", "广告", "廣告"),
+    *("広告", "광고", "إعلان", "פרסומת", "sponsored", "paid", "promoted", "partner"),
+    *("report", "story", "article", "continue", "skip", "close", "scroll"),
+)
+"""The first words of ad_label's labels."""
+LINK_LEAD_WORDS = ("skip", "zum", "aller", "ir", "vai", "newer", "older", "prev", "next")
+"""The first words of menu's skip and pager links."""
+TAG_LABEL_WORDS = (
+    *("tag", "topic", "related topics", "filed under", "categor", "keywords", "schlagw"),
+    *("themen", "mots", "étiquettes", "etiquetas", "temas", "tematy", "argomenti", "теги", "темы"),
+)
+"""The first words of tag_list's labels (case-folded): a label line starts with one."""
+
+
+def folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` case-folded, as :class:`~cleantext.text.prefilter.LeadWords` finds them."""
+    return tuple(word.casefold() for word in words)
+
+
+FOUND = shared_triggers(
+    anywhere={
+        "comments": COMMENT_TRIGGERS,
+        "newsletter": SIGNUP_TRIGGERS,
+        "photo_credit": CREDIT_TRIGGERS,
+        "copyright": COPYRIGHT_TRIGGERS,
+        "legal_links": LEGAL_TRIGGERS,
+        "cookie_notice": COOKIE_TRIGGERS,
+        "breadcrumb": SEPARATOR_MARKS,
+        "menu_cells": CELL_SPACES,
+    },
+    leading={
+        "related_list": folded(RELATED_LEAD_WORDS),
+        "ad_label": folded(AD_LEAD_WORDS),
+        "menu_links": folded(LINK_LEAD_WORDS),
+    },
+    opening={"tag_list": (*TAG_LABEL_WORDS, *BULLET_CHARS)},
+)
+"""Every group of the one scan, by name."""
+COMMENTS = FOUND["comments"]
+NEWSLETTER = FOUND["newsletter"]
+PHOTO_CREDIT = FOUND["photo_credit"]
+COPYRIGHT = FOUND["copyright"]
+LEGAL_LINKS = FOUND["legal_links"]
+COOKIE_NOTICE = FOUND["cookie_notice"]
+BREADCRUMB = FOUND["breadcrumb"]
+MENU_CELLS = FOUND["menu_cells"]
+TAG_LIST = FOUND["tag_list"]
+RELATED_LEADS = LeadWords(RELATED_LEAD_WORDS, FOUND["related_list"])
+"""related_list's lead words, found by the shared scan."""
+AD_LEADS = LeadWords(AD_LEAD_WORDS, FOUND["ad_label"])
+"""ad_label's lead words, found by the shared scan."""
+LINK_LEADS = LeadWords(LINK_LEAD_WORDS, FOUND["menu_links"])
+"""menu's lead words, found by the shared scan."""

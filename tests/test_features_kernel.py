@@ -7,6 +7,7 @@ computed with the plain Python of their definitions (``str.split``, ``str.istitl
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 
 from hypothesis import given
@@ -18,6 +19,7 @@ from cleantext.text._features import (
     line_shapes,
     line_texts,
     prose_vocabulary,
+    without_marker,
 )
 from cleantext.text.features import (
     LONG_WORD,
@@ -125,13 +127,34 @@ def test_line_shapes_write_each_run_of_digits_as_the_regex_does(keys: list[str])
     assert line_shapes(keys, _numbers_to_zero) == [NUMBER.sub("0", key) for key in keys]
 
 
+EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+def test_digit_runs_are_the_regexs_for_every_code_point() -> None:
+    """The kernel's decimal digits are ``\\d``'s on every code point of the plane it reads
+    (the regex decides beyond it)."""
+    keys = [f"a{char}{char}b" for char in EVERY_CHARACTER]
+    assert line_shapes(keys, _numbers_to_zero) == [NUMBER.sub("0", key) for key in keys]
+
+
+def test_list_markers_end_where_the_regexs_white_space_does_for_every_code_point() -> None:
+    for marker in "•-»+":
+        texts = [f"{marker}{char}{char}x" for char in EVERY_CHARACTER]
+        assert [without_marker(text) for text in texts] == [strip_bullet(t) for t in texts]
+
+
+@given(st.one_of(page_line(), any_text(), SHAPES))
+def test_list_markers_are_the_lexicons(text: str) -> None:
+    assert without_marker(text) == strip_bullet(text)
+
+
 @given(
     st.lists(
         st.one_of(page_line(), any_text()).map(lambda text: text.replace("\n", " ")), max_size=8
     )
 )
 def test_line_keys_and_repeats_are_the_plain_definitions(texts: list[str]) -> None:
-    keys = line_keys(texts, strip_bullet, casefold)
+    keys = line_keys(texts, casefold)
     assert keys == [strip_bullet(text).casefold() for text in texts]
     shapes = [NUMBER.sub("0", key) for key in keys]
     exact, by_shape = Counter(keys), Counter(shapes)

@@ -90,8 +90,6 @@ def measure_lines(
     table: LineTable,
     tokens: Sequence[tuple[str, ...]],
     word_counts: Sequence[int],
-    bullet: Callable[[str], object],
-    strip_bullet: Callable[[str], str],
     casefold: Callable[[str], str],
     numbers_to_zero: Callable[[str], str],
     full_from: int,
@@ -139,6 +137,5 @@ def language_hits(
     counts: dict[str, int], languages_of: dict[str, tuple[str, ...]], hits: dict[str, int]
 ) -> int: ...
 def line_shapes(keys: list[str], numbers_to_zero: Callable[[str], str]) -> list[str]: ...
-def line_keys(
-    texts: list[str], strip_bullet: Callable[[str], str], casefold: Callable[[str], str]
-) -> list[str]: ...
+def line_keys(texts: list[str], casefold: Callable[[str], str]) -> list[str]: ...
+def without_marker(text: str) -> str: ...

@@ -18,7 +18,6 @@ from cleantext.text._features import (
     line_keys,
     line_shapes,
     line_texts,
-    prose_vocabulary,
     without_marker,
 )
 from cleantext.text.features import (
@@ -31,7 +30,7 @@ from cleantext.text.features import (
     _repeats,
     page_features,
 )
-from cleantext.text.lexicon import BULLET, strip_bullet
+from cleantext.text.lexicon import BULLET
 from cleantext.text.page import Page
 from cleantext.text.prefilter import casefold
 from cleantext.text.stopwords import STOPWORDS, page_stopwords
@@ -48,6 +47,12 @@ def plain_ends_sentence(text: str) -> bool:
 
 def plain_separators(text: str) -> int:
     return text.count(" | ") + text.count(" · ") + text.count(" / ") + text.count(" » ")
+
+
+def plain_strip(text: str) -> str:
+    """``text`` without the list marker ``BULLET`` matches."""
+    match = BULLET.match(text)
+    return text[match.end() :] if match else text
 
 
 def plain_bullet(text: str) -> bool:
@@ -140,12 +145,12 @@ def test_digit_runs_are_the_regexs_for_every_code_point() -> None:
 def test_list_markers_end_where_the_regexs_white_space_does_for_every_code_point() -> None:
     for marker in "•-»+":
         texts = [f"{marker}{char}{char}x" for char in EVERY_CHARACTER]
-        assert [without_marker(text) for text in texts] == [strip_bullet(t) for t in texts]
+        assert [without_marker(text) for text in texts] == [plain_strip(t) for t in texts]
 
 
 @given(st.one_of(page_line(), any_text(), SHAPES))
-def test_list_markers_are_the_lexicons(text: str) -> None:
-    assert without_marker(text) == strip_bullet(text)
+def test_list_markers_are_the_regexs(text: str) -> None:
+    assert without_marker(text) == plain_strip(text)
 
 
 @given(
@@ -155,7 +160,7 @@ def test_list_markers_are_the_lexicons(text: str) -> None:
 )
 def test_line_keys_and_repeats_are_the_plain_definitions(texts: list[str]) -> None:
     keys = line_keys(texts, casefold)
-    assert keys == [strip_bullet(text).casefold() for text in texts]
+    assert keys == [plain_strip(text).casefold() for text in texts]
     shapes = [NUMBER.sub("0", key) for key in keys]
     exact, by_shape = Counter(keys), Counter(shapes)
     assert list(_repeats(keys)) == [
@@ -172,6 +177,13 @@ def test_the_prose_vocabulary_is_counted_line_after_line(text: str) -> None:
     for words, may_be in zip(page.tokens, prose, strict=True):
         if may_be:
             expected.update(words)
-    found = prose_vocabulary(page.tokens, prose)
+    found = page.tokens.counts_on(prose)
     assert list(found.items()) == list(expected.items())  # (the order decides page stopwords)
+    kept = page.tokens.select(range(0, len(page.lines), 3))  # (a vocabulary shared and larger)
+    marks = bytes(index % 2 for index in range(len(kept)))
+    words = frozenset(list(found)[::2]) | STOPWORDS["en"]
+    assert list(kept.members_on(marks, words)) == [
+        sum(word in words for word in tokens) if mark else 0
+        for tokens, mark in zip(kept, marks, strict=True)
+    ]
     assert line_texts(page.lines) == [line.text for line in page.lines]

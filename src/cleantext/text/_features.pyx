@@ -11,6 +11,7 @@ from cpython.unicode cimport PyUnicode_Count
 
 from cleantext.text._lines cimport LineTable, checked_index, is_bullet_char, line_start, line_end
 
+
 cdef array _INTS = array("i")
 cdef array _SHORTS = array("H")
 cdef array _BYTES = array("B")
@@ -300,11 +301,11 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         return found
 
     def prose_vocabulary(self, object tokens):
-        """How often each token occurs on the lines that may be prose (see
-        :func:`prose_vocabulary`); kept, and carried by :meth:`select` when every such line
-        is kept."""
+        """How often each token occurs on the lines that may be prose, in the order of
+        first occurrence (``tokens.counts_on``); kept, and carried by :meth:`select` when
+        every such line is kept."""
         if self.vocabulary is None:
-            self.vocabulary = prose_vocabulary(tokens, self.prose)
+            self.vocabulary = tokens.counts_on(self.prose)
         return self.vocabulary
 
     cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index):
@@ -359,17 +360,10 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         the page of the kept lines mostly has its page's language (or, without a listed
         language, the same most frequent words).
         """
-        cdef Py_ssize_t index, found
-        cdef str word
         if self.counted is not None and self.counted_for == stopwords:
             return self.counted
-        self.counted, self.counted_for = _zeros(_INTS, len(self.chars)), stopwords
-        for index in range(len(self.chars)):
-            if self.prose.data.as_uchars[index]:
-                found = 0
-                for word in tokens[index]:
-                    found += word in stopwords
-                self.counted.data.as_ints[index] = found
+        self.counted = tokens.members_on(self.prose, stopwords)
+        self.counted_for = stopwords
         return self.counted
 
     def repeat_counts(self, Py_ssize_t min_shared):
@@ -539,23 +533,6 @@ def line_texts(LineTable table, Py_ssize_t first=0, Py_ssize_t last=-1):
             start += 1
         found.append(text[start:line_end(table, index)])
     return found
-
-
-def prose_vocabulary(object tokens, const unsigned char[:] prose):
-    """How often each token occurs on the lines that may be ``prose``, in the order of
-    first occurrence (what ``Counter.update`` gives line after line).
-
-    >>> prose_vocabulary([("a", "b"), ("c",), ("b", "a", "a")], bytes([1, 0, 1]))
-    {'a': 3, 'b': 2}
-    """
-    cdef dict counts = {}
-    cdef Py_ssize_t index
-    cdef str word
-    for index in range(prose.shape[0]):
-        if prose[index]:
-            for word in tokens[index]:
-                counts[word] = counts.get(word, 0) + 1
-    return counts
 
 
 def language_hits(dict counts, dict languages_of, dict hits):

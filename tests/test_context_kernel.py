@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from cleantext.content._context import (
     initial_classes,
     promote_headings,
+    removal_reason,
     removal_runs,
     resolve_context,
 )
@@ -210,6 +211,68 @@ def test_the_removed_runs_are_the_plain_definition(
     edge = frozenset(data.draw(st.sets(indexes, max_size=3)))
     found = removal_runs(list(classes), lines, windows, headlines, edge, 5)
     assert found == plain_removal_runs(classes, lines, windows, headlines, edge)
+
+
+def plain_lines(count: int) -> str:
+    return f"{count} lines" if count != 1 else "1 line"
+
+
+def plain_reason(
+    lines: FeatureTable,
+    initial: tuple[str, ...],
+    run: range,
+    kind: str,
+    window: tuple[int, int],
+    language: str | None,
+) -> str:
+    """A removed run's reason, as the classifier's Python wrote it."""
+    shown = next((index for index in run if initial[index] != EMPTY), run[0])
+    line = lines[shown]
+    words = "stopwords" if language else "frequent words of the page"
+    evidence = (
+        f"{line.words} words, "
+        f"{'sentence punctuation' if line.sentence_end else 'no sentence punctuation'}, "
+        f"{line.density:.0%} {words}"
+    )
+    if line.repeats > 1:
+        evidence += f", occurs {line.repeats} times"
+    label = {
+        "inside": "boilerplate inside the content",
+        "prose": "text away from the content",
+        "edge": "short lines just after the content",
+    }.get(kind, "boilerplate")
+    first, last = window
+    if last < first:
+        where = "no content run on the page"
+    elif run[-1] < first:
+        where = f"{plain_lines(first - run[-1])} before the content"
+    elif run[0] > last:
+        where = f"{plain_lines(run[0] - last)} after the content"
+    else:
+        where = "within the content"
+    return f"{plain_lines(len(run))} of {label} ({initial[shown]}: {evidence}), {where}"
+
+
+@given(
+    LINES.map("\n".join),
+    RUNS,
+    st.sampled_from(["inside", "prose", "edge", "outside"]),
+    st.sampled_from([None, "en"]),
+    st.data(),
+)
+def test_the_reasons_are_the_plain_definition(
+    text: str, runs: list[tuple[str, int]], kind: str, language: str | None, data: st.DataObject
+) -> None:
+    lines = page_features(Page.from_text(text)).lines
+    count = len(lines)
+    initial = tuple(tiled(runs, count))
+    indexes = st.integers(0, count - 1)
+    first, last = sorted(data.draw(st.tuples(indexes, indexes)))
+    window = data.draw(st.one_of(st.just((0, -1)), st.tuples(indexes, indexes).map(sorted)))
+    counted = "stopwords" if language else "frequent words of the page"
+    found = removal_reason(lines, initial, first, last, kind, tuple(window), counted)
+    expected = plain_reason(lines, initial, range(first, last + 1), kind, tuple(window), language)
+    assert found == expected
 
 
 def test_a_long_alternation_of_short_and_empty_lines_is_resolved_in_linear_time() -> None:

@@ -7,6 +7,7 @@ computed with the plain Python of their definitions (``str.split``, ``str.istitl
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 
 from hypothesis import given
@@ -17,7 +18,7 @@ from cleantext.text._features import (
     line_keys,
     line_shapes,
     line_texts,
-    prose_vocabulary,
+    without_marker,
 )
 from cleantext.text.features import (
     LONG_WORD,
@@ -29,7 +30,7 @@ from cleantext.text.features import (
     _repeats,
     page_features,
 )
-from cleantext.text.lexicon import BULLET, strip_bullet
+from cleantext.text.lexicon import BULLET
 from cleantext.text.page import Page
 from cleantext.text.prefilter import casefold
 from cleantext.text.stopwords import STOPWORDS, page_stopwords
@@ -46,6 +47,12 @@ def plain_ends_sentence(text: str) -> bool:
 
 def plain_separators(text: str) -> int:
     return text.count(" | ") + text.count(" · ") + text.count(" / ") + text.count(" » ")
+
+
+def plain_strip(text: str) -> str:
+    """``text`` without the list marker ``BULLET`` matches."""
+    match = BULLET.match(text)
+    return text[match.end() :] if match else text
 
 
 def plain_bullet(text: str) -> bool:
@@ -125,14 +132,35 @@ def test_line_shapes_write_each_run_of_digits_as_the_regex_does(keys: list[str])
     assert line_shapes(keys, _numbers_to_zero) == [NUMBER.sub("0", key) for key in keys]
 
 
+EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+def test_digit_runs_are_the_regexs_for_every_code_point() -> None:
+    """The kernel's decimal digits are ``\\d``'s on every code point of the plane it reads
+    (the regex decides beyond it)."""
+    keys = [f"a{char}{char}b" for char in EVERY_CHARACTER]
+    assert line_shapes(keys, _numbers_to_zero) == [NUMBER.sub("0", key) for key in keys]
+
+
+def test_list_markers_end_where_the_regexs_white_space_does_for_every_code_point() -> None:
+    for marker in "•-»+":
+        texts = [f"{marker}{char}{char}x" for char in EVERY_CHARACTER]
+        assert [without_marker(text) for text in texts] == [plain_strip(t) for t in texts]
+
+
+@given(st.one_of(page_line(), any_text(), SHAPES))
+def test_list_markers_are_the_regexs(text: str) -> None:
+    assert without_marker(text) == plain_strip(text)
+
+
 @given(
     st.lists(
         st.one_of(page_line(), any_text()).map(lambda text: text.replace("\n", " ")), max_size=8
     )
 )
 def test_line_keys_and_repeats_are_the_plain_definitions(texts: list[str]) -> None:
-    keys = line_keys(texts, strip_bullet, casefold)
-    assert keys == [strip_bullet(text).casefold() for text in texts]
+    keys = line_keys(texts, casefold)
+    assert keys == [plain_strip(text).casefold() for text in texts]
     shapes = [NUMBER.sub("0", key) for key in keys]
     exact, by_shape = Counter(keys), Counter(shapes)
     assert list(_repeats(keys)) == [
@@ -149,6 +177,13 @@ def test_the_prose_vocabulary_is_counted_line_after_line(text: str) -> None:
     for words, may_be in zip(page.tokens, prose, strict=True):
         if may_be:
             expected.update(words)
-    found = prose_vocabulary(page.tokens, prose)
+    found = page.tokens.counts_on(prose)
     assert list(found.items()) == list(expected.items())  # (the order decides page stopwords)
+    kept = page.tokens.select(range(0, len(page.lines), 3))  # (a vocabulary shared and larger)
+    marks = bytes(index % 2 for index in range(len(kept)))
+    words = frozenset(list(found)[::2]) | STOPWORDS["en"]
+    assert list(kept.members_on(marks, words)) == [
+        sum(word in words for word in tokens) if mark else 0
+        for tokens, mark in zip(kept, marks, strict=True)
+    ]
     assert line_texts(page.lines) == [line.text for line in page.lines]

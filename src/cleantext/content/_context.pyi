@@ -37,3 +37,12 @@ def removal_runs(
     edge: frozenset[int],
     min_sentence_words: float,
 ) -> list[tuple[int, int, str]]: ...
+def removal_reason(
+    lines: FeatureTable,
+    initial: tuple[str, ...],
+    first: int,
+    last: int,
+    kind: str,
+    window: tuple[int, int],
+    counted_words: str,
+) -> str: ...

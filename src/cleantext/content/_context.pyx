@@ -343,3 +343,57 @@ def removal_runs(list classes, FeatureTable lines, tuple windows, frozenset head
     if previous is not None:
         found.append((start, count - 1, previous))
     return found
+
+
+# what each kind of removal is called in its reason (any other: ``boilerplate``)
+cdef dict _LABELS = {
+    u"inside": u"boilerplate inside the content",
+    u"prose": u"text away from the content",
+    u"edge": u"short lines just after the content",
+}
+
+
+cdef str _count_lines(Py_ssize_t count):
+    """``1 line``, ``3 lines``."""
+    return u"1 line" if count == 1 else f"{count} lines"
+
+
+cdef str _where(Py_ssize_t first, Py_ssize_t last, Py_ssize_t window_first,
+                Py_ssize_t window_last):
+    """Where the run of lines ``first`` to ``last`` lies from the main content run."""
+    if window_last < window_first:
+        return u"no content run on the page"
+    if last < window_first:
+        return f"{_count_lines(window_first - last)} before the content"
+    if first > window_last:
+        return f"{_count_lines(first - window_last)} after the content"
+    return u"within the content"
+
+
+def removal_reason(FeatureTable lines, tuple initial, Py_ssize_t first, Py_ssize_t last,
+                   str kind, tuple window, str counted_words):
+    """The reason of the removed run of lines ``first`` to ``last`` (one of
+    :func:`removal_runs`): its size and ``kind``, the evidence of its first line with a
+    class of its own (``initial``, each line's own class) and where it lies from the main
+    content ``window``; ``counted_words`` names the words the density counts.
+
+    >>> from cleantext.text.features import page_features
+    >>> from cleantext.text.page import Page
+    >>> lines = page_features(Page.from_text("Home\\nHome\\nIt rained all day.")).lines
+    >>> removal_reason(lines, ("bad", "bad", "good"), 0, 1, "outside", (2, 2), "stopwords")
+    '2 lines of boilerplate (bad: 1 words, no sentence punctuation, 0% stopwords, occurs 2 \
+times), 1 line before the content'
+    """
+    cdef Py_ssize_t shown = first, index
+    for index in range(first, last + 1):
+        if initial[index] != EMPTY:
+            shown = index
+            break
+    cdef LineFeatures line = lines.line(shown)
+    cdef str ending = u"sentence punctuation" if line.sentence_end else u"no sentence punctuation"
+    cdef str evidence = f"{line.words} words, {ending}, {line.density:.0%} {counted_words}"
+    if line.repeats > 1:
+        evidence += f", occurs {line.repeats} times"
+    cdef str label = _LABELS.get(kind, u"boilerplate")
+    cdef str where = _where(first, last, window[0], window[1])
+    return f"{_count_lines(last - first + 1)} of {label} ({initial[shown]}: {evidence}), {where}"

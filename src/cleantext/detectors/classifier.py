@@ -2,16 +2,18 @@
 
 The lines are classified by :mod:`cleantext.content.classify`; this module turns the
 lines that are not content into proposals, one per run of lines of the same
-kind, with the evidence in the reason.
+kind, with the evidence in the reason (the compiled
+:func:`~cleantext.content._context.removal_reason`: its size and kind, the evidence of its
+first line with a class of its own, and where it lies from the main content).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cleantext.content._context import removal_runs
-from cleantext.content.classify import EMPTY, Analysis, Params, analyse
-from cleantext.detector import Detector, Proposal, span_of
+from cleantext.content._context import removal_reason, removal_runs
+from cleantext.content.classify import Params, analyse
+from cleantext.detector import Detector, Proposal
 from cleantext.text.page import Page
 
 
@@ -38,53 +40,20 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         analysis.edge,
         params.min_sentence_words,
     )
-    for first, last, kind in runs:
-        yield _proposal(page, analysis, range(first, last + 1), kind, params)
-
-
-def _proposal(page: Page, analysis: Analysis, run: range, kind: str, params: Params) -> Proposal:
-    """The proposal of a run of lines that go for the same reason (see
-    :func:`~cleantext.content._context.removal_runs`: bad lines inside the content,
-    lines outside it, prose away from it, short lines at its edge)."""
     scores = {"inside": params.inside_score, "prose": params.prose_score, "edge": params.edge_score}
-    score = scores.get(kind, params.score)
-    return span_of([page.lines[run[0]], page.lines[run[-1]]], score, _reason(analysis, run, kind))
-
-
-def _reason(analysis: Analysis, run: range, kind: str) -> str:
-    """The run's size and kind, the evidence of its first own line, and where it lies."""
-    shown = next((index for index in run if analysis.initial[index] != EMPTY), run[0])
-    line = analysis.features.lines[shown]
-    words = "stopwords" if analysis.features.language else "frequent words of the page"
-    evidence = (
-        f"{line.words} words, "
-        f"{'sentence punctuation' if line.sentence_end else 'no sentence punctuation'}, "
-        f"{line.density:.0%} {words}"
-    )
-    if line.repeats > 1:
-        evidence += f", occurs {line.repeats} times"
-    label = {
-        "inside": "boilerplate inside the content",
-        "prose": "text away from the content",
-        "edge": "short lines just after the content",
-    }.get(kind, "boilerplate")
-    where = _where(analysis, run)
-    return f"{_lines(len(run))} of {label} ({analysis.initial[shown]}: {evidence}), {where}"
-
-
-def _where(analysis: Analysis, run: range) -> str:
-    first, last = analysis.window
-    if last < first:
-        return "no content run on the page"
-    if run[-1] < first:
-        return f"{_lines(first - run[-1])} before the content"
-    if run[0] > last:
-        return f"{_lines(run[0] - last)} after the content"
-    return "within the content"
-
-
-def _lines(count: int) -> str:
-    return f"{count} lines" if count != 1 else "1 line"
+    counted_words = "stopwords" if analysis.features.language else "frequent words of the page"
+    for first, last, kind in runs:
+        reason = removal_reason(
+            analysis.features.lines,
+            analysis.initial,
+            first,
+            last,
+            kind,
+            analysis.window,
+            counted_words,
+        )
+        score = scores.get(kind, params.score)
+        yield Proposal(page.lines[first].start, page.lines[last].end, score, reason)
 
 
 DETECTOR = Detector(

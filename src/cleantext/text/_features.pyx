@@ -11,6 +11,7 @@ from cpython.unicode cimport PyUnicode_Count
 
 from cleantext.text._lines cimport LineTable, checked_index, is_bullet_char, line_start, line_end
 
+
 cdef array _INTS = array("i")
 cdef array _SHORTS = array("H")
 cdef array _BYTES = array("B")
@@ -200,9 +201,32 @@ cdef bint _is_number(str word):
     return True
 
 
-cdef bint _has_bullet(str text, object bullet):
-    """A list-item marker first: a marker character, then ``bullet`` (the regex) agrees."""
-    return is_bullet_char(text[0]) and bullet(text) is not None
+cdef inline bint _is_regex_space(Py_UCS4 char):
+    """What ``\\s`` matches in the ``regex`` module: ``str.isspace`` without the four
+    information separators U+001C to U+001F (``tests/test_features_kernel.py`` checks every
+    code point)."""
+    return char.isspace() and not (0x1C <= char <= 0x1F)
+
+
+cdef Py_ssize_t _marker_end(str text):
+    """Where ``text``'s leading list marker ends (the end of ``lexicon.BULLET``'s match:
+    a marker character, then white space), 0 when it has none."""
+    cdef Py_ssize_t length = len(text), position = 1
+    if length < 2 or not is_bullet_char(text[0]) or not _is_regex_space(text[1]):
+        return 0
+    while position < length and _is_regex_space(text[position]):
+        position += 1
+    return position
+
+
+cpdef str without_marker(str text):
+    """``text`` without its leading list marker (``lexicon.strip_bullet``, in C).
+
+    >>> without_marker("•  Ukraine"), without_marker("-5 °C"), without_marker("•")
+    ('Ukraine', '-5 °C', '•')
+    """
+    cdef Py_ssize_t end = _marker_end(text)
+    return text[end:] if end else text
 
 
 cdef inline array _zeros(array kind, Py_ssize_t count):
@@ -230,8 +254,8 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
     >>> from cleantext.text._lines import LineTable
     >>> from cleantext.text.page import Page
     >>> page = Page.from_text("Home\\nPage 1.\\n• HOME\\nPage 2.")
-    >>> facts = measure_lines(page.lines, page.tokens, page.word_counts, lambda text: text,
-    ...     lambda text: text[2:], str.casefold, str, 70, 200, 14)
+    >>> facts = measure_lines(page.lines, page.tokens, page.word_counts, str.casefold, str,
+    ...     70, 200, 14)
     >>> list(facts.keys), list(facts.shape_of_key), list(facts.prose), list(facts.bullet)
     ([0, 1, 0, 2], [0, 1, 1], [0, 1, 0, 1], [0, 0, 1, 0])
     >>> list(facts.select([1, 3]).keys), len(facts.select([1, 3]))
@@ -277,11 +301,11 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         return found
 
     def prose_vocabulary(self, object tokens):
-        """How often each token occurs on the lines that may be prose (see
-        :func:`prose_vocabulary`); kept, and carried by :meth:`select` when every such line
-        is kept."""
+        """How often each token occurs on the lines that may be prose, in the order of
+        first occurrence (``tokens.counts_on``); kept, and carried by :meth:`select` when
+        every such line is kept."""
         if self.vocabulary is None:
-            self.vocabulary = prose_vocabulary(tokens, self.prose)
+            self.vocabulary = tokens.counts_on(self.prose)
         return self.vocabulary
 
     cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index):
@@ -300,12 +324,13 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
             self.counted.data.as_ints[position] = source.counted.data.as_ints[index]
 
     cdef void _full(self, Py_ssize_t index, str text, tuple words, Py_ssize_t count,
-                    object bullet, Py_ssize_t shape_limit, Py_ssize_t long_word):
+                    Py_ssize_t shape_limit, Py_ssize_t long_word):
         """A line that may be prose: word-level counts too."""
         cdef Py_ssize_t chars = len(text), numbers = 0, long_parts = 0
         cdef str word
-        for word in words:
+        for word in words:  # (the tokens read once: the long ones and the numbers)
             long_parts += len(word) // long_word
+            numbers += _is_number(word)
         if chars > long_word * (count + 1):  # long tokens: scripts written without spaces
             count += long_parts
         cdef bint end = ends_sentence(text)
@@ -316,17 +341,15 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
             return
         cdef Marks marks = _marks(text)
         self.sentences.data.as_ints[index] = marks.stops + end
-        for word in words:
-            numbers += _is_number(word)
-        self.bullet.data.as_uchars[index] = _has_bullet(text, bullet)
+        self.bullet.data.as_uchars[index] = _marker_end(text) > 0
         self.capitalised.data.as_ushorts[index] = _small(_title_words(text))
         self.digits.data.as_ushorts[index] = _small(numbers)
         self.separators.data.as_ushorts[index] = _small(marks.separators)
 
-    cdef void _light(self, Py_ssize_t index, str text, Py_ssize_t count, object bullet):
+    cdef void _light(self, Py_ssize_t index, str text, Py_ssize_t count):
         """A short line that does not end like a sentence: no word-level counts."""
         self.chars.data.as_ints[index], self.words.data.as_ints[index] = len(text), count
-        self.bullet.data.as_uchars[index] = _has_bullet(text, bullet)
+        self.bullet.data.as_uchars[index] = _marker_end(text) > 0
         if count >= 3:  # words on both sides of a separator
             self.separators.data.as_ushorts[index] = _small(_marks(text).separators)
 
@@ -337,17 +360,10 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         the page of the kept lines mostly has its page's language (or, without a listed
         language, the same most frequent words).
         """
-        cdef Py_ssize_t index, found
-        cdef str word
         if self.counted is not None and self.counted_for == stopwords:
             return self.counted
-        self.counted, self.counted_for = _zeros(_INTS, len(self.chars)), stopwords
-        for index in range(len(self.chars)):
-            if self.prose.data.as_uchars[index]:
-                found = 0
-                for word in tokens[index]:
-                    found += word in stopwords
-                self.counted.data.as_ints[index] = found
+        self.counted = tokens.members_on(self.prose, stopwords)
+        self.counted_for = stopwords
         return self.counted
 
     def repeat_counts(self, Py_ssize_t min_shared):
@@ -356,17 +372,15 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         return repeat_counts(self.keys, self.shape_of_key, self.shapes, min_shared)
 
 
-def measure_lines(LineTable table, object tokens, object word_counts, object bullet,
-                  object strip_bullet, object casefold, object numbers_to_zero,
-                  Py_ssize_t full_from, Py_ssize_t shape_limit, Py_ssize_t long_word,
-                  Py_ssize_t batch=4096):
+def measure_lines(LineTable table, object tokens, object word_counts, object casefold,
+                  object numbers_to_zero, Py_ssize_t full_from, Py_ssize_t shape_limit,
+                  Py_ssize_t long_word, Py_ssize_t batch=4096):
     """The :class:`LineFacts` of ``table``'s lines, ``batch`` lines at a time (their texts
     and keys are held for one batch only).
 
     Lines of ``full_from`` characters or more, or ending like a sentence, may be prose
-    and get word-level counts; ``bullet`` is the list-marker regex's ``match``; lines of
-    ``shape_limit`` characters or more skip the shape counts; tokens of ``long_word``
-    characters count as several words. ``strip_bullet``, ``casefold`` and
+    and get word-level counts; lines of ``shape_limit`` characters or more skip the shape
+    counts; tokens of ``long_word`` characters count as several words. ``casefold`` and
     ``numbers_to_zero`` make the keys and their shapes (see :func:`line_keys`,
     :func:`line_shapes`).
     """
@@ -381,11 +395,11 @@ def measure_lines(LineTable table, object tokens, object word_counts, object bul
         for index in range(first, first + len(texts)):
             text = texts[index - first]
             if _may_be_prose(text, full_from):
-                facts._full(index, text, tokens[index], word_counts[index], bullet,
-                            shape_limit, long_word)
+                facts._full(index, text, tokens[index], word_counts[index], shape_limit,
+                            long_word)
             else:
-                facts._light(index, text, word_counts[index], bullet)
-        numbers.add(line_keys(texts, strip_bullet, casefold))
+                facts._light(index, text, word_counts[index])
+        numbers.add(line_keys(texts, casefold))
     facts.keys, facts.shape_of_key, facts.shapes = numbers.finish(numbers_to_zero)
     return facts
 
@@ -463,8 +477,8 @@ cdef class FeatureTable:  # (its fields: ``_features.pxd``)
     >>> from array import array
     >>> from cleantext.text.page import Page
     >>> page = Page.from_text("Home\\nHome")
-    >>> facts = measure_lines(page.lines, page.tokens, page.word_counts, lambda text: None,
-    ...     str, str.casefold, str, 70, 200, 14)
+    >>> facts = measure_lines(page.lines, page.tokens, page.word_counts, str.casefold, str,
+    ...     70, 200, 14)
     >>> lines = FeatureTable(facts, array("i", [0, 0]), facts.repeat_counts(5))
     >>> len(lines), lines[-1], lines[0] == lines[1]
     (2, LineFeatures(chars=4, words=1, stopwords=0, sentences=0, sentence_end=False, \
@@ -521,23 +535,6 @@ def line_texts(LineTable table, Py_ssize_t first=0, Py_ssize_t last=-1):
     return found
 
 
-def prose_vocabulary(object tokens, const unsigned char[:] prose):
-    """How often each token occurs on the lines that may be ``prose``, in the order of
-    first occurrence (what ``Counter.update`` gives line after line).
-
-    >>> prose_vocabulary([("a", "b"), ("c",), ("b", "a", "a")], bytes([1, 0, 1]))
-    {'a': 3, 'b': 2}
-    """
-    cdef dict counts = {}
-    cdef Py_ssize_t index
-    cdef str word
-    for index in range(prose.shape[0]):
-        if prose[index]:
-            for word in tokens[index]:
-                counts[word] = counts.get(word, 0) + 1
-    return counts
-
-
 def language_hits(dict counts, dict languages_of, dict hits):
     """Add each word's count in ``counts`` to ``hits[language]`` for each language
     ``languages_of[word]`` names (a word on no list adds nothing); return the count of
@@ -560,24 +557,30 @@ def language_hits(dict counts, dict languages_of, dict hits):
     return total
 
 
+cdef inline bint _is_decimal(Py_UCS4 char):
+    """What ``\\d`` matches in the ``regex`` module, for a character of the Basic
+    Multilingual Plane: a decimal digit of any script (beyond it, the two Unicode versions
+    may differ; ``tests/test_features_kernel.py`` checks every code point)."""
+    return u"0" <= char <= u"9" or (char >= 0x660 and char.isdecimal())
+
+
 cdef Py_ssize_t _first_digit(str text):
-    """Where ``text``'s first ASCII digit is (-1: none), or -2 when ``text`` holds a character
-    from U+0660 on, the first decimal digit beyond ASCII (Arabic-Indic zero): below it,
-    ``\\d`` finds only ASCII digits."""
+    """Where ``text``'s first decimal digit is (-1: none), or -2 when ``text`` holds a
+    character beyond the Basic Multilingual Plane (the regex decides there)."""
     cdef Py_ssize_t position, found = -1
     cdef Py_UCS4 char
     for position in range(len(text)):
         char = text[position]
-        if char >= 0x660:
+        if char > 0xFFFF:
             return -2
-        if found < 0 and u"0" <= char <= u"9":
+        if found < 0 and _is_decimal(char):
             found = position
     return found
 
 
 cdef str _shape(str key, object numbers_to_zero):
     """``key`` with each run of digits written ``0``; the regex ``numbers_to_zero`` for a
-    key with characters beyond ASCII digits' reach (see :func:`_first_digit`)."""
+    key with characters beyond the Basic Multilingual Plane (see :func:`_first_digit`)."""
     cdef Py_ssize_t position = _first_digit(key)
     if position == -1:
         return key
@@ -587,10 +590,10 @@ cdef str _shape(str key, object numbers_to_zero):
     cdef Py_ssize_t length = len(key), start
     while position < length:
         parts.append(u"0")
-        while position < length and u"0" <= key[position] <= u"9":
+        while position < length and _is_decimal(key[position]):
             position += 1
         start = position
-        while position < length and not (u"0" <= key[position] <= u"9"):
+        while position < length and not _is_decimal(key[position]):
             position += 1
         parts.append(key[start:position])
     return u"".join(parts)
@@ -609,18 +612,16 @@ def line_shapes(list keys, object numbers_to_zero):
     return [_shape(key, numbers_to_zero) for key in keys]
 
 
-def line_keys(list texts, object strip_bullet, object casefold):
-    """Each line as repetition compares it: without its list marker (``strip_bullet``,
-    called only on lines that start with a marker character), case folded. One
-    ``casefold`` of all the lines: a line holds no newline, and folding makes none.
+def line_keys(list texts, object casefold):
+    """Each line as repetition compares it: without its list marker (see
+    :func:`without_marker`), case folded. One ``casefold`` of all the lines: a line holds
+    no newline, and folding makes none.
 
-    >>> line_keys(["• Home", "HOME", "Straße"], lambda text: text[2:], str.casefold)
+    >>> line_keys(["• Home", "HOME", "Straße"], str.casefold)
     ['home', 'home', 'strasse']
     """
     cdef str text
     if not texts:
         return []
-    cdef list bare = [
-        strip_bullet(text) if text and is_bullet_char(text[0]) else text for text in texts
-    ]
+    cdef list bare = [without_marker(text) for text in texts]
     return casefold(u"\n".join(bare)).split(u"\n")

@@ -283,18 +283,67 @@ cdef class LineTokens:
         return found
 
     cdef bint _all_in(self, words, array known, Py_ssize_t start, Py_ssize_t stop) except -1:
-        """True when the tokens ``start`` to ``stop - 1`` are all in ``words``; ``known``
-        remembers each token's answer (1: in, -1: not in, 0: not asked yet)."""
+        """True when the tokens ``start`` to ``stop - 1`` are all in ``words`` (see
+        :meth:`_is_in`)."""
         cdef Py_ssize_t position
-        cdef int token
         for position in range(start, stop):
-            token = self.ids.data.as_ints[position]
-            if not known.data.as_schars[token]:
-                known.data.as_schars[token] = (
-                    1 if <object>PyList_GET_ITEM(self.vocabulary, token) in words else -1)
-            if known.data.as_schars[token] < 0:
+            if not self._is_in(words, known, self.ids.data.as_ints[position]):
                 return False
         return True
+
+    cdef bint _is_in(self, words, array known, int token) except -1:
+        """True when token ``token`` is in ``words``; ``known`` remembers each token's
+        answer (1: in, -1: not in, 0: not asked yet)."""
+        if not known.data.as_schars[token]:
+            known.data.as_schars[token] = (
+                1 if <object>PyList_GET_ITEM(self.vocabulary, token) in words else -1)
+        return known.data.as_schars[token] > 0
+
+    def counts_on(self, const unsigned char[:] lines):
+        """How often each token occurs on the lines marked in ``lines`` (one byte a line,
+        not 0: counted), in the order of first occurrence (what ``Counter.update`` gives
+        line after line), read from the ids: no tuple of tokens is built.
+
+        >>> from cleantext.text._lines import LineTable
+        >>> LineTokens(LineTable("a b\\nc\\nb a a"), str.split).counts_on(bytes([1, 0, 1]))
+        {'a': 3, 'b': 2}
+        """
+        cdef array seen = clone(_new_array("i"), len(self.vocabulary), True)
+        cdef list order = []
+        cdef Py_ssize_t index, position
+        cdef int token
+        for index in range(lines.shape[0]):
+            if not lines[index]:
+                continue
+            for position in range(self._bound_at(index), self._bound_at(index + 1)):
+                token = self.ids.data.as_ints[position]
+                if not seen.data.as_ints[token]:
+                    order.append(token)
+                seen.data.as_ints[token] += 1
+        return {<object>PyList_GET_ITEM(self.vocabulary, token): seen.data.as_ints[token]
+                for token in order}
+
+    def members_on(self, const unsigned char[:] lines, words):
+        """Per line marked in ``lines`` (one byte a line), how many of its tokens are in
+        ``words`` (a container of strings; 0 for the other lines), in an ``array('i')``.
+        Each token of the vocabulary is looked up in ``words`` once.
+
+        >>> from cleantext.text._lines import LineTable
+        >>> tokens = LineTokens(LineTable("the cat\\nthe\\na the b"), str.split)
+        >>> list(tokens.members_on(bytes([1, 0, 1]), {"the", "a"}))
+        [1, 0, 2]
+        """
+        cdef array known = clone(_new_array("b"), len(self.vocabulary), True)
+        cdef array found = clone(_new_array("i"), lines.shape[0], True)
+        cdef Py_ssize_t index, position, members
+        for index in range(lines.shape[0]):
+            if not lines[index]:
+                continue
+            members = 0
+            for position in range(self._bound_at(index), self._bound_at(index + 1)):
+                members += self._is_in(words, known, self.ids.data.as_ints[position])
+            found.data.as_ints[index] = members
+        return found
 
     def select(self, kept):
         """The tokens of lines ``kept`` (indexes, in order), sharing this vocabulary.

@@ -29,7 +29,6 @@ from cleantext.text._features import (
     repeat_counts,
 )
 from cleantext.text._features import LineFeatures as LineFeatures  # (the compiled type)
-from cleantext.text.lexicon import BULLET, strip_bullet
 from cleantext.text.page import Page
 from cleantext.text.prefilter import casefold
 from cleantext.text.stopwords import STOPWORDS, choose_language, page_stopwords
@@ -92,8 +91,6 @@ def line_facts(lines: page_module.LineFeatures) -> LineFacts:
         lines.lines,
         lines.tokens,
         lines.word_counts,
-        BULLET.match,
-        strip_bullet,
         casefold,
         _numbers_to_zero,
         FULL_FROM,

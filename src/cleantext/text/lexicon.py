@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from cleantext.text._features import without_marker
+
 UTILITY_WORDS = frozenset(
     """
     print printer printable email e-mail mail share shares save saved bookmark tweet pin
@@ -66,18 +68,10 @@ def count_tokens(text: str) -> int:
     return len(TOKEN.findall(text.lower()))
 
 
-def strip_bullet(text: str) -> str:
-    """``text`` without a leading list marker.
-
-    >>> strip_bullet("•  Ukraine"), strip_bullet("• Kyiv"), strip_bullet("-5 °C")
-    ('Ukraine', 'Kyiv', '-5 °C')
-    """
-    if text[:1] not in BULLET_CHARS:
-        return text
-    if text[1:2] == " " and not text[2:3].isspace():  # the usual "• item": no regex needed
-        return text[2:]  # (``str.isspace`` holds for every character that ``\s`` matches)
-    match = BULLET.match(text)
-    return text[match.end() :] if match else text
+strip_bullet = without_marker
+"""``text`` without a leading list marker (where :data:`BULLET` matches): the compiled
+:func:`cleantext.text._features.without_marker`, a loop over the marker's characters
+(``tests/test_features_kernel.py`` checks it against the regex on every code point)."""
 
 
 def has_bullet(text: str) -> bool:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext.text._lines import Flags
-from cleantext.text._page import body_core
+from cleantext.text._lines import Flags, LineTable
+from cleantext.text._page import body_core, same_lines
 from cleantext.text.page import Page, counts_as_prose
 from strategies import any_text, page_text
 
@@ -67,3 +67,29 @@ def test_token_counts_are_the_lengths_of_the_tokens(text: str) -> None:
 def test_body_core_needs_one_sentence_end_per_line() -> None:
     with pytest.raises(ValueError, match="one sentence end per line"):
         body_core(array("i", [1, 2]), Flags(b"\1"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text(), page_text()), st.data())
+def test_same_lines_compares_the_kept_lines_texts(text: str, data: st.DataObject) -> None:
+    source = LineTable(text)
+    kept = sorted(data.draw(st.sets(st.integers(0, max(len(source) - 1, 0)), max_size=8)))
+    kept = [index for index in kept if index < len(source)]
+    other = LineTable(data.draw(st.one_of(any_text(), st.just(_joined(source, kept)))))
+    plain = [line.text for line in other] == [source[index].text for index in kept]
+    assert same_lines(other, source, kept) == plain
+
+
+def _joined(table: LineTable, kept: list[int]) -> str:
+    """The kept lines, indented or not, one a line."""
+    return "\n".join(("  " if index % 2 else "") + table[index].text for index in kept)
+
+
+def test_same_lines_sees_one_changed_character() -> None:
+    source = LineTable("Home\n  Caf\u00e9 \u6771\n\nBody.")
+    assert same_lines(LineTable("Caf\u00e9 \u6771\nBody."), source, [1, 2])
+    assert not same_lines(LineTable("Caf\u00e9 \u6772\nBody."), source, [1, 2])
+    assert not same_lines(LineTable("Body.\nCaf\u00e9 \u6771"), source, [1, 2])
+    assert same_lines(LineTable(""), LineTable(""), [])
+    with pytest.raises(IndexError):
+        same_lines(LineTable("Home"), source, [9])

@@ -9,6 +9,8 @@ Texts mix the detectors' own words (in random case, with letters that fold: ``İ
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,10 +22,9 @@ from cleantext.text._prefilter import (
     lines_holding,
     lines_in,
     lines_leading_with,
-    lines_opening_with,
     longer_lines,
 )
-from cleantext.text.lexicon import has_bullet, strip_bullet, tokens
+from cleantext.text.lexicon import BULLET_CHARS, has_bullet, strip_bullet, tokens
 from cleantext.text.page import Page
 from cleantext.text.prefilter import casefold, lines_only_of
 from cleantext.text.triggers import FOUND
@@ -114,16 +115,41 @@ def test_longer_lines_are_those_longer_than_the_limit(text: str, limit: int) -> 
 
 
 @settings(max_examples=200, deadline=None)
+@given(any_text(), st.integers(min_value=0, max_value=30), st.integers(min_value=-1, max_value=40))
+def test_longer_lines_stop_at_the_longest(text: str, limit: int, longest: int) -> None:
+    table = LineTable(text)
+    assert longer_lines(table, limit, longest) == [
+        line.index
+        for line in table
+        if limit < len(line.text) and (longest < 0 or len(line.text) <= longest)
+    ]
+
+
+def lines_opening_with(folded: str, words: Iterable[str]) -> list[int]:
+    """The numbers of the lines of ``folded`` (case-folded, split at ``\\n``) that start
+    with one of ``words``, a dotted ``i`` (``İ`` folded) read as ``i``: the plain rule that
+    the shared scan's *opening* groups are checked against."""
+    starts = tuple(words)
+    return [
+        number
+        for number, line in enumerate(folded.split("\n"))
+        if line.startswith(starts) or line.replace("i\u0307", "i").startswith(starts)
+    ]
+
+
+def test_the_opening_rule_reads_a_dotted_i_as_i() -> None:
+    assert lines_opening_with("• read more\nread on\n\n-\n", ("read", "•", "-")) == [0, 1, 3]
+    assert lines_opening_with("i\u0307tem\nitem\nxitem", ("item",)) == [0, 1]
+
+
+@settings(max_examples=200, deadline=None)
 @given(_text(), st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
-def test_lines_opening_with_finds_the_lines_that_start_with_a_word(
+def test_an_opening_group_finds_the_lines_that_start_with_a_word(
     text: str, words: list[str]
 ) -> None:
     folded = casefold(text)
-    assert lines_opening_with(folded, words) == [
-        number
-        for number, line in enumerate(folded.split("\n"))
-        if line.replace("i\u0307", "i").startswith(tuple(words)) or line.startswith(tuple(words))
-    ]
+    numbers, _ = Triggers(opening={"open": words}).lines(folded)
+    assert list(numbers) == lines_opening_with(folded, words)
 
 
 @settings(max_examples=200, deadline=None)
@@ -177,9 +203,9 @@ ANCHORED = {
     "related_list": lines_leading_with,
     "ad_label": lines_leading_with,
     "menu_links": lines_leading_with,
-    "tag_list": lines_opening_with,
 }
-"""How the detectors' anchored groups are found (the others anywhere in a line)."""
+"""How the detectors' leading groups are found (tag_list's opens a line, the others are
+found anywhere in it)."""
 
 
 @settings(max_examples=100, deadline=None)
@@ -187,8 +213,11 @@ ANCHORED = {
 def test_the_detectors_shared_groups_are_their_own_scans(text: str) -> None:
     page = Page.from_text(text)
     for name, trigger in FOUND.items():
-        scan = ANCHORED.get(name, lines_holding)
-        assert page.folded.triggered_numbers(trigger) == scan(page.folded.text, trigger.words)
+        if name == "tag_list":
+            expected = lines_opening_with(page.folded.text, (*tag_list.LABEL_WORDS, *BULLET_CHARS))
+        else:
+            expected = ANCHORED.get(name, lines_holding)(page.folded.text, trigger.words)
+        assert page.folded.triggered_numbers(trigger) == expected, name
 
 
 def test_the_shared_scan_refuses_what_it_cannot_find() -> None:

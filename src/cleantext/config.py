@@ -92,10 +92,14 @@ class Config:
         return next((params for key, params in self.overrides if key == name), detector.params)
 
     def active(self, mode: Mode = "text") -> Iterator[tuple[Detector, Any]]:
-        """Each detector that runs in ``mode``, with its parameters, in engine order."""
+        """Each detector that runs in ``mode``, with its parameters, in engine order (the
+        registry is built, and the overrides read, once for all of them)."""
+        tuned: dict[str, Any] = {}
+        for name, params in self.overrides:
+            tuned.setdefault(name, params)  # (the first, as :meth:`params_for` reads them)
         for name, detector in self.registry().items():
             if self._runs(detector, mode):
-                yield detector, self.params_for(name)
+                yield detector, tuned.get(name, detector.params)
 
     def active_names(self, mode: Mode = "text") -> tuple[str, ...]:
         """Names of the detectors that run in ``mode``."""

@@ -89,7 +89,7 @@ def _claims(
     if not fallbacks:
         return claims, page
     claimed = claims.claimed_lines(threshold)
-    seen = page.with_claims(claimed).with_page_type(page.page_type)
+    seen = page.with_claims(claimed)  # (which hands over the page type too)
     page.features.forget_searches()  # (the named detectors' and the page type's alone)
     _run(seen, claims, fallbacks)
     return claims, seen

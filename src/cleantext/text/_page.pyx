@@ -3,14 +3,15 @@
 :func:`gap_newlines` counts the line breaks of every gap in place, without building a
 :class:`~cleantext.text._lines.Gap` per gap; :func:`body_core` finds the densest run of
 prose from the per-line word counts and sentence ends, with the same arithmetic as
-the plain definition (``tests/test_page_kernel.py`` compares them).
+the plain definition (``tests/test_page_kernel.py`` compares them); :func:`same_lines`
+compares the lines of two tables in place.
 """
 
 from cpython.array cimport array, clone
 
 from array import array as _new_array
 
-from cleantext.text._lines cimport Flags, LineTable, line_start, line_end
+from cleantext.text._lines cimport Flags, LineTable, checked_index, line_start, line_end
 
 DEF MIN_PROSE_WORDS = 10  # ``cleantext.text.page.counts_as_prose``'s default
 DEF LONG_LINE_WORDS = 25  # a long line without a sentence end weighs half its words
@@ -69,3 +70,46 @@ def body_core(array words, Flags ends):
         elif running > best:
             best, first, last = running, run_start, index
     return first, last
+
+
+cdef Py_ssize_t _text_start(LineTable table, Py_ssize_t index):
+    """Where the text of line ``index`` starts: after its indentation (``Line.text``)."""
+    cdef str text = table.text
+    cdef Py_ssize_t first = line_start(table, index)
+    while text[first].isspace():  # (a line has a non-space character)
+        first += 1
+    return first
+
+
+cdef bint _same_line(LineTable table, Py_ssize_t index, LineTable other, Py_ssize_t number):
+    """Whether line ``index`` of ``table`` has the text of line ``number`` of ``other``."""
+    cdef Py_ssize_t first = _text_start(table, index), size = line_end(table, index) - first
+    cdef Py_ssize_t other_first = _text_start(other, number), offset
+    cdef str text = table.text, other_text = other.text
+    if line_end(other, number) - other_first != size:
+        return False
+    for offset in range(size):
+        if text[first + offset] != other_text[other_first + offset]:
+            return False
+    return True
+
+
+def same_lines(LineTable lines, LineTable source, kept):
+    """Whether the lines of ``lines`` are the lines ``kept`` of ``source`` (their indexes,
+    in order), text for text: what comparing ``[line.text for line in lines]`` with
+    ``[source[i].text for i in kept]`` says, read in place (no line is built).
+
+    >>> from cleantext.text._lines import LineTable
+    >>> source = LineTable("Home\\n  Title\\n\\nBody.")
+    >>> same_lines(LineTable("Title\\nBody."), source, [1, 2])
+    True
+    >>> same_lines(LineTable("Title"), source, [0]), same_lines(LineTable("Title"), source, [])
+    (False, False)
+    """
+    cdef Py_ssize_t index, count = len(lines), total = len(source)
+    if len(kept) != count:
+        return False
+    for index in range(count):
+        if not _same_line(lines, index, source, checked_index(kept[index], total)):
+            return False
+    return True

@@ -236,21 +236,12 @@ def lines_leading_with(str text, words):
     >>> lines_leading_with("• read more\\nalready read\\n[read on]\\n½ read\\n_read", ("read",))
     [0, 2, 3, 4]
     """
-    return _lines_starting(text, words if isinstance(words, Words) else Words(words), True)
+    return _lines_leading(text, words if isinstance(words, Words) else Words(words))
 
 
-def lines_opening_with(str text, words):
-    """The numbers of the lines of ``text`` (split at ``\\n``) that start with one of ``words``.
-
-    >>> lines_opening_with("• read more\\nread on\\n\\n-\\n", ("read", "•", "-"))
-    [0, 1, 3]
-    """
-    return _lines_starting(text, words if isinstance(words, Words) else Words(words), False)
-
-
-cdef list _lines_starting(str text, Words found, bint skip_marks):
+cdef list _lines_leading(str text, Words found):
     """The numbers of the lines that start with one of ``found``'s words, after the marks
-    that are neither a letter nor a decimal digit when ``skip_marks``."""
+    that are neither a letter nor a decimal digit."""
     cdef Text scanned = text_of(text)
     cdef list numbers = []
     cdef Py_ssize_t position = 0, line = 0
@@ -261,7 +252,7 @@ cdef list _lines_starting(str text, Words found, bint skip_marks):
             line += 1
             position += 1
             continue
-        if not skip_marks or char.isalpha() or char.isdecimal():
+        if char.isalpha() or char.isdecimal():
             if found.maybe(scanned, position, char) and found.at(scanned, position, char):
                 numbers.append(line)
             position = next_line(scanned, position)  # only the line's first word counts
@@ -271,13 +262,16 @@ cdef list _lines_starting(str text, Words found, bint skip_marks):
     return numbers
 
 
-def longer_lines(LineTable table, Py_ssize_t limit):
+def longer_lines(LineTable table, Py_ssize_t limit, Py_ssize_t longest=-1):
     """The indexes of the lines of ``table`` whose text (indentation stripped) is longer
-    than ``limit`` characters.
+    than ``limit`` characters, and at most ``longest`` (when it is not negative): a caller
+    that reads lines up to some length builds no line beyond it.
 
     >>> from cleantext.text._lines import LineTable
     >>> longer_lines(LineTable("short\\n    four\\nlonger one"), 4)
     [0, 2]
+    >>> longer_lines(LineTable("short\\n    four\\nlonger one"), 4, 5)
+    [0]
     """
     cdef str text = table.text
     cdef list numbers = []
@@ -289,7 +283,7 @@ def longer_lines(LineTable table, Py_ssize_t limit):
             continue  # (the indentation only makes the line shorter)
         while text[first].isspace():
             first += 1
-        if end - first > limit:
+        if end - first > limit and (longest < 0 or end - first <= longest):
             numbers.append(index)
     return numbers
 
@@ -305,12 +299,12 @@ cdef class Triggers:
 
     A group is found *anywhere* in a line (as :func:`lines_holding` finds words),
     *leading* (where the line's first letter or digit stands, as
-    :func:`lines_leading_with`), or *opening* (at its first character, as
-    :func:`lines_opening_with`). The words found anywhere form an Aho-Corasick automaton
-    (each character read once, one table move per character); the anchored ones form two
-    tries walked from each line's start. ``columns[c]`` numbers the characters the words
-    use (0: any other), ``moves[state * width + column]`` is the next state, and
-    ``found[state]`` the groups (a bit each) of the words that end at that state.
+    :func:`lines_leading_with`), or *opening* (at its first character). The words found
+    anywhere form an Aho-Corasick automaton (each character read once, one table move per
+    character); the anchored ones form two tries walked from each line's start.
+    ``columns[c]`` numbers the characters the words use (0: any other),
+    ``moves[state * width + column]`` is the next state, and ``found[state]`` the groups
+    (a bit each) of the words that end at that state.
 
     >>> scan = Triggers({"talk": ("comment", "repl")}, {"more": ("read",)}, {"tag": ("tags",)})
     >>> numbers, groups = scan.lines("leave a comment\\n• read on\\ntags: a, b\\nthe end")

@@ -26,7 +26,7 @@ import regex
 from cleantext.text._lines import Flags, Gaps, LineTable
 from cleantext.text._lines import Gap as Gap
 from cleantext.text._lines import Line as Line
-from cleantext.text._page import body_core, gap_newlines
+from cleantext.text._page import body_core, gap_newlines, same_lines
 from cleantext.text._words import LineTokens
 from cleantext.text.words import WORD as WORD  # a word, as the page counts them
 from cleantext.text.words import line_tokens, word_counts
@@ -238,9 +238,7 @@ class Page:
         [('some', 'text', 'here')]
         """
         features = self.features
-        if len(self.lines) == len(kept) and all(
-            line.text == source.lines[i].text for line, i in zip(self.lines, kept, strict=True)
-        ):
+        if same_lines(self.lines, source.lines, kept):  # (compiled: no line is built)
             features = source.features.select(kept, self.lines)
         return replace(self, features=features, given_type=source.page_type)
 

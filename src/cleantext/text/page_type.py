@@ -33,6 +33,7 @@ from cleantext.text._prefilter import Words, lines_holding
 from cleantext.text.lexicon import strip_bullet
 from cleantext.text.page import Page, counts_as_prose
 from cleantext.text.prefilter import triggers
+from cleantext.text.triggers import HEADERS
 
 ARTICLE, FORUM, PRODUCT, COLLECTION = "article", "forum", "product", "collection"
 LISTING, DOCUMENTATION, SERVICE, UNKNOWN = "listing", "documentation", "service", "unknown"
@@ -137,17 +138,6 @@ SHOP_BUTTON = regex.compile(
     regex.I,
 )
 """A shop's button or stock line: "Add to cart", "In stock", "Free shipping over $50"."""
-HEADER_WORDS = triggers(
-    ("#", "said", "wrote", "says", "writes", "posted", "re:", "answered", "asked", "modified"),
-    ("repl", "quote", "report", "permalink", "like", "share", "ago", "later", "edited"),
-    ("joined", "posts", "messages", "reaction", "member", "registered", "karma", "reputation"),
-    ("solutions", "points", "trophies", "online", "offline", "avatar", "moderator", "admin"),
-    ("poster", "starter", "\u0307"),
-)
-"""Every post-header line holds one of these (case-folded; ``\u0307``: ``İ`` folds to
-``i\u0307``, and ``regex.IGNORECASE`` equates ``İ`` with ``i``), or ends in "op" (a line
-that is only "OP"), or ends like a date or a time (:data:`DATE_END`) and holds a year or a
-numeric date (:data:`DATE_DIGITS`)."""
 DATE_END = regex.compile(r"(?:\d|[ap]\.?m\.?)$", regex.MULTILINE)
 """How a line that is a date or a time ends: a digit, "am", "pm"."""
 DATE_DIGITS = regex.compile(r"\d{4}|\d[/.]\d")
@@ -175,6 +165,19 @@ HEADER_LINE = regex.compile(
     regex.I,
 )
 """All of :data:`HEADER_KINDS` in one pattern, tried in their order: one match a line."""
+EVERY_KIND = (1 << len(HEADER_KINDS)) - 1
+"""Every kind of :data:`HEADER_KINDS`: kind ``k`` is the bit ``1 << k``."""
+WORD_KINDS = tuple(
+    (1 << number, HEADERS[kind]) for number, (kind, _) in enumerate(HEADER_KINDS) if kind in HEADERS
+)
+"""Each kind that a word marks, with its group of the shared trigger scan
+(:data:`cleantext.text.triggers.HEADER_GROUPS`)."""
+DATED = frozenset({"date", "signed"})
+"""Kinds whose lines may end in a date (:data:`DATE_END`, :data:`DATE_DIGITS`) and hold no word."""
+DATED_KINDS = sum(1 << number for number, (kind, _) in enumerate(HEADER_KINDS) if kind in DATED)
+"""The kinds a line that ends like a date may be without any of their words."""
+JOINED_KIND = 1 << [kind for kind, _ in HEADER_KINDS].index("joined")
+"""The kind of a line that is only "OP" (a poster's mark)."""
 SIGNED = frozenset({"signed", "re"})
 """Kinds that make a post header on their own: a name with a date, a reply's subject."""
 THREAD_KINDS = frozenset({"#n", "joined"})
@@ -207,25 +210,40 @@ def read_page_type(page: Page) -> PageType:
     )
 
 
-def header_kind(text: str) -> str | None:
-    """The kind of post-header line ``text`` is, or None.
+def header_kind(text: str, kinds: int = EVERY_KIND) -> str | None:
+    """The kind of post-header line ``text`` is, or None. Only the ``kinds`` (bits, see
+    :data:`EVERY_KIND`) are tried, in their order: the first that matches wins, as in
+    :data:`HEADER_LINE`, which tries them all in one match.
 
     >>> header_kind("• #12"), header_kind("Pippin06 said:"), header_kind("Joined"), header_kind("Home")
     ('#n', 'said', 'joined', None)
+    >>> header_kind("Joined", kinds=0b1), header_kind("Joined", kinds=0b1000)
+    (None, 'joined')
     """
     if len(text) > HEADER_CHARS:
         return None
-    found = HEADER_LINE.match(strip_bullet(text))
+    bare = strip_bullet(text)
+    if kinds != EVERY_KIND:
+        return _first_kind(bare, kinds)
+    found = HEADER_LINE.match(bare)
     if found is None or found.lastgroup is None:
         return None
     return HEADER_KINDS[int(found.lastgroup.removeprefix("kind"))][0]
+
+
+def _first_kind(text: str, kinds: int) -> str | None:
+    """The first of the ``kinds`` (bits) whose pattern matches ``text``, or None."""
+    for number, (kind, pattern) in enumerate(HEADER_KINDS):
+        if kinds >> number & 1 and pattern.match(text):
+            return kind
+    return None
 
 
 class _Candidates:
     """The page's short lines, joined once, and the few of them each rule can accept.
 
     A rule's pattern needs a word, a mark or a shape of the line's ends that a line must
-    have (``HEADER_WORDS``, ``DATE_END``, ``PRICE_WORDS``, ``SHOP_WORDS``, the compiled
+    have (the shared scan's ``HEADERS``, ``DATE_END``, ``PRICE_WORDS``, ``SHOP_WORDS``, the compiled
     :func:`~cleantext.text._page_type.header_ends` and
     :func:`~cleantext.text._page_type.code_candidates`): one scan of the joined text, or
     one pass over the lines, finds the lines worth matching.
@@ -237,17 +255,32 @@ class _Candidates:
         self.folded = page.folded  # case-folded, shared with the detectors' pre-filters
 
     def headers(self) -> dict[int, str]:
-        """Line index to kind, for each post-header line, in order."""
+        """Line index to kind, for each post-header line, in order.
+
+        A line is tried only for the kinds it may be: those whose words it holds (one
+        shared scan, :data:`WORD_KINDS`), the dated kinds when it ends like a date and
+        holds a year or a numeric date, "joined" when it ends in "op"."""
         lines = self.page.lines
-        texts = {line.index: line.text for line in self.folded.containing(HEADER_WORDS)}
+        possible = self._word_kinds()
         op, dated = header_ends(self.folded.text, self.folded.starts, DATE_END.search)
-        texts.update((index, lines[index].text) for index in op)
-        texts.update(
-            (index, text) for index in dated if DATE_DIGITS.search(text := lines[index].text)
-        )
-        kinds = {text: header_kind(text) for text in set(texts.values())}  # (lines repeat)
-        found = {index: kinds[texts[index]] for index in sorted(texts)}
-        return {index: kind for index, kind in found.items() if kind is not None}
+        for index in op:
+            possible[index] = possible.get(index, 0) | JOINED_KIND
+        for index in dated:
+            if DATE_DIGITS.search(lines[index].text):
+                possible[index] = possible.get(index, 0) | DATED_KINDS
+        texts = {index: lines[index].text for index in possible}
+        tried = {(texts[index], kinds) for index, kinds in possible.items()}  # (lines repeat)
+        found = {key: header_kind(*key) for key in tried}
+        kinds = {index: found[texts[index], possible[index]] for index in sorted(possible)}
+        return {index: kind for index, kind in kinds.items() if kind is not None}
+
+    def _word_kinds(self) -> dict[int, int]:
+        """Line index to the kinds (bits) whose words the line holds."""
+        possible: dict[int, int] = {}
+        for bit, group in WORD_KINDS:
+            for index in self.folded.triggered_numbers(group):
+                possible[index] = possible.get(index, 0) | bit
+        return possible
 
     def code(self) -> int:
         """How many lines look like code."""

@@ -224,12 +224,8 @@ def short_lines_with(
     found = (line for line in holding if len(line.text) <= max_chars)
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
-    cut = shared.max_chars  # the lines between the two lengths are searched on their own,
-    longer = (
-        line
-        for index in longer_lines(page.lines, cut)
-        if len((line := page.lines[index]).text) <= max_chars
-    )
+    # the lines between the two lengths are searched on their own
+    longer = (page.lines[index] for index in longer_lines(page.lines, shared.max_chars, max_chars))
     return merge(found, _batched_lines_with(longer, words))  # (lines sort by their index)
 
 
@@ -324,7 +320,8 @@ class LeadWords:
         else:
             numbers = lines_leading_with(folded.text, self.scan)
         if folded.max_chars is not None and (max_chars is None or max_chars > folded.max_chars):
-            numbers = sorted(numbers + longer_lines(page.lines, folded.max_chars))
+            longest = -1 if max_chars is None else max_chars
+            numbers = sorted(numbers + longer_lines(page.lines, folded.max_chars, longest))
         match = self.pattern.match
         found: list[Line] = []
         for number in numbers:

@@ -82,6 +82,25 @@ TAG_LABEL_WORDS = (
 )
 """The first words of tag_list's labels (case-folded): a label line starts with one."""
 
+HEADER_GROUPS = {
+    "#n": ("#",),
+    "said": ("said", "wrote", "says", "writes", "posted"),
+    "reply": ("repl", "quote", "report", "permalink", "like", "share"),
+    "joined": (
+        *("joined", "posts", "messages", "reaction", "member", "registered", "karma"),
+        *("reputation", "likes", "solutions", "points", "trophies", "online", "offline"),
+        *("avatar", "moderator", "admin", "poster", "starter", "edited"),
+    ),
+    "ago": ("ago", "later"),
+    "re": ("re:",),
+    "signed": ("answered", "asked", "edited", "modified"),
+}
+"""For each kind of post-header line that a word marks (:data:`cleantext.text.page_type.HEADER_KINDS`),
+what every line of that kind holds (case-folded): "#", a verb of saying, a button's
+name, a poster statistic, "ago", "re:", a verb of answering. The kinds "date" and
+"signed" also accept lines that end like a date (the page type finds those by their ends),
+and "joined" a line that is only "OP"."""
+
 
 def folded(words: tuple[str, ...]) -> tuple[str, ...]:
     """``words`` case-folded, as :class:`~cleantext.text.prefilter.LeadWords` finds them."""
@@ -98,6 +117,7 @@ FOUND = shared_triggers(
         "cookie_notice": COOKIE_TRIGGERS,
         "breadcrumb": SEPARATOR_MARKS,
         "menu_cells": CELL_SPACES,
+        **{f"header {kind}": words for kind, words in HEADER_GROUPS.items()},
     },
     leading={
         "related_list": folded(RELATED_LEAD_WORDS),
@@ -122,3 +142,5 @@ AD_LEADS = LeadWords(AD_LEAD_WORDS, FOUND["ad_label"])
 """ad_label's lead words, found by the shared scan."""
 LINK_LEADS = LeadWords(LINK_LEAD_WORDS, FOUND["menu_links"])
 """menu's lead words, found by the shared scan."""
+HEADERS = {kind: FOUND[f"header {kind}"] for kind in HEADER_GROUPS}
+"""The page type's post-header words, a group for each kind of header line."""

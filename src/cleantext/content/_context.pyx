@@ -5,7 +5,9 @@ The arithmetic is the Python code's, in the same order on the same doubles, so t
 their scores are the same to the last bit (``benchmarks/outhash.py`` shows it on the sets).
 """
 
-from cleantext.text._features cimport FeatureTable, LineFacts, LineFeatures
+from cpython.array cimport array
+
+from cleantext.text._features cimport FeatureTable, LineFacts, LineFeatures, count_at
 
 from cleantext.content.params import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT
 
@@ -33,19 +35,18 @@ def candidates(list classes, FeatureTable lines, frozenset stops, str good, froz
     cdef double best = 0.0, running = 0.0, cost
     cdef Py_ssize_t first = 0, gap = 0, index, best_first = 0, best_last = -1
     cdef str current
-    cdef int *words = lines.facts.words.data.as_ints
-    cdef int *repeats = lines.repeats.data.as_ints
+    cdef array words = lines.facts.words, repeats = lines.repeats  # (read with count_at)
     for index in range(len(classes)):
         current = classes[index]
         if current == good:
-            running += words[index]
+            running += count_at(words, index)
             gap = 0
         elif current in neutral:
             pass
         elif current == claimed:
             running -= claimed_cost
         else:
-            cost = repeat_cost if repeats[index] > 1 else bad_cost
+            cost = repeat_cost if count_at(repeats, index) > 1 else bad_cost
             running -= cost + gap_growth * gap
             gap += 1
         if running <= 0 or index in stops:
@@ -83,9 +84,9 @@ cdef bint _heading_at(FeatureTable lines, Py_ssize_t index):
     """:func:`looks_like_heading` for line ``index`` of ``lines``, read in place."""
     cdef LineFacts facts = lines.facts
     return _heading_shape(
-        facts.words.data.as_ints[index], facts.bullet.data.as_uchars[index],
-        lines.repeats.data.as_ints[index], facts.separators.data.as_ushorts[index],
-        facts.digits.data.as_ushorts[index],
+        count_at(facts.words, index), facts.bullet.data.as_uchars[index],
+        count_at(lines.repeats, index), facts.separators.data.as_uchars[index],
+        facts.digits.data.as_uchars[index],
     )
 
 
@@ -111,7 +112,7 @@ def promote_headings(list classes, FeatureTable lines, double heading_distance):
             )
             if alone and _heading_at(lines, index):
                 classes[index] = NEAR
-        distance += lines.facts.chars.data.as_ints[index]
+        distance += count_at(lines.facts.chars, index)
 
 
 cdef Thresholds _thresholds(object params):
@@ -127,23 +128,23 @@ cdef Thresholds _thresholds(object params):
 cdef str _own_class(FeatureTable lines, Py_ssize_t index, Thresholds *limits):
     """The class of line ``index`` from its own features alone (``docs/algorithm.md``)."""
     cdef LineFacts facts = lines.facts
-    cdef Py_ssize_t words = facts.words.data.as_ints[index]
-    cdef Py_ssize_t chars = facts.chars.data.as_ints[index]
+    cdef Py_ssize_t words = count_at(facts.words, index)
+    cdef Py_ssize_t chars = count_at(facts.chars, index)
     cdef bint ends = facts.sentence_end.data.as_uchars[index]
     if words == 0:
         return EMPTY
-    cdef double density = lines.stopwords.data.as_ints[index] / <double>words
+    cdef double density = count_at(lines.stopwords, index) / <double>words
     cdef bint sentence = ends and words >= limits.min_sentence_words
-    if lines.repeats.data.as_ints[index] >= limits.max_repeats and not sentence:
+    if count_at(lines.repeats, index) >= limits.max_repeats and not sentence:
         return BAD
-    if facts.separators.data.as_ushorts[index] >= 2 and density < limits.stop_high:
+    if facts.separators.data.as_uchars[index] >= 2 and density < limits.stop_high:
         return BAD
     if chars < limits.length_low:
         if sentence and (density >= limits.stop_low or words >= limits.prose_words):
             return NEAR
         return SHORT
     cdef bint long_enough = (
-        chars >= limits.length_high or facts.sentences.data.as_ints[index] >= 2
+        chars >= limits.length_high or count_at(facts.sentences, index) >= 2
     )
     if ends and density >= limits.stop_low:
         return GOOD if long_enough or density >= limits.stop_high else NEAR
@@ -192,9 +193,9 @@ cdef bint _list_like(FeatureTable lines, Py_ssize_t start, Py_ssize_t end, doubl
     words a line on average, none repeated on the page."""
     cdef Py_ssize_t index, words = 0
     for index in range(start, end):
-        if lines.repeats.data.as_ints[index] != 1:
+        if count_at(lines.repeats, index) != 1:
             return False
-        words += lines.facts.words.data.as_ints[index]
+        words += count_at(lines.facts.words, index)
     return words >= list_words * (end - start)
 
 
@@ -303,8 +304,8 @@ cdef bint _sentence_at(FeatureTable lines, Py_ssize_t index, double min_words):
     """Line ``index`` reads as a sentence: a sentence end, not repeated, enough words."""
     return (
         lines.facts.sentence_end.data.as_uchars[index]
-        and lines.repeats.data.as_ints[index] == 1
-        and lines.facts.words.data.as_ints[index] >= min_words
+        and count_at(lines.repeats, index) == 1
+        and count_at(lines.facts.words, index) >= min_words
     )
 
 

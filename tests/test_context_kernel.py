@@ -284,3 +284,12 @@ def test_a_long_alternation_of_short_and_empty_lines_is_resolved_in_linear_time(
     classes[-1] = GOOD
     found = resolve_context(classes, lines, 200, 3, 6.0)  # (each run's neighbour, looked up
     assert found[0] == BAD and found[-1] == GOOD  # anew, would take minutes)
+
+
+def test_classes_read_by_index_as_a_sequence_does() -> None:
+    names = [GOOD, SHORT, BAD, LIST, NEAR, EMPTY, CLAIMED]
+    classes = Classes.of(names)
+    assert [classes[index] for index in range(-len(names), len(names))] == names + names
+    for index in (len(names), -len(names) - 1):
+        with pytest.raises(IndexError):
+            classes[index]

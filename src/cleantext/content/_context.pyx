@@ -12,6 +12,7 @@ the three lists the passes need).
 from cpython.array cimport array
 
 from cleantext.text._features cimport FeatureTable, LineFacts, LineFeatures, count_at
+from cleantext.text._lines cimport checked_index
 
 from cleantext.content.params import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT
 
@@ -40,8 +41,8 @@ cdef class Classes:
     names (``classes[index]``, iteration, ``==`` with a list or tuple of names).
 
     >>> classes = Classes.of(["good", "short", "bad"])
-    >>> classes[1], list(classes), classes == ["good", "short", "bad"], len(classes)
-    ('short', ['good', 'short', 'bad'], True, 3)
+    >>> classes[1], classes[-1], list(classes), classes == ["good", "short", "bad"], len(classes)
+    ('short', 'bad', ['good', 'short', 'bad'], True, 3)
     """
 
     cdef bytearray codes
@@ -63,7 +64,7 @@ cdef class Classes:
         return len(self.codes)
 
     def __getitem__(self, Py_ssize_t index):
-        return _NAMES[self.codes[index]]
+        return _NAMES[self.codes[checked_index(index, len(self.codes))]]
 
     def __iter__(self):
         cdef unsigned char code

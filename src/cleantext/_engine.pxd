@@ -9,7 +9,7 @@ cdef class UnitValues:
     cdef array starts, values  # "q": each run's first unit; "d": its value
     cdef readonly bint whole
     cdef Py_ssize_t _run
-    cdef void push(self, double value) except *
+    cdef int push(self, double value) except -1
     cdef double at(self, Py_ssize_t unit) noexcept
     cdef Py_ssize_t _find(self, Py_ssize_t unit) noexcept
     cdef object _shown(self, double value)

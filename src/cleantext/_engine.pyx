@@ -201,9 +201,9 @@ cdef class UnitValues:
         """How many runs of equal values there are."""
         return len(self.values)
 
-    cdef void push(self, double value) except *:
+    cdef int push(self, double value) except -1:
         """Add the value of the next unit (a new run where it differs from the last, bit
-        for bit: -0.0 and 0.0 stay apart, as they would in an array)."""
+        for bit: -0.0 and 0.0 stay apart, as they would in an array); -1 if memory ran out."""
         cdef Py_ssize_t runs = len(self.values)
         if runs == 0 or memcmp(&self.values.data.as_doubles[runs - 1], &value,
                                sizeof(double)) != 0:
@@ -212,6 +212,7 @@ cdef class UnitValues:
             self.starts.data.as_longlongs[runs] = self.size
             self.values.data.as_doubles[runs] = value
         self.size += 1
+        return 0
 
     cdef double at(self, Py_ssize_t unit) noexcept:
         """The value of ``unit`` (0 <= unit < size): the run last read or the next one, else

@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.content._context import (
+    Classes,
     initial_classes,
     promote_headings,
     removal_reason,
@@ -187,10 +188,12 @@ def test_the_context_is_resolved_as_the_plain_definition_resolves_it(seed: int) 
     lines = page_features(Page.from_text(text)).lines
     runs = [(generator.choice(CLASS_NAMES), generator.randint(1, 5)) for _ in range(count)]
     classes = tiled(runs, count)
-    promoted = list(classes)
+    promoted = Classes.of(classes)
     promote_headings(promoted, lines, PARAMS.heading_distance)
-    found = resolve_context(list(classes), lines, PARAMS.heading_distance, 3, 6.0)
-    assert found == plain_resolve(promoted, lines, PARAMS)
+    given = Classes.of(classes)
+    found = resolve_context(given, lines, PARAMS.heading_distance, 3, 6.0)
+    assert found == plain_resolve(list(promoted), lines, PARAMS)
+    assert given == classes  # (the classes given stay as they were)
 
 
 @given(LINES.map("\n".join), RUNS, st.data())
@@ -281,3 +284,12 @@ def test_a_long_alternation_of_short_and_empty_lines_is_resolved_in_linear_time(
     classes[-1] = GOOD
     found = resolve_context(classes, lines, 200, 3, 6.0)  # (each run's neighbour, looked up
     assert found[0] == BAD and found[-1] == GOOD  # anew, would take minutes)
+
+
+def test_classes_read_by_index_as_a_sequence_does() -> None:
+    names = [GOOD, SHORT, BAD, LIST, NEAR, EMPTY, CLAIMED]
+    classes = Classes.of(names)
+    assert [classes[index] for index in range(-len(names), len(names))] == names + names
+    for index in (len(names), -len(names) - 1):
+        with pytest.raises(IndexError):
+            classes[index]

@@ -164,6 +164,7 @@ def test_weighing_matches_the_claim_by_claim_definition(text: str) -> None:
     scores, winners = claims.weigh()
     expected_scores, expected_winners = reference_weigh(rows(claims))
     assert len(scores) == len(winners) == units.size
+    assert max(scores.runs, winners.runs) <= 2 * len(claims) + 1  # (runs, not a value a unit)
     assert {
         unit: score for unit, score in enumerate(scores) if score != UNCLAIMED
     } == expected_scores

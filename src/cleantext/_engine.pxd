@@ -1,5 +1,18 @@
 # The C-level declarations of ``_engine.pyx``.
+from cpython.array cimport array
+
 from cleantext.text._lines cimport LineTable
+
+
+cdef class UnitValues:
+    cdef readonly Py_ssize_t size
+    cdef array starts, values  # "q": each run's first unit; "d": its value
+    cdef readonly bint whole
+    cdef Py_ssize_t _run
+    cdef int push(self, double value) except -1
+    cdef double at(self, Py_ssize_t unit) noexcept
+    cdef Py_ssize_t _find(self, Py_ssize_t unit) noexcept
+    cdef object _shown(self, double value)
 
 
 cdef class Units:

@@ -1,10 +1,11 @@
 """The compiled kernels of :mod:`cleantext.engine`: weigh the claims, decide, find the runs.
 
 A page's units (its lines and the gaps between them) are numbered ``0 .. size - 1``. Per
-unit the kernels keep dense arrays, never a dict or a set: the combined score (a double,
-:data:`UNCLAIMED` where no claim covers the unit), the winning claim (an int, -1 where
-none) and whether the unit goes (a byte). A page of a million one-word lines costs 13
-bytes a unit here.
+unit the kernels keep the combined score (:data:`UNCLAIMED` where no claim covers the
+unit) and the winning claim (-1 where none) as runs of equal values (:class:`UnitValues`:
+they change only where a claim starts or ends, so there are at most about twice as many
+runs as claims), and whether the unit goes as a byte. A page of a million one-word lines
+costs a byte a unit here.
 
 A unit's score combines the best claim of each detector that covers it as
 ``1 - prod(1 - best)``, the detectors taken in the order in which their first claim on
@@ -13,7 +14,8 @@ engine's output must not depend on how it is computed). ``tests/test_engine_spee
 checks every kernel against the plain definition.
 """
 
-from cpython.array cimport array, clone
+from cpython.array cimport array, clone, resize_smart
+from libc.string cimport memcmp
 
 from cleantext.text._lines cimport LineTable, line_start, line_end
 
@@ -169,11 +171,112 @@ cdef class _Sweep:
         return <int>found
 
 
+cdef class UnitValues:
+    """A value per unit of a page (a score, or a claim's number when ``whole``), kept as
+    runs of equal values: unit ``u`` holds ``values[k]`` for the run ``k`` with
+    ``starts[k] <= u < starts[k + 1]``. Read like a sequence (``values[unit]``, ``len``,
+    iteration); the kernels read it in order, unit after unit, without a search.
+
+    >>> values = UnitValues.of([-1.0, 0.5, 0.5, -1.0])
+    >>> len(values), values[1], values[-1], list(values), values.runs
+    (4, 0.5, -1.0, [-1.0, 0.5, 0.5, -1.0], 3)
+    >>> list(UnitValues.of([3, 3, -1], whole=True))
+    [3, 3, -1]
+    """
+
+    def __init__(self, bint whole=False):
+        self.starts, self.values = array("q"), array("d")
+        self.whole, self.size, self._run = whole, 0, 0
+
+    @staticmethod
+    def of(object values, bint whole=False):
+        """The :class:`UnitValues` of ``values``, unit after unit."""
+        cdef UnitValues found = UnitValues(whole)
+        for value in values:
+            found.push(value)
+        return found
+
+    @property
+    def runs(self):
+        """How many runs of equal values there are."""
+        return len(self.values)
+
+    cdef int push(self, double value) except -1:
+        """Add the value of the next unit (a new run where it differs from the last, bit
+        for bit: -0.0 and 0.0 stay apart, as they would in an array); -1 if memory ran out."""
+        cdef Py_ssize_t runs = len(self.values)
+        if runs == 0 or memcmp(&self.values.data.as_doubles[runs - 1], &value,
+                               sizeof(double)) != 0:
+            resize_smart(self.starts, runs + 1)
+            resize_smart(self.values, runs + 1)
+            self.starts.data.as_longlongs[runs] = self.size
+            self.values.data.as_doubles[runs] = value
+        self.size += 1
+        return 0
+
+    cdef double at(self, Py_ssize_t unit) noexcept:
+        """The value of ``unit`` (0 <= unit < size): the run last read or the next one, else
+        found by bisection."""
+        cdef Py_ssize_t run = self._run, runs = len(self.values)
+        cdef long long *starts = self.starts.data.as_longlongs
+        if starts[run] > unit or (run + 1 < runs and starts[run + 1] <= unit):
+            run += 1
+            if run >= runs or starts[run] > unit or (run + 1 < runs and starts[run + 1] <= unit):
+                run = self._find(unit)
+        self._run = run
+        return self.values.data.as_doubles[run]
+
+    cdef Py_ssize_t _find(self, Py_ssize_t unit) noexcept:
+        """The run holding ``unit``: the last whose start is ``unit`` or before it."""
+        cdef Py_ssize_t low = 0, high = len(self.values) - 1, middle
+        cdef long long *starts = self.starts.data.as_longlongs
+        while low < high:
+            middle = (low + high + 1) // 2
+            if starts[middle] <= unit:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    cdef object _shown(self, double value):
+        """A value as Python reads it: an int for claim numbers."""
+        return <long long>value if self.whole else value
+
+    def __len__(self):
+        return self.size
+
+    def __getitem__(self, Py_ssize_t unit):
+        if unit < 0:
+            unit += self.size
+        if not 0 <= unit < self.size:
+            raise IndexError("unit out of range")
+        return self._shown(self.at(unit))
+
+    def __iter__(self):
+        cdef Py_ssize_t run, runs = len(self.values), stop, start
+        for run in range(runs):
+            start = self.starts.data.as_longlongs[run]
+            stop = self.starts.data.as_longlongs[run + 1] if run + 1 < runs else self.size
+            value = self._shown(self.values.data.as_doubles[run])
+            for _ in range(stop - start):
+                yield value
+
+    def __repr__(self):
+        return f"UnitValues.of({list(self)!r}, whole={self.whole})"
+
+
+cdef UnitValues _unit_values(object values, bint whole):
+    """``values`` as :class:`UnitValues` (an array given by a caller is read once)."""
+    if isinstance(values, UnitValues):
+        return <UnitValues>values
+    return UnitValues.of(values, whole)
+
+
 def weigh(Py_ssize_t size, list firsts, list stops, list detectors, list named, list orders,
           list scores):
-    """Per unit of ``size``: the combined score (an ``array('d')``, :data:`UNCLAIMED` where
-    no claim covers the unit) and the number of the winning claim (an ``array('i')``, -1
-    where none).
+    """Per unit of ``size``: the combined score (:data:`UNCLAIMED` where no claim covers
+    the unit) and the number of the winning claim (-1 where none), each as
+    :class:`UnitValues`.
 
     Claim ``k`` covers units ``firsts[k]`` to ``stops[k] - 1`` for detector number
     ``detectors[k]`` (a named detector's when ``named[k]``, a fallback's otherwise, its
@@ -187,61 +290,62 @@ def weigh(Py_ssize_t size, list firsts, list stops, list detectors, list named, 
     ([0.5, 0.95, 0.5, -1.0], [0, 2, 1, -1])
     """
     cdef _Sweep sweep = _Sweep(_Claims(firsts, stops, detectors, named, orders, scores))
-    cdef array combined = clone(_DOUBLES, size, False)
-    cdef array winners = clone(_INTS, size, False)
+    cdef UnitValues combined = UnitValues(False), winners = UnitValues(True)
     cdef Py_ssize_t unit
     for unit in range(size):
         sweep.visit(unit)
-        combined.data.as_doubles[unit] = sweep.combined()
-        winners.data.as_ints[unit] = sweep.winner()
+        combined.push(sweep.combined())
+        winners.push(sweep.winner())
     return combined, winners
 
 
-def removed_units(array scores, double threshold, double near):
+def removed_units(object scores, double threshold, double near):
     """Which units go (a ``bytearray``, 1 a unit that goes): those scoring ``threshold``
     or more, and a line (an even unit) scoring ``near`` or more whose neighbour lines on
     both sides go, taken from the first line on (so a line that goes this way counts for
-    the next).
+    the next). ``scores``: :class:`UnitValues` (or a sequence of floats).
 
     >>> from array import array
     >>> list(removed_units(array("d", [0.9, -1.0, 0.6, -1.0, 0.8, -1.0, 0.6]), 0.7, 0.55))
     [1, 0, 1, 0, 1, 0, 0]
     """
-    cdef Py_ssize_t size = len(scores), unit
+    cdef UnitValues values = _unit_values(scores, False)
+    cdef Py_ssize_t size = len(values), unit
     cdef bytearray removed = bytearray(size)
     cdef unsigned char[:] flags = removed
     for unit in range(size):
-        flags[unit] = scores.data.as_doubles[unit] >= threshold
+        flags[unit] = values.at(unit) >= threshold
     cdef double score
     for unit in range(2, size - 2, 2):  # the lines with a line on each side
-        score = scores.data.as_doubles[unit]
+        score = values.at(unit)
         if near <= score < threshold and flags[unit - 2] and flags[unit + 2]:
             flags[unit] = 1
     return removed
 
 
-def removed_runs(const unsigned char[:] removed, array winners, array scores):
+def removed_runs(const unsigned char[:] removed, object winners, object scores):
     """The runs of consecutive units that go and that the same claim wins, each as
-    ``(first unit, last unit, highest score)``, in order.
+    ``(first unit, last unit, highest score)``, in order (``winners`` and ``scores``:
+    :class:`UnitValues`, or sequences).
 
     >>> from array import array
     >>> removed_runs(bytearray([1, 1, 1, 0, 1, 1]), array("i", [7, 7, 8, -1, 8, 8]),
     ...              array("d", [0.5, 0.75, 0.5, -1.0, 0.5, 0.5]))
     [(0, 1, 0.75), (2, 2, 0.5), (4, 5, 0.5)]
     """
+    cdef UnitValues won = _unit_values(winners, True), score = _unit_values(scores, False)
     cdef list runs = []
     cdef Py_ssize_t unit, first = -1, size = len(removed)
-    cdef double best = 0.0
+    cdef double best = 0.0, winner, first_winner = 0.0
     for unit in range(size):
-        if first >= 0 and not (
-            removed[unit] and winners.data.as_ints[unit] == winners.data.as_ints[first]
-        ):
+        winner = won.at(unit)
+        if first >= 0 and not (removed[unit] and winner == first_winner):
             runs.append((first, unit - 1, best))
             first = -1
         if removed[unit] and first < 0:
-            first, best = unit, scores.data.as_doubles[unit]
+            first, best, first_winner = unit, score.at(unit), winner
         elif removed[unit]:
-            best = max(best, scores.data.as_doubles[unit])
+            best = max(best, score.at(unit))
     if first >= 0:
         runs.append((first, size - 1, best))
     return runs

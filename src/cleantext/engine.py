@@ -22,6 +22,7 @@ from cleantext._engine import OUTSIDE_BODY_BOOST as OUTSIDE_BODY_BOOST
 from cleantext._engine import (
     Claims,
     Units,
+    UnitValues,
     lines_where,
     removed_runs,
     removed_units,
@@ -42,12 +43,12 @@ detectors won, or the engine kept, the rest): the reason describes the whole gro
 
 
 class Decision(NamedTuple):
-    """Per unit of a page (dense arrays, compiled: :mod:`cleantext._engine`): the combined
-    score (``UNCLAIMED`` where no claim covers it), the number of the winning claim (-1
-    where none), and whether it goes (1) or stays (0)."""
+    """Per unit of a page (compiled: :mod:`cleantext._engine`): the combined score
+    (``UNCLAIMED`` where no claim covers it) and the number of the winning claim (-1 where
+    none), each kept as runs of equal values, and whether it goes (1) or stays (0)."""
 
-    scores: array[float]
-    winners: array[int]
+    scores: UnitValues[float]
+    winners: UnitValues[int]
     removed: bytearray
 
 
@@ -144,7 +145,7 @@ def _second_look(
     return found
 
 
-def _line_runs(lines: array[int], winners: array[int], kept: array[int]) -> list[list[int]]:
+def _line_runs(lines: array[int], winners: UnitValues[int], kept: array[int]) -> list[list[int]]:
     """Group removed lines of the second look: same winning claim, adjacent in the original."""
     runs: list[list[int]] = []
     for line in lines:

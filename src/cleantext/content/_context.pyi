@@ -1,12 +1,21 @@
 """Stub of the compiled kernel ``_context.pyx`` (see its docstrings)."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from cleantext.content.params import Params
 from cleantext.text._features import FeatureTable, LineFeatures
 
+class Classes:
+    """The classes of a page's lines, a byte a line, read as class names."""
+
+    @staticmethod
+    def of(names: Iterable[str]) -> Classes: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int) -> str: ...
+    def __iter__(self) -> Iterator[str]: ...
+
 def candidates(
-    classes: list[str],
+    classes: Classes | Sequence[str],
     lines: FeatureTable,
     stops: frozenset[int],
     good: str,
@@ -18,19 +27,19 @@ def candidates(
     gap_growth: float,
 ) -> list[tuple[float, tuple[int, int]]]: ...
 def looks_like_heading(line: LineFeatures) -> bool: ...
-def promote_headings(classes: list[str], lines: FeatureTable, heading_distance: float) -> None: ...
+def promote_headings(classes: Classes, lines: FeatureTable, heading_distance: float) -> None: ...
 def initial_classes(
     lines: FeatureTable, claims: Mapping[int, str] | None, params: Params
-) -> list[str]: ...
+) -> Classes: ...
 def resolve_context(
-    classes: list[str],
+    classes: Classes | Sequence[str],
     lines: FeatureTable,
     heading_distance: float,
     max_short_run: int,
     list_words: float,
-) -> list[str]: ...
+) -> Classes: ...
 def removal_runs(
-    classes: list[str],
+    classes: Classes | Sequence[str],
     lines: FeatureTable,
     windows: tuple[tuple[int, int], ...],
     headlines: frozenset[int],
@@ -39,7 +48,7 @@ def removal_runs(
 ) -> list[tuple[int, int, str]]: ...
 def removal_reason(
     lines: FeatureTable,
-    initial: tuple[str, ...],
+    initial: Classes | Sequence[str],
     first: int,
     last: int,
     kind: str,

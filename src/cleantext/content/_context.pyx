@@ -3,11 +3,93 @@ and :mod:`cleantext.content.runs`): each a loop over the page's lines.
 
 The arithmetic is the Python code's, in the same order on the same doubles, so the runs and
 their scores are the same to the last bit (``benchmarks/outhash.py`` shows it on the sets).
+
+The lines' classes are kept a byte a line (:class:`Classes`, read as the class names of
+:mod:`cleantext.content.params`), not a list of strings (eight bytes a line for each of
+the three lists the passes need).
 """
 
-from cleantext.text._features cimport FeatureTable, LineFacts, LineFeatures
+from cpython.array cimport array
+
+from cleantext.text._features cimport FeatureTable, LineFacts, LineFeatures, count_at
+from cleantext.text._lines cimport checked_index
 
 from cleantext.content.params import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT
+
+
+# The classes' codes: ``_NAMES[code]`` is the class's name.
+cdef enum:
+    C_GOOD = 0
+    C_NEAR = 1
+    C_SHORT = 2
+    C_BAD = 3
+    C_LIST = 4
+    C_EMPTY = 5
+    C_CLAIMED = 6
+
+cdef tuple _NAMES = (GOOD, NEAR, SHORT, BAD, LIST, EMPTY, CLAIMED)
+cdef dict _CODES = {name: code for code, name in enumerate(_NAMES)}
+
+
+cdef unsigned char _code(str name) except 255:
+    """The code of the class called ``name`` (a ``KeyError`` for any other name)."""
+    return _CODES[name]
+
+
+cdef class Classes:
+    """The classes of a page's lines, a byte a line; read like a sequence of the class
+    names (``classes[index]``, iteration, ``==`` with a list or tuple of names).
+
+    >>> classes = Classes.of(["good", "short", "bad"])
+    >>> classes[1], classes[-1], list(classes), classes == ["good", "short", "bad"], len(classes)
+    ('short', 'bad', ['good', 'short', 'bad'], True, 3)
+    """
+
+    cdef bytearray codes
+
+    @staticmethod
+    def of(object names):
+        """The :class:`Classes` of ``names``, a class name a line."""
+        cdef Classes found = Classes.__new__(Classes)
+        found.codes = bytearray([_code(name) for name in names])
+        return found
+
+    cdef Classes copy(self):
+        """A copy, to change while this one stays."""
+        cdef Classes found = Classes.__new__(Classes)
+        found.codes = bytearray(self.codes)
+        return found
+
+    def __len__(self):
+        return len(self.codes)
+
+    def __getitem__(self, Py_ssize_t index):
+        return _NAMES[self.codes[checked_index(index, len(self.codes))]]
+
+    def __iter__(self):
+        cdef unsigned char code
+        for code in self.codes:
+            yield _NAMES[code]
+
+    def __eq__(self, other):
+        if isinstance(other, Classes):
+            return self.codes == (<Classes>other).codes
+        if isinstance(other, (list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(bytes(self.codes))
+
+    def __repr__(self):
+        return f"Classes.of({list(self)!r})"
+
+
+cdef Classes _classes(object given):
+    """``given`` as :class:`Classes` (a list of names from a caller is read once)."""
+    if isinstance(given, Classes):
+        return <Classes>given
+    return Classes.of(given)
 
 
 cdef struct Thresholds:
@@ -17,9 +99,9 @@ cdef struct Thresholds:
     double min_sentence_words
 
 
-def candidates(list classes, FeatureTable lines, frozenset stops, str good, frozenset neutral,
-               str claimed, double claimed_cost, double repeat_cost, double bad_cost,
-               double gap_growth):
+def candidates(object classes, FeatureTable lines, frozenset stops, str good,
+               frozenset neutral, str claimed, double claimed_cost, double repeat_cost,
+               double bad_cost, double gap_growth):
     """The content runs of a maximum-subarray scan, each as ``(score, (first, last))``
     (see :func:`cleantext.content.runs.content_windows`).
 
@@ -27,32 +109,35 @@ def candidates(list classes, FeatureTable lines, frozenset stops, str good, froz
     cost nothing; ``claimed`` lines cost ``claimed_cost``; every other line costs
     ``bad_cost`` (``repeat_cost`` when it repeats on the page) plus ``gap_growth`` for each
     non-good line before it in the same gap. A run closes where the sum drops to zero or
-    at a line in ``stops``.
+    at a line in ``stops``. ``classes``: :class:`Classes` (or a list of class names).
     """
+    cdef bytearray codes = _classes(classes).codes
+    cdef unsigned char good_code = _code(good), claimed_code = _code(claimed), current
+    cdef bytearray is_neutral = bytearray(len(_NAMES))
+    for name in neutral:
+        is_neutral[_code(name)] = 1
     cdef list found = []
     cdef double best = 0.0, running = 0.0, cost
     cdef Py_ssize_t first = 0, gap = 0, index, best_first = 0, best_last = -1
-    cdef str current
-    cdef int *words = lines.facts.words.data.as_ints
-    cdef int *repeats = lines.repeats.data.as_ints
-    for index in range(len(classes)):
-        current = classes[index]
-        if current == good:
-            running += words[index]
+    cdef array words = lines.facts.words, repeats = lines.repeats  # (read with count_at)
+    for index in range(len(codes)):
+        current = codes[index]
+        if current == good_code:
+            running += count_at(words, index)
             gap = 0
-        elif current in neutral:
+        elif is_neutral[current]:
             pass
-        elif current == claimed:
+        elif current == claimed_code:
             running -= claimed_cost
         else:
-            cost = repeat_cost if repeats[index] > 1 else bad_cost
+            cost = repeat_cost if count_at(repeats, index) > 1 else bad_cost
             running -= cost + gap_growth * gap
             gap += 1
         if running <= 0 or index in stops:
             if best > 0:
                 found.append((best, (best_first, best_last)))
             best, running, first = 0.0, 0.0, index + 1
-        elif running > best or (running == best and current == good):
+        elif running > best or (running == best and current == good_code):
             best, best_first, best_last = running, first, index
     if best > 0:
         found.append((best, (best_first, best_last)))
@@ -83,35 +168,37 @@ cdef bint _heading_at(FeatureTable lines, Py_ssize_t index):
     """:func:`looks_like_heading` for line ``index`` of ``lines``, read in place."""
     cdef LineFacts facts = lines.facts
     return _heading_shape(
-        facts.words.data.as_ints[index], facts.bullet.data.as_uchars[index],
-        lines.repeats.data.as_ints[index], facts.separators.data.as_ushorts[index],
-        facts.digits.data.as_ushorts[index],
+        count_at(facts.words, index), facts.bullet.data.as_uchars[index],
+        count_at(lines.repeats, index), facts.separators.data.as_uchars[index],
+        facts.digits.data.as_uchars[index],
     )
 
 
-def promote_headings(list classes, FeatureTable lines, double heading_distance):
+def promote_headings(Classes classes, FeatureTable lines, double heading_distance):
     """Turn short lines that look like a heading, stand alone and come at most
-    ``heading_distance`` characters before a good line into near-good ones (in place).
+    ``heading_distance`` characters before a good line into near-good ones (in place:
+    ``classes`` is a :class:`Classes`).
 
     A line is alone when no short line comes before it and none after it, unless the
     line after it is a list item. The lines are read last first, so a line's successor
     has its final class.
     """
-    cdef Py_ssize_t index, count = len(classes)
+    cdef bytearray codes = classes.codes
+    cdef Py_ssize_t index, count = len(codes)
     cdef double distance = heading_distance + 1
     cdef bint alone
     cdef unsigned char *bullet = lines.facts.bullet.data.as_uchars
     for index in range(count - 1, -1, -1):
-        if classes[index] == GOOD:
+        if codes[index] == C_GOOD:
             distance = 0
             continue
-        if classes[index] == SHORT and distance <= heading_distance:
-            alone = (index == 0 or classes[index - 1] != SHORT) and (
-                index + 1 == count or classes[index + 1] != SHORT or bullet[index + 1]
+        if codes[index] == C_SHORT and distance <= heading_distance:
+            alone = (index == 0 or codes[index - 1] != C_SHORT) and (
+                index + 1 == count or codes[index + 1] != C_SHORT or bullet[index + 1]
             )
             if alone and _heading_at(lines, index):
-                classes[index] = NEAR
-        distance += lines.facts.chars.data.as_ints[index]
+                codes[index] = C_NEAR
+        distance += count_at(lines.facts.chars, index)
 
 
 cdef Thresholds _thresholds(object params):
@@ -124,34 +211,35 @@ cdef Thresholds _thresholds(object params):
     return found
 
 
-cdef str _own_class(FeatureTable lines, Py_ssize_t index, Thresholds *limits):
-    """The class of line ``index`` from its own features alone (``docs/algorithm.md``)."""
+cdef unsigned char _own_class(FeatureTable lines, Py_ssize_t index, Thresholds *limits):
+    """The class (its code) of line ``index`` from its own features alone
+    (``docs/algorithm.md``)."""
     cdef LineFacts facts = lines.facts
-    cdef Py_ssize_t words = facts.words.data.as_ints[index]
-    cdef Py_ssize_t chars = facts.chars.data.as_ints[index]
+    cdef Py_ssize_t words = count_at(facts.words, index)
+    cdef Py_ssize_t chars = count_at(facts.chars, index)
     cdef bint ends = facts.sentence_end.data.as_uchars[index]
     if words == 0:
-        return EMPTY
-    cdef double density = lines.stopwords.data.as_ints[index] / <double>words
+        return C_EMPTY
+    cdef double density = count_at(lines.stopwords, index) / <double>words
     cdef bint sentence = ends and words >= limits.min_sentence_words
-    if lines.repeats.data.as_ints[index] >= limits.max_repeats and not sentence:
-        return BAD
-    if facts.separators.data.as_ushorts[index] >= 2 and density < limits.stop_high:
-        return BAD
+    if count_at(lines.repeats, index) >= limits.max_repeats and not sentence:
+        return C_BAD
+    if facts.separators.data.as_uchars[index] >= 2 and density < limits.stop_high:
+        return C_BAD
     if chars < limits.length_low:
         if sentence and (density >= limits.stop_low or words >= limits.prose_words):
-            return NEAR
-        return SHORT
+            return C_NEAR
+        return C_SHORT
     cdef bint long_enough = (
-        chars >= limits.length_high or facts.sentences.data.as_ints[index] >= 2
+        chars >= limits.length_high or count_at(facts.sentences, index) >= 2
     )
     if ends and density >= limits.stop_low:
-        return GOOD if long_enough or density >= limits.stop_high else NEAR
+        return C_GOOD if long_enough or density >= limits.stop_high else C_NEAR
     if density >= limits.stop_high and long_enough:
-        return GOOD  # running text that ends in an emoji, a hashtag or a link
+        return C_GOOD  # running text that ends in an emoji, a hashtag or a link
     if density >= limits.stop_high or (ends and words >= limits.prose_words):
-        return NEAR
-    return BAD
+        return C_NEAR
+    return C_BAD
 
 
 def initial_classes(FeatureTable lines, object claims, object params):
@@ -165,26 +253,28 @@ def initial_classes(FeatureTable lines, object claims, object params):
     >>> from cleantext.text.page import Page
     >>> page = Page.from_text("Home\\nNews\\nSport\\n" + "It rained all day in the town, "
     ...     "and the river rose over its banks before the evening came.")
-    >>> initial_classes(page_features(page).lines, {1: "menu", 2: "menu"}, Params())
+    >>> list(initial_classes(page_features(page).lines, {1: "menu", 2: "menu"}, Params()))
     ['short', 'claimed', 'claimed', 'good']
     """
     cdef Thresholds limits = _thresholds(params)
     cdef Py_ssize_t index, count = len(lines)
-    cdef list found = [None] * count
+    cdef Classes found = Classes.__new__(Classes)
+    found.codes = bytearray(count)
     for index in range(count):
         if claims and index in claims:
-            found[index] = CLAIMED if index - 1 in claims or index + 1 in claims else EMPTY
+            found.codes[index] = (
+                C_CLAIMED if index - 1 in claims or index + 1 in claims else C_EMPTY)
         else:
-            found[index] = _own_class(lines, index, &limits)
+            found.codes[index] = _own_class(lines, index, &limits)
     return found
 
 
-cdef str _short_class(str before, str after):
+cdef unsigned char _short_class(unsigned char before, unsigned char after):
     """A run of short lines between ``before`` and ``after``: good between good or
     near-good text (near-good between two near-good lines), else bad."""
-    if (before == GOOD or before == NEAR) and (after == GOOD or after == NEAR):
-        return NEAR if before == NEAR and after == NEAR else GOOD
-    return BAD
+    if (before == C_GOOD or before == C_NEAR) and (after == C_GOOD or after == C_NEAR):
+        return C_NEAR if before == C_NEAR and after == C_NEAR else C_GOOD
+    return C_BAD
 
 
 cdef bint _list_like(FeatureTable lines, Py_ssize_t start, Py_ssize_t end, double list_words):
@@ -192,19 +282,20 @@ cdef bint _list_like(FeatureTable lines, Py_ssize_t start, Py_ssize_t end, doubl
     words a line on average, none repeated on the page."""
     cdef Py_ssize_t index, words = 0
     for index in range(start, end):
-        if lines.repeats.data.as_ints[index] != 1:
+        if count_at(lines.repeats, index) != 1:
             return False
-        words += lines.facts.words.data.as_ints[index]
+        words += count_at(lines.facts.words, index)
     return words >= list_words * (end - start)
 
 
-def resolve_context(list classes, FeatureTable lines, double heading_distance,
+def resolve_context(object classes, FeatureTable lines, double heading_distance,
                     Py_ssize_t max_short_run, double list_words):
     """Context (see :func:`cleantext.content.classify.resolve`): headings before good text
-    become near-good (``classes`` is changed in place), then each run of short lines
-    takes the class its neighbours give it (a long one between good text is a list
-    unless it reads like statements), then near-good lines are good next to good text
-    or a list, else bad. Returns the final classes.
+    become near-good, then each run of short lines takes the class its neighbours give
+    it (a long one between good text is a list unless it reads like statements), then
+    near-good lines are good next to good text or a list, else bad. Returns the final
+    classes (:class:`Classes`); ``classes`` (a :class:`Classes`, or a list of names) is
+    not changed.
 
     A neighbour is the nearest line that is not short (nor empty); for a near-good line,
     the nearest that is not near-good, empty or claimed. No list of every line's
@@ -213,73 +304,77 @@ def resolve_context(list classes, FeatureTable lines, double heading_distance,
     >>> from cleantext.text.features import page_features
     >>> from cleantext.text.page import Page
     >>> lines = page_features(Page.from_text("a\\nb\\nc")).lines
-    >>> resolve_context(["good", "short", "near"], lines, 200, 3, 6.0)
+    >>> list(resolve_context(["good", "short", "near"], lines, 200, 3, 6.0))
     ['good', 'good', 'good']
-    >>> resolve_context(["bad", "short", "near"], lines, 200, 3, 6.0)
+    >>> list(resolve_context(["bad", "short", "near"], lines, 200, 3, 6.0))
     ['bad', 'bad', 'bad']
     """
-    promote_headings(classes, lines, heading_distance)
-    cdef list shorts = list(classes)
-    _resolve_shorts(classes, shorts, lines, max_short_run, list_words)
-    _resolve_near(shorts)
-    return shorts
+    cdef Classes found = _classes(classes)
+    found = found.copy() if found is classes else found
+    promote_headings(found, lines, heading_distance)
+    _resolve_shorts(found.codes, lines, max_short_run, list_words)
+    _resolve_near(found.codes)
+    return found
 
 
-cdef void _resolve_shorts(list classes, list shorts, FeatureTable lines, Py_ssize_t max_short_run,
-                          double list_words):
-    """Write into ``shorts`` the class of each run of short lines of ``classes``: from the
-    nearest line before the run and after it that is neither short nor empty (a claimed
-    line counts as bad)."""
-    cdef Py_ssize_t start = 0, end, count = len(classes), index, after = 0
-    cdef str current, before = BAD, resolved
+cdef void _resolve_shorts(bytearray codes, FeatureTable lines, Py_ssize_t max_short_run,
+                          double list_words) except *:
+    """Give each run of short lines of ``codes`` its class (in place): from the nearest
+    line before the run and after it that is neither short nor empty (a claimed line
+    counts as bad). The lines after a run are read before they are changed, those before
+    it are not short: the same as reading a copy."""
+    cdef Py_ssize_t start = 0, end, count = len(codes), index, after = 0
+    cdef unsigned char current, before = C_BAD, resolved
     while start < count:
-        current = classes[start]
-        if current != SHORT:
-            if current != EMPTY:
+        current = codes[start]
+        if current != C_SHORT:
+            if current != C_EMPTY:
                 before = current
             start += 1
             continue
         end = start + 1
-        while end < count and classes[end] == SHORT:
+        while end < count and codes[end] == C_SHORT:
             end += 1
         after = max(after, end)  # (the runs come in order: the scan goes on where it was)
-        while after < count and (classes[after] == SHORT or classes[after] == EMPTY):
+        while after < count and (codes[after] == C_SHORT or codes[after] == C_EMPTY):
             after += 1
-        resolved = _short_class(before, classes[after] if after < count else BAD)
-        if resolved == GOOD and end - start > max_short_run:
-            resolved = GOOD if _list_like(lines, start, end, list_words) else LIST
+        resolved = _short_class(before, codes[after] if after < count else C_BAD)
+        if resolved == C_GOOD and end - start > max_short_run:
+            resolved = C_GOOD if _list_like(lines, start, end, list_words) else C_LIST
         for index in range(start, end):
-            shorts[index] = resolved
+            codes[index] = resolved
         start = end
 
 
-cdef inline bint _skipped_by_near(str value):
+cdef inline bint _skipped_by_near(unsigned char value):
     """Classes a near-good line looks past for its neighbours."""
-    return value == NEAR or value == EMPTY or value == CLAIMED
+    return value == C_NEAR or value == C_EMPTY or value == C_CLAIMED
 
 
-cdef void _resolve_near(list classes):
-    """Make each near-good line of ``classes`` good when the nearest line before or after it
+cdef void _resolve_near(bytearray codes) except *:
+    """Make each near-good line of ``codes`` good when the nearest line before or after it
     that is not near-good, empty or claimed is good or a list, else bad (in place)."""
-    cdef Py_ssize_t count = len(classes), index
+    cdef Py_ssize_t count = len(codes), index
     cdef bytearray text_before = bytearray(count)
-    cdef str current, last = BAD
+    cdef unsigned char current, last = C_BAD
     for index in range(count):
-        current = classes[index]
-        if current == NEAR:
-            text_before[index] = last == GOOD or last == LIST
+        current = codes[index]
+        if current == C_NEAR:
+            text_before[index] = last == C_GOOD or last == C_LIST
         elif not _skipped_by_near(current):
             last = current
-    last = BAD
+    last = C_BAD
     for index in range(count - 1, -1, -1):
-        current = classes[index]
-        if current == NEAR:
-            classes[index] = GOOD if text_before[index] or last == GOOD or last == LIST else BAD
+        current = codes[index]
+        if current == C_NEAR:
+            codes[index] = (
+                C_GOOD if text_before[index] or last == C_GOOD or last == C_LIST else C_BAD)
         elif not _skipped_by_near(current):
             last = current
 
 
-cdef object _removal_kind(str current, bint inside, bint headline, bint edge, bint sentence):
+cdef object _removal_kind(unsigned char current, bint inside, bint headline, bint edge,
+                          bint sentence):
     """``None`` for a kept line; else why it goes: ``inside``, ``edge``, ``prose`` (good
     text away from the content) or ``outside``.
 
@@ -287,34 +382,35 @@ cdef object _removal_kind(str current, bint inside, bint headline, bint edge, bi
     (unless they repeat on the page); the headline stays too; a claimed line is left to
     the named detector's claim.
     """
-    if current == CLAIMED:
+    if current == C_CLAIMED:
         return None
-    if headline or (inside and (current == GOOD or current == LIST or current == EMPTY
+    if headline or (inside and (current == C_GOOD or current == C_LIST or current == C_EMPTY
                                 or sentence)):
         return None
     if inside:
         return u"inside"
     if edge:
         return u"edge"
-    return u"prose" if current == GOOD else u"outside"
+    return u"prose" if current == C_GOOD else u"outside"
 
 
 cdef bint _sentence_at(FeatureTable lines, Py_ssize_t index, double min_words):
     """Line ``index`` reads as a sentence: a sentence end, not repeated, enough words."""
     return (
         lines.facts.sentence_end.data.as_uchars[index]
-        and lines.repeats.data.as_ints[index] == 1
-        and lines.facts.words.data.as_ints[index] >= min_words
+        and count_at(lines.repeats, index) == 1
+        and count_at(lines.facts.words, index) >= min_words
     )
 
 
-def removal_runs(list classes, FeatureTable lines, tuple windows, frozenset headlines,
+def removal_runs(object classes, FeatureTable lines, tuple windows, frozenset headlines,
                  frozenset edge, double min_sentence_words):
     """The classifier's removals: ``(first, last, kind)`` for each maximal run of adjacent
     lines that go for the same reason (see :func:`_removal_kind`), given the final
     ``classes``, the content runs ``windows``, the ``headlines`` and the uncertain
     ``edge`` after the content; a line inside a content run that ends like a sentence
-    with ``min_sentence_words`` words stays.
+    with ``min_sentence_words`` words stays. ``classes``: :class:`Classes` (or a list of
+    class names).
 
     >>> from cleantext.text.features import page_features
     >>> from cleantext.text.page import Page
@@ -323,7 +419,8 @@ def removal_runs(list classes, FeatureTable lines, tuple windows, frozenset head
     ...     frozenset({3}), 5)
     [(0, 1, 'outside'), (3, 3, 'edge'), (4, 4, 'prose')]
     """
-    cdef Py_ssize_t count = len(classes), index, first, last
+    cdef bytearray codes = _classes(classes).codes
+    cdef Py_ssize_t count = len(codes), index, first, last
     cdef bytearray inside = bytearray(count)
     for first, last in windows:
         for index in range(first, last + 1):
@@ -333,7 +430,7 @@ def removal_runs(list classes, FeatureTable lines, tuple windows, frozenset head
     cdef Py_ssize_t start = 0
     for index in range(count):
         kind = _removal_kind(
-            classes[index], inside[index], index in headlines, index in edge,
+            codes[index], inside[index], index in headlines, index in edge,
             _sentence_at(lines, index, min_sentence_words),
         )
         if kind is not previous:
@@ -370,12 +467,13 @@ cdef str _where(Py_ssize_t first, Py_ssize_t last, Py_ssize_t window_first,
     return u"within the content"
 
 
-def removal_reason(FeatureTable lines, tuple initial, Py_ssize_t first, Py_ssize_t last,
+def removal_reason(FeatureTable lines, object initial, Py_ssize_t first, Py_ssize_t last,
                    str kind, tuple window, str counted_words):
     """The reason of the removed run of lines ``first`` to ``last`` (one of
     :func:`removal_runs`): its size and ``kind``, the evidence of its first line with a
     class of its own (``initial``, each line's own class) and where it lies from the main
-    content ``window``; ``counted_words`` names the words the density counts.
+    content ``window``; ``counted_words`` names the words the density counts. ``initial``:
+    :class:`Classes` (or a sequence of class names).
 
     >>> from cleantext.text.features import page_features
     >>> from cleantext.text.page import Page
@@ -384,9 +482,10 @@ def removal_reason(FeatureTable lines, tuple initial, Py_ssize_t first, Py_ssize
     '2 lines of boilerplate (bad: 1 words, no sentence punctuation, 0% stopwords, occurs 2 \
 times), 1 line before the content'
     """
+    cdef bytearray codes = _classes(initial).codes
     cdef Py_ssize_t shown = first, index
     for index in range(first, last + 1):
-        if initial[index] != EMPTY:
+        if codes[index] != C_EMPTY:
             shown = index
             break
     cdef LineFeatures line = lines.line(shown)
@@ -396,4 +495,5 @@ times), 1 line before the content'
         evidence += f", occurs {line.repeats} times"
     cdef str label = _LABELS.get(kind, u"boilerplate")
     cdef str where = _where(first, last, window[0], window[1])
-    return f"{_count_lines(last - first + 1)} of {label} ({initial[shown]}: {evidence}), {where}"
+    cdef str own = _NAMES[codes[shown]]
+    return f"{_count_lines(last - first + 1)} of {label} ({own}: {evidence}), {where}"

@@ -10,7 +10,7 @@ bad lines cost). ``docs/algorithm.md`` explains every threshold.
 >>> page = Page.from_text("Home\\n\\nNews\\n\\n" + "The mayor said that the new bridge will open in May, "
 ...     "after two years of work and a long debate in the city council about its cost.\\n\\nAbout us")
 >>> analysis = analyse(page, Params())
->>> analysis.classes
+>>> tuple(analysis.classes)
 ('bad', 'bad', 'good', 'bad')
 >>> analysis.window
 (2, 2)
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from cleantext.content._context import initial_classes, resolve_context
+from cleantext.content._context import Classes, initial_classes, resolve_context
 from cleantext.content.params import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
 from cleantext.content.runs import (
     content_windows,
@@ -48,11 +48,12 @@ from cleantext.text.page import Page
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """The classifier's view of a page: features, final classes, content run and headline."""
+    """The classifier's view of a page: features, each line's own and final class (a byte
+    a line, read as class names), content runs, headline and uncertain edge."""
 
     features: PageFeatures
-    initial: tuple[str, ...]
-    classes: tuple[str, ...]
+    initial: Classes
+    classes: Classes
     windows: tuple[tuple[int, int], ...]
     headlines: frozenset[int]
     edge: frozenset[int]
@@ -74,8 +75,8 @@ def analyse(page: Page, params: Params, claims: Mapping[int, str] | None = None)
     main content.
     """
     features = page_features(page)
-    initial = tuple(initial_classes(features.lines, claims, params))
-    classes = resolve(list(initial), features.lines, params)
+    initial = initial_classes(features.lines, claims, params)
+    classes = resolve(initial, features.lines, params)
     stops = frozenset(
         index for index, name in (claims or {}).items() if name in params.section_ends
     )
@@ -84,13 +85,13 @@ def analyse(page: Page, params: Params, claims: Mapping[int, str] | None = None)
     main = windows[0] if windows else (0, -1)
     headlines = find_headlines(initial, features.lines, main, params)
     edge = trailing_edge(initial, features.lines, windows)
-    return Analysis(features, initial, tuple(classes), windows, headlines, edge)
+    return Analysis(features, initial, classes, windows, headlines, edge)
 
 
-def resolve(classes: list[str], lines: FeatureTable, params: Params) -> list[str]:
+def resolve(classes: Classes, lines: FeatureTable, params: Params) -> Classes:
     """Context: headings before good text, then short and near-good lines take their
     neighbours' class (the compiled :func:`cleantext.content._context.resolve_context`;
-    ``classes``, each line's own class, is changed in place by the first step).
+    ``classes``, each line's own class, stays as it is).
 
     A run of short lines between good (or near-good) text is good, a long one a list
     unless it reads like statements (:attr:`Params.list_words` a line); elsewhere it is

@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
-from cleantext.content._context import candidates
+from collections.abc import Sequence
+
+from cleantext.content._context import Classes, candidates
 from cleantext.content._context import looks_like_heading as looks_like_heading
 from cleantext.content.params import CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
 from cleantext.text.features import FeatureTable
@@ -21,7 +23,7 @@ of symbols."""
 
 
 def content_windows(
-    classes: list[str],
+    classes: Classes | Sequence[str],
     lines: FeatureTable,
     params: Params,
     stops: frozenset[int] = frozenset(),
@@ -70,7 +72,7 @@ def content_windows(
 
 
 def _candidates(
-    classes: list[str], lines: FeatureTable, params: Params, stops: frozenset[int]
+    classes: Classes | Sequence[str], lines: FeatureTable, params: Params, stops: frozenset[int]
 ) -> list[tuple[float, tuple[int, int]]]:
     """The content runs and their scores (compiled: :func:`cleantext.content._context.candidates`)."""
     return candidates(
@@ -88,7 +90,7 @@ def _candidates(
 
 
 def trailing_edge(
-    initial: tuple[str, ...], lines: FeatureTable, windows: tuple[tuple[int, int], ...]
+    initial: Classes | Sequence[str], lines: FeatureTable, windows: tuple[tuple[int, int], ...]
 ) -> frozenset[int]:
     """Short lines right after a content run, before anything that is plainly boilerplate.
 
@@ -107,7 +109,7 @@ def trailing_edge(
 
 
 def find_headlines(
-    initial: tuple[str, ...],
+    initial: Classes | Sequence[str],
     lines: FeatureTable,
     window: tuple[int, int],
     params: Params,

@@ -33,7 +33,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     if not analysis.windows:
         return
     runs = removal_runs(
-        list(analysis.classes),
+        analysis.classes,
         analysis.features.lines,
         analysis.windows,
         analysis.headlines,

@@ -4,6 +4,21 @@ cimport cython
 from cpython.array cimport array
 
 
+cdef inline Py_ssize_t count_at(array counts, Py_ssize_t index) noexcept:
+    """Entry ``index`` of a count array kept as narrow as its values allow: ``"B"``,
+    ``"H"`` or ``"i"`` (see ``_features.pyx``, :func:`put_count`)."""
+    cdef int width = counts.ob_descr.itemsize
+    if width == 1:
+        return counts.data.as_uchars[index]
+    if width == 2:
+        return counts.data.as_ushorts[index]
+    return counts.data.as_ints[index]
+
+
+cdef array put_count(array counts, Py_ssize_t index, Py_ssize_t value)
+cpdef array narrowed(array counts)
+
+
 @cython.final
 cdef class LineFeatures:
     cdef readonly Py_ssize_t chars, words, stopwords, sentences
@@ -13,13 +28,15 @@ cdef class LineFeatures:
 
 @cython.final
 cdef class LineFacts:
-    cdef readonly array chars, words, sentences, keys, shape_of_key  # "i"
-    cdef readonly array capitalised, digits, separators  # "H"
+    cdef readonly array chars, words, sentences, keys  # counts: "B", "H" or "i" (count_at)
+    cdef readonly array shape_of_key  # "i"
+    cdef readonly array capitalised, digits, separators  # "B" (lines under shape_limit)
     cdef readonly array prose, sentence_end, bullet  # "B", 0 or 1
     cdef readonly Py_ssize_t shapes
     cdef object counted_for, vocabulary
     cdef array counted
     cdef void _allocate(self, Py_ssize_t count)
+    cdef void _allocate_like(self, LineFacts source, Py_ssize_t count)
     cdef Py_ssize_t _prose_lines(self)
     cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index)
     cdef void _full(self, Py_ssize_t index, str text, tuple words, Py_ssize_t count,
@@ -30,5 +47,5 @@ cdef class LineFacts:
 @cython.final
 cdef class FeatureTable:
     cdef readonly LineFacts facts
-    cdef readonly array stopwords, repeats  # "i"
+    cdef readonly array stopwords, repeats  # counts: "B", "H" or "i" (count_at)
     cpdef LineFeatures line(self, Py_ssize_t index)

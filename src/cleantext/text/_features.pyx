@@ -8,6 +8,7 @@ them against those definitions.
 
 from cpython.array cimport array, clone
 from cpython.unicode cimport PyUnicode_Count
+from libc.string cimport memcpy
 
 from cleantext.text._lines cimport LineTable, checked_index, is_bullet_char, line_start, line_end
 
@@ -15,6 +16,71 @@ from cleantext.text._lines cimport LineTable, checked_index, is_bullet_char, lin
 cdef array _INTS = array("i")
 cdef array _SHORTS = array("H")
 cdef array _BYTES = array("B")
+
+
+cdef array _narrowest_for(Py_ssize_t largest):
+    """The empty array of the narrowest type that holds counts up to ``largest``."""
+    if largest <= 0xFF:
+        return _BYTES
+    if largest <= 0xFFFF:
+        return _SHORTS
+    return _INTS
+
+
+cdef array put_count(array counts, Py_ssize_t index, Py_ssize_t value):
+    """Store the count ``value`` (0 or more) at ``index`` of ``counts``, first widened to
+    ``"H"`` or ``"i"`` when it does not fit; return the array that holds it.
+
+    A page's counts are mostly small (a one-word line: one word, a few characters): kept
+    as bytes until a larger one comes, they cost a byte a line instead of four.
+    """
+    cdef int width = counts.ob_descr.itemsize
+    if (width == 1 and value > 0xFF) or (width == 2 and value > 0xFFFF):
+        counts = _retyped(counts, _narrowest_for(value))
+        width = counts.ob_descr.itemsize
+    if width == 1:
+        counts.data.as_uchars[index] = <unsigned char>value
+    elif width == 2:
+        counts.data.as_ushorts[index] = <unsigned short>value
+    else:
+        counts.data.as_ints[index] = <int>value
+    return counts
+
+
+cpdef array narrowed(array counts):
+    """``counts`` (an array of counts, 0 or more) in the narrowest of ``"B"``, ``"H"`` and
+    ``"i"`` that holds its largest; ``counts`` itself when that is its type.
+
+    >>> from array import array
+    >>> narrowed(array("i", [3, 255])).typecode, narrowed(array("i", [3, 256])).typecode
+    ('B', 'H')
+    >>> list(narrowed(array("i", [70000, 0]))), narrowed(array("i")).typecode
+    ([70000, 0], 'B')
+    """
+    cdef Py_ssize_t index, largest = 0, count = len(counts)
+    for index in range(count):
+        largest = max(largest, count_at(counts, index))
+    cdef array kind = _narrowest_for(largest)
+    if kind.ob_descr.itemsize == counts.ob_descr.itemsize:
+        return counts
+    return _retyped(counts, kind)
+
+
+cdef array _retyped(array counts, array kind):
+    """A copy of ``counts`` of ``kind``'s type (wide enough for each of them)."""
+    cdef Py_ssize_t index, count = len(counts)
+    cdef array found = clone(kind, count, False)
+    for index in range(count):
+        put_count(found, index, count_at(counts, index))
+    return found
+
+
+cdef inline void _copy_entry(array target, Py_ssize_t position, array source,
+                             Py_ssize_t index) noexcept:
+    """Entry ``index`` of ``source`` as entry ``position`` of ``target`` (the same type)."""
+    cdef int width = source.ob_descr.itemsize
+    memcpy(target.data.as_chars + position * width, source.data.as_chars + index * width,
+           width)
 
 
 cdef class LineFeatures:  # (its fields: ``_features.pxd``)
@@ -234,9 +300,11 @@ cdef inline array _zeros(array kind, Py_ssize_t count):
     return clone(kind, count, zero=True)
 
 
-cdef inline unsigned short _small(Py_ssize_t count):
-    """A shape count as stored (they are taken on short lines only: never near the cap)."""
-    return <unsigned short>min(count, 65535)
+cdef inline unsigned char _small(Py_ssize_t count):
+    """A shape count as stored: taken on lines shorter than ``shape_limit`` characters
+    only, which :func:`measure_lines` bounds by 256, so a count is at most 255 (one
+    character each)."""
+    return <unsigned char>min(count, 255)
 
 
 cdef class LineFacts:  # (its fields: ``_features.pxd``)
@@ -245,7 +313,9 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
     look) takes them over with :meth:`select`.
 
     Per line: ``chars``, ``words`` (long tokens of scripts without spaces count as
-    several), ``sentences``, ``prose`` (1: the line may be prose, and has word-level
+    several), ``sentences`` (these counts, and ``keys``, each in the narrowest of
+    ``"B"``, ``"H"`` and ``"i"`` that holds the page's largest, widened as a larger one
+    comes: read them with ``count_at``), ``prose`` (1: the line may be prose, and has word-level
     counts), ``sentence_end``, ``bullet``, the shape counts ``capitalised``, ``digits``
     and ``separators``, and ``keys``, the number of the line's repetition key (its
     text without list marker, case folded); ``shape_of_key`` numbers each key's shape
@@ -269,10 +339,21 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         return len(self.chars)
 
     cdef void _allocate(self, Py_ssize_t count):
-        self.chars, self.words = _zeros(_INTS, count), _zeros(_INTS, count)
-        self.sentences, self.keys = _zeros(_INTS, count), _zeros(_INTS, count)
-        self.capitalised, self.digits = _zeros(_SHORTS, count), _zeros(_SHORTS, count)
-        self.separators = _zeros(_SHORTS, count)
+        """``count`` lines of zeros, every array of bytes (the counts widen as needed)."""
+        self.chars, self.words = _zeros(_BYTES, count), _zeros(_BYTES, count)
+        self.sentences, self.keys = _zeros(_BYTES, count), _zeros(_BYTES, count)
+        self.capitalised, self.digits = _zeros(_BYTES, count), _zeros(_BYTES, count)
+        self.separators = _zeros(_BYTES, count)
+        self.prose, self.sentence_end = _zeros(_BYTES, count), _zeros(_BYTES, count)
+        self.bullet = _zeros(_BYTES, count)
+
+    cdef void _allocate_like(self, LineFacts source, Py_ssize_t count):
+        """``count`` lines of zeros, each array of the type of ``source``'s."""
+        self.chars, self.words = _zeros(source.chars, count), _zeros(source.words, count)
+        self.sentences = _zeros(source.sentences, count)
+        self.keys = _zeros(source.keys, count)
+        self.capitalised, self.digits = _zeros(_BYTES, count), _zeros(_BYTES, count)
+        self.separators = _zeros(_BYTES, count)
         self.prose, self.sentence_end = _zeros(_BYTES, count), _zeros(_BYTES, count)
         self.bullet = _zeros(_BYTES, count)
 
@@ -280,10 +361,10 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         """The facts of lines ``kept`` (indexes, in order), for the page made of them."""
         cdef LineFacts chosen = LineFacts.__new__(LineFacts)
         cdef Py_ssize_t count = len(kept), position, index
-        chosen._allocate(count)
+        chosen._allocate_like(self, count)
         chosen.shape_of_key, chosen.shapes = self.shape_of_key, self.shapes
         if self.counted is not None:
-            chosen.counted_for, chosen.counted = self.counted_for, _zeros(_INTS, count)
+            chosen.counted_for, chosen.counted = self.counted_for, _zeros(self.counted, count)
         cdef Py_ssize_t prose_kept = 0
         for position in range(count):
             index = kept[position]
@@ -310,18 +391,18 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
 
     cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index):
         """Line ``index`` of ``source`` as this table's line ``position``."""
-        self.chars.data.as_ints[position] = source.chars.data.as_ints[index]
-        self.words.data.as_ints[position] = source.words.data.as_ints[index]
-        self.sentences.data.as_ints[position] = source.sentences.data.as_ints[index]
-        self.keys.data.as_ints[position] = source.keys.data.as_ints[index]
-        self.capitalised.data.as_ushorts[position] = source.capitalised.data.as_ushorts[index]
-        self.digits.data.as_ushorts[position] = source.digits.data.as_ushorts[index]
-        self.separators.data.as_ushorts[position] = source.separators.data.as_ushorts[index]
-        self.prose.data.as_uchars[position] = source.prose.data.as_uchars[index]
-        self.sentence_end.data.as_uchars[position] = source.sentence_end.data.as_uchars[index]
-        self.bullet.data.as_uchars[position] = source.bullet.data.as_uchars[index]
+        _copy_entry(self.chars, position, source.chars, index)
+        _copy_entry(self.words, position, source.words, index)
+        _copy_entry(self.sentences, position, source.sentences, index)
+        _copy_entry(self.keys, position, source.keys, index)
+        _copy_entry(self.capitalised, position, source.capitalised, index)
+        _copy_entry(self.digits, position, source.digits, index)
+        _copy_entry(self.separators, position, source.separators, index)
+        _copy_entry(self.prose, position, source.prose, index)
+        _copy_entry(self.sentence_end, position, source.sentence_end, index)
+        _copy_entry(self.bullet, position, source.bullet, index)
         if self.counted is not None:
-            self.counted.data.as_ints[position] = source.counted.data.as_ints[index]
+            _copy_entry(self.counted, position, source.counted, index)
 
     cdef void _full(self, Py_ssize_t index, str text, tuple words, Py_ssize_t count,
                     Py_ssize_t shape_limit, Py_ssize_t long_word):
@@ -334,24 +415,26 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         if chars > long_word * (count + 1):  # long tokens: scripts written without spaces
             count += long_parts
         cdef bint end = ends_sentence(text)
-        self.chars.data.as_ints[index], self.words.data.as_ints[index] = chars, count
+        self.chars = put_count(self.chars, index, chars)
+        self.words = put_count(self.words, index, count)
         self.prose.data.as_uchars[index], self.sentence_end.data.as_uchars[index] = 1, end
         if chars >= shape_limit:  # long lines: their shape says little, skip the costly counts
-            self.sentences.data.as_ints[index] = _sentence_stops(text) + end
+            self.sentences = put_count(self.sentences, index, _sentence_stops(text) + end)
             return
         cdef Marks marks = _marks(text)
-        self.sentences.data.as_ints[index] = marks.stops + end
+        self.sentences = put_count(self.sentences, index, marks.stops + end)
         self.bullet.data.as_uchars[index] = _marker_end(text) > 0
-        self.capitalised.data.as_ushorts[index] = _small(_title_words(text))
-        self.digits.data.as_ushorts[index] = _small(numbers)
-        self.separators.data.as_ushorts[index] = _small(marks.separators)
+        self.capitalised.data.as_uchars[index] = _small(_title_words(text))
+        self.digits.data.as_uchars[index] = _small(numbers)
+        self.separators.data.as_uchars[index] = _small(marks.separators)
 
     cdef void _light(self, Py_ssize_t index, str text, Py_ssize_t count):
         """A short line that does not end like a sentence: no word-level counts."""
-        self.chars.data.as_ints[index], self.words.data.as_ints[index] = len(text), count
+        self.chars = put_count(self.chars, index, len(text))
+        self.words = put_count(self.words, index, count)
         self.bullet.data.as_uchars[index] = _marker_end(text) > 0
         if count >= 3:  # words on both sides of a separator
-            self.separators.data.as_ushorts[index] = _small(_marks(text).separators)
+            self.separators.data.as_uchars[index] = _small(_marks(text).separators)
 
     def stopword_counts(self, object tokens, frozenset stopwords):
         """Per line, its words in ``stopwords`` (0 for lines that cannot be prose).
@@ -362,7 +445,7 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         """
         if self.counted is not None and self.counted_for == stopwords:
             return self.counted
-        self.counted = tokens.members_on(self.prose, stopwords)
+        self.counted = narrowed(tokens.members_on(self.prose, stopwords))
         self.counted_for = stopwords
         return self.counted
 
@@ -382,8 +465,11 @@ def measure_lines(LineTable table, object tokens, object word_counts, object cas
     and get word-level counts; lines of ``shape_limit`` characters or more skip the shape
     counts; tokens of ``long_word`` characters count as several words. ``casefold`` and
     ``numbers_to_zero`` make the keys and their shapes (see :func:`line_keys`,
-    :func:`line_shapes`).
+    :func:`line_shapes`). The shape counts are stored as bytes: ``shape_limit`` is at
+    most 256.
     """
+    if not 0 <= shape_limit <= 256:
+        raise ValueError(f"shape_limit must be 0 to 256, not {shape_limit}")
     cdef Py_ssize_t count = len(table), first, index
     cdef LineFacts facts = LineFacts.__new__(LineFacts)
     cdef KeyNumbers numbers = KeyNumbers()
@@ -418,16 +504,17 @@ cdef class KeyNumbers:
     cdef array numbers
 
     def __init__(self):
-        self.distinct, self.numbers = {}, _zeros(_INTS, 0)
+        self.distinct, self.numbers = {}, _zeros(_BYTES, 0)
 
     def add(self, list keys):
         """Number ``keys``, the next lines' keys."""
         cdef str key
         cdef dict distinct = self.distinct
         cdef Py_ssize_t start = len(self.numbers), position = start
-        self.numbers.extend(_zeros(_INTS, len(keys)))
-        for key in keys:
-            self.numbers.data.as_ints[position] = distinct.setdefault(key, len(distinct))
+        self.numbers.extend(_zeros(self.numbers, len(keys)))
+        for key in keys:  # (the numbers widen as the distinct keys grow: see put_count)
+            self.numbers = put_count(
+                self.numbers, position, distinct.setdefault(key, len(distinct)))
             position += 1
 
     def finish(self, object numbers_to_zero):
@@ -455,19 +542,29 @@ def repeat_counts(array keys, array shape_of_key, Py_ssize_t shapes, Py_ssize_t 
     >>> list(repeat_counts(array("i", [0, 0, 1, 2]), array("i", [0, 1, 1]), 2, 3))
     [2, 2, 1, 1]
     """
-    cdef Py_ssize_t count = len(keys), index, shared, exact
+    cdef Py_ssize_t count = len(keys), index, key, largest = 0
     cdef array by_key = _zeros(_INTS, len(shape_of_key)), by_shape = _zeros(_INTS, shapes)
-    cdef array found = _zeros(_INTS, count)
-    cdef int *key_of = keys.data.as_ints
     cdef int *shape = shape_of_key.data.as_ints
     for index in range(count):
-        by_key.data.as_ints[key_of[index]] += 1
-        by_shape.data.as_ints[shape[key_of[index]]] += 1
+        key = count_at(keys, index)
+        by_key.data.as_ints[key] += 1
+        by_shape.data.as_ints[shape[key]] += 1
     for index in range(count):
-        exact = by_key.data.as_ints[key_of[index]]
-        shared = by_shape.data.as_ints[shape[key_of[index]]]
-        found.data.as_ints[index] = max(exact, shared if shared >= min_shared else 1)
+        largest = max(largest, _repeats_of(count_at(keys, index), by_key, by_shape, shape,
+                                           min_shared))
+    cdef array found = _zeros(_narrowest_for(largest), count)  # (as narrow as it can be)
+    for index in range(count):
+        put_count(found, index, _repeats_of(count_at(keys, index), by_key, by_shape, shape,
+                                            min_shared))
     return found
+
+
+cdef inline Py_ssize_t _repeats_of(Py_ssize_t key, array by_key, array by_shape, int *shape,
+                                   Py_ssize_t min_shared) noexcept:
+    """How often a line of key number ``key`` occurs (see :func:`repeat_counts`)."""
+    cdef Py_ssize_t exact = by_key.data.as_ints[key]
+    cdef Py_ssize_t shared = by_shape.data.as_ints[shape[key]]
+    return max(exact, shared if shared >= min_shared else 1)
 
 
 cdef class FeatureTable:  # (its fields: ``_features.pxd``)
@@ -506,11 +603,11 @@ bullet=False, capitalised=0, digits=0, separators=0, repeats=2), True)
         """The features of line ``index`` (0 <= index < len(self))."""
         cdef LineFacts facts = self.facts
         return _features(
-            facts.chars.data.as_ints[index], facts.words.data.as_ints[index],
-            self.stopwords.data.as_ints[index], facts.sentences.data.as_ints[index],
+            count_at(facts.chars, index), count_at(facts.words, index),
+            count_at(self.stopwords, index), count_at(facts.sentences, index),
             facts.sentence_end.data.as_uchars[index], facts.bullet.data.as_uchars[index],
-            facts.capitalised.data.as_ushorts[index], facts.digits.data.as_ushorts[index],
-            facts.separators.data.as_ushorts[index], self.repeats.data.as_ints[index],
+            facts.capitalised.data.as_uchars[index], facts.digits.data.as_uchars[index],
+            facts.separators.data.as_uchars[index], count_at(self.repeats, index),
         )
 
 

@@ -17,13 +17,20 @@ the choice holds a fifth more content besides, the parent is the container.
 from __future__ import annotations
 
 from array import array
-from collections.abc import MutableSequence, Sequence
+from collections.abc import Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, replace
+from typing import overload
 
 from cleantext.html._tree import Tree
 from cleantext.html._tree import ancestor_at as ancestor_at  # (the detectors read it here)
 from cleantext.html.choice import LINK_TOKENS, carries_text, holds_text, widen
-from cleantext.text.page import DomEvidence, LineFeatures, Page, counts_as_prose
+from cleantext.text.page import (
+    DomEvidence,
+    EvidenceColumns,
+    LineFeatures,
+    Page,
+    counts_as_prose,
+)
 
 NAV_LINK_DENSITY = 0.5
 """A line with at least this share of link text counts against the content around it."""
@@ -137,10 +144,22 @@ class Container:
     (:func:`~cleantext.html.choice.carries_text`): those names say nothing about their lines."""
 
 
-class PageEvidence(tuple[DomEvidence, ...]):
+_Kind = tuple[
+    str, frozenset[str], frozenset[str], float, int, bool, bool, float, float,
+    tuple[tuple[str, int], ...],
+]  # fmt: skip
+"""All of a :class:`DomEvidence` but its XPath (many lines share one)."""
+
+
+class PageEvidence(EvidenceColumns):
     """The DOM evidence of a page rendered from HTML, one item per line (``Page.evidence``),
     which keeps the page's main container once :func:`main_container` has chosen it: the
     ``dom_*`` detectors each ask for the same page's.
+
+    It is held in columns, not as a named tuple per line (a large page's memory): the lines'
+    XPaths (:attr:`xpaths`, one string per element, shared by its lines), and for each line
+    the number of its *kind*, the rest of its evidence, in a table of the distinct kinds
+    (most lines of a page share theirs). An item is made when it is read.
 
     The choice also reads the lines' word features and the page's type, so it is kept with
     the features and the type it was made for, and made again for others.
@@ -149,9 +168,77 @@ class PageEvidence(tuple[DomEvidence, ...]):
     >>> page = Page.from_text("A line of prose that is long enough to count as the text.", evidence)
     >>> main_container(page) is main_container(page.with_claims({})), main_container(page).xpath
     (True, '/html/body')
+    >>> evidence[0] == DomEvidence("/html/body/p", "p"), len(evidence), evidence.xpaths
+    (True, 1, ['/html/body/p'])
     """
 
-    _chosen: tuple[LineFeatures, str | None, Container | None] | None = None
+    def __init__(self, items: Iterable[DomEvidence] = ()) -> None:
+        self.xpaths: list[str] = []
+        """Each line's XPath (the column the container choice reads)."""
+        self._kind_of = array("i")  # (each line's kind: 4 bytes)
+        self._kinds: list[_Kind] = []
+        self._numbers: dict[_Kind, int] = {}  # (each kind's number)
+        self._chosen: tuple[LineFeatures, str | None, Container | None] | None = None
+        for item in items:
+            self.append(item.xpath, _kind(item))
+
+    def append(self, xpath: str, kind: _Kind) -> None:
+        """Add a line's evidence: its XPath and the rest (the fields of :class:`DomEvidence`
+        after ``xpath``, in order)."""
+        self.add(xpath, self.kind_number(kind))
+
+    def add(self, xpath: str, number: int) -> None:
+        """Add a line's evidence: its XPath and the number of the rest (:meth:`kind_number`)."""
+        self.xpaths.append(xpath)
+        self._kind_of.append(number)
+
+    def kind_number(self, kind: _Kind) -> int:
+        """The number of a kind of evidence (the fields of :class:`DomEvidence` after
+        ``xpath``, in order), numbered when first seen."""
+        number = self._numbers.get(kind)
+        if number is None:
+            number = self._numbers[kind] = len(self._kinds)
+            self._kinds.append(kind)
+        return number
+
+    def kind(self, number: int) -> _Kind:
+        """The kind of evidence numbered ``number``."""
+        return self._kinds[number]
+
+    def select(self, kept: Sequence[int]) -> PageEvidence:
+        """The evidence of the lines ``kept`` (line numbers, in order), sharing the kinds.
+
+        >>> evidence = PageEvidence([DomEvidence("/a", "a"), DomEvidence("/b", "b")])
+        >>> list(evidence.select([1]))
+        [DomEvidence(xpath='/b', tag='b', landmarks=frozenset(), tokens=frozenset(), \
+link_density=0.0, depth=0, in_structured_body=False, is_heading=False, line_link_density=0.0, \
+text_density=0.0, labels=())]
+        """
+        selected = PageEvidence()
+        selected._kinds, selected._numbers = self._kinds, self._numbers
+        for index in kept:
+            selected.xpaths.append(self.xpaths[index])
+            selected._kind_of.append(self._kind_of[index])
+        return selected
+
+    def __len__(self) -> int:
+        return len(self.xpaths)
+
+    @overload
+    def __getitem__(self, index: int) -> DomEvidence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[DomEvidence, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> DomEvidence | tuple[DomEvidence, ...]:
+        if isinstance(index, slice):
+            return tuple(self[number] for number in range(*index.indices(len(self))))
+        return DomEvidence(self.xpaths[index], *self._kinds[self._kind_of[index]])
+
+    def __iter__(self) -> Iterator[DomEvidence]:
+        kinds = self._kinds
+        for xpath, number in zip(self.xpaths, self._kind_of, strict=True):
+            yield DomEvidence(xpath, *kinds[number])
 
     def container(self, page: Page) -> Container | None:
         """The main container of ``page``, whose evidence this is."""
@@ -160,6 +247,22 @@ class PageEvidence(tuple[DomEvidence, ...]):
         if chosen is None or chosen[0] is not page.features or chosen[1] != kind:
             chosen = self._chosen = (page.features, kind, choose_container(page))
         return chosen[2]
+
+
+def _kind(item: DomEvidence) -> _Kind:
+    """All of ``item`` but its XPath."""
+    return (
+        item.tag,
+        item.landmarks,
+        item.tokens,
+        item.link_density,
+        item.depth,
+        item.in_structured_body,
+        item.is_heading,
+        item.line_link_density,
+        item.text_density,
+        item.labels,
+    )
 
 
 def main_container(page: Page) -> Container | None:
@@ -176,7 +279,10 @@ def choose_container(page: Page) -> Container | None:
     if page.evidence is None:
         return None
     evidence = page.evidence
-    xpaths = ["" if item is None else item.xpath for item in evidence]
+    if isinstance(evidence, PageEvidence):
+        xpaths = evidence.xpaths  # (the column: no list of the lines' paths made)
+    else:
+        xpaths = ["" if item is None else item.xpath for item in evidence]
     tree = Tree(xpaths)
     weights = array(  # (typed arrays, not lists of floats: a large page's memory)
         "d",

@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 from cleantext.html import api as html_api
 from cleantext.html import clean_html
 from cleantext.html._tree import Tree, ancestor_at
-from cleantext.html.dom import PageEvidence, choose_container, main_container
+from cleantext.html.dom import (
+    PageEvidence,
+    choose_container,
+    line_kind,
+    line_rows,
+    main_container,
+)
 from cleantext.html.items import item_lines
 from cleantext.model import Segment
 from cleantext.text.page import DomEvidence, Page
@@ -161,9 +167,14 @@ def test_page_evidence_in_columns_gives_back_each_item(
 ) -> None:
     evidence = PageEvidence(items)
     assert len(evidence) == len(items) and evidence.xpaths == [item.xpath for item in items]
+    assert list(evidence._made()) == items  # (as a page of more than ITEMS_KEPT lines reads them)
     assert list(evidence) == items and [evidence[i] for i in range(len(items))] == items
     assert evidence[1:4] == tuple(items[1:4]) and evidence[::-1] == tuple(reversed(items))
     assert len(evidence._kinds) == len({item[1:] for item in items})  # (each kind once)
+    for rows in (line_rows(evidence), line_rows(items)):  # (the columns, as the loops read them)
+        assert [item._replace(xpath=xpath) for xpath, item in rows if item] == items
+    kinds = [line_kind(evidence, index) for index in range(len(items))]
+    assert [kind and kind[1:] for kind in kinds] == [item[1:] for item in items]
     kept = sorted(data.draw(st.sets(st.integers(0, max(len(items) - 1, 0)))) if items else [])
     assert list(evidence.select(kept)) == [items[i] for i in kept]
 

@@ -188,4 +188,8 @@ def test_a_page_of_paragraphs_holds_its_evidence_in_a_few_bytes_a_line() -> None
     finally:
         tracemalloc.stop()
     assert evidence[-1] == DomEvidence(paths[-1], "p")
+    rows = list(line_rows(evidence))  # (a large page's rows: the kinds' items, shared)
+    assert [xpath for xpath, _ in rows] == paths and {id(item) for _, item in rows} == {
+        id(line_kind(evidence, 0))
+    }
     assert held < 20 * len(paths)  # (a named tuple a line: 136 bytes)

@@ -236,12 +236,19 @@ text_density=0.0, labels=())]
 
     def kinds(self) -> Iterator[DomEvidence]:
         """Each line's kind as an item, shared by the lines of that kind (its ``xpath`` is
-        empty): for the loops that read all of a line's evidence but its XPath."""
+        empty; a page that keeps its items gives those): for the loops that read all of a
+        line's evidence but its XPath."""
+        kept = self._kept_items()
+        if kept is not None:
+            return iter(kept)
         items = self._kind_items
         return (items[number] for number in self._kind_of)
 
     def kind_at(self, index: int) -> DomEvidence:
-        """Line ``index``'s kind as an item (:meth:`kinds`: its ``xpath`` is empty)."""
+        """Line ``index``'s kind as an item (as :meth:`kinds` gives it)."""
+        kept = self._kept_items()
+        if kept is not None:
+            return kept[index]
         return self._kind_items[self._kind_of[index]]
 
     def __len__(self) -> int:
@@ -304,8 +311,8 @@ def _kind(item: DomEvidence) -> _Kind:
 
 def line_kinds(evidence: Sequence[DomEvidence | None]) -> Iterator[DomEvidence | None]:
     """Each line's evidence for a loop that reads all of it but the XPath: of a
-    :class:`PageEvidence` the item of the line's kind (:meth:`PageEvidence.kinds`, its
-    ``xpath`` empty), none made per line.
+    :class:`PageEvidence` the item of the line's kind (:meth:`PageEvidence.kinds`: its
+    ``xpath`` may be empty; read the line's from :func:`line_rows`), none made per line.
 
     >>> [item.tag for item in line_kinds(PageEvidence([DomEvidence("/html/body/p", "p")]))]
     ['p']
@@ -317,7 +324,7 @@ def line_kinds(evidence: Sequence[DomEvidence | None]) -> Iterator[DomEvidence |
 
 def line_kind(evidence: Sequence[DomEvidence | None], index: int) -> DomEvidence | None:
     """Line ``index``'s evidence as :func:`line_kinds` gives it (of a :class:`PageEvidence`,
-    the item of the line's kind: its ``xpath`` is empty).
+    the item of the line's kind: its ``xpath`` may be empty).
 
     >>> line_kind(PageEvidence([DomEvidence("/html/body/h2", "h2", is_heading=True)]), 0).tag
     'h2'

@@ -176,7 +176,8 @@ def test_page_evidence_in_columns_gives_back_each_item(
     kinds = [line_kind(evidence, index) for index in range(len(items))]
     assert [kind and kind[1:] for kind in kinds] == [item[1:] for item in items]
     kept = sorted(data.draw(st.sets(st.integers(0, max(len(items) - 1, 0)))) if items else [])
-    assert list(evidence.select(kept)) == [items[i] for i in kept]
+    assert list(evidence.select(kept)) == [items[i] for i in kept]  # (its items kept)
+    assert list(PageEvidence(items).select(kept)) == [items[i] for i in kept]  # (columns)
 
 
 def test_a_page_of_paragraphs_holds_its_evidence_in_a_few_bytes_a_line() -> None:

@@ -232,6 +232,8 @@ text_density=0.0, labels=())]
         for index in kept:
             selected.xpaths.append(self.xpaths[index])
             selected._kind_of.append(self._kind_of[index])
+        if self._items is not None:  # (the kept items, not made again)
+            selected._items = tuple(self._items[index] for index in kept)
         return selected
 
     def kinds(self) -> Iterator[DomEvidence]:
@@ -261,7 +263,7 @@ text_density=0.0, labels=())]
     def __getitem__(self, index: slice) -> tuple[DomEvidence, ...]: ...
 
     def __getitem__(self, index: int | slice) -> DomEvidence | tuple[DomEvidence, ...]:
-        items = self._kept_items()
+        items = self._items if self._items is not None else self._kept_items()
         if items is not None:
             return items[index]
         if isinstance(index, slice):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from cleantext.detectors._landmark import verdict_runs
 from cleantext.detectors._outside import outside_runs
-from cleantext.html.dom import inside
+from cleantext.html.dom import inside, line_rows
 from cleantext.text.page import DomEvidence, Line, Page, counts_as_prose
 
 LABELS = st.sampled_from([(), (("<nav>", 3),), (("share", 4),), (("<nav>", 3), ("menu", 5))])
@@ -77,7 +77,7 @@ def test_the_runs_are_those_of_the_plain_definition(
             expected.append((index, index, verdict))
     counts = [words for _, words, _ in lines]
     ends = [end for _, _, end in lines]
-    assert verdict_runs(evidence, counts, ends, 8, Reader()) == expected
+    assert verdict_runs(line_rows(evidence), counts, ends, 8, Reader()) == expected
 
 
 OUTSIDE_PATHS = ["/html/body/main", "/html/body/main/p", "/html/body/mainly/p", "/html/body/nav/a"]
@@ -131,5 +131,5 @@ def test_outside_runs_match_the_plain_loop(
     words = [count for _, count, _ in shape]
     ends = [end for _, _, end in shape]
     expected = plain_outside_runs(list(page.lines), evidence, words, ends, "/html/body/main", keep)
-    found = outside_runs(page.lines, evidence, words, ends, "/html/body/main", keep, 8)
+    found = outside_runs(page.lines, line_rows(evidence), words, ends, "/html/body/main", keep, 8)
     assert found == expected

@@ -4,6 +4,7 @@ page (no memo in ``page.__dict__``), again when the page's type changes."""
 
 from __future__ import annotations
 
+import tracemalloc
 from typing import Any
 
 import pytest
@@ -13,7 +14,13 @@ from hypothesis import strategies as st
 from cleantext.html import api as html_api
 from cleantext.html import clean_html
 from cleantext.html._tree import Tree, ancestor_at
-from cleantext.html.dom import PageEvidence, choose_container, main_container
+from cleantext.html.dom import (
+    PageEvidence,
+    choose_container,
+    line_kind,
+    line_rows,
+    main_container,
+)
 from cleantext.html.items import item_lines
 from cleantext.model import Segment
 from cleantext.text.page import DomEvidence, Page
@@ -134,3 +141,56 @@ def test_html_mode_hands_the_detectors_page_evidence(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(html_api, "decide", spy)
     clean_html(f"<body><p>{PROSE}</p><ul><li><a href='/'>Home</a></li></ul></body>")
     assert len(seen) == 1 and isinstance(seen[0], PageEvidence)
+
+
+EVIDENCE = st.builds(
+    DomEvidence,
+    XPATHS.filter(bool),
+    st.sampled_from(["p", "li", "h1", "td"]),
+    st.frozensets(st.sampled_from(["nav", "main", "aside"]), max_size=2),
+    st.frozensets(st.sampled_from(["menu", "comment", "content"]), max_size=2),
+    st.sampled_from([0.0, 0.25, 1.0]),
+    st.integers(0, 6),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([0.0, 0.5, 0.875]),
+    st.sampled_from([0.0, 1.0, 12.5]),
+    st.lists(st.tuples(st.sampled_from(["menu", "<nav>"]), st.integers(1, 5)), max_size=2).map(
+        tuple
+    ),
+)
+
+
+@given(st.lists(EVIDENCE, max_size=30), st.data())
+def test_page_evidence_in_columns_gives_back_each_item(
+    items: list[DomEvidence], data: st.DataObject
+) -> None:
+    evidence = PageEvidence(items)
+    assert len(evidence) == len(items) and evidence.xpaths == [item.xpath for item in items]
+    assert list(evidence._made()) == items  # (as a page of more than ITEMS_KEPT lines reads them)
+    assert list(evidence) == items and [evidence[i] for i in range(len(items))] == items
+    assert evidence[1:4] == tuple(items[1:4]) and evidence[::-1] == tuple(reversed(items))
+    assert len(evidence._kinds) == len({item[1:] for item in items})  # (each kind once)
+    for rows in (line_rows(evidence), line_rows(items)):  # (the columns, as the loops read them)
+        assert [item._replace(xpath=xpath) for xpath, item in rows if item] == items
+    kinds = [line_kind(evidence, index) for index in range(len(items))]
+    assert [kind and kind[1:] for kind in kinds] == [item[1:] for item in items]
+    kept = sorted(data.draw(st.sets(st.integers(0, max(len(items) - 1, 0)))) if items else [])
+    assert list(evidence.select(kept)) == [items[i] for i in kept]  # (its items kept)
+    assert list(PageEvidence(items).select(kept)) == [items[i] for i in kept]  # (columns)
+
+
+def test_a_page_of_paragraphs_holds_its_evidence_in_a_few_bytes_a_line() -> None:
+    paths = [f"/html/body/article/p[{n}]" for n in range(1, 20_001)]
+    tracemalloc.start()
+    try:
+        evidence = PageEvidence(DomEvidence(path, "p") for path in paths)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert evidence[-1] == DomEvidence(paths[-1], "p")
+    rows = list(line_rows(evidence))  # (a large page's rows: the kinds' items, shared)
+    assert [xpath for xpath, _ in rows] == paths and {id(item) for _, item in rows} == {
+        id(line_kind(evidence, 0))
+    }
+    assert held < 20 * len(paths)  # (a named tuple a line: 136 bytes)

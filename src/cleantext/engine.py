@@ -30,7 +30,7 @@ from cleantext._engine import (
 from cleantext.config import Config
 from cleantext.detector import Detector, Mode, Proposal
 from cleantext.model import Segment
-from cleantext.text.page import Page
+from cleantext.text.page import Page, kept_evidence
 
 NEIGHBOUR_MARGIN = 0.15
 """A line this close under the threshold goes when the lines on both sides go."""
@@ -128,7 +128,7 @@ def _second_look(
     kept = lines_where(removed, False)
     if len(kept) == len(page.lines):
         return found
-    evidence = None if page.evidence is None else tuple(page.evidence[i] for i in kept)
+    evidence = None if page.evidence is None else kept_evidence(page.evidence, kept)
     again = Page.from_text(_assemble(page, removed), evidence).reusing(page, kept)
     again_units = Units(again.lines)
     claims, _ = _claims(again, again_units, active, threshold)

@@ -19,18 +19,20 @@ is done here, and only the runs of lines with one verdict go back to Python.
 >>> from cleantext.text.page import DomEvidence
 >>> nav = DomEvidence("/html/body/nav/a", "a", labels=(("<nav>", 3),))
 >>> text = DomEvidence("/html/body/main/p", "p")
->>> verdict_runs([nav, nav, text, None, nav], [1, 1, 20, 0, 1], [False] * 5, 8, Reader())
+>>> rows = [(item.xpath, item) for item in (nav, nav, text)] + [("", None), (nav.xpath, nav)]
+>>> verdict_runs(rows, [1, 1, 20, 0, 1], [False] * 5, 8, Reader())
 [(0, 1, (0.8, 'inside <nav>')), (4, 4, (0.8, 'inside <nav>'))]
 """
 
 
-def verdict_runs(evidence, word_counts, sentence_ends, Py_ssize_t sentence_words, reader):
+def verdict_runs(rows, word_counts, sentence_ends, Py_ssize_t sentence_words, reader):
     """The runs ``(first, last, verdict)`` of adjacent lines with equal verdicts (lines
-    without one are in no run). ``reader`` gives each line's reading by its labels and
-    whether it is inside the container (``readings``, made by ``reading(labels, inner)``),
-    the split of a reading whose labels the line's own XPath may silence
-    (``split_on(xpath, pairs, inner)``), and the verdict of a split
-    (``verdicts``, made by ``verdict(furniture, in_content, prose)``)."""
+    without one are in no run); ``rows`` gives each line's XPath and evidence, as
+    :func:`~cleantext.html.dom.line_rows` does. ``reader`` gives each line's reading by its
+    labels and whether it is inside the container (``readings``, made by
+    ``reading(labels, inner)``), the split of a reading whose labels the line's own XPath may
+    silence (``split_on(xpath, pairs, inner)``), and the verdict of a split (``verdicts``,
+    made by ``verdict(furniture, in_content, prose)``)."""
     cdef list runs = []
     cdef Py_ssize_t index = 0, first = -1
     cdef str container = reader.xpath
@@ -40,10 +42,9 @@ def verdict_runs(evidence, word_counts, sentence_ends, Py_ssize_t sentence_words
     cdef dict verdicts = reader.verdicts
     cdef bint inner
     found = None  # the verdict of the open run (from line ``first``)
-    for item, words, ends in zip(evidence, word_counts, sentence_ends):
+    for (xpath, item), words, ends in zip(rows, word_counts, sentence_ends):
         current = None
         if item is not None and not item.in_structured_body:
-            xpath = item.xpath
             inner = xpath == container or xpath.startswith(prefix)
             current = _line_verdict(reader, readings, verdicts, item.labels, xpath, inner,
                                     words >= sentence_words and ends)

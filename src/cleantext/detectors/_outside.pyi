@@ -1,12 +1,12 @@
 """Stub of the compiled per-line loop ``_outside.pyx`` of ``dom_outside_main``."""
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from cleantext.text.page import DomEvidence, Line
 
 def outside_runs(
     lines: Sequence[Line],
-    evidence: Sequence[DomEvidence | None],
+    rows: Iterable[tuple[str, DomEvidence | None]],
     word_counts: Sequence[int],
     sentence_ends: Sequence[bool],
     container: str,

@@ -9,25 +9,27 @@ their proposals.
 >>> from cleantext.text.page import DomEvidence, Page
 >>> page = Page.from_text("Menu\\nThe text of the page.\\nMore\\nFooter line that reads as prose.")
 >>> paths = ["/html/body/nav/a", "/html/body/main/p", "/html/body/div", "/html/body/footer/p"]
->>> evidence = [DomEvidence(path, "p") for path in paths]
->>> outside_runs(page.lines, evidence, [1, 5, 1, 6], [False, True, False, True],
+>>> rows = [(path, DomEvidence(path, "p")) for path in paths]
+>>> outside_runs(page.lines, rows, [1, 5, 1, 6], [False, True, False, True],
 ...              "/html/body/main", set(), 5)
 [(0, 0, False), (2, 2, False), (3, 3, True)]
 """
 
 
-def outside_runs(lines, evidence, word_counts, sentence_ends, str container, keep,
+def outside_runs(lines, rows, word_counts, sentence_ends, str container, keep,
                  Py_ssize_t sentence_words):
     """The runs ``(first, last, prose)`` of adjacent lines outside ``container`` (by their
-    evidence's XPath; lines without evidence, and lines whose index is in ``keep``, end a
-    run), each run of lines of one kind: prose (at least ``sentence_words`` words ending
-    like a sentence) or not."""
+    XPath: ``rows`` gives each line's XPath and evidence, as
+    :func:`~cleantext.html.dom.line_rows` does; lines without evidence, and lines whose
+    index is in ``keep``, end a run), each run of lines of one kind: prose (at least
+    ``sentence_words`` words ending like a sentence) or not."""
     cdef list runs = []
     cdef str prefix = container + "/"
     cdef Py_ssize_t index = 0, first = -1
     cdef bint prose = False, kind
-    for line, item, words, ends in zip(lines, evidence, word_counts, sentence_ends):
-        if item is None or _inside(item.xpath, container, prefix) or line.index in keep:
+    cdef str xpath
+    for line, (xpath, item), words, ends in zip(lines, rows, word_counts, sentence_ends):
+        if item is None or _inside(xpath, container, prefix) or line.index in keep:
             if first >= 0:
                 runs.append((first, index - 1, prose))
                 first = -1

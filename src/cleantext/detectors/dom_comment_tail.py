@@ -9,7 +9,7 @@ import regex
 
 from cleantext.detector import Detector, Proposal, quote, span_of
 from cleantext.detectors.comments import COMMENT_NOUN
-from cleantext.html.dom import content_labels, main_container
+from cleantext.html.dom import content_labels, line_kind, line_rows, main_container
 from cleantext.text.page import DomEvidence, Line, Page
 
 HEADING = regex.compile(
@@ -61,8 +61,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     prefix = container.xpath + "/"  # (``inside``, with the container's end worked out once)
     members = [
         index
-        for index, item in enumerate(page.evidence)
-        if item is not None and (item.xpath == container.xpath or item.xpath.startswith(prefix))
+        for index, (xpath, item) in enumerate(line_rows(page.evidence))
+        if item is not None and (xpath == container.xpath or xpath.startswith(prefix))
     ]
     start = _heading(page, members, params)
     if start is None:
@@ -77,35 +77,37 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 def _more_articles(evidence: Sequence[DomEvidence | None], after: Sequence[int]) -> bool:
     """An ``<article>`` after the heading that is neither the heading's nor a comment's: the
     heading belongs to a widget above more text, not to a thread at the end."""
-    first = evidence[after[0]]
+    first = line_kind(evidence, after[0])
     own = first.landmarks if first is not None else frozenset()
     return any(
         item is not None
         and "article" in item.landmarks
         and "article" not in own
         and "comment" not in item.tokens
-        for item in (evidence[index] for index in after)
+        for item in (line_kind(evidence, index) for index in after)
     )
 
 
 def _heading(page: Page, members: Sequence[int], params: Params) -> int | None:
     """The first comment heading after ``min_before`` of the container's words, or ``None``."""
-    evidence: Sequence[DomEvidence | None] = page.evidence or ()
     seen = 0
     for index in members:
         words = page.word_counts[index]
-        item = evidence[index]
-        if (
-            seen >= params.min_before
-            and words <= params.max_words
-            and item is not None
-            and item.line_link_density < params.max_link_density
-            and (item.is_heading or _alone(page, index))
-            and HEADING.match(page.lines[index].text)
-        ):
+        if seen >= params.min_before and words <= params.max_words and _heads(page, index, params):
             return index
         seen += words
     return None
+
+
+def _heads(page: Page, index: int, params: Params) -> bool:
+    """Whether the short line ``index`` reads as a comment section's heading."""
+    item = line_kind(page.evidence or (), index)
+    return (
+        item is not None
+        and item.line_link_density < params.max_link_density
+        and (item.is_heading or _alone(page, index))
+        and HEADING.match(page.lines[index].text) is not None
+    )
 
 
 def _alone(page: Page, index: int) -> bool:

@@ -15,6 +15,7 @@ from cleantext.html.dom import (
     Container,
     ancestor_at,
     content_labels,
+    line_rows,
     main_container,
     wrapper_labels,
 )
@@ -58,7 +59,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     container = main_container(page)
     wrappers = wrapper_labels(page) if container is None else frozenset()
     reader = _Reader(container, wrappers | content_labels(page.page_type.kind), params)
-    runs = verdict_runs(page.evidence, page.word_counts, page.sentence_ends, SENTENCE_WORDS, reader)
+    rows = line_rows(page.evidence)
+    runs = verdict_runs(rows, page.word_counts, page.sentence_ends, SENTENCE_WORDS, reader)
     for first, last, (score, reason) in runs:
         yield Proposal(page.lines[first].start, page.lines[last].end, score, reason)
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal, span_of
+from cleantext.html.dom import line_kinds
 from cleantext.html.items import item_lines
 from cleantext.text.page import Line, Page
 
@@ -60,7 +61,7 @@ def _judged(page: Page, params: Params) -> list[tuple[float, str] | None]:
     verdicts: dict[tuple[float, float], tuple[float, str]] = {}  # (once per pair of densities)
     judged: list[tuple[float, str] | None] = []
     headings: list[int] = []
-    for index, item in enumerate(evidence):
+    for index, item in enumerate(line_kinds(evidence)):  # (its columns: no item made a line)
         found = None
         if item is None:
             pass

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal
 from cleantext.detectors._outside import outside_runs
-from cleantext.html.dom import SENTENCE_WORDS, Container, main_container
+from cleantext.html.dom import SENTENCE_WORDS, Container, line_rows, main_container
 from cleantext.html.lead import first_inside, lead_lines
 from cleantext.text.page import Page
 
@@ -51,7 +51,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     lines = page.lines
     runs = outside_runs(
         lines,
-        page.evidence,
+        line_rows(page.evidence),
         page.word_counts,
         page.sentence_ends,
         container.xpath,

@@ -217,7 +217,7 @@ def _render(
         None if base is None else (base.get("href") or "").strip() or None,
     )
     evidence = reader.evidence(bodies, rendered_lines(text))
-    return text, PageEvidence(evidence), reader.headings, drawing
+    return text, evidence, reader.headings, drawing
 
 
 def _as_plain_text(text: str, metadata: Metadata, config: Config) -> Result:

@@ -17,13 +17,20 @@ the choice holds a fifth more content besides, the parent is the container.
 from __future__ import annotations
 
 from array import array
-from collections.abc import MutableSequence, Sequence
+from collections.abc import Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, replace
+from typing import overload
 
 from cleantext.html._tree import Tree
 from cleantext.html._tree import ancestor_at as ancestor_at  # (the detectors read it here)
 from cleantext.html.choice import LINK_TOKENS, carries_text, holds_text, widen
-from cleantext.text.page import DomEvidence, LineFeatures, Page, counts_as_prose
+from cleantext.text.page import (
+    DomEvidence,
+    EvidenceColumns,
+    LineFeatures,
+    Page,
+    counts_as_prose,
+)
 
 NAV_LINK_DENSITY = 0.5
 """A line with at least this share of link text counts against the content around it."""
@@ -137,10 +144,30 @@ class Container:
     (:func:`~cleantext.html.choice.carries_text`): those names say nothing about their lines."""
 
 
-class PageEvidence(tuple[DomEvidence, ...]):
+_Kind = tuple[
+    str, frozenset[str], frozenset[str], float, int, bool, bool, float, float,
+    tuple[tuple[str, int], ...],
+]  # fmt: skip
+"""All of a :class:`DomEvidence` but its XPath (many lines share one)."""
+
+
+ITEMS_KEPT = 10_000
+"""A page's evidence of at most this many lines keeps its items once read (speed); a longer
+one makes them when read (memory: about 140 bytes a line)."""
+
+
+class PageEvidence(EvidenceColumns):
     """The DOM evidence of a page rendered from HTML, one item per line (``Page.evidence``),
     which keeps the page's main container once :func:`main_container` has chosen it: the
     ``dom_*`` detectors each ask for the same page's.
+
+    It is held in columns, not as a named tuple per line (a large page's memory): the lines'
+    XPaths (:attr:`xpaths`, one string per element, shared by its lines), and for each line
+    the number of its *kind*, the rest of its evidence, in a table of the distinct kinds
+    (most lines of a page share theirs). On a large page an item is made when it is read;
+    a page of at most :data:`ITEMS_KEPT` lines keeps its items once read, since the ``dom_*``
+    detectors read each line a dozen times (making an item costs about 0.4 microseconds:
+    10 % of HTML mode's time on the dev sets, were they made at every reading).
 
     The choice also reads the lines' word features and the page's type, so it is kept with
     the features and the type it was made for, and made again for others.
@@ -149,9 +176,115 @@ class PageEvidence(tuple[DomEvidence, ...]):
     >>> page = Page.from_text("A line of prose that is long enough to count as the text.", evidence)
     >>> main_container(page) is main_container(page.with_claims({})), main_container(page).xpath
     (True, '/html/body')
+    >>> evidence[0] == DomEvidence("/html/body/p", "p"), len(evidence), evidence.xpaths
+    (True, 1, ['/html/body/p'])
     """
 
-    _chosen: tuple[LineFeatures, str | None, Container | None] | None = None
+    def __init__(self, items: Iterable[DomEvidence] = ()) -> None:
+        self.xpaths: list[str] = []
+        """Each line's XPath (the column the container choice reads)."""
+        self._kind_of = array("i")  # (each line's kind: 4 bytes)
+        self._kinds: list[_Kind] = []
+        self._numbers: dict[_Kind, int] = {}  # (each kind's number)
+        self._kind_items: list[DomEvidence] = []  # (each kind as an item, its XPath empty)
+        self._chosen: tuple[LineFeatures, str | None, Container | None] | None = None
+        self._items: tuple[DomEvidence, ...] | None = None  # (a small page's, once read)
+        for item in items:
+            self.append(item.xpath, _kind(item))
+
+    def append(self, xpath: str, kind: _Kind) -> None:
+        """Add a line's evidence: its XPath and the rest (the fields of :class:`DomEvidence`
+        after ``xpath``, in order)."""
+        self.add(xpath, self.kind_number(kind))
+
+    def add(self, xpath: str, number: int) -> None:
+        """Add a line's evidence: its XPath and the number of the rest (:meth:`kind_number`)."""
+        self._items = None
+        self.xpaths.append(xpath)
+        self._kind_of.append(number)
+
+    def kind_number(self, kind: _Kind) -> int:
+        """The number of a kind of evidence (the fields of :class:`DomEvidence` after
+        ``xpath``, in order), numbered when first seen."""
+        number = self._numbers.get(kind)
+        if number is None:
+            number = self._numbers[kind] = len(self._kinds)
+            self._kinds.append(kind)
+            self._kind_items.append(DomEvidence("", *kind))
+        return number
+
+    def kind(self, number: int) -> _Kind:
+        """The kind of evidence numbered ``number``."""
+        return self._kinds[number]
+
+    def select(self, kept: Sequence[int]) -> PageEvidence:
+        """The evidence of the lines ``kept`` (line numbers, in order), sharing the kinds.
+
+        >>> evidence = PageEvidence([DomEvidence("/a", "a"), DomEvidence("/b", "b")])
+        >>> list(evidence.select([1]))
+        [DomEvidence(xpath='/b', tag='b', landmarks=frozenset(), tokens=frozenset(), \
+link_density=0.0, depth=0, in_structured_body=False, is_heading=False, line_link_density=0.0, \
+text_density=0.0, labels=())]
+        """
+        selected = PageEvidence()
+        selected._kinds, selected._numbers = self._kinds, self._numbers
+        selected._kind_items = self._kind_items
+        for index in kept:
+            selected.xpaths.append(self.xpaths[index])
+            selected._kind_of.append(self._kind_of[index])
+        if self._items is not None:  # (the kept items, not made again)
+            selected._items = tuple(self._items[index] for index in kept)
+        return selected
+
+    def kinds(self) -> Iterator[DomEvidence]:
+        """Each line's kind as an item, shared by the lines of that kind (its ``xpath`` is
+        empty; a page that keeps its items gives those): for the loops that read all of a
+        line's evidence but its XPath."""
+        kept = self._kept_items()
+        if kept is not None:
+            return iter(kept)
+        items = self._kind_items
+        return (items[number] for number in self._kind_of)
+
+    def kind_at(self, index: int) -> DomEvidence:
+        """Line ``index``'s kind as an item (as :meth:`kinds` gives it)."""
+        kept = self._kept_items()
+        if kept is not None:
+            return kept[index]
+        return self._kind_items[self._kind_of[index]]
+
+    def __len__(self) -> int:
+        return len(self.xpaths)
+
+    @overload
+    def __getitem__(self, index: int) -> DomEvidence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[DomEvidence, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> DomEvidence | tuple[DomEvidence, ...]:
+        items = self._items if self._items is not None else self._kept_items()
+        if items is not None:
+            return items[index]
+        if isinstance(index, slice):
+            return tuple(self[number] for number in range(*index.indices(len(self))))
+        return DomEvidence(self.xpaths[index], *self._kinds[self._kind_of[index]])
+
+    def __iter__(self) -> Iterator[DomEvidence]:
+        items = self._kept_items()
+        return self._made() if items is None else iter(items)
+
+    def _kept_items(self) -> tuple[DomEvidence, ...] | None:
+        """The items of a page of at most :data:`ITEMS_KEPT` lines, made the first time."""
+        if self._items is None and len(self.xpaths) <= ITEMS_KEPT:
+            self._items = tuple(self._made())
+        return self._items
+
+    def _made(self) -> Iterator[DomEvidence]:
+        """Each line's item, made as it is read."""
+        kinds = self._kinds
+        for xpath, number in zip(self.xpaths, self._kind_of, strict=True):
+            yield DomEvidence(xpath, *kinds[number])
 
     def container(self, page: Page) -> Container | None:
         """The main container of ``page``, whose evidence this is."""
@@ -160,6 +293,61 @@ class PageEvidence(tuple[DomEvidence, ...]):
         if chosen is None or chosen[0] is not page.features or chosen[1] != kind:
             chosen = self._chosen = (page.features, kind, choose_container(page))
         return chosen[2]
+
+
+def _kind(item: DomEvidence) -> _Kind:
+    """All of ``item`` but its XPath."""
+    return (
+        item.tag,
+        item.landmarks,
+        item.tokens,
+        item.link_density,
+        item.depth,
+        item.in_structured_body,
+        item.is_heading,
+        item.line_link_density,
+        item.text_density,
+        item.labels,
+    )
+
+
+def line_kinds(evidence: Sequence[DomEvidence | None]) -> Iterator[DomEvidence | None]:
+    """Each line's evidence for a loop that reads all of it but the XPath: of a
+    :class:`PageEvidence` the item of the line's kind (:meth:`PageEvidence.kinds`: its
+    ``xpath`` may be empty; read the line's from :func:`line_rows`), none made per line.
+
+    >>> [item.tag for item in line_kinds(PageEvidence([DomEvidence("/html/body/p", "p")]))]
+    ['p']
+    """
+    if isinstance(evidence, PageEvidence):
+        return evidence.kinds()
+    return iter(evidence)
+
+
+def line_kind(evidence: Sequence[DomEvidence | None], index: int) -> DomEvidence | None:
+    """Line ``index``'s evidence as :func:`line_kinds` gives it (of a :class:`PageEvidence`,
+    the item of the line's kind: its ``xpath`` may be empty).
+
+    >>> line_kind(PageEvidence([DomEvidence("/html/body/h2", "h2", is_heading=True)]), 0).tag
+    'h2'
+    """
+    if isinstance(evidence, PageEvidence):
+        return evidence.kind_at(index)
+    return evidence[index]
+
+
+def line_rows(
+    evidence: Sequence[DomEvidence | None],
+) -> Iterator[tuple[str, DomEvidence | None]]:
+    """Each line's XPath (empty without evidence) and its evidence as :func:`line_kinds`
+    gives it: the loops over every line read a :class:`PageEvidence`'s columns this way.
+
+    >>> list(line_rows([DomEvidence("/html/body/p", "p", depth=3), None]))[0][0]
+    '/html/body/p'
+    """
+    if isinstance(evidence, PageEvidence):
+        return zip(evidence.xpaths, evidence.kinds(), strict=True)
+    return (("", None) if item is None else (item.xpath, item) for item in evidence)
 
 
 def main_container(page: Page) -> Container | None:
@@ -176,20 +364,25 @@ def choose_container(page: Page) -> Container | None:
     if page.evidence is None:
         return None
     evidence = page.evidence
-    xpaths = ["" if item is None else item.xpath for item in evidence]
+    if isinstance(evidence, PageEvidence):
+        xpaths = evidence.xpaths  # (the column: no list of the lines' paths made)
+    else:
+        xpaths = ["" if item is None else item.xpath for item in evidence]
     tree = Tree(xpaths)
     weights = array(  # (typed arrays, not lists of floats: a large page's memory)
         "d",
         (
             line_weight(words, ends, item) if item is not None else 0.0
             for item, words, ends in zip(
-                evidence, page.word_counts, page.sentence_ends, strict=True
+                line_kinds(evidence), page.word_counts, page.sentence_ends, strict=True
             )
         ),
     )
     if sum(weight for weight in weights if weight > 0) <= 0:
         return None  # (no prose: no container)
-    structured = sum(1 for item in evidence if item is not None and item.in_structured_body)
+    structured = sum(
+        1 for item in line_kinds(evidence) if item is not None and item.in_structured_body
+    )
     positive = tree.totals(max(weight, 0.0) for weight in weights)
     headed = _headed(evidence)
     first = array("d", weights)
@@ -213,10 +406,9 @@ def _headed(evidence: Sequence[DomEvidence | None]) -> frozenset[str]:
     ['/html', '/html/body', '/html/body/h2']
     """
     found: set[str] = set()
-    for item in evidence:
+    for path, item in line_rows(evidence):
         if item is None or not item.is_heading:
             continue
-        path = item.xpath
         while path and path not in found:
             found.add(path)
             path = path[: path.rfind("/")]
@@ -229,7 +421,7 @@ def _text_boxes(
     """The elements named by a :data:`~cleantext.html.choice.LINK_TOKENS` word that hold text."""
     depths: dict[tuple[tuple[str, int], ...], list[int]] = {}  # (once per set of labels)
     named: set[str] = set()
-    for item in evidence:
+    for xpath, item in line_rows(evidence):
         if item is None or not item.labels:
             continue
         named_at = depths.get(item.labels)
@@ -238,7 +430,7 @@ def _text_boxes(
                 depth for label, depth in item.labels if label in LINK_TOKENS
             ]
         for depth in named_at:  # (most lines: none)
-            named.add(ancestor_at(item.xpath, depth))
+            named.add(ancestor_at(xpath, depth))
     return frozenset(path for path in named if holds_text(positive.get(path, 0.0), path in headed))
 
 
@@ -253,13 +445,13 @@ def _count_against(
     that counts against them (:func:`_counts_against`) against their containers (in place)."""
     limit = PAGE_CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
     strong: dict[tuple[tuple[str, int], ...], list[tuple[str, int]]] = {}
-    for index, (item, weight) in enumerate(zip(evidence, weights, strict=True)):
+    for index, ((xpath, item), weight) in enumerate(zip(line_rows(evidence), weights, strict=True)):
         if weight <= 0 or item is None or not item.labels or item.in_structured_body:
             continue
         labels = strong.get(item.labels)
         if labels is None:  # (once per set of labels)
             labels = strong[item.labels] = _strong_labels(item.labels, ignored)
-        if labels and _counts_against(item.xpath, labels, positive, limit, headed):
+        if labels and _counts_against(xpath, labels, positive, limit, headed):
             weights[index] = -weights[index]
 
 

@@ -9,6 +9,7 @@ rendered lines (and their frames) beside their evidence.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 
 import regex
@@ -16,14 +17,8 @@ from lxml import etree
 
 from cleantext.html._walk import Block, RenderedLine
 from cleantext.html.dom import PageEvidence
-from cleantext.html.frames import Context
 from cleantext.structure import Event, Shape
-from cleantext.text.page import DomEvidence
 
-_LineEvidence = tuple[Block, int, Context, bool, float, float, float]
-"""What a line's evidence holds until its XPath is known: its block element, depth, context,
-whether its context is in the structured body, its block's link density, its own, its
-block's words per line."""
 MIN_BODY_MATCH_CHARS = 15
 """Shorter lines are not tested against a JSON-LD ``articleBody`` (they match by chance)."""
 RENDERED_LINE = regex.compile(r"[^\n]+")
@@ -53,66 +48,67 @@ class LineReader:
         self.shapes: list[Shape] = []
         self.events: dict[int, tuple[Event, ...]] = {}
         self.headings: list[str] = []
-        self._lines: list[_LineEvidence | None] = []
-        self._floats: dict[float, float] = {}  # (each distinct density one float object)
+        self._evidence = PageEvidence()  # (its kinds so far; the lines are added at the end)
+        self._blocks: list[Block | None] = []  # (each line's block element, until its XPath)
+        self._kinds = array("i")  # (each line's kind: the rest of its evidence, numbered)
 
     def take(self, lines: list[RenderedLine]) -> None:
         """Read one rendered block's lines."""
-        shared = self._floats
+        evidence = self._evidence
         link_density, text_density = _densities(lines)
-        link_density = shared.setdefault(link_density, link_density)
-        text_density = shared.setdefault(text_density, text_density)
         for line in lines:
             block, depth, context = line.frame
             chars = line.chars
-            density = round(line.link_chars / chars, 3) if chars else 0.0
             if line.events:
                 self.events[len(self.shapes)] = line.events
             if block.tag == "h1":
                 self.headings.append(line.text)
             self.shapes.append(line.shape)
-            self._lines.append(
-                (
-                    block,
-                    depth,
-                    context,
-                    context.in_body,
-                    link_density,
-                    shared.setdefault(density, density),
-                    text_density,
-                )
+            self._blocks.append(block)
+            kind = (
+                block.tag,
+                context.landmarks,
+                context.tokens,
+                link_density,
+                depth,
+                context.in_body,
+                context.heading,
+                round(line.link_chars / chars, 3) if chars else 0.0,
+                text_density,
+                context.labels,
             )
+            self._kinds.append(evidence.kind_number(kind))
 
-    def evidence(self, bodies: Sequence[str] = (), texts: Iterable[str] = ()) -> list[DomEvidence]:
+    def evidence(self, bodies: Sequence[str] = (), texts: Iterable[str] = ()) -> PageEvidence:
         """Each line's evidence, in order (once the walk is done: it reads each only once).
         A line is in the structured body when its context is, or when its text (``texts``:
         the lines' texts in order, read only with ``bodies``) is found in one of the page's
         JSON-LD ``articleBody`` texts, ``bodies``."""
-        evidence: list[DomEvidence] = []
+        evidence = self._evidence
         in_bodies = iter(texts) if bodies else None
-        for index, line in enumerate(self._lines):
-            assert line is not None, "the evidence is read once"
-            self._lines[index] = None
-            block, depth, context, in_body, link_density, line_density, text_density = line
+        for index, number in enumerate(self._kinds):
+            block = self._blocks[index]
+            assert block is not None, "the evidence is read once"
+            self._blocks[index] = None
             if in_bodies is not None:
                 text = next(in_bodies)
-                in_body = in_body or _in_bodies(text, bodies)
-            evidence.append(
-                DomEvidence(
-                    block.xpath(),
-                    block.tag,
-                    context.landmarks,
-                    context.tokens,
-                    link_density,
-                    depth,
-                    in_body,
-                    context.heading,
-                    line_density,
-                    text_density,
-                    context.labels,
-                )
-            )
+                number = _in_body_kind(evidence, number, text, bodies)
+            evidence.add(block.xpath(), number)
+        self._kinds = array("i")
         return evidence
+
+
+def _in_body_kind(evidence: PageEvidence, number: int, text: str, bodies: Sequence[str]) -> int:
+    """The kind of a line of kind ``number`` once its text is tested against the page's
+    JSON-LD ``articleBody`` texts: in the structured body when found in one of them."""
+    tag, landmarks, tokens, link_density, depth, in_body, heading, line_link, words, labels = (
+        evidence.kind(number)
+    )
+    if in_body or not _in_bodies(text, bodies):
+        return number
+    return evidence.kind_number(
+        (tag, landmarks, tokens, link_density, depth, True, heading, line_link, words, labels)
+    )
 
 
 def line_evidence(
@@ -122,7 +118,7 @@ def line_evidence(
     reader = LineReader()
     for start, end in _rendered_blocks(lines):
         reader.take(list(lines[start:end]))
-    return PageEvidence(reader.evidence(bodies, (line.text for line in lines)))
+    return reader.evidence(bodies, (line.text for line in lines))
 
 
 def rendered_lines(text: str) -> Iterator[str]:

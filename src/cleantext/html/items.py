@@ -15,9 +15,9 @@ documentation such blocks are related-item boxes.
 from __future__ import annotations
 
 from itertools import groupby
-from operator import attrgetter
 
-from cleantext.text.page import Page
+from cleantext.html.dom import line_kinds
+from cleantext.text.page import DomEvidence, Line, Page
 from cleantext.text.page_type import COLLECTION, LISTING, UNKNOWN
 
 ITEM_TYPES = frozenset({LISTING, COLLECTION, UNKNOWN})
@@ -45,19 +45,26 @@ def item_lines(page: Page) -> frozenset[int]:
     if evidence is None or page.page_type.kind not in ITEM_TYPES:
         return frozenset()
     found: list[int] = []
-    # (a block's lines follow one another: one block's list at a time, not one per block)
-    for _, block in groupby(page.lines, key=attrgetter("block")):
-        indexes = [line.index for line in block]
+    # (a block's lines follow one another: one block's list at a time, not one per block;
+    # the evidence read in columns: no item made a line)
+    lines = zip(page.lines, line_kinds(evidence), strict=True)
+    for _, block in groupby(lines, key=_block_of):
+        rows = [(line.index, item) for line, item in block]
         links = [
             (index, item)
-            for index in indexes
-            if (item := evidence[index]) is not None and item.line_link_density >= LINK_LINE
+            for index, item in rows
+            if item is not None and item.line_link_density >= LINK_LINE
         ]
         if not 0 < len(links) <= MAX_ITEM_LINKS:
             continue
-        if len(links) == len(indexes) and any(item.tag == "li" for _, item in links):
+        if len(links) == len(rows) and any(item.tag == "li" for _, item in links):
             continue  # (a short list of links alone: a menu)
         found.extend(  # (a card's title, a linked teaser, beside a price or a date)
             index for index, item in links if item.line_link_density >= WHOLE_LINK
         )
     return frozenset(found)
+
+
+def _block_of(row: tuple[Line, DomEvidence | None]) -> int:
+    """The block of a line (and its evidence)."""
+    return row[0].block

@@ -13,6 +13,7 @@ are arrays too, computed once, when first read.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -65,6 +66,31 @@ class DomEvidence(NamedTuple):
     line_link_density: float = 0.0
     text_density: float = 0.0
     labels: tuple[tuple[str, int], ...] = ()
+
+
+class EvidenceColumns(Sequence[DomEvidence]):
+    """Evidence kept in columns, its items made when read (HTML mode's
+    :class:`~cleantext.html.dom.PageEvidence`): it selects some lines' evidence without
+    making their items."""
+
+    @abstractmethod
+    def select(self, kept: Sequence[int]) -> EvidenceColumns:
+        """The evidence of the lines ``kept`` (line numbers, in order)."""
+
+
+def kept_evidence(
+    evidence: Sequence[DomEvidence | None], kept: Sequence[int]
+) -> Sequence[DomEvidence | None]:
+    """The evidence of the lines ``kept`` (line numbers, in order), in columns when it was.
+
+    >>> kept_evidence((DomEvidence("/a", "a"), None, DomEvidence("/b", "b")), [0, 1])
+    (DomEvidence(xpath='/a', tag='a', landmarks=frozenset(), tokens=frozenset(), \
+link_density=0.0, depth=0, in_structured_body=False, is_heading=False, line_link_density=0.0, \
+text_density=0.0, labels=()), None)
+    """
+    if isinstance(evidence, EvidenceColumns):
+        return evidence.select(kept)
+    return tuple(evidence[index] for index in kept)
 
 
 class LineFeatures:
@@ -185,14 +211,14 @@ class Page:
     lines: LineTable = field(repr=False)
     """The non-blank lines, a sequence of :class:`Line` built on demand."""
     features: LineFeatures = field(repr=False, compare=False)
-    evidence: tuple[DomEvidence | None, ...] | None = field(default=None, compare=False)
+    evidence: Sequence[DomEvidence | None] | None = field(default=None, compare=False)
     claims: Mapping[int, str] | None = field(default=None, compare=False)
     """Lines that named detectors claimed (line index to detector name), for fallback detectors."""
     given_type: PageType | None = field(default=None, compare=False, repr=False)
     """The page's kind when it was set from outside (:meth:`with_page_type`)."""
 
     @classmethod
-    def from_text(cls, text: str, evidence: tuple[DomEvidence | None, ...] | None = None) -> Page:
+    def from_text(cls, text: str, evidence: Sequence[DomEvidence | None] | None = None) -> Page:
         """Split ``text`` into lines and gaps.
 
         The compiled :class:`~cleantext.text._lines.LineTable` finds the lines in one pass,

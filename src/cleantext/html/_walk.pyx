@@ -60,6 +60,7 @@ from cleantext.html.vocabulary import (
     EMPTY as NO_TOKENS,
     MAX_VALUE_CHARS,
     ROLE_LANDMARKS,
+    WORD_CACHE_SIZE,
     word_tokens,
 )
 from cleantext.meta.marked import BYLINE_LINKS, MAX_MARKED_ELEMENTS, element_marks
@@ -97,6 +98,10 @@ cdef class Block:
     cdef str path
 
     def __init__(self, Block parent, str tag):
+        self._enter(parent, tag)
+
+    cdef void _enter(self, Block parent, str tag):
+        """Set the element's fields and count it among its parent's children."""
         self.parent = parent
         self.tag = tag
         self.number = 1
@@ -121,6 +126,14 @@ cdef class Block:
                     found = shared[repeated] = frozenset(repeated)
                 self.repeated = found
             self.children = None
+
+    @staticmethod
+    cdef Block entered(Block parent, str tag):
+        """``Block(parent, tag)``, made without a call through Python's argument handling
+        (the walk makes one per element)."""
+        cdef Block block = Block.__new__(Block)
+        block._enter(parent, tag)
+        return block
 
     cpdef str xpath(self):
         """The element's XPath (``/html/body/div[2]/p``), once the walk is done; worked out
@@ -462,13 +475,30 @@ cpdef frozenset value_tokens(str value):
                 start = index
             continue
         if start >= 0:
-            tokens = word_tokens(value[start:index])
+            tokens = _word_tokens(value[start:index])
             if tokens:
                 if found is None:
                     found = set()
                 found.update(tokens)
             start = -1
     return frozenset(found) if found else NO_TOKENS
+
+
+cdef dict _WORDS = {}  # the class/id words read so far, with their tokens
+cdef Py_ssize_t _MAX_WORDS = WORD_CACHE_SIZE
+_read_word_tokens = word_tokens.__wrapped__  # (word_tokens without its lru_cache)
+
+
+cdef tuple _word_tokens(str word):
+    """:func:`~cleantext.html.vocabulary.word_tokens` of ``word``, remembered in a plain dict
+    across pages (emptied once it holds :data:`WORD_CACHE_SIZE` words): a lookup here costs a
+    fraction of a call into ``functools.lru_cache``, the walk's largest single cost before."""
+    found = _WORDS.get(word)
+    if found is None:
+        if len(_WORDS) >= _MAX_WORDS:
+            _WORDS.clear()
+        found = _WORDS[word] = _read_word_tokens(word)
+    return <tuple>found
 
 
 cdef inline bint _is_word_char(Py_UCS4 char):
@@ -585,7 +615,7 @@ cdef class Walk:
         if not isinstance(tag, str):  # (a comment or processing instruction)
             self.stack.append((self.frame, None, self.parent))
             return False
-        block = Block(self.parent, tag)
+        block = Block.entered(self.parent, tag)
         own = self.framer.open(element, block, tag, names, self.frame, len(self.stack))
         if own is None:
             self.stack.append((self.frame, None, self.parent))

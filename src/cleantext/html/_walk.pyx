@@ -671,6 +671,51 @@ cdef int _KEEP_NODE = 2  # the element stays (its attributes are read)
 cdef int _HOLDS_KEPT = 4  # an element inside it stays
 
 
+cdef bint _may_be_marked(element, list names, dict class_marks):
+    """False when :func:`~cleantext.meta.marked.element_marks` surely finds no mark (the
+    cheap part of its test, without a call: most elements are no mark); ``class_marks`` is
+    the memo of class values that ``element_marks`` fills."""
+    cdef str href
+    if "itemprop" in names or "rel" in names:
+        return True
+    if "href" in names:
+        href = element.get("href")
+        if href is not None and _AUTHOR_LINK in href:
+            return True
+    if "class" not in names:
+        return False
+    known = class_marks.get(element.get("class") or "")
+    return known is None or known[0] or known[1]
+
+
+def marked_elements(root, Py_ssize_t limit):
+    """The first ``limit`` elements of ``root`` (itself included) of each kind that
+    :func:`~cleantext.meta.marked.element_marks` finds: microdata, date stamps, bylines, in
+    document order (:meth:`MarkedElements.of <cleantext.meta.marked.MarkedElements.of>`'s
+    walk, compiled; most elements are ruled out by :func:`_may_be_marked` without a call).
+
+    >>> from lxml import etree
+    >>> page = "<p class='byline'>By Ann</p><span itemprop='author'>Ann</span><a href='/x'>x</a>"
+    >>> [[element.tag for element in kind] for kind in marked_elements(etree.HTML(page), 20)]
+    [['span'], [], ['p']]
+    """
+    cdef list props = [], stamps = [], bylines = []
+    cdef dict class_marks = {}
+    cdef list names
+    for element in root.iter(etree.Element):
+        names = element.keys()
+        if not names or not _may_be_marked(element, names, class_marks):
+            continue
+        prop, stamp, byline = element_marks(element, names, class_marks)
+        if prop and len(props) < limit:
+            props.append(element)
+        if stamp and len(stamps) < limit:
+            stamps.append(element)
+        if byline and len(bylines) < limit:
+            bylines.append(element)
+    return props, stamps, bylines
+
+
 cdef class Residue:
     """What of a page's tree outlives the streamed walk (:func:`stream_walk`): the elements
     the readings after the walk look for, whole (the ``<script>``, ``<meta>``, ``<title>``,
@@ -713,7 +758,7 @@ cdef class Residue:
     cdef bint _marked(self, element, list names):
         """Whether the element is among the first of a kind the metadata reads."""
         cdef bint first = False
-        if not self._may_be_marked(element, names):
+        if not _may_be_marked(element, names, self._class_marks):
             return False
         prop, stamp, byline = element_marks(element, names, self._class_marks)
         if prop:
@@ -730,21 +775,6 @@ cdef class Residue:
     cdef Py_ssize_t depth(self):
         """The elements open."""
         return len(self._flags)
-
-    cdef bint _may_be_marked(self, element, list names):
-        """False when :func:`~cleantext.meta.marked.element_marks` surely finds no mark (the
-        cheap part of its test, without a call: most elements are no mark)."""
-        cdef str href
-        if "itemprop" in names or "rel" in names:
-            return True
-        if "href" in names:
-            href = element.get("href")
-            if href is not None and _AUTHOR_LINK in href:
-                return True
-        if "class" not in names:
-            return False
-        known = self._class_marks.get(element.get("class") or "")
-        return known is None or known[0] or known[1]
 
     cdef void end(self, element):
         """The walk has left the element (its tail read too): remove it unless it stays."""

@@ -164,3 +164,15 @@ def test_html_speed_times_each_detector_and_puts_the_run_back() -> None:
     assert {"dom_landmark", "dom_outside_main", "total"} <= set(spent)
     assert 0 < sum(seconds for name, seconds in spent.items() if name != "total") <= spent["total"]
     assert Detector.run is before
+
+
+def test_each_reading_of_the_walk_cost_runs_on_a_page() -> None:
+    from benchmarks import html_walk_cost
+
+    from cleantext.html.parse import parse
+
+    html = "<html><body><p class='byline'>By Ann Lee</p><p>The council met.</p></body></html>"
+    root = parse(html)
+    assert root is not None
+    for reading in html_walk_cost.READINGS.values():
+        reading(root, html)

@@ -21,7 +21,7 @@ from cleantext.html.parse import _parse_bytes, pull_parser, xml_compatible
 from cleantext.html.render import LITTLE_TEXT_WORDS, LineBuilder, render, render_stream
 from cleantext.html.structured import descriptive_elements
 from cleantext.html.vocabulary import DROPPED_TAGS
-from cleantext.meta.marked import MAX_MARKED_ELEMENTS, MarkedElements
+from cleantext.meta.marked import MAX_MARKED_ELEMENTS, MarkedElements, element_marks
 from cleantext.model import Metadata
 from strategies import html_page
 
@@ -117,6 +117,39 @@ def test_the_tree_left_answers_the_readings_after_the_walk(html: str, chunk: int
     assert left.get("lang") == root.get("lang")
     base, kept_base = root.find("head/base[@href]"), left.find("head/base[@href]")
     assert (base is None) == (kept_base is None)
+
+
+def _marked_as_first_written(root: etree._Element) -> tuple[list[etree._Element], ...]:
+    """The marked elements by the plain loop the compiled walk replaced (props, stamps,
+    bylines: every element with attributes tested, the first of each kind kept)."""
+    props: list[etree._Element] = []
+    stamps: list[etree._Element] = []
+    bylines: list[etree._Element] = []
+    class_marks: dict[str, tuple[bool, bool]] = {}
+    for element in root.iter(etree.Element):
+        names = element.keys()
+        if names:
+            prop, stamp, byline = element_marks(element, names, class_marks)
+            for found, kind in ((prop, props), (stamp, stamps), (byline, bylines)):
+                if found:
+                    kind.append(element)
+    limit = MAX_MARKED_ELEMENTS
+    return props[:limit], stamps[:limit], bylines[:limit]
+
+
+@settings(max_examples=150)
+@given(described_page())
+def test_the_compiled_marked_walk_finds_what_the_plain_loop_finds(html: str) -> None:
+    root = _parsed(html)
+    marked = MarkedElements.of(root)
+    assert (marked.props, marked.stamps, marked.bylines) == _marked_as_first_written(root)
+
+
+def test_the_compiled_marked_walk_on_a_page_without_marks_and_one_of_a_mark() -> None:
+    for page in ("<p>text</p>", "<span class='byline'>By Ann</span>"):
+        root = _parsed(page)
+        marked = MarkedElements.of(root)
+        assert (marked.props, marked.stamps, marked.bylines) == _marked_as_first_written(root)
 
 
 def test_the_tree_left_holds_only_what_is_read_after_the_walk() -> None:

@@ -11,6 +11,7 @@ from cleantext.html.dom import label_strength
 from cleantext.html.vocabulary import (
     MAX_VALUE_CHARS,
     WORD,
+    WORD_CACHE_SIZE,
     class_tokens,
     word_tokens,
 )
@@ -54,3 +55,12 @@ def test_the_compiled_walk_reads_only_the_start_of_a_long_value() -> None:
         value = "x-" * (start // 2) + "-" * (start % 2) + "navigation ad sidebar"
         assert value_tokens(value) == class_tokens(value)
     assert value_tokens("x-" * 98 + "navigation") == frozenset()  # ("navigation" cut to "navi")
+
+
+def test_the_walks_memo_of_words_reads_the_same_once_full_and_emptied() -> None:
+    def letters(number: int) -> str:
+        return "".join(chr(ord("a") + int(digit)) for digit in str(number))
+
+    values = [f"x{letters(number)}Nav item{number}" for number in range(WORD_CACHE_SIZE)]
+    for value in [*values, *values[:50]]:  # (the memo is emptied once, then read again)
+        assert value_tokens(value) == class_tokens(value) == {"nav"}

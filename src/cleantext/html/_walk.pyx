@@ -60,6 +60,7 @@ from cleantext.html.vocabulary import (
     EMPTY as NO_TOKENS,
     MAX_VALUE_CHARS,
     ROLE_LANDMARKS,
+    WORD_CACHE_SIZE,
     word_tokens,
 )
 from cleantext.meta.marked import BYLINE_LINKS, MAX_MARKED_ELEMENTS, element_marks
@@ -97,6 +98,10 @@ cdef class Block:
     cdef str path
 
     def __init__(self, Block parent, str tag):
+        self._enter(parent, tag)
+
+    cdef void _enter(self, Block parent, str tag):
+        """Set the element's fields and count it among its parent's children."""
         self.parent = parent
         self.tag = tag
         self.number = 1
@@ -121,6 +126,14 @@ cdef class Block:
                     found = shared[repeated] = frozenset(repeated)
                 self.repeated = found
             self.children = None
+
+    @staticmethod
+    cdef Block entered(Block parent, str tag):
+        """``Block(parent, tag)``, made without a call through Python's argument handling
+        (the walk makes one per element)."""
+        cdef Block block = Block.__new__(Block)
+        block._enter(parent, tag)
+        return block
 
     cpdef str xpath(self):
         """The element's XPath (``/html/body/div[2]/p``), once the walk is done; worked out
@@ -462,13 +475,30 @@ cpdef frozenset value_tokens(str value):
                 start = index
             continue
         if start >= 0:
-            tokens = word_tokens(value[start:index])
+            tokens = _word_tokens(value[start:index])
             if tokens:
                 if found is None:
                     found = set()
                 found.update(tokens)
             start = -1
     return frozenset(found) if found else NO_TOKENS
+
+
+cdef dict _WORDS = {}  # the class/id words read so far, with their tokens
+cdef Py_ssize_t _MAX_WORDS = WORD_CACHE_SIZE
+_read_word_tokens = word_tokens.__wrapped__  # (word_tokens without its lru_cache)
+
+
+cdef tuple _word_tokens(str word):
+    """:func:`~cleantext.html.vocabulary.word_tokens` of ``word``, remembered in a plain dict
+    across pages (emptied once it holds :data:`WORD_CACHE_SIZE` words): a lookup here costs a
+    fraction of a call into ``functools.lru_cache``, the walk's largest single cost before."""
+    found = _WORDS.get(word)
+    if found is None:
+        if len(_WORDS) >= _MAX_WORDS:
+            _WORDS.clear()
+        found = _WORDS[word] = _read_word_tokens(word)
+    return <tuple>found
 
 
 cdef inline bint _is_word_char(Py_UCS4 char):
@@ -585,7 +615,7 @@ cdef class Walk:
         if not isinstance(tag, str):  # (a comment or processing instruction)
             self.stack.append((self.frame, None, self.parent))
             return False
-        block = Block(self.parent, tag)
+        block = Block.entered(self.parent, tag)
         own = self.framer.open(element, block, tag, names, self.frame, len(self.stack))
         if own is None:
             self.stack.append((self.frame, None, self.parent))
@@ -641,6 +671,51 @@ cdef int _KEEP_NODE = 2  # the element stays (its attributes are read)
 cdef int _HOLDS_KEPT = 4  # an element inside it stays
 
 
+cdef bint _may_be_marked(element, list names, dict class_marks):
+    """False when :func:`~cleantext.meta.marked.element_marks` surely finds no mark (the
+    cheap part of its test, without a call: most elements are no mark); ``class_marks`` is
+    the memo of class values that ``element_marks`` fills."""
+    cdef str href
+    if "itemprop" in names or "rel" in names:
+        return True
+    if "href" in names:
+        href = element.get("href")
+        if href is not None and _AUTHOR_LINK in href:
+            return True
+    if "class" not in names:
+        return False
+    known = class_marks.get(element.get("class") or "")
+    return known is None or known[0] or known[1]
+
+
+def marked_elements(root, Py_ssize_t limit):
+    """The first ``limit`` elements of ``root`` (itself included) of each kind that
+    :func:`~cleantext.meta.marked.element_marks` finds: microdata, date stamps, bylines, in
+    document order (:meth:`MarkedElements.of <cleantext.meta.marked.MarkedElements.of>`'s
+    walk, compiled; most elements are ruled out by :func:`_may_be_marked` without a call).
+
+    >>> from lxml import etree
+    >>> page = "<p class='byline'>By Ann</p><span itemprop='author'>Ann</span><a href='/x'>x</a>"
+    >>> [[element.tag for element in kind] for kind in marked_elements(etree.HTML(page), 20)]
+    [['span'], [], ['p']]
+    """
+    cdef list props = [], stamps = [], bylines = []
+    cdef dict class_marks = {}
+    cdef list names
+    for element in root.iter(etree.Element):
+        names = element.keys()
+        if not names or not _may_be_marked(element, names, class_marks):
+            continue
+        prop, stamp, byline = element_marks(element, names, class_marks)
+        if prop and len(props) < limit:
+            props.append(element)
+        if stamp and len(stamps) < limit:
+            stamps.append(element)
+        if byline and len(bylines) < limit:
+            bylines.append(element)
+    return props, stamps, bylines
+
+
 cdef class Residue:
     """What of a page's tree outlives the streamed walk (:func:`stream_walk`): the elements
     the readings after the walk look for, whole (the ``<script>``, ``<meta>``, ``<title>``,
@@ -683,7 +758,7 @@ cdef class Residue:
     cdef bint _marked(self, element, list names):
         """Whether the element is among the first of a kind the metadata reads."""
         cdef bint first = False
-        if not self._may_be_marked(element, names):
+        if not _may_be_marked(element, names, self._class_marks):
             return False
         prop, stamp, byline = element_marks(element, names, self._class_marks)
         if prop:
@@ -700,21 +775,6 @@ cdef class Residue:
     cdef Py_ssize_t depth(self):
         """The elements open."""
         return len(self._flags)
-
-    cdef bint _may_be_marked(self, element, list names):
-        """False when :func:`~cleantext.meta.marked.element_marks` surely finds no mark (the
-        cheap part of its test, without a call: most elements are no mark)."""
-        cdef str href
-        if "itemprop" in names or "rel" in names:
-            return True
-        if "href" in names:
-            href = element.get("href")
-            if href is not None and _AUTHOR_LINK in href:
-                return True
-        if "class" not in names:
-            return False
-        known = self._class_marks.get(element.get("class") or "")
-        return known is None or known[0] or known[1]
 
     cdef void end(self, element):
         """The walk has left the element (its tail read too): remove it unless it stays."""

@@ -46,26 +46,15 @@ class MarkedElements:
 
     @classmethod
     def of(cls, root: etree._Element) -> MarkedElements:
-        """Walk ``root`` once (plain Python over lxml's element walk: faster here than an XPath
-        of many ``contains`` tests) and sort the marked elements by kind; an element's
-        attributes are read only when it has them (most elements of a page have none of
-        those that mark), and each distinct class value is tested once a page."""
-        stamps, bylines, props = [], [], []
-        class_marks: dict[str, tuple[bool, bool]] = {}
-        for element in root.iter(etree.Element):
-            names = element.keys()
-            if not names:
-                continue
-            prop, stamp, byline = element_marks(element, names, class_marks)
-            if prop:
-                props.append(element)
-            if stamp:
-                stamps.append(element)
-            if byline:
-                bylines.append(element)
+        """Walk ``root`` once and sort the marked elements by kind: the walk is compiled
+        (:func:`~cleantext.html._walk.marked_elements`, :func:`element_marks` on each element
+        that may be marked); the ``<time>`` elements are lxml's C-level search."""
+        from cleantext.html._walk import marked_elements  # (the walk imports this module)
+
         limit = MAX_MARKED_ELEMENTS
+        props, stamps, bylines = marked_elements(root, limit)
         times = list(islice(root.iter("time"), limit))
-        return cls(props[:limit], times, stamps[:limit], bylines[:limit])
+        return cls(props, times, stamps, bylines)
 
     def microdata(self) -> list[tuple[str, str]]:
         """(``itemprop``, value) of the microdata elements in document order (an item's value

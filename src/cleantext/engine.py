@@ -72,6 +72,7 @@ def decide(
             break
         claims.extend(found)
         decision = _resolve(units, claims, config.threshold)
+    page.features.forget()  # (decided: from here on only the lines and the text are read)
     return _assemble(page, decision.removed), _segments(page, units, decision, claims)
 
 
@@ -125,9 +126,9 @@ def _second_look(
     a second look can find more; repeating it makes cleaning idempotent.
     """
     found = Claims(units)
-    kept = lines_where(removed, False)
-    if len(kept) == len(page.lines):
+    if not lines_where(removed, True):  # nothing went: the kept lines are the page
         return found
+    kept = lines_where(removed, False)
     evidence = None if page.evidence is None else kept_evidence(page.evidence, kept)
     again = Page.from_text(_assemble(page, removed), evidence).reusing(page, kept)
     again_units = Units(again.lines)

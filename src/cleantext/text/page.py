@@ -178,6 +178,21 @@ class LineFeatures:
         for name in ("folded", "gap_newlines"):
             vars(self).pop(name, None)  # (the cached properties' values)
 
+    def forget(self) -> None:
+        """Drop every feature computed so far (each is computed again if read again): once
+        the engine has decided, only the lines are read, and on a page of one-word lines
+        the features hold about twice its size.
+
+        >>> features = Page.from_text("Home\\n\\nText.").features
+        >>> features.word_counts.tolist(), features.body
+        ([1, 1], (0, -1))
+        >>> features.forget()
+        >>> sorted(vars(features))
+        ['lines']
+        """
+        for name in [name for name in vars(self) if name != "lines"]:
+            del vars(self)[name]  # (the cached properties' values)
+
     def select(self, kept: Sequence[int], lines: LineTable) -> LineFeatures:
         """The features of ``lines``, which are this table's lines ``kept`` (indexes, in
         order): the word features computed so far are carried over."""

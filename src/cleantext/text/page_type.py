@@ -29,11 +29,10 @@ from typing import NamedTuple
 import regex
 
 from cleantext.text._page_type import code_candidates, header_ends
-from cleantext.text._prefilter import Words, lines_holding
 from cleantext.text.lexicon import strip_bullet
 from cleantext.text.page import Page, counts_as_prose
 from cleantext.text.prefilter import triggers
-from cleantext.text.triggers import HEADERS
+from cleantext.text.triggers import HEADERS, PRICES
 
 ARTICLE, FORUM, PRODUCT, COLLECTION = "article", "forum", "product", "collection"
 LISTING, DOCUMENTATION, SERVICE, UNKNOWN = "listing", "documentation", "service", "unknown"
@@ -142,8 +141,6 @@ DATE_END = regex.compile(r"(?:\d|[ap]\.?m\.?)$", regex.MULTILINE)
 """How a line that is a date or a time ends: a digit, "am", "pm"."""
 DATE_DIGITS = regex.compile(r"\d{4}|\d[/.]\d")
 """A year or a numeric date."""
-PRICE_WORDS = Words(("$", "€", "£", "¥", "₹", "zł", "kr", "USD", "EUR", "GBP"))
-"""What every price holds: a currency (as it is written: prices are matched case-sensitively)."""
 SHOP_WORDS = triggers(
     ("add", "buy", "stock", "sold", "quantity", "qty", "size", "free", "order", "notify"),
     ("ship", "check", "shop", "product", "quick", "\u0307"),
@@ -243,7 +240,7 @@ class _Candidates:
     """The page's short lines, joined once, and the few of them each rule can accept.
 
     A rule's pattern needs a word, a mark or a shape of the line's ends that a line must
-    have (the shared scan's ``HEADERS``, ``DATE_END``, ``PRICE_WORDS``, ``SHOP_WORDS``, the compiled
+    have (the shared scan's ``HEADERS``, ``DATE_END``, ``PRICES``, ``SHOP_WORDS``, the compiled
     :func:`~cleantext.text._page_type.header_ends` and
     :func:`~cleantext.text._page_type.code_candidates`): one scan of the joined text, or
     one pass over the lines, finds the lines worth matching.
@@ -290,10 +287,11 @@ class _Candidates:
 
     def prices(self) -> int:
         """How many short lines hold a price."""
-        plain, _ = self.page.lines.joined(SHOP_CHARS)  # (longer lines are left empty)
         lines = self.page.lines
         return sum(
-            1 for index in lines_holding(plain, PRICE_WORDS) if PRICE.search(lines[index].text)
+            1
+            for index in self.folded.triggered_numbers(PRICES)
+            if len(lines[index].text) <= SHOP_CHARS and PRICE.search(lines[index].text)
         )
 
     def shop_buttons(self) -> int:

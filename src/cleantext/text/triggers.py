@@ -54,6 +54,8 @@ COOKIE_TRIGGERS = triggers(COOKIE_CORE, ["cookie"])
 SEPARATOR_MARKS = ("›", "»", "→", ">", "/", "|", "::")
 """Every separator of a breadcrumb trail holds one of these (no letter case-folds to or
 from them: they are found in case-folded text too)."""
+PRICE_MARKS = ("$", "€", "£", "¥", "₹", "zł", "kr", "usd", "eur", "gbp")
+"""Every price the page type counts holds one of these (currency signs and codes, case-folded)."""
 CELL_SPACES = ("\t", "  ")
 """What separates the cells of a menu laid out on one line."""
 
@@ -117,6 +119,7 @@ FOUND = shared_triggers(
         "cookie_notice": COOKIE_TRIGGERS,
         "breadcrumb": SEPARATOR_MARKS,
         "menu_cells": CELL_SPACES,
+        "prices": PRICE_MARKS,
         **{f"header {kind}": words for kind, words in HEADER_GROUPS.items()},
     },
     leading={
@@ -136,6 +139,7 @@ COOKIE_NOTICE = FOUND["cookie_notice"]
 BREADCRUMB = FOUND["breadcrumb"]
 MENU_CELLS = FOUND["menu_cells"]
 TAG_LIST = FOUND["tag_list"]
+PRICES = FOUND["prices"]
 RELATED_LEADS = LeadWords(RELATED_LEAD_WORDS, FOUND["related_list"])
 """related_list's lead words, found by the shared scan."""
 AD_LEADS = LeadWords(AD_LEAD_WORDS, FOUND["ad_label"])

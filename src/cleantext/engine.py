@@ -92,7 +92,7 @@ def _claims(
         return claims, page
     claimed = claims.claimed_lines(threshold)
     seen = page.with_claims(claimed)  # (which hands over the page type too)
-    page.features.forget_searches()  # (the named detectors' and the page type's alone)
+    page.features.forget_named_reads()  # (the named detectors' and the page type's alone)
     _run(seen, claims, fallbacks)
     return claims, seen
 

@@ -93,6 +93,10 @@ text_density=0.0, labels=()), None)
     return tuple(evidence[index] for index in kept)
 
 
+NAMED_READS = ("folded", "gap_newlines", "token_counts")
+"""The line features that only the named detectors and the page type read."""
+
+
 class LineFeatures:
     """What a page's lines give, each computed when first read: per-line word features
     (arrays, one entry per line), the body core, the usual separator, the folded short lines.
@@ -163,19 +167,20 @@ class LineFeatures:
 
         return line_facts(self)
 
-    def forget_searches(self) -> None:
-        """Drop the folded short lines and the gaps' line breaks (computed again if read
-        again): once the named detectors and the page type are done, nothing reads them,
-        and on a page of one-word lines they hold 2.5 times its size.
+    def forget_named_reads(self) -> None:
+        """Drop the folded short lines, the gaps' line breaks and the token counts (computed
+        again if read again): once the named detectors and the page type are done, the
+        content classifier reads none of them, and on a page of one-word lines they hold
+        three times its size.
 
         >>> features = Page.from_text("Home\\n\\nText.").features
-        >>> features.folded.text, list(features.gap_newlines)
-        ('home\\ntext.', [2])
-        >>> features.forget_searches()
-        >>> sorted(name for name in ("folded", "gap_newlines") if name in vars(features))
+        >>> features.folded.text, list(features.gap_newlines), list(features.token_counts)
+        ('home\\ntext.', [2], [1, 1])
+        >>> features.forget_named_reads()
+        >>> sorted(name for name in NAMED_READS if name in vars(features))
         []
         """
-        for name in ("folded", "gap_newlines"):
+        for name in NAMED_READS:
             vars(self).pop(name, None)  # (the cached properties' values)
 
     def forget(self) -> None:

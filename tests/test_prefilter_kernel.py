@@ -196,7 +196,7 @@ def test_the_shared_scan_finds_what_each_group_scan_finds(text: str) -> None:
         *((name, lines_opening_with, words) for name, words in OPENING.items()),
     )
     for name, scan, words in scans:
-        assert lines_in(numbers, groups, SHARED.bits[name]) == scan(folded, words), name
+        assert lines_in(numbers, groups, SHARED.bits[name]).tolist() == scan(folded, words), name
 
 
 ANCHORED = {

@@ -56,6 +56,8 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     after_body = page.body[1] + 1 if page.body[1] >= page.body[0] else len(page.lines)
     candidates = _candidates(page, after_body)
+    if not candidates:
+        return  # (the token counts are not even read: a page's worth of them)
     events = tag_events(
         page.lines, page.token_counts, candidates, params.max_item_words, params.min_items,
         lambda index: has_bullet(page.lines[index].text),

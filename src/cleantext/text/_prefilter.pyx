@@ -12,7 +12,7 @@ longer than a limit without building them.
 """
 
 cimport cython
-from cpython.array cimport array
+from cpython.array cimport array, clone
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 )
@@ -480,15 +480,20 @@ cdef void _complete(array moves, list ends, list children, Py_ssize_t width):
 
 def lines_in(array numbers, array masks, unsigned long long bit):
     """The numbers among ``numbers`` whose entry of ``masks`` has ``bit`` (what
-    :meth:`Triggers.lines` gives, for one group).
+    :meth:`Triggers.lines` gives, for one group), an ``array('q')``: 8 bytes a line found,
+    no int object each (a common trigger finds a line in ten on some pages).
 
     >>> from array import array
-    >>> lines_in(array("q", [0, 3, 7]), array("Q", [1, 3, 2]), 2)
+    >>> lines_in(array("q", [0, 3, 7]), array("Q", [1, 3, 2]), 2).tolist()
     [3, 7]
     """
-    cdef list chosen = []
-    cdef Py_ssize_t k
+    cdef Py_ssize_t k, count = 0
+    for k in range(len(numbers)):
+        count += (masks.data.as_ulonglongs[k] & bit) != 0
+    cdef array chosen = clone(numbers, count, False)  # (of the same type, 'q')
+    count = 0
     for k in range(len(numbers)):
         if masks.data.as_ulonglongs[k] & bit:
-            chosen.append(numbers.data.as_longlongs[k])
+            chosen.data.as_longlongs[count] = numbers.data.as_longlongs[k]
+            count += 1
     return chosen

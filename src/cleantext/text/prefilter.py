@@ -119,17 +119,21 @@ class FoldedLines:
     def triggered_numbers(self, trigger: Trigger) -> list[int]:
         """The numbers of the lines that hold (or start with) one of ``trigger``'s words:
         the first call runs its scan for every group at once, the others read the result."""
-        if self.scanned is not trigger.scan:
-            self.found = trigger.scan.lines(self.text)
-            self.scanned = trigger.scan
-        numbers, groups = self.found
-        return lines_in(numbers, groups, trigger.bit)
+        return self._triggered(trigger).tolist()
 
     def triggered(self, trigger: Trigger) -> Iterator[Line]:
         """The lines, in order, that hold (or start with) one of ``trigger``'s words
         (:meth:`triggered_numbers`), each built as the caller reads it."""
         lines = self.lines
-        return (lines[number] for number in self.triggered_numbers(trigger))
+        return (lines[number] for number in self._triggered(trigger))
+
+    def _triggered(self, trigger: Trigger) -> array[int]:
+        """:meth:`triggered_numbers` as an ``array('q')``."""
+        if self.scanned is not trigger.scan:
+            self.found = trigger.scan.lines(self.text)
+            self.scanned = trigger.scan
+        numbers, groups = self.found
+        return lines_in(numbers, groups, trigger.bit)
 
     def containing(self, words: Iterable[str] | Words) -> Iterator[Line]:
         """The lines, in order, that contain one of ``words`` (case-folded, without newlines),

@@ -17,7 +17,7 @@ the choice holds a fifth more content besides, the parent is the container.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, MutableSequence, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass, replace
 from typing import overload
 
@@ -186,7 +186,7 @@ class PageEvidence(EvidenceColumns):
         self._kind_of = array("i")  # (each line's kind: 4 bytes)
         self._kinds: list[_Kind] = []
         self._numbers: dict[_Kind, int] = {}  # (each kind's number)
-        self._kind_items: list[DomEvidence] = []  # (each kind as an item, its XPath empty)
+        self._kind_items: list[DomEvidence] = []  # (kinds as items, made when first read)
         self._chosen: tuple[LineFeatures, str | None, Container | None] | None = None
         self._items: tuple[DomEvidence, ...] | None = None  # (a small page's, once read)
         for item in items:
@@ -203,6 +203,22 @@ class PageEvidence(EvidenceColumns):
         self.xpaths.append(xpath)
         self._kind_of.append(number)
 
+    def extend(self, xpaths: Sequence[str], numbers: array[int]) -> None:
+        """Add lines' evidence: their XPaths and the numbers of the rest, in order (as
+        :meth:`add` does line by line).
+
+        >>> evidence = PageEvidence()
+        >>> number = evidence.kind_number(_kind(DomEvidence("", "p")))
+        >>> evidence.extend(["/a", "/b"], array("i", [number, number]))
+        >>> [item.xpath for item in evidence], evidence.numbers[_kind(DomEvidence("", "p"))]
+        (['/a', '/b'], 0)
+        """
+        if len(xpaths) != len(numbers):
+            raise ValueError("one kind number per XPath")
+        self._items = None
+        self.xpaths.extend(xpaths)
+        self._kind_of.extend(numbers)
+
     def kind_number(self, kind: _Kind) -> int:
         """The number of a kind of evidence (the fields of :class:`DomEvidence` after
         ``xpath``, in order), numbered when first seen."""
@@ -210,8 +226,13 @@ class PageEvidence(EvidenceColumns):
         if number is None:
             number = self._numbers[kind] = len(self._kinds)
             self._kinds.append(kind)
-            self._kind_items.append(DomEvidence("", *kind))
         return number
+
+    @property
+    def numbers(self) -> Mapping[_Kind, int]:
+        """The number of each kind numbered so far (:meth:`kind_number` numbers a new one): a
+        loop over many lines looks its kinds up here first, without a call per line."""
+        return self._numbers
 
     def kind(self, number: int) -> _Kind:
         """The kind of evidence numbered ``number``."""
@@ -243,7 +264,7 @@ text_density=0.0, labels=())]
         kept = self._kept_items()
         if kept is not None:
             return iter(kept)
-        items = self._kind_items
+        items = self._kind_table()
         return (items[number] for number in self._kind_of)
 
     def kind_at(self, index: int) -> DomEvidence:
@@ -251,7 +272,15 @@ text_density=0.0, labels=())]
         kept = self._kept_items()
         if kept is not None:
             return kept[index]
-        return self._kind_items[self._kind_of[index]]
+        return self._kind_table()[self._kind_of[index]]
+
+    def _kind_table(self) -> list[DomEvidence]:
+        """Each kind as an item, its XPath empty (made when first read: a page that keeps its
+        items never reads them)."""
+        items = self._kind_items
+        for number in range(len(items), len(self._kinds)):
+            items.append(DomEvidence("", *self._kinds[number]))
+        return items
 
     def __len__(self) -> int:
         return len(self.xpaths)
@@ -277,7 +306,13 @@ text_density=0.0, labels=())]
     def _kept_items(self) -> tuple[DomEvidence, ...] | None:
         """The items of a page of at most :data:`ITEMS_KEPT` lines, made the first time."""
         if self._items is None and len(self.xpaths) <= ITEMS_KEPT:
-            self._items = tuple(self._made())
+            kinds = self._kinds
+            self._items = tuple(
+                [
+                    DomEvidence(xpath, *kinds[number])
+                    for xpath, number in zip(self.xpaths, self._kind_of, strict=True)
+                ]
+            )
         return self._items
 
     def _made(self) -> Iterator[DomEvidence]:

@@ -55,18 +55,21 @@ class LineReader:
     def take(self, lines: list[RenderedLine]) -> None:
         """Read one rendered block's lines."""
         evidence = self._evidence
+        numbers = evidence.numbers  # (most lines' kinds are found here, without a call)
+        shapes, blocks, kinds = self.shapes, self._blocks, self._kinds
         link_density, text_density = _densities(lines)
         for line in lines:
             block, depth, context = line.frame
             chars = line.chars
+            tag = block.tag
             if line.events:
-                self.events[len(self.shapes)] = line.events
-            if block.tag == "h1":
+                self.events[len(shapes)] = line.events
+            if tag == "h1":
                 self.headings.append(line.text)
-            self.shapes.append(line.shape)
-            self._blocks.append(block)
+            shapes.append(line.shape)
+            blocks.append(block)
             kind = (
-                block.tag,
+                tag,
                 context.landmarks,
                 context.tokens,
                 link_density,
@@ -77,7 +80,8 @@ class LineReader:
                 text_density,
                 context.labels,
             )
-            self._kinds.append(evidence.kind_number(kind))
+            number = numbers.get(kind)
+            kinds.append(evidence.kind_number(kind) if number is None else number)
 
     def evidence(self, bodies: Sequence[str] = (), texts: Iterable[str] = ()) -> PageEvidence:
         """Each line's evidence, in order (once the walk is done: it reads each only once).
@@ -85,16 +89,18 @@ class LineReader:
         the lines' texts in order, read only with ``bodies``) is found in one of the page's
         JSON-LD ``articleBody`` texts, ``bodies``."""
         evidence = self._evidence
-        in_bodies = iter(texts) if bodies else None
-        for index, number in enumerate(self._kinds):
-            block = self._blocks[index]
+        numbers = self._kinds
+        xpaths: list[str] = []
+        blocks = self._blocks
+        for index, block in enumerate(blocks):
             assert block is not None, "the evidence is read once"
-            self._blocks[index] = None
-            if in_bodies is not None:
-                text = next(in_bodies)
-                number = _in_body_kind(evidence, number, text, bodies)
-            evidence.add(block.xpath(), number)
+            blocks[index] = None
+            xpaths.append(block.xpath())
+        if bodies:
+            for index, text in enumerate(texts):
+                numbers[index] = _in_body_kind(evidence, numbers[index], text, bodies)
         self._kinds = array("i")
+        evidence.extend(xpaths, numbers)
         return evidence
 
 

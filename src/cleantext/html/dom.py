@@ -144,7 +144,7 @@ class Container:
     (:func:`~cleantext.html.choice.carries_text`): those names say nothing about their lines."""
 
 
-_Kind = tuple[
+EvidenceKind = tuple[
     str, frozenset[str], frozenset[str], float, int, bool, bool, float, float,
     tuple[tuple[str, int], ...],
 ]  # fmt: skip
@@ -184,15 +184,15 @@ class PageEvidence(EvidenceColumns):
         self.xpaths: list[str] = []
         """Each line's XPath (the column the container choice reads)."""
         self._kind_of = array("i")  # (each line's kind: 4 bytes)
-        self._kinds: list[_Kind] = []
-        self._numbers: dict[_Kind, int] = {}  # (each kind's number)
+        self._kinds: list[EvidenceKind] = []
+        self._numbers: dict[EvidenceKind, int] = {}  # (each kind's number)
         self._kind_items: list[DomEvidence] = []  # (kinds as items, made when first read)
         self._chosen: tuple[LineFeatures, str | None, Container | None] | None = None
         self._items: tuple[DomEvidence, ...] | None = None  # (a small page's, once read)
         for item in items:
             self.append(item.xpath, _kind(item))
 
-    def append(self, xpath: str, kind: _Kind) -> None:
+    def append(self, xpath: str, kind: EvidenceKind) -> None:
         """Add a line's evidence: its XPath and the rest (the fields of :class:`DomEvidence`
         after ``xpath``, in order)."""
         self.add(xpath, self.kind_number(kind))
@@ -219,7 +219,25 @@ class PageEvidence(EvidenceColumns):
         self.xpaths.extend(xpaths)
         self._kind_of.extend(numbers)
 
-    def kind_number(self, kind: _Kind) -> int:
+    def extend_kinds(self, xpaths: Sequence[str], kinds: Sequence[EvidenceKind]) -> None:
+        """Add lines' evidence: their XPaths and the rest, each line its own kind, not
+        looked up (a small page's: its items are made from them when first read, so numbering
+        its kinds would save nothing; :meth:`kind_number` does not find these).
+
+        >>> evidence = PageEvidence()
+        >>> evidence.extend_kinds(["/a", "/b"], [_kind(DomEvidence("", "p"))] * 2)
+        >>> [item.xpath for item in evidence], evidence[1].tag, len(evidence.numbers)
+        (['/a', '/b'], 'p', 0)
+        """
+        if len(xpaths) != len(kinds):
+            raise ValueError("one kind per XPath")
+        self._items = None
+        first = len(self._kinds)
+        self._kinds.extend(kinds)
+        self._kind_of.extend(range(first, first + len(kinds)))
+        self.xpaths.extend(xpaths)
+
+    def kind_number(self, kind: EvidenceKind) -> int:
         """The number of a kind of evidence (the fields of :class:`DomEvidence` after
         ``xpath``, in order), numbered when first seen."""
         number = self._numbers.get(kind)
@@ -229,12 +247,12 @@ class PageEvidence(EvidenceColumns):
         return number
 
     @property
-    def numbers(self) -> Mapping[_Kind, int]:
+    def numbers(self) -> Mapping[EvidenceKind, int]:
         """The number of each kind numbered so far (:meth:`kind_number` numbers a new one): a
         loop over many lines looks its kinds up here first, without a call per line."""
         return self._numbers
 
-    def kind(self, number: int) -> _Kind:
+    def kind(self, number: int) -> EvidenceKind:
         """The kind of evidence numbered ``number``."""
         return self._kinds[number]
 
@@ -330,7 +348,7 @@ text_density=0.0, labels=())]
         return chosen[2]
 
 
-def _kind(item: DomEvidence) -> _Kind:
+def _kind(item: DomEvidence) -> EvidenceKind:
     """All of ``item`` but its XPath."""
     return (
         item.tag,

@@ -203,9 +203,10 @@ class PageEvidence(EvidenceColumns):
         self.xpaths.append(xpath)
         self._kind_of.append(number)
 
-    def extend(self, xpaths: Sequence[str], numbers: array[int]) -> None:
-        """Add lines' evidence: their XPaths and the numbers of the rest, in order (as
-        :meth:`add` does line by line).
+    def extend(self, xpaths: Iterable[str], numbers: array[int]) -> None:
+        """Add lines' evidence: their XPaths (each made as it is read) and the numbers of
+        the rest, in order (as :meth:`add` does line by line). Evidence without lines takes
+        ``numbers`` over (a large page's: not copied).
 
         >>> evidence = PageEvidence()
         >>> number = evidence.kind_number(_kind(DomEvidence("", "p")))
@@ -213,13 +214,18 @@ class PageEvidence(EvidenceColumns):
         >>> [item.xpath for item in evidence], evidence.numbers[_kind(DomEvidence("", "p"))]
         (['/a', '/b'], 0)
         """
-        if len(xpaths) != len(numbers):
-            raise ValueError("one kind number per XPath")
         self._items = None
+        first = len(self.xpaths)
         self.xpaths.extend(xpaths)
-        self._kind_of.extend(numbers)
+        if len(self.xpaths) - first != len(numbers):
+            del self.xpaths[first:]
+            raise ValueError("one kind number per XPath")
+        if self._kind_of:
+            self._kind_of.extend(numbers)
+        else:
+            self._kind_of = numbers
 
-    def extend_kinds(self, xpaths: Sequence[str], kinds: Sequence[EvidenceKind]) -> None:
+    def extend_kinds(self, xpaths: Iterable[str], kinds: Sequence[EvidenceKind]) -> None:
         """Add lines' evidence: their XPaths and the rest, each line its own kind, not
         looked up (a small page's: its items are made from them when first read, so numbering
         its kinds would save nothing; :meth:`kind_number` does not find these).
@@ -229,13 +235,15 @@ class PageEvidence(EvidenceColumns):
         >>> [item.xpath for item in evidence], evidence[1].tag, len(evidence.numbers)
         (['/a', '/b'], 'p', 0)
         """
-        if len(xpaths) != len(kinds):
-            raise ValueError("one kind per XPath")
         self._items = None
+        lines = len(self.xpaths)
+        self.xpaths.extend(xpaths)
+        if len(self.xpaths) - lines != len(kinds):
+            del self.xpaths[lines:]
+            raise ValueError("one kind per XPath")
         first = len(self._kinds)
         self._kinds.extend(kinds)
         self._kind_of.extend(range(first, first + len(kinds)))
-        self.xpaths.extend(xpaths)
 
     def kind_number(self, kind: EvidenceKind) -> int:
         """The number of a kind of evidence (the fields of :class:`DomEvidence` after

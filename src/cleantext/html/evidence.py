@@ -83,11 +83,12 @@ class LineReader:
             )
             if pending is not None:
                 pending.append(kind)
+                if len(pending) > ITEMS_KEPT:  # (a large page: from here on, numbered)
+                    self._number_pending()
+                    pending = None
             else:
                 number = numbers.get(kind)
                 kinds.append(evidence.kind_number(kind) if number is None else number)
-        if pending is not None and len(pending) > ITEMS_KEPT:
-            self._number_pending()
 
     def _number_pending(self) -> None:
         """Number the kinds of the lines so far: the page is too long to keep its items
@@ -103,12 +104,7 @@ class LineReader:
         the lines' texts in order, read only with ``bodies``) is found in one of the page's
         JSON-LD ``articleBody`` texts, ``bodies``."""
         evidence = self._evidence
-        xpaths: list[str] = []
-        blocks = self._blocks
-        for index, block in enumerate(blocks):
-            assert block is not None, "the evidence is read once"
-            blocks[index] = None
-            xpaths.append(block.xpath())
+        xpaths = self._xpaths()
         pending = self._pending
         if pending is not None:  # (a small page: its kinds as they are)
             if bodies:
@@ -125,8 +121,16 @@ class LineReader:
                         numbers[index] if found is kind else evidence.kind_number(found)
                     )
             evidence.extend(xpaths, numbers)
-        self._kinds, self._pending = array("i"), []
+        self._kinds, self._pending, self._blocks = array("i"), [], []
         return evidence
+
+    def _xpaths(self) -> Iterator[str]:
+        """Each line's XPath, in order, its block element let go once read."""
+        blocks = self._blocks
+        for index, block in enumerate(blocks):
+            assert block is not None, "the evidence is read once"
+            blocks[index] = None
+            yield block.xpath()
 
 
 def _in_body_kind(kind: EvidenceKind, text: str, bodies: Sequence[str]) -> EvidenceKind:

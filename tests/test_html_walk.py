@@ -10,9 +10,11 @@ import ctypes
 import tracemalloc
 from collections.abc import Callable
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext.html import evidence as evidence_module
 from cleantext.html._walk import collapse_spaces
 from cleantext.html.evidence import LineReader, line_evidence, rendered_lines
 from cleantext.html.parse import RELEASE_CHARS, parse, release_tree_memory
@@ -92,3 +94,20 @@ def test_the_tree_memory_of_a_large_page_only_is_handed_back() -> None:
     with_glibc = getattr(ctypes.CDLL(None), "malloc_trim", None) is not None
     assert release_tree_memory(RELEASE_CHARS) is with_glibc  # (nothing happens elsewhere)
     assert release_tree_memory(RELEASE_CHARS - 1) is False
+
+
+@given(html_page(), st.integers(0, 4))
+def test_a_long_pages_numbered_kinds_read_as_a_short_pages_kinds(html: str, kept: int) -> None:
+    """A page of more than ``ITEMS_KEPT`` lines numbers its lines' kinds (from its first
+    block past the bound on); a shorter one keeps them as they are: both read the same."""
+    root = parse(html)
+    assert root is not None
+    lines = render(root).lines
+    bodies = (render(root).text(), "no line of the page")  # (the longer lines are in the body)
+    short = list(line_evidence(root, lines, bodies))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(evidence_module, "ITEMS_KEPT", kept)
+        long = line_evidence(root, lines, bodies)
+    assert list(long) == short and list(long.select(range(len(short)))) == short
+    distinct = len({item[1:] for item in short})  # (and those found in the body, again)
+    assert len(long._kinds) <= 2 * distinct or len(short) <= kept

@@ -90,18 +90,23 @@ def _more_articles(evidence: Sequence[DomEvidence | None], after: Sequence[int])
 
 def _heading(page: Page, members: Sequence[int], params: Params) -> int | None:
     """The first comment heading after ``min_before`` of the container's words, or ``None``."""
+    evidence: Sequence[DomEvidence | None] = () if page.evidence is None else page.evidence
     seen = 0
     for index in members:
         words = page.word_counts[index]
-        if seen >= params.min_before and words <= params.max_words and _heads(page, index, params):
+        if (
+            seen >= params.min_before
+            and words <= params.max_words
+            and _heads(page, line_kind(evidence, index), index, params)
+        ):
             return index
         seen += words
     return None
 
 
-def _heads(page: Page, index: int, params: Params) -> bool:
-    """Whether the short line ``index`` reads as a comment section's heading."""
-    item = line_kind(page.evidence or (), index)
+def _heads(page: Page, item: DomEvidence | None, index: int, params: Params) -> bool:
+    """Whether the short line ``index``, of evidence ``item``, reads as a comment section's
+    heading."""
     return (
         item is not None
         and item.line_link_density < params.max_link_density

@@ -17,7 +17,7 @@ the choice holds a fifth more content besides, the parent is the container.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, MutableSequence, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass, replace
 from typing import overload
 
@@ -144,7 +144,7 @@ class Container:
     (:func:`~cleantext.html.choice.carries_text`): those names say nothing about their lines."""
 
 
-_Kind = tuple[
+EvidenceKind = tuple[
     str, frozenset[str], frozenset[str], float, int, bool, bool, float, float,
     tuple[tuple[str, int], ...],
 ]  # fmt: skip
@@ -184,15 +184,15 @@ class PageEvidence(EvidenceColumns):
         self.xpaths: list[str] = []
         """Each line's XPath (the column the container choice reads)."""
         self._kind_of = array("i")  # (each line's kind: 4 bytes)
-        self._kinds: list[_Kind] = []
-        self._numbers: dict[_Kind, int] = {}  # (each kind's number)
-        self._kind_items: list[DomEvidence] = []  # (each kind as an item, its XPath empty)
+        self._kinds: list[EvidenceKind] = []
+        self._numbers: dict[EvidenceKind, int] = {}  # (each kind's number)
+        self._kind_items: list[DomEvidence] = []  # (kinds as items, made when first read)
         self._chosen: tuple[LineFeatures, str | None, Container | None] | None = None
         self._items: tuple[DomEvidence, ...] | None = None  # (a small page's, once read)
         for item in items:
             self.append(item.xpath, _kind(item))
 
-    def append(self, xpath: str, kind: _Kind) -> None:
+    def append(self, xpath: str, kind: EvidenceKind) -> None:
         """Add a line's evidence: its XPath and the rest (the fields of :class:`DomEvidence`
         after ``xpath``, in order)."""
         self.add(xpath, self.kind_number(kind))
@@ -203,17 +203,64 @@ class PageEvidence(EvidenceColumns):
         self.xpaths.append(xpath)
         self._kind_of.append(number)
 
-    def kind_number(self, kind: _Kind) -> int:
+    def extend(self, xpaths: Iterable[str], numbers: array[int]) -> None:
+        """Add lines' evidence: their XPaths (each made as it is read) and the numbers of
+        the rest, in order (as :meth:`add` does line by line). Evidence without lines takes
+        ``numbers`` over (a large page's: not copied).
+
+        >>> evidence = PageEvidence()
+        >>> number = evidence.kind_number(_kind(DomEvidence("", "p")))
+        >>> evidence.extend(["/a", "/b"], array("i", [number, number]))
+        >>> [item.xpath for item in evidence], evidence.numbers[_kind(DomEvidence("", "p"))]
+        (['/a', '/b'], 0)
+        """
+        self._items = None
+        first = len(self.xpaths)
+        self.xpaths.extend(xpaths)
+        if len(self.xpaths) - first != len(numbers):
+            del self.xpaths[first:]
+            raise ValueError("one kind number per XPath")
+        if self._kind_of:
+            self._kind_of.extend(numbers)
+        else:
+            self._kind_of = numbers
+
+    def extend_kinds(self, xpaths: Iterable[str], kinds: Sequence[EvidenceKind]) -> None:
+        """Add lines' evidence: their XPaths and the rest, each line its own kind, not
+        looked up (a small page's: its items are made from them when first read, so numbering
+        its kinds would save nothing; :meth:`kind_number` does not find these).
+
+        >>> evidence = PageEvidence()
+        >>> evidence.extend_kinds(["/a", "/b"], [_kind(DomEvidence("", "p"))] * 2)
+        >>> [item.xpath for item in evidence], evidence[1].tag, len(evidence.numbers)
+        (['/a', '/b'], 'p', 0)
+        """
+        self._items = None
+        lines = len(self.xpaths)
+        self.xpaths.extend(xpaths)
+        if len(self.xpaths) - lines != len(kinds):
+            del self.xpaths[lines:]
+            raise ValueError("one kind per XPath")
+        first = len(self._kinds)
+        self._kinds.extend(kinds)
+        self._kind_of.extend(range(first, first + len(kinds)))
+
+    def kind_number(self, kind: EvidenceKind) -> int:
         """The number of a kind of evidence (the fields of :class:`DomEvidence` after
         ``xpath``, in order), numbered when first seen."""
         number = self._numbers.get(kind)
         if number is None:
             number = self._numbers[kind] = len(self._kinds)
             self._kinds.append(kind)
-            self._kind_items.append(DomEvidence("", *kind))
         return number
 
-    def kind(self, number: int) -> _Kind:
+    @property
+    def numbers(self) -> Mapping[EvidenceKind, int]:
+        """The number of each kind numbered so far (:meth:`kind_number` numbers a new one): a
+        loop over many lines looks its kinds up here first, without a call per line."""
+        return self._numbers
+
+    def kind(self, number: int) -> EvidenceKind:
         """The kind of evidence numbered ``number``."""
         return self._kinds[number]
 
@@ -243,7 +290,7 @@ text_density=0.0, labels=())]
         kept = self._kept_items()
         if kept is not None:
             return iter(kept)
-        items = self._kind_items
+        items = self._kind_table()
         return (items[number] for number in self._kind_of)
 
     def kind_at(self, index: int) -> DomEvidence:
@@ -251,7 +298,15 @@ text_density=0.0, labels=())]
         kept = self._kept_items()
         if kept is not None:
             return kept[index]
-        return self._kind_items[self._kind_of[index]]
+        return self._kind_table()[self._kind_of[index]]
+
+    def _kind_table(self) -> list[DomEvidence]:
+        """Each kind as an item, its XPath empty (made when first read: a page that keeps its
+        items never reads them)."""
+        items = self._kind_items
+        for number in range(len(items), len(self._kinds)):
+            items.append(DomEvidence("", *self._kinds[number]))
+        return items
 
     def __len__(self) -> int:
         return len(self.xpaths)
@@ -277,7 +332,13 @@ text_density=0.0, labels=())]
     def _kept_items(self) -> tuple[DomEvidence, ...] | None:
         """The items of a page of at most :data:`ITEMS_KEPT` lines, made the first time."""
         if self._items is None and len(self.xpaths) <= ITEMS_KEPT:
-            self._items = tuple(self._made())
+            kinds = self._kinds
+            self._items = tuple(
+                [
+                    DomEvidence(xpath, *kinds[number])
+                    for xpath, number in zip(self.xpaths, self._kind_of, strict=True)
+                ]
+            )
         return self._items
 
     def _made(self) -> Iterator[DomEvidence]:
@@ -295,7 +356,7 @@ text_density=0.0, labels=())]
         return chosen[2]
 
 
-def _kind(item: DomEvidence) -> _Kind:
+def _kind(item: DomEvidence) -> EvidenceKind:
     """All of ``item`` but its XPath."""
     return (
         item.tag,

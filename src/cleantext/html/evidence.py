@@ -16,7 +16,7 @@ import regex
 from lxml import etree
 
 from cleantext.html._walk import Block, RenderedLine
-from cleantext.html.dom import PageEvidence
+from cleantext.html.dom import ITEMS_KEPT, EvidenceKind, PageEvidence
 from cleantext.structure import Event, Shape
 
 MIN_BODY_MATCH_CHARS = 15
@@ -51,22 +51,26 @@ class LineReader:
         self._evidence = PageEvidence()  # (its kinds so far; the lines are added at the end)
         self._blocks: list[Block | None] = []  # (each line's block element, until its XPath)
         self._kinds = array("i")  # (each line's kind: the rest of its evidence, numbered)
+        self._pending: list[EvidenceKind] | None = []  # (a small page's kinds, not numbered)
 
     def take(self, lines: list[RenderedLine]) -> None:
         """Read one rendered block's lines."""
         evidence = self._evidence
+        numbers = evidence.numbers  # (most lines' kinds are found here, without a call)
+        shapes, blocks, kinds, pending = self.shapes, self._blocks, self._kinds, self._pending
         link_density, text_density = _densities(lines)
         for line in lines:
             block, depth, context = line.frame
             chars = line.chars
+            tag = block.tag
             if line.events:
-                self.events[len(self.shapes)] = line.events
-            if block.tag == "h1":
+                self.events[len(shapes)] = line.events
+            if tag == "h1":
                 self.headings.append(line.text)
-            self.shapes.append(line.shape)
-            self._blocks.append(block)
+            shapes.append(line.shape)
+            blocks.append(block)
             kind = (
-                block.tag,
+                tag,
                 context.landmarks,
                 context.tokens,
                 link_density,
@@ -77,7 +81,22 @@ class LineReader:
                 text_density,
                 context.labels,
             )
-            self._kinds.append(evidence.kind_number(kind))
+            if pending is not None:
+                pending.append(kind)
+                if len(pending) > ITEMS_KEPT:  # (a large page: from here on, numbered)
+                    self._number_pending()
+                    pending = None
+            else:
+                number = numbers.get(kind)
+                kinds.append(evidence.kind_number(kind) if number is None else number)
+
+    def _number_pending(self) -> None:
+        """Number the kinds of the lines so far: the page is too long to keep its items
+        (:data:`~cleantext.html.dom.ITEMS_KEPT`), its later lines are numbered as read."""
+        assert self._pending is not None
+        for kind in self._pending:
+            self._kinds.append(self._evidence.kind_number(kind))
+        self._pending = None
 
     def evidence(self, bodies: Sequence[str] = (), texts: Iterable[str] = ()) -> PageEvidence:
         """Each line's evidence, in order (once the walk is done: it reads each only once).
@@ -85,30 +104,42 @@ class LineReader:
         the lines' texts in order, read only with ``bodies``) is found in one of the page's
         JSON-LD ``articleBody`` texts, ``bodies``."""
         evidence = self._evidence
-        in_bodies = iter(texts) if bodies else None
-        for index, number in enumerate(self._kinds):
-            block = self._blocks[index]
-            assert block is not None, "the evidence is read once"
-            self._blocks[index] = None
-            if in_bodies is not None:
-                text = next(in_bodies)
-                number = _in_body_kind(evidence, number, text, bodies)
-            evidence.add(block.xpath(), number)
-        self._kinds = array("i")
+        xpaths = self._xpaths()
+        pending = self._pending
+        if pending is not None:  # (a small page: its kinds as they are)
+            if bodies:
+                for index, text in enumerate(texts):
+                    pending[index] = _in_body_kind(pending[index], text, bodies)
+            evidence.extend_kinds(xpaths, pending)
+        else:
+            numbers = self._kinds
+            if bodies:
+                for index, text in enumerate(texts):
+                    kind = evidence.kind(numbers[index])
+                    found = _in_body_kind(kind, text, bodies)
+                    numbers[index] = (
+                        numbers[index] if found is kind else evidence.kind_number(found)
+                    )
+            evidence.extend(xpaths, numbers)
+        self._kinds, self._pending, self._blocks = array("i"), [], []
         return evidence
 
+    def _xpaths(self) -> Iterator[str]:
+        """Each line's XPath, in order, its block element let go once read."""
+        blocks = self._blocks
+        for index, block in enumerate(blocks):
+            assert block is not None, "the evidence is read once"
+            blocks[index] = None
+            yield block.xpath()
 
-def _in_body_kind(evidence: PageEvidence, number: int, text: str, bodies: Sequence[str]) -> int:
-    """The kind of a line of kind ``number`` once its text is tested against the page's
-    JSON-LD ``articleBody`` texts: in the structured body when found in one of them."""
-    tag, landmarks, tokens, link_density, depth, in_body, heading, line_link, words, labels = (
-        evidence.kind(number)
-    )
+
+def _in_body_kind(kind: EvidenceKind, text: str, bodies: Sequence[str]) -> EvidenceKind:
+    """A line's kind once its text is tested against the page's JSON-LD ``articleBody``
+    texts: in the structured body when found in one of them (else ``kind`` itself)."""
+    tag, landmarks, tokens, link_density, depth, in_body, heading, line_link, words, labels = kind
     if in_body or not _in_bodies(text, bodies):
-        return number
-    return evidence.kind_number(
-        (tag, landmarks, tokens, link_density, depth, True, heading, line_link, words, labels)
-    )
+        return kind
+    return (tag, landmarks, tokens, link_density, depth, True, heading, line_link, words, labels)
 
 
 def line_evidence(

@@ -5,6 +5,7 @@ page (no memo in ``page.__dict__``), again when the page's type changes."""
 from __future__ import annotations
 
 import tracemalloc
+from array import array
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from cleantext.html import clean_html
 from cleantext.html._tree import Tree, ancestor_at
 from cleantext.html.dom import (
     PageEvidence,
+    _kind,
     choose_container,
     line_kind,
     line_rows,
@@ -194,3 +196,13 @@ def test_a_page_of_paragraphs_holds_its_evidence_in_a_few_bytes_a_line() -> None
         id(line_kind(evidence, 0))
     }
     assert held < 20 * len(paths)  # (a named tuple a line: 136 bytes)
+
+
+def test_page_evidence_adds_no_xpath_when_the_counts_disagree() -> None:
+    evidence = PageEvidence([DomEvidence("/a", "p")])
+    number = evidence.kind_number(_kind(DomEvidence("", "p")))
+    with pytest.raises(ValueError, match="one kind number per XPath"):
+        evidence.extend(["/b", "/c"], array("i", [number]))
+    with pytest.raises(ValueError, match="one kind per XPath"):
+        evidence.extend_kinds(["/b"], [])
+    assert evidence.xpaths == ["/a"] and list(evidence) == [DomEvidence("/a", "p")]

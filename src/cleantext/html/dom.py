@@ -215,11 +215,7 @@ class PageEvidence(EvidenceColumns):
         (['/a', '/b'], 0)
         """
         self._items = None
-        first = len(self.xpaths)
-        self.xpaths.extend(xpaths)
-        if len(self.xpaths) - first != len(numbers):
-            del self.xpaths[first:]
-            raise ValueError("one kind number per XPath")
+        self._extend_xpaths(xpaths, len(numbers), "kind number")
         if self._kind_of:
             self._kind_of.extend(numbers)
         else:
@@ -236,14 +232,19 @@ class PageEvidence(EvidenceColumns):
         (['/a', '/b'], 'p', 0)
         """
         self._items = None
-        lines = len(self.xpaths)
-        self.xpaths.extend(xpaths)
-        if len(self.xpaths) - lines != len(kinds):
-            del self.xpaths[lines:]
-            raise ValueError("one kind per XPath")
+        self._extend_xpaths(xpaths, len(kinds), "kind")
         first = len(self._kinds)
         self._kinds.extend(kinds)
         self._kind_of.extend(range(first, first + len(kinds)))
+
+    def _extend_xpaths(self, xpaths: Iterable[str], count: int, what: str) -> None:
+        """Add ``xpaths``, which must be ``count`` (one for each ``what`` given beside them);
+        otherwise add none and raise ``ValueError``."""
+        first = len(self.xpaths)
+        self.xpaths.extend(xpaths)
+        if len(self.xpaths) - first != count:
+            del self.xpaths[first:]
+            raise ValueError(f"one {what} per XPath")
 
     def kind_number(self, kind: EvidenceKind) -> int:
         """The number of a kind of evidence (the fields of :class:`DomEvidence` after

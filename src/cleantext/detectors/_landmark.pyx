@@ -24,6 +24,8 @@ is done here, and only the runs of lines with one verdict go back to Python.
 [(0, 1, (0.8, 'inside <nav>')), (4, 4, (0.8, 'inside <nav>'))]
 """
 
+from cleantext.detectors._paths cimport inside
+
 
 def verdict_runs(rows, word_counts, sentence_ends, Py_ssize_t sentence_words, reader):
     """The runs ``(first, last, verdict)`` of adjacent lines with equal verdicts (lines
@@ -45,7 +47,7 @@ def verdict_runs(rows, word_counts, sentence_ends, Py_ssize_t sentence_words, re
     for (xpath, item), words, ends in zip(rows, word_counts, sentence_ends):
         current = None
         if item is not None and not item.in_structured_body:
-            inner = xpath == container or xpath.startswith(prefix)
+            inner = inside(xpath, container, prefix)
             current = _line_verdict(reader, readings, verdicts, item.labels, xpath, inner,
                                     words >= sentence_words and ends)
         if first >= 0 and current != found:

@@ -15,6 +15,8 @@ their proposals.
 [(0, 0, False), (2, 2, False), (3, 3, True)]
 """
 
+from cleantext.detectors._paths cimport inside
+
 
 def outside_runs(lines, rows, word_counts, sentence_ends, str container, keep,
                  Py_ssize_t sentence_words):
@@ -29,7 +31,7 @@ def outside_runs(lines, rows, word_counts, sentence_ends, str container, keep,
     cdef bint prose = False, kind
     cdef str xpath
     for line, (xpath, item), words, ends in zip(lines, rows, word_counts, sentence_ends):
-        if item is None or _inside(xpath, container, prefix) or line.index in keep:
+        if item is None or inside(xpath, container, prefix) or line.index in keep:
             if first >= 0:
                 runs.append((first, index - 1, prose))
                 first = -1
@@ -45,8 +47,3 @@ def outside_runs(lines, rows, word_counts, sentence_ends, str container, keep,
     if first >= 0:
         runs.append((first, index - 1, prose))
     return runs
-
-
-cdef inline bint _inside(str xpath, str container, str prefix):
-    """Whether the element at ``xpath`` is ``container`` or lies within it."""
-    return xpath == container or xpath.startswith(prefix)

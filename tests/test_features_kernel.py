@@ -148,6 +148,16 @@ def test_list_markers_end_where_the_regexs_white_space_does_for_every_code_point
         assert [without_marker(text) for text in texts] == [plain_strip(t) for t in texts]
 
 
+def test_line_keys_fold_as_casefold_does_for_every_code_point() -> None:
+    """Each line's key is ``str.casefold``'s whether its characters are in the kernel's
+    folding table or not, alone or beside others (a line of both is folded by
+    ``casefold``)."""
+    texts = [f"• x{char}{char}Y" for char in EVERY_CHARACTER if char != "\n"]
+    texts += ["Straße", "ΣΑΣ", "İ", "\U0001d400", "ﬁ", "K", "Ǆ", "", "• ", "AÀ\u2000"]
+    keys = line_keys(texts, casefold)
+    assert keys == [plain_strip(text).casefold() for text in texts]
+
+
 @given(st.one_of(page_line(), any_text(), SHAPES))
 def test_list_markers_are_the_regexs(text: str) -> None:
     assert without_marker(text) == plain_strip(text)

@@ -10,6 +10,15 @@ from cpython.array cimport array, clone
 from cpython.unicode cimport PyUnicode_Count
 from libc.string cimport memcpy
 
+cdef extern from "Python.h":
+    str PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    int PyUnicode_KIND(str text)
+    void *PyUnicode_DATA(str text)
+    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index)
+    void PyUnicode_WRITE(int kind, void *data, Py_ssize_t index, Py_UCS4 value)
+    int PyUnicode_1BYTE_KIND
+    int PyUnicode_4BYTE_KIND
+
 from cleantext.text._lines cimport LineTable, checked_index, is_bullet_char, line_start, line_end
 
 
@@ -663,16 +672,25 @@ cdef inline bint _is_decimal(Py_UCS4 char):
 
 cdef Py_ssize_t _first_digit(str text):
     """Where ``text``'s first decimal digit is (-1: none), or -2 when ``text`` holds a
-    character beyond the Basic Multilingual Plane (the regex decides there)."""
-    cdef Py_ssize_t position, found = -1
-    cdef Py_UCS4 char
+    character beyond the Basic Multilingual Plane (the regex decides there). The
+    characters are read by the string's width: Latin-1's only decimals are 0-9, and a
+    string of four bytes a character holds one beyond the plane."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_ssize_t position
+    cdef const unsigned char *latin
+    if kind == PyUnicode_4BYTE_KIND:
+        return -2
+    if kind == PyUnicode_1BYTE_KIND:
+        latin = <const unsigned char *>data
+        for position in range(len(text)):
+            if 0x30 <= latin[position] <= 0x39:
+                return position
+        return -1
     for position in range(len(text)):
-        char = text[position]
-        if char > 0xFFFF:
-            return -2
-        if found < 0 and _is_decimal(char):
-            found = position
-    return found
+        if _is_decimal(PyUnicode_READ(kind, data, position)):
+            return position
+    return -1
 
 
 cdef str _shape(str key, object numbers_to_zero):
@@ -709,16 +727,67 @@ def line_shapes(list keys, object numbers_to_zero):
     return [_shape(key, numbers_to_zero) for key in keys]
 
 
+DEF FOLDS_END = 0x2100  # the folding table's code points: Latin to the general punctuation
+DEF NOT_ONE = 0x110000  # in the table: the character folds to several (``ß``: ``ss``)
+
+cdef Py_UCS4 folds[FOLDS_END]
+
+
+cdef void _fill_folds():
+    """Fill ``folds`` with each code point's ``str.casefold`` (once, at import). Case folding
+    maps each character on its own, whatever stands beside it, so a line whose characters
+    are all in the table folds character by character."""
+    cdef Py_UCS4 code
+    cdef str folded
+    for code in range(FOLDS_END):
+        folded = chr(code).casefold()
+        folds[code] = ord(folded) if len(folded) == 1 else NOT_ONE
+
+
+_fill_folds()
+
+
+cdef str _table_folded(str text, Py_ssize_t start):
+    """``text[start:].casefold()`` from the table: None when a character is beyond it or
+    folds to several (the caller folds that line with ``str.casefold``)."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_ssize_t position, length = len(text)
+    cdef Py_UCS4 char, largest = 0
+    for position in range(start, length):
+        char = PyUnicode_READ(kind, data, position)
+        if char >= FOLDS_END or folds[char] == NOT_ONE:
+            return None
+        largest = max(largest, folds[char])
+    cdef str folded = PyUnicode_New(length - start, largest)
+    cdef int folded_kind = PyUnicode_KIND(folded)
+    cdef void *folded_data = PyUnicode_DATA(folded)
+    for position in range(start, length):
+        PyUnicode_WRITE(folded_kind, folded_data, position - start,
+                        folds[PyUnicode_READ(kind, data, position)])
+    return folded
+
+
 def line_keys(list texts, object casefold):
     """Each line as repetition compares it: without its list marker (see
-    :func:`without_marker`), case folded. One ``casefold`` of all the lines: a line holds
-    no newline, and folding makes none.
+    :func:`without_marker`), case folded. A line of characters the folding table holds
+    is folded from it; the others with one ``casefold`` of them all (a line holds no
+    newline, and folding makes none).
 
-    >>> line_keys(["• Home", "HOME", "Straße"], str.casefold)
-    ['home', 'home', 'strasse']
+    >>> line_keys(["• Home", "HOME", "Straße", "ПРИВЕТ", "ＡＢ"], str.casefold)
+    ['home', 'home', 'strasse', 'привет', 'ａｂ']
     """
-    cdef str text
-    if not texts:
-        return []
-    cdef list bare = [without_marker(text) for text in texts]
-    return casefold(u"\n".join(bare)).split(u"\n")
+    cdef list keys = [], others = [], where = []
+    cdef Py_ssize_t position = 0
+    cdef str text, key
+    for text in texts:
+        key = _table_folded(text, _marker_end(text))
+        if key is None:
+            others.append(without_marker(text))
+            where.append(position)
+        keys.append(key)
+        position += 1
+    if others:
+        for position, key in zip(where, casefold(u"\n".join(others)).split(u"\n")):
+            keys[position] = key
+    return keys

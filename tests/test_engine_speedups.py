@@ -51,6 +51,33 @@ def test_line_tokens_are_the_tokens_of_the_unbulleted_text(texts: list[str]) -> 
     assert list(line_tokens(table)) == [tuple(tokens(strip_bullet(line.text))) for line in table]
 
 
+CASED_WORDS = st.sampled_from(
+    ["Der", "der", "DER", "été", "Été", "ÉTÉ", "x1", "Жж", "жж", "cat's", "A.B.", "ǅ", "+1"]
+)
+"""Tokens in several cases, some on lines the kernel leaves to the plain definition."""
+
+
+@given(st.lists(st.lists(CASED_WORDS, min_size=1, max_size=6), max_size=40))
+def test_each_token_is_one_string_of_the_vocabulary(lines: list[list[str]]) -> None:
+    """The kernel's table of tokens gives every occurrence of a token, read by the kernel
+    or by the plain definition, one id: the same string, held once."""
+    table = LineTable("\n".join(" ".join(words) for words in lines))
+    found = line_tokens(table)
+    assert list(found) == [tuple(tokens(strip_bullet(line.text))) for line in table]
+    assert len(set(found.vocabulary)) == len(found.vocabulary)
+    first: dict[str, str] = {}
+    for token in (token for line in found for token in line):
+        assert first.setdefault(token, token) is token
+
+
+def test_the_table_of_tokens_grows_with_the_vocabulary() -> None:
+    words = [f"w{number} W{number % 7}X" for number in range(5000)]
+    table = LineTable("\n".join(words))
+    found = line_tokens(table)
+    assert list(found) == [tuple(tokens(line.text)) for line in table]
+    assert len(found.vocabulary) == 5007
+
+
 def test_the_kernel_classes_characters_as_the_regexes_do() -> None:
     """Every character the kernel classes itself, between letters, at the ends, and alone."""
     handled = [chr(code) for code in range(0x3001) if is_handled(chr(code)) and chr(code) != "\n"]

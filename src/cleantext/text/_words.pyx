@@ -11,6 +11,12 @@ exactly the plain one.
 cimport cython
 from cpython.array cimport array, clone, resize, resize_smart
 from cpython.list cimport PyList_GET_ITEM
+from libc.stdint cimport uint64_t
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(str text)
+    void *PyUnicode_DATA(str text)
+    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index)
 
 from array import array as _new_array
 from collections.abc import Sequence
@@ -65,6 +71,72 @@ cdef void _class_ascii() noexcept:
 
 
 _class_ascii()
+
+cdef Py_UCS4 lowered_latin[LATIN_END]
+
+
+cdef void _fill_lowered() noexcept:
+    """Fill ``lowered_latin`` with each character's ``str.lower`` below ``LATIN_END`` (once,
+    at import; one character each there, but for U+0130, which the kernel does not
+    handle). The other handled characters have no case."""
+    cdef Py_UCS4 char
+    for char in range(LATIN_END):
+        lowered_latin[char] = ord(chr(char).lower()[0])
+
+
+_fill_lowered()
+
+
+cdef inline Py_UCS4 lowered(Py_UCS4 char) noexcept:
+    """``char.lower()`` for a handled character."""
+    return lowered_latin[char] if char < LATIN_END else char
+
+
+cdef extern from *:
+    """
+    #define CLEANTEXT_FNV_START 14695981039346656037ULL
+    #define CLEANTEXT_FNV_PRIME 1099511628211ULL
+    """
+    # A token's hash: FNV-1a over its code points, in C's unsigned 64-bit arithmetic.
+    const uint64_t FNV_START "CLEANTEXT_FNV_START"
+    const uint64_t FNV_PRIME "CLEANTEXT_FNV_PRIME"
+
+
+cdef struct Span:
+    # A token's characters as read from a string: ``length`` of them from ``start`` of
+    # ``data`` (of width ``kind``), lowered or as they are.
+    int kind
+    void *data
+    Py_ssize_t start, length
+    bint lower
+
+
+cdef inline Py_UCS4 span_char(Span span, Py_ssize_t index) noexcept:
+    """Character ``index`` of ``span`` (lowered when it says so)."""
+    cdef Py_UCS4 char = PyUnicode_READ(span.kind, span.data, span.start + index)
+    return lowered(char) if span.lower else char
+
+
+cdef uint64_t span_hash(Span span) noexcept:
+    """The hash of ``span``'s characters (the same for the same characters, however read)."""
+    cdef uint64_t found = FNV_START
+    cdef Py_ssize_t index
+    for index in range(span.length):
+        found = (found ^ <uint64_t>span_char(span, index)) * FNV_PRIME
+    return found
+
+
+cdef bint span_is(Span span, str token) noexcept:
+    """True when ``span``'s characters are ``token``'s."""
+    if span.length != len(token):
+        return False
+    cdef int kind = PyUnicode_KIND(token)
+    cdef void *data = PyUnicode_DATA(token)
+    cdef Py_ssize_t index
+    for index in range(span.length):
+        if span_char(span, index) != PyUnicode_READ(kind, data, index):
+            return False
+    return True
 
 
 cdef inline bint has_class(Py_UCS4 char, unsigned char bit) noexcept:
@@ -153,13 +225,14 @@ cdef class LineTokens:
     cdef readonly list vocabulary
     cdef array ids, bounds  # token ids, line after line; where each line's ids start
     cdef bint wide  # the bounds are 64-bit (a text too long for 32-bit offsets), else 32-bit
-    cdef dict known
+    cdef array slots, hashes  # while building: the vocabulary's hash table (see ``_id_of``)
 
     def __init__(self, LineTable table, plain):
         """``plain(text)`` gives the tokens of a line the kernel leaves to the plain
         definition (any character it does not class, or a leading ``+``, which may be
         a list marker or a token)."""
-        self.vocabulary, self.known = [], {}
+        self.vocabulary = []
+        self.slots, self.hashes = clone(_new_array("i"), 64, True), _new_array("Q")
         self.wide = table.wide
         self.ids, self.bounds = _new_array("i"), _new_array("q" if self.wide else "i", [0])
         cdef str text = table.text
@@ -173,7 +246,7 @@ cdef class LineTokens:
             else:
                 self._scan(text, first, end)
             self._bound()
-        self.known = None  # (only needed while building)
+        self.slots = self.hashes = None  # (only needed while building)
         resize(self.ids, len(self.ids))  # (exactly their sizes: the growth's spare room goes)
         resize(self.bounds, len(self.bounds))
 
@@ -211,18 +284,63 @@ cdef class LineTokens:
             stop = position
             while text[stop - 1] == u".":  # a token's final stops are not part of it
                 stop -= 1
-            self._add(text[start:stop].lower() if upper else text[start:stop])
+            self._append(self._id_of(
+                Span(PyUnicode_KIND(text), PyUnicode_DATA(text), start, stop - start, upper),
+                text, upper))
 
     cdef void _add(self, str token):
         """Append ``token``'s id, giving it the next one if it is new."""
-        found = self.known.get(token)
-        if found is None:
-            found = len(self.vocabulary)
-            self.known[token] = found
-            self.vocabulary.append(token)
+        self._append(self._id_of(
+            Span(PyUnicode_KIND(token), PyUnicode_DATA(token), 0, len(token), False),
+            token, False))
+
+    cdef int _id_of(self, Span span, str text, bint upper) except -1:
+        """The id of the token ``span`` reads, from ``text`` (``text`` itself when the span
+        is the whole of it): looked up by its characters in the open-addressing table
+        ``slots`` (a token's id + 1, 0: empty; ``hashes``: each token's hash), so a token
+        met before makes no string. A new token's string is made (``lower``ed when
+        ``upper``), given the next id and entered."""
+        cdef uint64_t hash_value = span_hash(span)
+        cdef Py_ssize_t mask = len(self.slots) - 1
+        cdef Py_ssize_t slot = <Py_ssize_t>(hash_value & <uint64_t>mask)
+        cdef int entry
+        while True:
+            entry = self.slots.data.as_ints[slot]
+            if entry == 0:
+                break
+            if self.hashes.data.as_ulonglongs[entry - 1] == hash_value and span_is(
+                    span, <str><object>PyList_GET_ITEM(self.vocabulary, entry - 1)):
+                return entry - 1
+            slot = (slot + 1) & mask
+        cdef str token = text
+        if span.start != 0 or span.length != len(text):
+            token = text[span.start:span.start + span.length]
+        if upper:
+            token = token.lower()
+        cdef int found = <int>len(self.vocabulary)
+        self.vocabulary.append(token)
+        resize_smart(self.hashes, found + 1)
+        self.hashes.data.as_ulonglongs[found] = hash_value
+        self.slots.data.as_ints[slot] = found + 1
+        if 2 * len(self.vocabulary) > len(self.slots):
+            self._grow()
+        return found
+
+    cdef void _grow(self):
+        """Double the table (at most half of it used) and enter every token again."""
+        cdef Py_ssize_t size = 2 * len(self.slots), mask = size - 1, slot, token
+        self.slots = clone(self.slots, size, True)
+        for token in range(len(self.vocabulary)):
+            slot = <Py_ssize_t>(self.hashes.data.as_ulonglongs[token] & <uint64_t>mask)
+            while self.slots.data.as_ints[slot]:
+                slot = (slot + 1) & mask
+            self.slots.data.as_ints[slot] = <int>token + 1
+
+    cdef void _append(self, int token):
+        """Append the id ``token`` to the current line's."""
         cdef Py_ssize_t size = len(self.ids)
         resize_smart(self.ids, size + 1)
-        self.ids.data.as_ints[size] = found
+        self.ids.data.as_ints[size] = token
 
     def __len__(self):
         return len(self.bounds) - 1

@@ -342,7 +342,8 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
     """
 
     # (``counted`` holds the stopword counts of the set ``counted_for`` that
-    # ``stopword_counts`` last counted; ``vocabulary`` what ``prose_vocabulary`` found)
+    # ``stopword_counts`` last counted; ``vocabulary`` what ``prose_vocabulary`` found,
+    # ``choice`` what ``prose_choice`` chose from it)
 
     def __len__(self):
         return len(self.chars)
@@ -381,6 +382,7 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
             prose_kept += self.prose.data.as_uchars[index]
         if self.vocabulary is not None and prose_kept == self._prose_lines():
             chosen.vocabulary = self.vocabulary  # the same lines may be prose: the same words
+            chosen.choice = self.choice  # (and the same language)
         return chosen
 
     cdef Py_ssize_t _prose_lines(self):
@@ -397,6 +399,14 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         if self.vocabulary is None:
             self.vocabulary = tokens.counts_on(self.prose)
         return self.vocabulary
+
+    def prose_choice(self, object tokens, object choose):
+        """``choose(self.prose_vocabulary(tokens))`` (the page's language and stopwords,
+        chosen from the words of the lines that may be prose); kept, and carried by
+        :meth:`select` with the vocabulary."""
+        if self.choice is None:
+            self.choice = choose(self.prose_vocabulary(tokens))
+        return self.choice
 
     cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index):
         """Line ``index`` of ``source`` as this table's line ``position``."""
@@ -452,7 +462,8 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         the page of the kept lines mostly has its page's language (or, without a listed
         language, the same most frequent words).
         """
-        if self.counted is not None and self.counted_for == stopwords:
+        if self.counted is not None and (self.counted_for is stopwords
+                                         or self.counted_for == stopwords):
             return self.counted
         self.counted = narrowed(tokens.members_on(self.prose, stopwords))
         self.counted_for = stopwords

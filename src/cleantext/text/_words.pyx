@@ -17,6 +17,7 @@ cdef extern from "Python.h":
     int PyUnicode_KIND(str text)
     void *PyUnicode_DATA(str text)
     Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index)
+    int PyUnicode_1BYTE_KIND
 
 from array import array as _new_array
 from collections.abc import Sequence
@@ -163,9 +164,15 @@ def is_handled(str char):
 
 
 cdef bint all_handled(str text, Py_ssize_t first, Py_ssize_t end):
+    """True when the kernel handles each of ``text[first:end]``: at once for a text of one
+    byte a character (Latin-1, all handled)."""
+    cdef int kind = PyUnicode_KIND(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        return True
+    cdef void *data = PyUnicode_DATA(text)
     cdef Py_ssize_t position
     for position in range(first, end):
-        if not handled(text[position]):
+        if not handled(PyUnicode_READ(kind, data, position)):
             return False
     return True
 
@@ -187,6 +194,8 @@ def word_counts(LineTable table, plain):
     [4, 3, -1]
     """
     cdef str text = table.text
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
     cdef Py_ssize_t count = len(table), index, position, first, end, words
     cdef bint inside
     cdef array counts = clone(_new_array("i"), count, False)  # (exactly its size)
@@ -198,7 +207,7 @@ def word_counts(LineTable table, plain):
             continue
         words, inside = 0, False
         for position in range(first, end):
-            if has_class(text[position], WORD_CHAR):
+            if has_class(PyUnicode_READ(kind, data, position), WORD_CHAR):
                 words += not inside
                 inside = True
             else:
@@ -270,13 +279,15 @@ cdef class LineTokens:
         cdef Py_ssize_t start, stop
         cdef bint upper
         cdef Py_UCS4 char
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
         while position < end:
-            if not has_class(text[position], STARTS_TOKEN):
+            if not has_class(PyUnicode_READ(kind, data, position), STARTS_TOKEN):
                 position += 1
                 continue
             start, upper = position, False
             while position < end:
-                char = text[position]
+                char = PyUnicode_READ(kind, data, position)
                 if position > start and not has_class(char, CONTINUES_TOKEN):
                     break
                 upper = upper or has_class(char, CHANGES_IN_LOWER)  # (lower() changes it)
@@ -284,9 +295,7 @@ cdef class LineTokens:
             stop = position
             while text[stop - 1] == u".":  # a token's final stops are not part of it
                 stop -= 1
-            self._append(self._id_of(
-                Span(PyUnicode_KIND(text), PyUnicode_DATA(text), start, stop - start, upper),
-                text, upper))
+            self._append(self._id_of(Span(kind, data, start, stop - start, upper), text, upper))
 
     cdef void _add(self, str token):
         """Append ``token``'s id, giving it the next one if it is new."""

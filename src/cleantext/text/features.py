@@ -67,15 +67,27 @@ def page_features(page: Page) -> PageFeatures:
 
     What each line's own text gives (:func:`line_facts`) is taken once per page, and
     kept by the page of its kept lines; then the page's language is chosen from the
-    words of the lines that may be prose, and its stopwords and repeated lines counted.
+    words of the lines that may be prose (:func:`choose_stopwords`, kept with those
+    words: the page of the kept lines reuses it when it keeps every such line), and its
+    stopwords and repeated lines counted.
     """
     facts = page.features.line_facts
     tokens = page.tokens
-    vocabulary = facts.prose_vocabulary(tokens)
-    language = choose_language(vocabulary)
-    stopwords = STOPWORDS[language] if language else page_stopwords(vocabulary)
+    language, stopwords = facts.prose_choice(tokens, choose_stopwords)
     counts = facts.stopword_counts(tokens, stopwords)
     return PageFeatures(language, FeatureTable(facts, counts, facts.repeat_counts(SHAPE_REPEATS)))
+
+
+def choose_stopwords(vocabulary: dict[str, int]) -> tuple[str | None, frozenset[str]]:
+    """The language whose stopwords the words of ``vocabulary`` hit most (None: none does)
+    and the words counted as stopwords: that language's, or the page's most frequent.
+
+    >>> language, stopwords = choose_stopwords({"foo": 3, "bar": 2, "baz": 1})
+    >>> language, sorted(stopwords)
+    (None, ['bar', 'foo'])
+    """
+    language = choose_language(vocabulary)
+    return language, STOPWORDS[language] if language else page_stopwords(vocabulary)
 
 
 def line_facts(lines: page_module.LineFeatures) -> LineFacts:

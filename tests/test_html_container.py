@@ -16,6 +16,7 @@ from cleantext.html.dom import (
     PAGE_CARRIER_SHARE,
     _count_against,
     ancestor_at,
+    evidence_table,
     label_strength,
 )
 from cleantext.text.page import DomEvidence
@@ -192,5 +193,5 @@ def test_the_second_choice_turns_the_lines_the_plain_rule_turns(
     ignored = data.draw(st.sampled_from([frozenset(), frozenset({"comment"})]))
     expected = plain_count_against(evidence, weights, positive, headed, ignored)
     turned = array("d", weights)
-    _count_against(evidence, turned, positive, headed, ignored)
+    _count_against(evidence_table(evidence), turned, positive, headed, ignored)
     assert list(turned) == expected

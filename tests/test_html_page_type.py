@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleantext.html import clean_html
-from cleantext.html.page_type import PAGE_TYPES
+from cleantext.html.page_type import PAGE_TYPES, may_hold_itemtypes, schema_types
+from cleantext.html.parse import parse
 
 PROSE = (
     "<p>The council approved the new budget on Monday after a long debate about schools, "
@@ -126,3 +129,26 @@ def test_items_of_a_page_of_no_clear_type_are_content() -> None:
     assert result.metadata.page_type is None  # unknown: no field
     assert result.text.count("Night nurse") == 6
     assert "Section 3" not in result.text
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["itemtype", "ItemType", "ITEMTYPE", "item-type", "itemscope", "data-x"]
+            ),
+            st.sampled_from(["https://schema.org/Product", "Article", "", "a b/NewsArticle"]),
+        ),
+        max_size=4,
+    )
+)
+def test_a_text_without_itemtype_holds_no_microdata_type(
+    attributes: list[tuple[str, str]],
+) -> None:
+    html = "".join(f"<div {name}='{value}'>x</div>" for name, value in attributes) + "<p>Ünï</p>"
+    root = parse(html)
+    assert root is not None
+    microdata = may_hold_itemtypes(html)
+    assert schema_types(root, [], microdata) == schema_types(root, [])
+    if not microdata:
+        assert schema_types(root, []) == []

@@ -17,7 +17,7 @@ from cleantext.html.decode import Decoded, charset_of_content_type, decode_html
 from cleantext.html.dom import PageEvidence
 from cleantext.html.evidence import LineReader, rendered_lines
 from cleantext.html.evidence import line_evidence as line_evidence  # (lead.py's example)
-from cleantext.html.page_type import page_type
+from cleantext.html.page_type import may_hold_itemtypes, page_type
 from cleantext.html.parse import (
     check_not_binary,
     has_markup,
@@ -146,25 +146,31 @@ def _read_streamed(text: str, known: Metadata) -> _Reading | None:
     is never held); ``None`` where that may not read what :func:`_read_parsed` reads
     (:func:`~cleantext.html.render.render_stream` says where)."""
     streamed = render_stream(xml_compatible(text), LineReader())
-    return None if streamed is None else _read(*streamed, known)
+    return None if streamed is None else _read(*streamed, known, may_hold_itemtypes(text))
 
 
 def _read_parsed(text: str, known: Metadata) -> _Reading | None:
     """The reading of ``text`` parsed whole; ``None`` when there is nothing to parse."""
     root = parse(text)
-    return None if root is None else _read(render_page(root, LineReader), root, known)
+    if root is None:
+        return None
+    return _read(render_page(root, LineReader), root, known, may_hold_itemtypes(text))
 
 
-def _read(builder: LineBuilder, root: etree._Element, known: Metadata) -> _Reading:
+def _read(
+    builder: LineBuilder, root: etree._Element, known: Metadata, microdata: bool = True
+) -> _Reading:
     """Read the rendered page's evidence, type and markup metadata; ``builder`` holds the
-    rendering of ``root`` (or of the page whose elements ``root`` kept, streamed)."""
+    rendering of ``root`` (or of the page whose elements ``root`` kept, streamed);
+    ``microdata`` is False when the page's text names no ``itemtype``."""
     described = descriptive_elements(root)
     json_ld = json_ld_blocks(described)
     rendered, evidence, headings, drawing = _render(builder, root, json_ld_bodies(json_ld.valid))
     page = Page.from_text(rendered, evidence)
     if len(page.lines) != len(evidence):
         raise AssertionError("rendered lines and evidence are out of step")
-    kind = page_type(root, json_ld.valid, _LineTexts(page.lines), page.word_counts, evidence)
+    texts = _LineTexts(page.lines)
+    kind = page_type(root, json_ld.valid, texts, page.word_counts, evidence, microdata)
     known = type_metadata(known, kind)
     marked_up = html_metadata(root, described, json_ld.every, headings, known)
     return _Reading(page.with_page_type(kind), rendered, drawing, marked_up)

@@ -4,14 +4,16 @@ Kept apart from the choice itself: which labelled elements wrap the text rather
 than being furniture (:func:`carries_text`), when the chosen element is one
 part of the article and its parent the container (:func:`widen`). The tree of the
 elements that hold lines, over which weights are summed, is compiled
-(:mod:`cleantext.html._tree`).
+(:mod:`cleantext.html._tree`), and so are the sums over its lines (:mod:`cleantext.html._choice`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from cleantext.html._choice import inside_sums
 
 if TYPE_CHECKING:
     from cleantext.html.dom import Container
@@ -29,7 +31,7 @@ of it. A container chosen with such a tag is its parent (table cells are not amo
 layouts hold whole articles in one ``<td>``)."""
 
 
-def widen(chosen: Container, xpaths: Sequence[str], weights: Sequence[float]) -> Container:
+def widen(chosen: Container, xpaths: list[str], weights: array[float]) -> Container:
     """The chosen container, or its parent when the parent's other lines hold enough content:
     a long first paragraph in an element of its own, the rest of the article beside it."""
     if _step_tag(chosen.xpath) in TEXT_LEVEL_TAGS and chosen.xpath.count("/") > 2:
@@ -38,7 +40,7 @@ def widen(chosen: Container, xpaths: Sequence[str], weights: Sequence[float]) ->
     if chosen.xpath.count("/") <= 2:
         return chosen
     parent = chosen.xpath[:cut]
-    own, more, net = _inside_sums(chosen.xpath, parent, xpaths, weights)
+    own, more, net = inside_sums(chosen.xpath, parent, xpaths, weights)
     if more - own < WIDEN_SHARE * own:
         return chosen
     total = sum(weight for weight in weights if weight > 0)
@@ -54,29 +56,12 @@ def _step_tag(xpath: str) -> str:
     return xpath[xpath.rfind("/") + 1 :].split("[", 1)[0]
 
 
-def _as_parent(chosen: Container, xpaths: Sequence[str], weights: Sequence[float]) -> Container:
+def _as_parent(chosen: Container, xpaths: list[str], weights: array[float]) -> Container:
     """The container moved to the parent of the chosen element, with the parent's weights."""
     parent = chosen.xpath[: chosen.xpath.rfind("/")]
-    _, more, net = _inside_sums(parent, parent, xpaths, weights)
+    _, more, net = inside_sums(parent, parent, xpaths, weights)
     total = sum(weight for weight in weights if weight > 0)
     return replace(chosen, xpath=parent, score=net, share=more / total if total else 0.0)
-
-
-def _inside_sums(
-    path: str, parent: str, xpaths: Sequence[str], weights: Sequence[float]
-) -> tuple[float, float, float]:
-    """The positive weight of the lines inside ``path``, and the positive and the net weight
-    of those inside its ``parent`` (each summed in line order)."""
-    own = more = net = 0.0
-    inner, outer = path + "/", parent + "/"
-    for xpath, weight in zip(xpaths, weights, strict=True):
-        if xpath == parent or xpath.startswith(outer):
-            net += weight
-            if weight > 0:
-                more += weight
-                if xpath == path or xpath.startswith(inner):
-                    own += weight
-    return own, more, net
 
 
 LINK_TOKENS = frozenset(

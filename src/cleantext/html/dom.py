@@ -19,11 +19,21 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import overload
 
+from cleantext.html._choice import (
+    HEADING,
+    STRUCTURED,
+    WeightRules,
+    inside_sums,
+    labelled_lines,
+    lines_with,
+)
 from cleantext.html._tree import Tree
 from cleantext.html._tree import ancestor_at as ancestor_at  # (the detectors read it here)
 from cleantext.html.choice import LINK_TOKENS, carries_text, holds_text, widen
+from cleantext.text._lines import Flags
 from cleantext.text.page import (
     DomEvidence,
     EvidenceColumns,
@@ -111,6 +121,7 @@ def label_strength(label: str) -> float:
 
 def line_weight(words: int, ends_sentence: bool, evidence: DomEvidence) -> float:
     """How much a line speaks for its containers being the main content (negative: against).
+    The choice weighs every line of a page at once by this rule, compiled (:data:`WEIGHING`).
 
     >>> line_weight(30, True, DomEvidence("/html/body/p", "p", line_link_density=0.5))
     15.0
@@ -348,6 +359,10 @@ text_density=0.0, labels=())]
         for xpath, number in zip(self.xpaths, self._kind_of, strict=True):
             yield DomEvidence(xpath, *kinds[number])
 
+    def table(self) -> EvidenceTable:
+        """The columns as the container choice reads them (:func:`evidence_table`), not copied."""
+        return EvidenceTable(self.xpaths, self._kind_of, self._kinds)
+
     def container(self, page: Page) -> Container | None:
         """The main container of ``page``, whose evidence this is."""
         kind = page.page_type.kind
@@ -425,52 +440,95 @@ def choose_container(page: Page) -> Container | None:
     """Choose the page's main content element (:func:`main_container` reads it once per page)."""
     if page.evidence is None:
         return None
-    evidence = page.evidence
-    if isinstance(evidence, PageEvidence):
-        xpaths = evidence.xpaths  # (the column: no list of the lines' paths made)
-    else:
-        xpaths = ["" if item is None else item.xpath for item in evidence]
-    tree = Tree(xpaths)
-    weights = array(  # (typed arrays, not lists of floats: a large page's memory)
-        "d",
-        (
-            line_weight(words, ends, item) if item is not None else 0.0
-            for item, words, ends in zip(
-                line_kinds(evidence), page.word_counts, page.sentence_ends, strict=True
-            )
-        ),
+    table = evidence_table(page.evidence)
+    tree = Tree(table.xpaths)
+    weights, structured = WEIGHING.weights(
+        table.kind_of, table.kinds, _int_array(page.word_counts), _flag_bytes(page.sentence_ends)
     )
     if sum(weight for weight in weights if weight > 0) <= 0:
         return None  # (no prose: no container)
-    structured = sum(
-        1 for item in line_kinds(evidence) if item is not None and item.in_structured_body
-    )
     positive = tree.totals(max(weight, 0.0) for weight in weights)
-    headed = _headed(evidence)
+    headed = _headed(table)
     first = array("d", weights)
-    _count_against(evidence, weights, positive, headed, content_labels(page.page_type.kind))
-    chosen = _heaviest(tree, xpaths, weights, structured) or _heaviest(
-        tree, xpaths, first, structured
+    _count_against(table, weights, positive, headed, content_labels(page.page_type.kind))
+    chosen = _heaviest(tree, table.xpaths, weights, structured) or _heaviest(
+        tree, table.xpaths, first, structured
     )
     if chosen is None:
         return None  # (not reached: the first weights hold prose)
-    chosen = widen(chosen, xpaths, weights)
+    chosen = widen(chosen, table.xpaths, weights)
     held = CARRIER_SHARE * positive.get(chosen.xpath, 0.0)
     carriers = frozenset(path for path, total in positive.items() if total > held)
-    boxes = _text_boxes(evidence, positive, headed)
+    boxes = _text_boxes(table, positive, headed)
     return replace(chosen, carriers=carriers, text_boxes=boxes)
 
 
-def _headed(evidence: Sequence[DomEvidence | None]) -> frozenset[str]:
+WEIGHING = WeightRules(
+    STRUCTURED_WEIGHT,
+    PROSE_WORDS,
+    SENTENCE_WORDS,
+    NAV_LINK_DENSITY,
+    PROSE_LINK_DENSITY,
+    LINK_LINE_COST,
+    SHORT_LINE_COST,
+)
+""":func:`line_weight` for every line of a page at once (compiled)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceTable:
+    """A page's evidence as the container choice reads it: each line's XPath (empty without
+    evidence), the number of its kind (-1 without evidence) and the table of kinds (the
+    fields of :class:`DomEvidence` after ``xpath``)."""
+
+    xpaths: list[str]
+    kind_of: array[int]
+    kinds: list[EvidenceKind]
+
+
+def evidence_table(evidence: Sequence[DomEvidence | None]) -> EvidenceTable:
+    """The columns of ``evidence``: a :class:`PageEvidence`'s own, not copied.
+
+    >>> table = evidence_table([DomEvidence("/html/body/p", "p"), None])
+    >>> table.xpaths, list(table.kind_of), table.kinds[0][0]
+    (['/html/body/p', ''], [0, -1], 'p')
+    """
+    if isinstance(evidence, PageEvidence):
+        return evidence.table()
+    xpaths: list[str] = []
+    kind_of = array("i")
+    kinds: list[EvidenceKind] = []
+    for item in evidence:
+        xpaths.append("" if item is None else item.xpath)
+        kind_of.append(-1 if item is None else len(kinds))
+        if item is not None:
+            kinds.append(_kind(item))
+    return EvidenceTable(xpaths, kind_of, kinds)
+
+
+def _int_array(values: Sequence[int]) -> array[int]:
+    """``values`` as an ``array("i")`` (the word counts are one already)."""
+    if isinstance(values, array) and values.typecode == "i":
+        return values
+    return array("i", values)
+
+
+def _flag_bytes(flags: Sequence[bool]) -> bytes:
+    """``flags`` a byte each (a :class:`~cleantext.text._lines.Flags`' own bytes)."""
+    if isinstance(flags, Flags):
+        return flags.values
+    return bytes([1 if flag else 0 for flag in flags])
+
+
+def _headed(table: EvidenceTable) -> frozenset[str]:
     """The elements that hold a heading line: each heading line's element and its ancestors.
 
-    >>> sorted(_headed([DomEvidence("/html/body/h2", "h2", is_heading=True), None]))
+    >>> sorted(_headed(evidence_table([DomEvidence("/html/body/h2", "h2", is_heading=True), None])))
     ['/html', '/html/body', '/html/body/h2']
     """
     found: set[str] = set()
-    for path, item in line_rows(evidence):
-        if item is None or not item.is_heading:
-            continue
+    for index in lines_with(table.kind_of, table.kinds, HEADING):
+        path = table.xpaths[index]
         while path and path not in found:
             found.add(path)
             path = path[: path.rfind("/")]
@@ -478,26 +536,32 @@ def _headed(evidence: Sequence[DomEvidence | None]) -> frozenset[str]:
 
 
 def _text_boxes(
-    evidence: Sequence[DomEvidence | None], positive: dict[str, float], headed: frozenset[str]
+    table: EvidenceTable, positive: dict[str, float], headed: frozenset[str]
 ) -> frozenset[str]:
     """The elements named by a :data:`~cleantext.html.choice.LINK_TOKENS` word that hold text."""
-    depths: dict[tuple[tuple[str, int], ...], list[int]] = {}  # (once per set of labels)
     named: set[str] = set()
-    for xpath, item in line_rows(evidence):
-        if item is None or not item.labels:
-            continue
-        named_at = depths.get(item.labels)
-        if named_at is None:
-            named_at = depths[item.labels] = [
-                depth for label, depth in item.labels if label in LINK_TOKENS
-            ]
-        for depth in named_at:  # (most lines: none)
+    last: tuple[str, list[int]] | None = None
+    for index, depths in labelled_lines(table.kind_of, table.kinds, {}, _link_depths):
+        xpath = table.xpaths[index]
+        if last is not None and last[0] is xpath and last[1] is depths:
+            continue  # (another line of the element before: its ancestors are in)
+        last = xpath, depths
+        for depth in depths:
             named.add(ancestor_at(xpath, depth))
     return frozenset(path for path in named if holds_text(positive.get(path, 0.0), path in headed))
 
 
+def _link_depths(labels: tuple[tuple[str, int], ...]) -> list[int]:
+    """The depths of the labels that are :data:`~cleantext.html.choice.LINK_TOKENS` words.
+
+    >>> _link_depths((("menu", 3), ("content", 4), ("share", 5)))
+    [3, 5]
+    """
+    return [depth for label, depth in labels if label in LINK_TOKENS]
+
+
 def _count_against(
-    evidence: Sequence[DomEvidence | None],
+    table: EvidenceTable,
     weights: MutableSequence[float],
     positive: dict[str, float],
     headed: frozenset[str],
@@ -506,19 +570,22 @@ def _count_against(
     """Turn the weight of lines with a strong enough furniture label (not an ``ignored`` one)
     that counts against them (:func:`_counts_against`) against their containers (in place)."""
     limit = PAGE_CARRIER_SHARE * sum(weight for weight in weights if weight > 0)
-    strong: dict[tuple[tuple[str, int], ...], list[tuple[str, int]]] = {}
-    for index, ((xpath, item), weight) in enumerate(zip(line_rows(evidence), weights, strict=True)):
-        if weight <= 0 or item is None or not item.labels or item.in_structured_body:
+    kinds = table.kinds
+    last: tuple[str, list[tuple[str, int]], bool] | None = None  # (the line before's answer)
+    for index, labels in labelled_lines(
+        table.kind_of, kinds, {}, partial(_strong_labels, ignored=ignored)
+    ):
+        if weights[index] <= 0 or kinds[table.kind_of[index]][STRUCTURED]:
             continue
-        labels = strong.get(item.labels)
-        if labels is None:  # (once per set of labels)
-            labels = strong[item.labels] = _strong_labels(item.labels, ignored)
-        if labels and _counts_against(xpath, labels, positive, limit, headed):
+        xpath = table.xpaths[index]
+        if last is None or last[0] is not xpath or last[1] is not labels:
+            last = xpath, labels, _counts_against(xpath, labels, positive, limit, headed)
+        if last[2]:
             weights[index] = -weights[index]
 
 
 def _heaviest(
-    tree: Tree, xpaths: Sequence[str], weights: Sequence[float], structured: int
+    tree: Tree, xpaths: list[str], weights: array[float], structured: int
 ) -> Container | None:
     positive = sum(weight for weight in weights if weight > 0)
     if positive <= 0:
@@ -527,12 +594,7 @@ def _heaviest(
     if heaviest is None:
         return None
     best, total = heaviest
-    prefix = best + "/"
-    inner = sum(
-        weight
-        for xpath, weight in zip(xpaths, weights, strict=True)
-        if weight > 0 and (xpath == best or xpath.startswith(prefix))
-    )
+    _, inner, _ = inside_sums(best, best, xpaths, weights)  # (the positive weight inside)
     return Container(best, total, inner / positive, structured)
 
 

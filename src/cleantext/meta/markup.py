@@ -146,21 +146,29 @@ def _markup(facts: PageFacts, root: etree._Element, needs: Needs) -> Found:
     yield "lang", page_lang(root), "html-lang"
     yield "canonical_url", _absolute(facts, facts.canonical), "link"
     if needs("authors") or needs("published") or needs("modified"):
-        marked = MarkedElements.of(root)
-        props = marked.microdata()
-        yield (
-            "authors",
-            unique_names(value for name, value in props if name == "author"),
-            "microdata",
-        )
+        yield from _marked(MarkedElements.of(root), needs)
+    yield "published", url_date(facts.url), "url"
+
+
+def _marked(marked: MarkedElements, needs: Needs) -> Found:
+    """Microdata, ``<time>``, date stamps, bylines: each read only while a field it gives is
+    still missing (a value for a field already set would be dropped)."""
+    props = marked.microdata()
+    if needs("authors"):
+        names = unique_names(value for name, value in props if name == "author")
+        yield "authors", names, "microdata"
+    if needs("published"):
         yield "published", first_prop_date(props, MICRODATA_PUBLISHED), "microdata"
+    if needs("modified"):
         yield "modified", first_prop_date(props, ("dateModified",)), "microdata"
+    if needs("published"):
         yield "published", marked.time_date(), "time"
+    if needs("published") or needs("modified"):
         stamps = marked.date_stamps()
         yield "published", next((day for day, _ in stamps if day), None), "dateline"
         yield "modified", next((day for _, day in stamps if day), None), "dateline"
+    if needs("authors"):
         yield "authors", marked.byline_names(), "byline"
-    yield "published", url_date(facts.url), "url"
 
 
 def _date(value: str | None) -> str | None:

@@ -1,5 +1,7 @@
 """Stub of the compiled walk (``_walk.pyx``): its rendered lines, line builder and walk."""
 
+from collections.abc import Iterable
+
 from lxml import etree
 
 from cleantext.html.frames import Frame
@@ -33,6 +35,22 @@ class RenderedLine:
         shape: Shape = ...,
         events: tuple[Event, ...] = (),
     ) -> None: ...
+
+class RenderedBlock:
+    frames: list[Frame]
+    chars: list[int]
+    link_chars: list[int]
+    events: dict[int, tuple[Event, ...]]
+    total_links: int
+    total_chars: int
+    words: int
+    def __init__(self) -> None: ...
+    def add(
+        self, frame: Frame, chars: int, link_chars: int, words: int, events: tuple[Event, ...]
+    ) -> None: ...
+    def __len__(self) -> int: ...
+    @staticmethod
+    def of(lines: Iterable[RenderedLine]) -> RenderedBlock: ...
 
 class LineBuilder:
     lines: list[RenderedLine]

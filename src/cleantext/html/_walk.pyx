@@ -19,6 +19,12 @@ from here.
 >>> builder = walk(root, DROPPED_TAGS)
 >>> [(line.text, line.frame[0].xpath(), line.link_chars) for line in builder.lines]
 [('One', '/html/body/div/p[1]', 0), ('Two link', '/html/body/div/p[2]', 4)]
+>>> class Blocks:
+...     def take(self, block): print([frame[0].tag for frame in block.frames], block.words)
+>>> walk(root, DROPPED_TAGS, reader=Blocks()).lines
+['p'] 1
+['p'] 2
+[]
 """
 
 from cpython.unicode cimport (
@@ -184,20 +190,77 @@ cdef class RenderedLine:
         return f"RenderedLine({self.text!r}, brk={self.brk}, words={self.words})"
 
 
+cdef class RenderedBlock:
+    """One rendered block's lines (a line after a blank line starts a block) in columns, as a
+    reader of a :class:`LineBuilder` takes them: each line's frame, characters (without a
+    list item's bullet) and link characters, the link and image events of the lines that
+    have them (by line number in the block), and the block's sums. No line's text: a
+    reader reads those from the rendered text (a large table's rows are one block, held
+    until it ends: a line here holds two pointers and two small numbers).
+
+    >>> block = RenderedBlock()
+    >>> block.add("frame", 10, 4, 2, ()); block.add("frame", 5, 0, 1, ((0, "image", "/i", ""),))
+    >>> len(block), block.chars, block.link_chars, block.events
+    (2, [10, 5], [4, 0], {1: ((0, 'image', '/i', ''),)})
+    >>> block.total_links, block.total_chars, block.words
+    (4, 15, 3)
+    """
+
+    cdef readonly list frames
+    cdef readonly list chars
+    cdef readonly list link_chars
+    cdef readonly dict events
+    cdef readonly Py_ssize_t total_links, total_chars, words
+
+    def __init__(self):
+        self.frames = []
+        self.chars = []
+        self.link_chars = []
+        self.events = {}
+        self.total_links = self.total_chars = self.words = 0
+
+    cpdef void add(self, frame, Py_ssize_t chars, Py_ssize_t link_chars, Py_ssize_t words,
+                   tuple events) except *:
+        """Add a line (its events only if it has any)."""
+        if events:
+            self.events[len(self.frames)] = events
+        self.frames.append(frame)
+        self.chars.append(chars)
+        self.link_chars.append(link_chars)
+        self.total_links += link_chars
+        self.total_chars += chars
+        self.words += words
+
+    def __len__(self):
+        return len(self.frames)
+
+    @staticmethod
+    def of(lines):
+        """The block of these rendered lines (:class:`RenderedLine`)."""
+        cdef RenderedBlock block = RenderedBlock()
+        cdef RenderedLine line
+        for line in lines:
+            block.add(line.frame, line.chars, line.link_chars, line.words, line.events)
+        return block
+
+
 cdef class LineBuilder:
     """Collects inline text into lines; ``request(n)`` asks for ``n`` newlines before more text
     (an example runs in :mod:`cleantext.html.lines`).
 
-    With a ``reader`` (an object with a ``take(lines)`` method), each rendered block's lines
-    (a line after a blank line starts a block) go to ``reader.take`` once the block has ended
-    and are let go: ``lines`` then holds the current block's only, and a large page never
-    holds all its rendered lines with their frames."""
+    With a ``reader`` (an object with a ``take(block)`` method), no :class:`RenderedLine` is
+    made: each rendered block's lines (a line after a blank line starts a block) are
+    collected as a :class:`RenderedBlock`, which goes to ``reader.take`` once the block has
+    ended and is let go; ``lines`` stays empty, and a large page never holds all its rendered
+    lines with their frames. Each line's shape goes to the shaper's
+    :attr:`~cleantext.html.shape.Shaper.shapes` either way."""
 
     cdef readonly list lines
     cdef public str prefix
     cdef readonly object shaper
     cdef readonly object reader
     cdef readonly Py_ssize_t words  # of every line emitted
+    cdef RenderedBlock _block  # with a reader: the current block's lines
     cdef list _pieces  # the rendered text: each line's break (but the first's) and text
     cdef list _chunks  # the pieces joined so far, TEXT_PIECES at a time
     cdef bint _started  # a line was emitted
@@ -220,6 +283,7 @@ cdef class LineBuilder:
         self.shaper = Shaper()
         self.reader = reader
         self.words = 0
+        self._block = RenderedBlock()
         self._pieces = []
         self._chunks = []
         self._started = False
@@ -325,9 +389,9 @@ cdef class LineBuilder:
     cpdef void finish(self):
         """The walk is done: the last line is made and the last block goes to the reader."""
         self.flush()
-        if self.reader is not None and self.lines:
-            self.reader.take(self.lines)
-            self.lines = []
+        if self.reader is not None and self._block.frames:
+            self.reader.take(self._block)
+            self._block = RenderedBlock()
 
     cdef void _start_line(self, frame):
         """The first text of a line: note its frame, prefix, cell and the links open around it."""
@@ -363,7 +427,7 @@ cdef class LineBuilder:
             text = self._prefix + raw.rstrip().replace(_CELL_MARK, "\t")
             self._prefix = ""
             if not text.strip():
-                blank = bool(self.lines)
+                blank = self._has_lines()
                 continue
             if blank:
                 self._pending = max(self._pending, 2)
@@ -371,13 +435,25 @@ cdef class LineBuilder:
             self._pending = 1
             blank = False
 
+    cdef bint _has_lines(self):
+        """A line was emitted (with a reader: in the current block)."""
+        return bool(self._block.frames if self.reader is not None else self.lines)
+
     cdef void _emit(self, str text, Py_ssize_t chars, Py_ssize_t words, tuple events):
         cdef int brk = max(self._pending, 1)
         cdef Py_ssize_t link_chars = min(self._link_chars, chars)
-        shape = self.shaper.shape(tuple(self._columns) if self._columns else ())
-        if brk >= 2 and self.reader is not None and self.lines:  # (a block has ended)
-            self.reader.take(self.lines)
-            self.lines = []
+        cdef tuple columns = tuple(self._columns) if self._columns else ()
+        if self.reader is not None:
+            self.shaper.note(columns)
+            if brk >= 2 and self._block.frames:  # (a block has ended)
+                self.reader.take(self._block)
+                self._block = RenderedBlock()
+            self._block.add(self._frame, chars, link_chars, words, events)
+        else:
+            shape = self.shaper.shape(columns)
+            self.lines.append(
+                RenderedLine(text, brk, self._frame, link_chars, chars, words, shape, events)
+            )
         if self._started:
             self._pieces.append(_BREAKS[brk] if brk <= 2 else "\n" * brk)
         self._started = True
@@ -385,9 +461,6 @@ cdef class LineBuilder:
         if len(self._pieces) >= _TEXT_PIECES:  # (the lines' own strings can go)
             self._chunks.append("".join(self._pieces))
             self._pieces = []
-        self.lines.append(
-            RenderedLine(text, brk, self._frame, link_chars, chars, words, shape, events)
-        )
         self.words += words
         self._pending = 0
 

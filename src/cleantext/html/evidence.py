@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 
 import regex
 from lxml import etree
 
-from cleantext.html._walk import Block, RenderedLine
+from cleantext.html._walk import Block, RenderedBlock, RenderedLine
 from cleantext.html.dom import ITEMS_KEPT, EvidenceKind, PageEvidence
-from cleantext.structure import Event, Shape
+from cleantext.structure import Event
 
 MIN_BODY_MATCH_CHARS = 15
 """Shorter lines are not tested against a JSON-LD ``articleBody`` (they match by chance)."""
@@ -28,8 +29,9 @@ RENDERED_LINE = regex.compile(r"[^\n]+")
 class LineReader:
     """Reads a page's rendered blocks in order (:meth:`take`, a
     :class:`~cleantext.html.lines.BlockReader`): each line's evidence (:meth:`evidence`,
-    once the walk is done) and shape, the link and image events of the lines that have them
-    (by line number), the ``<h1>`` lines' texts.
+    once the walk is done), the link and image events of the lines that have them (by line
+    number), the ``<h1>`` lines' texts (:attr:`headings`, read by :meth:`evidence` from the
+    rendered text).
 
     A line's XPath is only known once the walk has left its ancestors (``p`` or ``p[1]``
     depends on the siblings that follow), so each line keeps its block element until then.
@@ -38,37 +40,39 @@ class LineReader:
     >>> from cleantext.html.render import render
     >>> root = etree.fromstring("<h1>Title</h1><p>See <a href='/x'>this</a></p><p>Two</p>", etree.HTMLParser())
     >>> reader = LineReader()
-    >>> render(root, reader=reader).lines
-    []
-    >>> [item.xpath for item in reader.evidence()], reader.headings, list(reader.events)
+    >>> builder = render(root, reader=reader)
+    >>> items = reader.evidence((), rendered_lines(builder.text()))
+    >>> [item.xpath for item in items], reader.headings, list(reader.events)
     (['/html/body/h1', '/html/body/p[1]', '/html/body/p[2]'], ['Title'], [1])
     """
 
     def __init__(self) -> None:
-        self.shapes: list[Shape] = []
         self.events: dict[int, tuple[Event, ...]] = {}
         self.headings: list[str] = []
+        """The ``<h1>`` lines' texts, once :meth:`evidence` has read the rendered text."""
+        self._heading_lines: list[int] = []  # (the numbers of the <h1> lines)
         self._evidence = PageEvidence()  # (its kinds so far; the lines are added at the end)
         self._blocks: list[Block | None] = []  # (each line's block element, until its XPath)
         self._kinds = array("i")  # (each line's kind: the rest of its evidence, numbered)
         self._pending: list[EvidenceKind] | None = []  # (a small page's kinds, not numbered)
 
-    def take(self, lines: list[RenderedLine]) -> None:
+    def take(self, block: RenderedBlock) -> None:
         """Read one rendered block's lines."""
         evidence = self._evidence
         numbers = evidence.numbers  # (most lines' kinds are found here, without a call)
-        shapes, blocks, kinds, pending = self.shapes, self._blocks, self._kinds, self._pending
-        link_density, text_density = _densities(lines)
-        for line in lines:
-            block, depth, context = line.frame
-            chars = line.chars
-            tag = block.tag
-            if line.events:
-                self.events[len(shapes)] = line.events
+        blocks, kinds, pending = self._blocks, self._kinds, self._pending
+        first = len(blocks)
+        for index, events in block.events.items():
+            self.events[first + index] = events
+        link_density, text_density = _densities(block)
+        for frame, chars, link_chars in zip(
+            block.frames, block.chars, block.link_chars, strict=True
+        ):
+            element, depth, context = frame
+            tag = element.tag
             if tag == "h1":
-                self.headings.append(line.text)
-            shapes.append(line.shape)
-            blocks.append(block)
+                self._heading_lines.append(len(blocks))
+            blocks.append(element)
             kind = (
                 tag,
                 context.landmarks,
@@ -77,7 +81,7 @@ class LineReader:
                 depth,
                 context.in_body,
                 context.heading,
-                round(line.link_chars / chars, 3) if chars else 0.0,
+                round(link_chars / chars, 3) if chars else 0.0,
                 text_density,
                 context.labels,
             )
@@ -101,11 +105,13 @@ class LineReader:
     def evidence(self, bodies: Sequence[str] = (), texts: Iterable[str] = ()) -> PageEvidence:
         """Each line's evidence, in order (once the walk is done: it reads each only once).
         A line is in the structured body when its context is, or when its text (``texts``:
-        the lines' texts in order, read only with ``bodies``) is found in one of the page's
-        JSON-LD ``articleBody`` texts, ``bodies``."""
+        the lines' texts in order, read with ``bodies`` and up to the last ``<h1>`` line,
+        for :attr:`headings`) is found in one of the page's JSON-LD ``articleBody`` texts,
+        ``bodies``."""
         evidence = self._evidence
         xpaths = self._xpaths()
         pending = self._pending
+        texts = self._read_headings(texts)
         if pending is not None:  # (a small page: its kinds as they are)
             if bodies:
                 for index, text in enumerate(texts):
@@ -123,6 +129,17 @@ class LineReader:
             evidence.extend(xpaths, numbers)
         self._kinds, self._pending, self._blocks = array("i"), [], []
         return evidence
+
+    def _read_headings(self, texts: Iterable[str]) -> Iterator[str]:
+        """:attr:`headings` from the lines' ``texts``, read up to the last ``<h1>`` line;
+        ``texts`` again, whole (the lines read are given again first)."""
+        lines = iter(texts)
+        if not self._heading_lines:
+            return lines
+        read = list(islice(lines, self._heading_lines[-1] + 1))
+        self.headings.extend(read[number] for number in self._heading_lines if number < len(read))
+        self._heading_lines = []
+        return chain(read, lines)
 
     def _xpaths(self) -> Iterator[str]:
         """Each line's XPath, in order, its block element let go once read."""
@@ -148,7 +165,7 @@ def line_evidence(
     """One :class:`DomEvidence` per rendered line, in order."""
     reader = LineReader()
     for start, end in _rendered_blocks(lines):
-        reader.take(list(lines[start:end]))
+        reader.take(RenderedBlock.of(lines[start:end]))
     return reader.evidence(bodies, (line.text for line in lines))
 
 
@@ -172,14 +189,11 @@ def _rendered_blocks(lines: Sequence[RenderedLine]) -> Iterator[tuple[int, int]]
         yield start, len(lines)
 
 
-def _densities(lines: Sequence[RenderedLine]) -> tuple[float, float]:
+def _densities(block: RenderedBlock) -> tuple[float, float]:
     """A rendered block's link density and words per line."""
-    links = chars = words = 0
-    for line in lines:
-        links += line.link_chars
-        chars += line.chars
-        words += line.words
-    return (round(links / chars, 3) if chars else 0.0, round(words / len(lines), 2))
+    chars = block.total_chars
+    link_density = round(block.total_links / chars, 3) if chars else 0.0
+    return (link_density, round(block.words / len(block), 2))
 
 
 def _in_bodies(text: str, bodies: Sequence[str]) -> bool:

@@ -430,7 +430,6 @@ def choose_container(page: Page) -> Container | None:
         xpaths = evidence.xpaths  # (the column: no list of the lines' paths made)
     else:
         xpaths = ["" if item is None else item.xpath for item in evidence]
-    tree = Tree(xpaths)
     weights = array(  # (typed arrays, not lists of floats: a large page's memory)
         "d",
         (
@@ -442,6 +441,7 @@ def choose_container(page: Page) -> Container | None:
     )
     if sum(weight for weight in weights if weight > 0) <= 0:
         return None  # (no prose: no container)
+    tree = Tree(xpaths)  # (made once there is prose: a page of table rows may have none)
     structured = sum(
         1 for item in line_kinds(evidence) if item is not None and item.in_structured_body
     )

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from cleantext.html.frames import Frame
+from cleantext.html.frames import Context, Frame
 from cleantext.html.lines import BlockReader
 from cleantext.html.shape import Shaper
 from cleantext.structure import Event, Shape
@@ -37,7 +37,9 @@ class RenderedLine:
     ) -> None: ...
 
 class RenderedBlock:
-    frames: list[Frame]
+    elements: list[Block]
+    depths: list[int]
+    contexts: list[Context]
     chars: list[int]
     link_chars: list[int]
     events: dict[int, tuple[Event, ...]]

@@ -20,7 +20,7 @@ from here.
 >>> [(line.text, line.frame[0].xpath(), line.link_chars) for line in builder.lines]
 [('One', '/html/body/div/p[1]', 0), ('Two link', '/html/body/div/p[2]', 4)]
 >>> class Blocks:
-...     def take(self, block): print([frame[0].tag for frame in block.frames], block.words)
+...     def take(self, block): print([element.tag for element in block.elements], block.words)
 >>> walk(root, DROPPED_TAGS, reader=Blocks()).lines
 ['p'] 1
 ['p'] 2
@@ -192,28 +192,34 @@ cdef class RenderedLine:
 
 cdef class RenderedBlock:
     """One rendered block's lines (a line after a blank line starts a block) in columns, as a
-    reader of a :class:`LineBuilder` takes them: each line's frame, characters (without a
-    list item's bullet) and link characters, the link and image events of the lines that
-    have them (by line number in the block), and the block's sums. No line's text: a
-    reader reads those from the rendered text (a large table's rows are one block, held
-    until it ends: a line here holds two pointers and two small numbers).
+    reader of a :class:`LineBuilder` takes them: the parts of each line's frame (its block
+    element, depth and context: a table cell's frame, a tuple of its own, goes with the
+    cell), characters (without a list item's bullet) and link characters, the link and
+    image events of the lines that have them (by line number in the block), and the
+    block's sums. No line's text: a reader reads those from the rendered text (a large
+    table's rows are one block, held until it ends: a line here holds five pointers).
 
     >>> block = RenderedBlock()
-    >>> block.add("frame", 10, 4, 2, ()); block.add("frame", 5, 0, 1, ((0, "image", "/i", ""),))
-    >>> len(block), block.chars, block.link_chars, block.events
-    (2, [10, 5], [4, 0], {1: ((0, 'image', '/i', ''),)})
+    >>> image = ((0, "image", "/i", ""),)
+    >>> block.add(("td", 3, "c"), 10, 4, 2, ()); block.add(("p", 2, "c"), 5, 0, 1, image)
+    >>> len(block), block.elements, block.depths, block.chars, block.link_chars, block.events
+    (2, ['td', 'p'], [3, 2], [10, 5], [4, 0], {1: ((0, 'image', '/i', ''),)})
     >>> block.total_links, block.total_chars, block.words
     (4, 15, 3)
     """
 
-    cdef readonly list frames
+    cdef readonly list elements
+    cdef readonly list depths
+    cdef readonly list contexts
     cdef readonly list chars
     cdef readonly list link_chars
     cdef readonly dict events
     cdef readonly Py_ssize_t total_links, total_chars, words
 
     def __init__(self):
-        self.frames = []
+        self.elements = []
+        self.depths = []
+        self.contexts = []
         self.chars = []
         self.link_chars = []
         self.events = {}
@@ -221,10 +227,12 @@ cdef class RenderedBlock:
 
     cpdef void add(self, frame, Py_ssize_t chars, Py_ssize_t link_chars, Py_ssize_t words,
                    tuple events) except *:
-        """Add a line (its events only if it has any)."""
+        """Add a line seen in ``frame`` (its events only if it has any)."""
         if events:
-            self.events[len(self.frames)] = events
-        self.frames.append(frame)
+            self.events[len(self.elements)] = events
+        self.elements.append((<tuple>frame)[0])
+        self.depths.append((<tuple>frame)[1])
+        self.contexts.append((<tuple>frame)[2])
         self.chars.append(chars)
         self.link_chars.append(link_chars)
         self.total_links += link_chars
@@ -232,7 +240,7 @@ cdef class RenderedBlock:
         self.words += words
 
     def __len__(self):
-        return len(self.frames)
+        return len(self.elements)
 
     @staticmethod
     def of(lines):
@@ -389,7 +397,7 @@ cdef class LineBuilder:
     cpdef void finish(self):
         """The walk is done: the last line is made and the last block goes to the reader."""
         self.flush()
-        if self.reader is not None and self._block.frames:
+        if self.reader is not None and self._block.elements:
             self.reader.take(self._block)
             self._block = RenderedBlock()
 
@@ -437,7 +445,7 @@ cdef class LineBuilder:
 
     cdef bint _has_lines(self):
         """A line was emitted (with a reader: in the current block)."""
-        return bool(self._block.frames if self.reader is not None else self.lines)
+        return bool(self._block.elements if self.reader is not None else self.lines)
 
     cdef void _emit(self, str text, Py_ssize_t chars, Py_ssize_t words, tuple events):
         cdef int brk = max(self._pending, 1)
@@ -445,7 +453,7 @@ cdef class LineBuilder:
         cdef tuple columns = tuple(self._columns) if self._columns else ()
         if self.reader is not None:
             self.shaper.note(columns)
-            if brk >= 2 and self._block.frames:  # (a block has ended)
+            if brk >= 2 and self._block.elements:  # (a block has ended)
                 self.reader.take(self._block)
                 self._block = RenderedBlock()
             self._block.add(self._frame, chars, link_chars, words, events)

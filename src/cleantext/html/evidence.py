@@ -65,10 +65,9 @@ class LineReader:
         for index, events in block.events.items():
             self.events[first + index] = events
         link_density, text_density = _densities(block)
-        for frame, chars, link_chars in zip(
-            block.frames, block.chars, block.link_chars, strict=True
+        for element, depth, context, chars, link_chars in zip(
+            block.elements, block.depths, block.contexts, block.chars, block.link_chars, strict=True
         ):
-            element, depth, context = frame
             tag = element.tag
             if tag == "h1":
                 self._heading_lines.append(len(blocks))

@@ -99,7 +99,7 @@ def render(
     <BLANKLINE>
     end
     >>> class Blocks:
-    ...     def take(self, block): print([frame[0].tag for frame in block.frames], block.words)
+    ...     def take(self, block): print([element.tag for element in block.elements], block.words)
     >>> render(tree, reader=Blocks()).words
     ['li', 'li', 'li'] 5
     ['p'] 1

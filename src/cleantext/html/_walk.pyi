@@ -43,12 +43,19 @@ class RenderedBlock:
     chars: list[int]
     link_chars: list[int]
     events: dict[int, tuple[Event, ...]]
+    headings: list[str]
     total_links: int
     total_chars: int
     words: int
     def __init__(self) -> None: ...
     def add(
-        self, frame: Frame, chars: int, link_chars: int, words: int, events: tuple[Event, ...]
+        self,
+        frame: Frame,
+        text: str,
+        chars: int,
+        link_chars: int,
+        words: int,
+        events: tuple[Event, ...],
     ) -> None: ...
     def __len__(self) -> int: ...
     @staticmethod

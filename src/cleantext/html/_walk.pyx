@@ -196,14 +196,18 @@ cdef class RenderedBlock:
     element, depth and context: a table cell's frame, a tuple of its own, goes with the
     cell), characters (without a list item's bullet) and link characters, the link and
     image events of the lines that have them (by line number in the block), and the
-    block's sums. No line's text: a reader reads those from the rendered text (a large
-    table's rows are one block, held until it ends: a line here holds five pointers).
+    block's sums, and the texts of its lines whose block element is an ``<h1>`` (the
+    page's headings). No other line's text: a reader reads those from the rendered text (a
+    large table's rows are one block, held until it ends: a line here holds five pointers).
 
-    >>> block = RenderedBlock()
+    >>> block, h1 = RenderedBlock(), Block(None, "h1")
     >>> image = ((0, "image", "/i", ""),)
-    >>> block.add(("td", 3, "c"), 10, 4, 2, ()); block.add(("p", 2, "c"), 5, 0, 1, image)
-    >>> len(block), block.elements, block.depths, block.chars, block.link_chars, block.events
-    (2, ['td', 'p'], [3, 2], [10, 5], [4, 0], {1: ((0, 'image', '/i', ''),)})
+    >>> block.add((h1, 3, "c"), "Title", 10, 4, 2, ())
+    >>> block.add((Block(None, "p"), 2, "c"), "Text", 5, 0, 1, image)
+    >>> len(block), [element.tag for element in block.elements], block.depths, block.headings
+    (2, ['h1', 'p'], [3, 2], ['Title'])
+    >>> block.chars, block.link_chars, block.events
+    ([10, 5], [4, 0], {1: ((0, 'image', '/i', ''),)})
     >>> block.total_links, block.total_chars, block.words
     (4, 15, 3)
     """
@@ -214,6 +218,7 @@ cdef class RenderedBlock:
     cdef readonly list chars
     cdef readonly list link_chars
     cdef readonly dict events
+    cdef readonly list headings
     cdef readonly Py_ssize_t total_links, total_chars, words
 
     def __init__(self):
@@ -223,14 +228,32 @@ cdef class RenderedBlock:
         self.chars = []
         self.link_chars = []
         self.events = {}
+        self.headings = []
         self.total_links = self.total_chars = self.words = 0
 
-    cpdef void add(self, frame, Py_ssize_t chars, Py_ssize_t link_chars, Py_ssize_t words,
-                   tuple events) except *:
-        """Add a line seen in ``frame`` (its events only if it has any)."""
+    cdef void clear(self) except *:
+        """Empty the block (the builder reuses it for its next block)."""
+        del self.elements[:]
+        del self.depths[:]
+        del self.contexts[:]
+        del self.chars[:]
+        del self.link_chars[:]
+        if self.events:
+            self.events.clear()
+        if self.headings:
+            del self.headings[:]
+        self.total_links = self.total_chars = self.words = 0
+
+    cpdef void add(self, frame, str text, Py_ssize_t chars, Py_ssize_t link_chars,
+                   Py_ssize_t words, tuple events) except *:
+        """Add a line seen in ``frame`` (its events only if it has any, its text only in an
+        ``<h1>``)."""
+        cdef Block element = (<tuple>frame)[0]
         if events:
             self.events[len(self.elements)] = events
-        self.elements.append((<tuple>frame)[0])
+        if element.tag == "h1":
+            self.headings.append(text)
+        self.elements.append(element)
         self.depths.append((<tuple>frame)[1])
         self.contexts.append((<tuple>frame)[2])
         self.chars.append(chars)
@@ -248,7 +271,9 @@ cdef class RenderedBlock:
         cdef RenderedBlock block = RenderedBlock()
         cdef RenderedLine line
         for line in lines:
-            block.add(line.frame, line.chars, line.link_chars, line.words, line.events)
+            block.add(
+                line.frame, line.text, line.chars, line.link_chars, line.words, line.events
+            )
         return block
 
 
@@ -259,7 +284,8 @@ cdef class LineBuilder:
     With a ``reader`` (an object with a ``take(block)`` method), no :class:`RenderedLine` is
     made: each rendered block's lines (a line after a blank line starts a block) are
     collected as a :class:`RenderedBlock`, which goes to ``reader.take`` once the block has
-    ended and is let go; ``lines`` stays empty, and a large page never holds all its rendered
+    ended and is emptied for the next block when ``take`` returns (a reader keeps none of
+    it); ``lines`` stays empty, and a large page never holds all its rendered
     lines with their frames. Each line's shape goes to the shaper's
     :attr:`~cleantext.html.shape.Shaper.shapes` either way."""
 
@@ -399,7 +425,7 @@ cdef class LineBuilder:
         self.flush()
         if self.reader is not None and self._block.elements:
             self.reader.take(self._block)
-            self._block = RenderedBlock()
+            self._block.clear()
 
     cdef void _start_line(self, frame):
         """The first text of a line: note its frame, prefix, cell and the links open around it."""
@@ -455,8 +481,8 @@ cdef class LineBuilder:
             self.shaper.note(columns)
             if brk >= 2 and self._block.elements:  # (a block has ended)
                 self.reader.take(self._block)
-                self._block = RenderedBlock()
-            self._block.add(self._frame, chars, link_chars, words, events)
+                self._block.clear()
+            self._block.add(self._frame, text, chars, link_chars, words, events)
         else:
             shape = self.shaper.shape(columns)
             self.lines.append(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, islice
 
 import regex
 from lxml import etree
@@ -30,8 +29,7 @@ class LineReader:
     """Reads a page's rendered blocks in order (:meth:`take`, a
     :class:`~cleantext.html.lines.BlockReader`): each line's evidence (:meth:`evidence`,
     once the walk is done), the link and image events of the lines that have them (by line
-    number), the ``<h1>`` lines' texts (:attr:`headings`, read by :meth:`evidence` from the
-    rendered text).
+    number), the ``<h1>`` lines' texts.
 
     A line's XPath is only known once the walk has left its ancestors (``p`` or ``p[1]``
     depends on the siblings that follow), so each line keeps its block element until then.
@@ -40,17 +38,15 @@ class LineReader:
     >>> from cleantext.html.render import render
     >>> root = etree.fromstring("<h1>Title</h1><p>See <a href='/x'>this</a></p><p>Two</p>", etree.HTMLParser())
     >>> reader = LineReader()
-    >>> builder = render(root, reader=reader)
-    >>> items = reader.evidence((), rendered_lines(builder.text()))
-    >>> [item.xpath for item in items], reader.headings, list(reader.events)
+    >>> render(root, reader=reader).lines
+    []
+    >>> [item.xpath for item in reader.evidence()], reader.headings, list(reader.events)
     (['/html/body/h1', '/html/body/p[1]', '/html/body/p[2]'], ['Title'], [1])
     """
 
     def __init__(self) -> None:
         self.events: dict[int, tuple[Event, ...]] = {}
         self.headings: list[str] = []
-        """The ``<h1>`` lines' texts, once :meth:`evidence` has read the rendered text."""
-        self._heading_lines: list[int] = []  # (the numbers of the <h1> lines)
         self._evidence = PageEvidence()  # (its kinds so far; the lines are added at the end)
         self._blocks: list[Block | None] = []  # (each line's block element, until its XPath)
         self._kinds = array("i")  # (each line's kind: the rest of its evidence, numbered)
@@ -64,13 +60,12 @@ class LineReader:
         first = len(blocks)
         for index, events in block.events.items():
             self.events[first + index] = events
+        self.headings.extend(block.headings)
         link_density, text_density = _densities(block)
         for element, depth, context, chars, link_chars in zip(
             block.elements, block.depths, block.contexts, block.chars, block.link_chars, strict=True
         ):
             tag = element.tag
-            if tag == "h1":
-                self._heading_lines.append(len(blocks))
             blocks.append(element)
             kind = (
                 tag,
@@ -104,13 +99,11 @@ class LineReader:
     def evidence(self, bodies: Sequence[str] = (), texts: Iterable[str] = ()) -> PageEvidence:
         """Each line's evidence, in order (once the walk is done: it reads each only once).
         A line is in the structured body when its context is, or when its text (``texts``:
-        the lines' texts in order, read with ``bodies`` and up to the last ``<h1>`` line,
-        for :attr:`headings`) is found in one of the page's JSON-LD ``articleBody`` texts,
-        ``bodies``."""
+        the lines' texts in order, read only with ``bodies``) is found in one of the page's
+        JSON-LD ``articleBody`` texts, ``bodies``."""
         evidence = self._evidence
         xpaths = self._xpaths()
         pending = self._pending
-        texts = self._read_headings(texts)
         if pending is not None:  # (a small page: its kinds as they are)
             if bodies:
                 for index, text in enumerate(texts):
@@ -128,17 +121,6 @@ class LineReader:
             evidence.extend(xpaths, numbers)
         self._kinds, self._pending, self._blocks = array("i"), [], []
         return evidence
-
-    def _read_headings(self, texts: Iterable[str]) -> Iterator[str]:
-        """:attr:`headings` from the lines' ``texts``, read up to the last ``<h1>`` line;
-        ``texts`` again, whole (the lines read are given again first)."""
-        lines = iter(texts)
-        if not self._heading_lines:
-            return lines
-        read = list(islice(lines, self._heading_lines[-1] + 1))
-        self.headings.extend(read[number] for number in self._heading_lines if number < len(read))
-        self._heading_lines = []
-        return chain(read, lines)
 
     def _xpaths(self) -> Iterator[str]:
         """Each line's XPath, in order, its block element let go once read."""

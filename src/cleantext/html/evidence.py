@@ -57,10 +57,12 @@ class LineReader:
         evidence = self._evidence
         numbers = evidence.numbers  # (most lines' kinds are found here, without a call)
         blocks, kinds, pending = self._blocks, self._kinds, self._pending
-        first = len(blocks)
-        for index, events in block.events.items():
-            self.events[first + index] = events
-        self.headings.extend(block.headings)
+        if block.events:  # (most blocks have none: no call then)
+            first = len(blocks)
+            for index, events in block.events.items():
+                self.events[first + index] = events
+        if block.headings:
+            self.headings.extend(block.headings)
         link_density, text_density = _densities(block)
         for element, depth, context, chars, link_chars in zip(
             block.elements, block.depths, block.contexts, block.chars, block.link_chars, strict=True

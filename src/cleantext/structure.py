@@ -2,7 +2,8 @@
 
 The renderer gives every line a :class:`Shape` (heading level, list path,
 block quote depth, code block, table cell position). Most lines share one of
-a few shapes, so shapes are interned: a page holds one reference per line.
+a few shapes, so shapes are interned, and a table's rows differ only by their
+row number: a page holds a shape number and a row per line.
 Links and images are kept as events (where a link opens or closes, where an
 image stands), only for the lines that have them, and become :class:`Mark`
 spans when Markdown asks for them. :class:`Structure` gathers them for a :class:`~cleantext.model.Result`;
@@ -138,11 +139,12 @@ class TableShape(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Structure:
-    """The shapes of an HTML page's rendered lines (one per line, in order), the link and image
-    events of the lines that have them (by line number), the tables (``tables[n - 1]`` for
-    ``Shape.table == n``) and the page's ``<base href>``."""
+    """The shapes of an HTML page's rendered lines (one per line, in order; HTML mode keeps
+    them in columns, :class:`~cleantext.html.shape.ShapeColumn`, each made when read), the
+    link and image events of the lines that have them (by line number), the tables
+    (``tables[n - 1]`` for ``Shape.table == n``) and the page's ``<base href>``."""
 
-    shapes: tuple[Shape, ...]
+    shapes: Sequence[Shape]
     events: Mapping[int, tuple[Event, ...]] = field(default_factory=dict)
     tables: tuple[TableShape, ...] = ()
     base_url: str | None = None

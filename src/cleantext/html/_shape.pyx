@@ -5,7 +5,10 @@ The walk tells the :class:`Shaper` about every structural element it opens and c
 asks it for the shape of every line it emits (tens of thousands of calls a set), so the
 bookkeeping is typed here: the open headings, lists, quotes, code blocks and tables, and
 the shapes made once per page (a line's shape is looked up by its fields first, and a
-:class:`~cleantext.structure.Shape` is built only for a new one).
+:class:`~cleantext.structure.Shape` is built only for a new one). The lines' shapes are
+kept in columns (:class:`ShapeColumn`): a table row's line differs from the row above only
+by its row number, so the shape without it is numbered once and the row kept beside it
+(8 bytes a line, where a shape of its own a row held about 400 with its memo entry).
 
 >>> from lxml import etree
 >>> shaper = Shaper()
@@ -15,7 +18,15 @@ the shapes made once per page (a line's shape is looked up by its fields first, 
 Shape(heading=0, lists=(3,), item_start=True, quote=0, code=0, lang='', table=0, row=0, columns=())
 >>> shaper.shape(()) is shaper.shape(())
 True
+>>> len(shaper.shapes), shaper.shapes[0].lists
+(3, (3,))
 """
+
+from collections.abc import Sequence
+
+from cpython cimport array
+
+from cleantext.text._lines cimport checked_index
 
 import regex
 
@@ -114,22 +125,107 @@ cdef class _List:
         self.number = None
 
 
-cdef class Shaper:
-    """The structure open at the renderer's position, and the tables that ended."""
+cdef class ShapeColumn:
+    """Each rendered line's :class:`~cleantext.structure.Shape`, in order, held in columns
+    (a ``Sequence[Shape]``): the number of its shape without the table row, among the
+    page's distinct ones, and its row (4 bytes each). A line's shape is made when read;
+    those outside a table row (row 0) are the one shared object of the table.
 
-    cdef dict _memo  # a shape's fields: the page's one Shape with them
+    >>> column = ShapeColumn()
+    >>> first = column.intern(Shape(table=1, columns=(0, 1)))
+    >>> column.append(column.intern(PLAIN), 0); column.append(first, 0); column.append(first, 7)
+    >>> len(column), column[2].row, column[1] is column[1], list(column)[2] == column[2]
+    (3, 7, True, True)
+    >>> column[-1] == column[2], column[1:] == (column[1], column[2])
+    (True, True)
+    """
+
+    cdef list _table  # the distinct shapes, their row 0
+    cdef array.array _numbers  # each line's shape in ``_table``
+    cdef array.array _rows  # each line's table row
+
+    def __init__(self):
+        self._table = []
+        self._numbers = array.array("i")
+        self._rows = array.array("i")
+
+    def intern(self, shape):
+        """Number a shape whose row is 0 (a new one: the caller keeps each one's number)."""
+        self._table.append(shape)
+        return len(self._table) - 1
+
+    cpdef void append(self, int number, int row) except *:
+        """Add a line of shape ``number`` (:meth:`intern`) in table row ``row``."""
+        cdef Py_ssize_t size = len(self._numbers)
+        array.resize_smart(self._numbers, size + 1)
+        array.resize_smart(self._rows, size + 1)
+        self._numbers.data.as_ints[size] = number
+        self._rows.data.as_ints[size] = row
+
+    def __len__(self):
+        return len(self._numbers)
+
+    def __getitem__(self, index):
+        cdef Py_ssize_t size = len(self._numbers)
+        if isinstance(index, slice):
+            return tuple([self._shape(line) for line in range(*index.indices(size))])
+        return self._shape(checked_index(index, size))
+
+    def __iter__(self):
+        cdef Py_ssize_t line
+        for line in range(len(self._numbers)):
+            yield self._shape(line)
+
+    def __eq__(self, other):
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all([a == b for a, b in zip(self, other)])
+
+    def __repr__(self):
+        return f"ShapeColumn({list(self)!r})"
+
+    def __reduce__(self):
+        return _column, (self._table, self._numbers, self._rows)
+
+    cdef object _shape(self, Py_ssize_t line):
+        """Line ``line``'s shape: its shape in the table, with its row."""
+        shape = self._table[self._numbers.data.as_ints[line]]
+        cdef int row = self._rows.data.as_ints[line]
+        if row == 0:
+            return shape
+        return Shape._make((*shape[:7], row, shape[8]))
+
+
+Sequence.register(ShapeColumn)
+
+
+def _column(list table, array.array numbers, array.array rows):
+    """A :class:`ShapeColumn` from its parts (unpickling)."""
+    cdef ShapeColumn column = ShapeColumn()
+    column._table, column._numbers, column._rows = table, numbers, rows
+    return column
+
+
+cdef class Shaper:
+    """The structure open at the renderer's position, the tables that ended, and the shape
+    of every line emitted so far (:attr:`shapes`)."""
+
+    cdef dict _memo  # a shape's fields, its row 0: its number in ``shapes``
     cdef list _headings  # levels of the open headings
     cdef list _lists  # the open _List values
     cdef list _tables  # the open _Table values
     cdef readonly list tables  # a TableShape per table, in order of their start
+    cdef readonly ShapeColumn shapes  # each emitted line's shape
     cdef readonly bint item_start
     cdef readonly Py_ssize_t quote, pre, code
     cdef readonly str lang
     cdef readonly Py_ssize_t column  # the column of the table cell open here; -1 outside one
-    cdef object _current  # the shape of a line here that starts no item and has no cells
+    cdef int _current  # the shape of a line here that starts no item and has no cells
+    cdef int _current_row  # (its row)
 
     def __init__(self):
-        self._memo = {tuple(PLAIN): PLAIN}
+        self.shapes = ShapeColumn()
+        self._memo = {tuple(PLAIN): self.shapes.intern(PLAIN)}
         self._headings = []
         self._lists = []
         self._tables = []
@@ -138,17 +234,28 @@ cdef class Shaper:
         self.quote = self.pre = self.code = 0
         self.lang = ""
         self.column = -1
-        self._current = PLAIN  # (None: not known since the last element opened or closed)
+        self._current = 0  # (PLAIN; -1: not known since the last element opened or closed)
+        self._current_row = 0
 
     def shape(self, tuple columns):
-        """The (interned) shape of a line emitted now; the first line of an item takes its mark."""
+        """The shape of a line emitted now (:meth:`note`), as a
+        :class:`~cleantext.structure.Shape` (interned outside table rows)."""
+        self.note(columns)
+        return self.shapes._shape(len(self.shapes) - 1)
+
+    cpdef void note(self, tuple columns) except *:
+        """Add the shape of a line emitted now to :attr:`shapes`; the first line of an item
+        takes its mark."""
         cdef _Table table = self._tables[len(self._tables) - 1] if self._tables else None
         cdef bint in_cell = table is not None and table.column >= 0
         cdef _List item
-        if not (columns or self.item_start) and self._current is not None:
-            return self._current  # (most lines: nothing changed since the last one)
+        cdef int row
+        if not (columns or self.item_start) and self._current >= 0:
+            self.shapes.append(self._current, self._current_row)
+            return  # (most lines: nothing changed since the last one)
         if in_cell:
             table.cell_lines += 1
+        row = table.row if in_cell else 0
         fields = (
             self._headings[len(self._headings) - 1] if self._headings else 0,
             tuple([item.number for item in self._lists if item.number is not None]),
@@ -157,20 +264,20 @@ cdef class Shaper:
             self.code if self.pre else 0,
             self.lang if self.pre else "",
             table.ordinal if in_cell else 0,
-            table.row if in_cell else 0,
+            0,  # (the row goes beside the shape)
             columns if in_cell else (),
         )
         self.item_start = False
         found = self._memo.get(fields)
         if found is None:
-            found = self._memo[fields] = Shape(*fields)
+            found = self._memo[fields] = self.shapes.intern(Shape(*fields))
         if not columns and not fields[2]:
-            self._current = found
-        return found
+            self._current, self._current_row = found, row
+        self.shapes.append(found, row)
 
     def open(self, str tag, object element):
         """Note the start of a structural ``tag`` element."""
-        self._current = None
+        self._current = -1
         if _is_heading(tag):
             self._headings.append(int(tag[1]))
             if self._tables and (<_Table> self._tables[len(self._tables) - 1]).column >= 0:
@@ -189,7 +296,7 @@ cdef class Shaper:
 
     def close(self, str tag):
         """Note the end of a structural ``tag`` element."""
-        self._current = None
+        self._current = -1
         if _is_heading(tag):
             if self._headings:
                 self._headings.pop()

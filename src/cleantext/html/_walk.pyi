@@ -1,8 +1,10 @@
 """Stub of the compiled walk (``_walk.pyx``): its rendered lines, line builder and walk."""
 
+from collections.abc import Iterable
+
 from lxml import etree
 
-from cleantext.html.frames import Frame
+from cleantext.html.frames import Context, Frame
 from cleantext.html.lines import BlockReader
 from cleantext.html.shape import Shaper
 from cleantext.structure import Event, Shape
@@ -33,6 +35,31 @@ class RenderedLine:
         shape: Shape = ...,
         events: tuple[Event, ...] = (),
     ) -> None: ...
+
+class RenderedBlock:
+    elements: list[Block]
+    depths: list[int]
+    contexts: list[Context]
+    chars: list[int]
+    link_chars: list[int]
+    events: dict[int, tuple[Event, ...]]
+    headings: list[str]
+    total_links: int
+    total_chars: int
+    words: int
+    def __init__(self) -> None: ...
+    def add(
+        self,
+        frame: Frame,
+        text: str,
+        chars: int,
+        link_chars: int,
+        words: int,
+        events: tuple[Event, ...],
+    ) -> None: ...
+    def __len__(self) -> int: ...
+    @staticmethod
+    def of(lines: Iterable[RenderedLine]) -> RenderedBlock: ...
 
 class LineBuilder:
     lines: list[RenderedLine]

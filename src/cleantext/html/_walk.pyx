@@ -19,6 +19,12 @@ from here.
 >>> builder = walk(root, DROPPED_TAGS)
 >>> [(line.text, line.frame[0].xpath(), line.link_chars) for line in builder.lines]
 [('One', '/html/body/div/p[1]', 0), ('Two link', '/html/body/div/p[2]', 4)]
+>>> class Blocks:
+...     def take(self, block): print([element.tag for element in block.elements], block.words)
+>>> walk(root, DROPPED_TAGS, reader=Blocks()).lines
+['p'] 1
+['p'] 2
+[]
 """
 
 from cpython.unicode cimport (
@@ -184,20 +190,111 @@ cdef class RenderedLine:
         return f"RenderedLine({self.text!r}, brk={self.brk}, words={self.words})"
 
 
+cdef class RenderedBlock:
+    """One rendered block's lines (a line after a blank line starts a block) in columns, as a
+    reader of a :class:`LineBuilder` takes them: the parts of each line's frame (its block
+    element, depth and context: a table cell's frame, a tuple of its own, goes with the
+    cell), characters (without a list item's bullet) and link characters, the link and
+    image events of the lines that have them (by line number in the block), and the
+    block's sums, and the texts of its lines whose block element is an ``<h1>`` (the
+    page's headings). No other line's text: a reader reads those from the rendered text (a
+    large table's rows are one block, held until it ends: a line here holds five pointers).
+
+    >>> block, h1 = RenderedBlock(), Block(None, "h1")
+    >>> image = ((0, "image", "/i", ""),)
+    >>> block.add((h1, 3, "c"), "Title", 10, 4, 2, ())
+    >>> block.add((Block(None, "p"), 2, "c"), "Text", 5, 0, 1, image)
+    >>> len(block), [element.tag for element in block.elements], block.depths, block.headings
+    (2, ['h1', 'p'], [3, 2], ['Title'])
+    >>> block.chars, block.link_chars, block.events
+    ([10, 5], [4, 0], {1: ((0, 'image', '/i', ''),)})
+    >>> block.total_links, block.total_chars, block.words
+    (4, 15, 3)
+    """
+
+    cdef readonly list elements
+    cdef readonly list depths
+    cdef readonly list contexts
+    cdef readonly list chars
+    cdef readonly list link_chars
+    cdef readonly dict events
+    cdef readonly list headings
+    cdef readonly Py_ssize_t total_links, total_chars, words
+
+    def __init__(self):
+        self.elements = []
+        self.depths = []
+        self.contexts = []
+        self.chars = []
+        self.link_chars = []
+        self.events = {}
+        self.headings = []
+        self.total_links = self.total_chars = self.words = 0
+
+    cdef void clear(self) except *:
+        """Empty the block (the builder reuses it for its next block)."""
+        del self.elements[:]
+        del self.depths[:]
+        del self.contexts[:]
+        del self.chars[:]
+        del self.link_chars[:]
+        if self.events:
+            self.events.clear()
+        if self.headings:
+            del self.headings[:]
+        self.total_links = self.total_chars = self.words = 0
+
+    cpdef void add(self, frame, str text, Py_ssize_t chars, Py_ssize_t link_chars,
+                   Py_ssize_t words, tuple events) except *:
+        """Add a line seen in ``frame`` (its events only if it has any, its text only in an
+        ``<h1>``)."""
+        cdef Block element = (<tuple>frame)[0]
+        if events:
+            self.events[len(self.elements)] = events
+        if element.tag == "h1":
+            self.headings.append(text)
+        self.elements.append(element)
+        self.depths.append((<tuple>frame)[1])
+        self.contexts.append((<tuple>frame)[2])
+        self.chars.append(chars)
+        self.link_chars.append(link_chars)
+        self.total_links += link_chars
+        self.total_chars += chars
+        self.words += words
+
+    def __len__(self):
+        return len(self.elements)
+
+    @staticmethod
+    def of(lines):
+        """The block of these rendered lines (:class:`RenderedLine`)."""
+        cdef RenderedBlock block = RenderedBlock()
+        cdef RenderedLine line
+        for line in lines:
+            block.add(
+                line.frame, line.text, line.chars, line.link_chars, line.words, line.events
+            )
+        return block
+
+
 cdef class LineBuilder:
     """Collects inline text into lines; ``request(n)`` asks for ``n`` newlines before more text
     (an example runs in :mod:`cleantext.html.lines`).
 
-    With a ``reader`` (an object with a ``take(lines)`` method), each rendered block's lines
-    (a line after a blank line starts a block) go to ``reader.take`` once the block has ended
-    and are let go: ``lines`` then holds the current block's only, and a large page never
-    holds all its rendered lines with their frames."""
+    With a ``reader`` (an object with a ``take(block)`` method), no :class:`RenderedLine` is
+    made: each rendered block's lines (a line after a blank line starts a block) are
+    collected as a :class:`RenderedBlock`, which goes to ``reader.take`` once the block has
+    ended and is emptied for the next block when ``take`` returns (a reader keeps none of
+    it); ``lines`` stays empty, and a large page never holds all its rendered
+    lines with their frames. Each line's shape goes to the shaper's
+    :attr:`~cleantext.html.shape.Shaper.shapes` either way."""
 
     cdef readonly list lines
     cdef public str prefix
     cdef readonly object shaper
     cdef readonly object reader
     cdef readonly Py_ssize_t words  # of every line emitted
+    cdef RenderedBlock _block  # with a reader: the current block's lines
     cdef list _pieces  # the rendered text: each line's break (but the first's) and text
     cdef list _chunks  # the pieces joined so far, TEXT_PIECES at a time
     cdef bint _started  # a line was emitted
@@ -220,6 +317,7 @@ cdef class LineBuilder:
         self.shaper = Shaper()
         self.reader = reader
         self.words = 0
+        self._block = RenderedBlock()
         self._pieces = []
         self._chunks = []
         self._started = False
@@ -325,9 +423,9 @@ cdef class LineBuilder:
     cpdef void finish(self):
         """The walk is done: the last line is made and the last block goes to the reader."""
         self.flush()
-        if self.reader is not None and self.lines:
-            self.reader.take(self.lines)
-            self.lines = []
+        if self.reader is not None and self._block.elements:
+            self.reader.take(self._block)
+            self._block.clear()
 
     cdef void _start_line(self, frame):
         """The first text of a line: note its frame, prefix, cell and the links open around it."""
@@ -363,7 +461,7 @@ cdef class LineBuilder:
             text = self._prefix + raw.rstrip().replace(_CELL_MARK, "\t")
             self._prefix = ""
             if not text.strip():
-                blank = bool(self.lines)
+                blank = self._has_lines()
                 continue
             if blank:
                 self._pending = max(self._pending, 2)
@@ -371,13 +469,25 @@ cdef class LineBuilder:
             self._pending = 1
             blank = False
 
+    cdef bint _has_lines(self):
+        """A line was emitted (with a reader: in the current block)."""
+        return bool(self._block.elements if self.reader is not None else self.lines)
+
     cdef void _emit(self, str text, Py_ssize_t chars, Py_ssize_t words, tuple events):
         cdef int brk = max(self._pending, 1)
         cdef Py_ssize_t link_chars = min(self._link_chars, chars)
-        shape = self.shaper.shape(tuple(self._columns) if self._columns else ())
-        if brk >= 2 and self.reader is not None and self.lines:  # (a block has ended)
-            self.reader.take(self.lines)
-            self.lines = []
+        cdef tuple columns = tuple(self._columns) if self._columns else ()
+        if self.reader is not None:
+            self.shaper.note(columns)
+            if brk >= 2 and self._block.elements:  # (a block has ended)
+                self.reader.take(self._block)
+                self._block.clear()
+            self._block.add(self._frame, text, chars, link_chars, words, events)
+        else:
+            shape = self.shaper.shape(columns)
+            self.lines.append(
+                RenderedLine(text, brk, self._frame, link_chars, chars, words, shape, events)
+            )
         if self._started:
             self._pieces.append(_BREAKS[brk] if brk <= 2 else "\n" * brk)
         self._started = True
@@ -385,9 +495,6 @@ cdef class LineBuilder:
         if len(self._pieces) >= _TEXT_PIECES:  # (the lines' own strings can go)
             self._chunks.append("".join(self._pieces))
             self._pieces = []
-        self.lines.append(
-            RenderedLine(text, brk, self._frame, link_chars, chars, words, shape, events)
-        )
         self.words += words
         self._pending = 0
 

@@ -110,7 +110,7 @@ class _Drawing:
     """What Markdown needs of the rendered lines: their shapes, the link and image events of
     the lines that have them (by line number), the tables, the page's ``<base href>``."""
 
-    shapes: tuple[Shape, ...]
+    shapes: Sequence[Shape]
     events: dict[int, tuple[Event, ...]]
     tables: tuple[TableShape, ...]
     base_url: str | None
@@ -217,7 +217,7 @@ def _render(
     text = builder.take_text()  # (the text's pieces go before the lines' evidence is made)
     base = root.find("head/base[@href]")
     drawing = _Drawing(
-        tuple(reader.shapes),
+        builder.shaper.shapes,
         reader.events,
         tables,
         None if base is None else (base.get("href") or "").strip() or None,

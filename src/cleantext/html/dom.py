@@ -441,12 +441,12 @@ def choose_container(page: Page) -> Container | None:
     if page.evidence is None:
         return None
     table = evidence_table(page.evidence)
-    tree = Tree(table.xpaths)
     weights, structured = WEIGHING.weights(
         table.kind_of, table.kinds, _int_array(page.word_counts), _flag_bytes(page.sentence_ends)
     )
     if sum(weight for weight in weights if weight > 0) <= 0:
         return None  # (no prose: no container)
+    tree = Tree(table.xpaths)  # (made once there is prose: a page of table rows may have none)
     positive = tree.totals(max(weight, 0.0) for weight in weights)
     headed = _headed(table)
     first = array("d", weights)

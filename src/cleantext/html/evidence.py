@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator, Sequence
 import regex
 from lxml import etree
 
-from cleantext.html._walk import Block, RenderedLine
+from cleantext.html._walk import Block, RenderedBlock, RenderedLine
 from cleantext.html.dom import ITEMS_KEPT, EvidenceKind, PageEvidence
-from cleantext.structure import Event, Shape
+from cleantext.structure import Event
 
 MIN_BODY_MATCH_CHARS = 15
 """Shorter lines are not tested against a JSON-LD ``articleBody`` (they match by chance)."""
@@ -28,8 +28,8 @@ RENDERED_LINE = regex.compile(r"[^\n]+")
 class LineReader:
     """Reads a page's rendered blocks in order (:meth:`take`, a
     :class:`~cleantext.html.lines.BlockReader`): each line's evidence (:meth:`evidence`,
-    once the walk is done) and shape, the link and image events of the lines that have them
-    (by line number), the ``<h1>`` lines' texts.
+    once the walk is done), the link and image events of the lines that have them (by line
+    number), the ``<h1>`` lines' texts.
 
     A line's XPath is only known once the walk has left its ancestors (``p`` or ``p[1]``
     depends on the siblings that follow), so each line keeps its block element until then.
@@ -45,7 +45,6 @@ class LineReader:
     """
 
     def __init__(self) -> None:
-        self.shapes: list[Shape] = []
         self.events: dict[int, tuple[Event, ...]] = {}
         self.headings: list[str] = []
         self._evidence = PageEvidence()  # (its kinds so far; the lines are added at the end)
@@ -53,22 +52,23 @@ class LineReader:
         self._kinds = array("i")  # (each line's kind: the rest of its evidence, numbered)
         self._pending: list[EvidenceKind] | None = []  # (a small page's kinds, not numbered)
 
-    def take(self, lines: list[RenderedLine]) -> None:
+    def take(self, block: RenderedBlock) -> None:
         """Read one rendered block's lines."""
         evidence = self._evidence
         numbers = evidence.numbers  # (most lines' kinds are found here, without a call)
-        shapes, blocks, kinds, pending = self.shapes, self._blocks, self._kinds, self._pending
-        link_density, text_density = _densities(lines)
-        for line in lines:
-            block, depth, context = line.frame
-            chars = line.chars
-            tag = block.tag
-            if line.events:
-                self.events[len(shapes)] = line.events
-            if tag == "h1":
-                self.headings.append(line.text)
-            shapes.append(line.shape)
-            blocks.append(block)
+        blocks, kinds, pending = self._blocks, self._kinds, self._pending
+        if block.events:  # (most blocks have none: no call then)
+            first = len(blocks)
+            for index, events in block.events.items():
+                self.events[first + index] = events
+        if block.headings:
+            self.headings.extend(block.headings)
+        link_density, text_density = _densities(block)
+        for element, depth, context, chars, link_chars in zip(
+            block.elements, block.depths, block.contexts, block.chars, block.link_chars, strict=True
+        ):
+            tag = element.tag
+            blocks.append(element)
             kind = (
                 tag,
                 context.landmarks,
@@ -77,7 +77,7 @@ class LineReader:
                 depth,
                 context.in_body,
                 context.heading,
-                round(line.link_chars / chars, 3) if chars else 0.0,
+                round(link_chars / chars, 3) if chars else 0.0,
                 text_density,
                 context.labels,
             )
@@ -148,7 +148,7 @@ def line_evidence(
     """One :class:`DomEvidence` per rendered line, in order."""
     reader = LineReader()
     for start, end in _rendered_blocks(lines):
-        reader.take(list(lines[start:end]))
+        reader.take(RenderedBlock.of(lines[start:end]))
     return reader.evidence(bodies, (line.text for line in lines))
 
 
@@ -172,14 +172,11 @@ def _rendered_blocks(lines: Sequence[RenderedLine]) -> Iterator[tuple[int, int]]
         yield start, len(lines)
 
 
-def _densities(lines: Sequence[RenderedLine]) -> tuple[float, float]:
+def _densities(block: RenderedBlock) -> tuple[float, float]:
     """A rendered block's link density and words per line."""
-    links = chars = words = 0
-    for line in lines:
-        links += line.link_chars
-        chars += line.chars
-        words += line.words
-    return (round(links / chars, 3) if chars else 0.0, round(words / len(lines), 2))
+    chars = block.total_chars
+    link_density = round(block.total_links / chars, 3) if chars else 0.0
+    return (link_density, round(block.words / len(block), 2))
 
 
 def _in_bodies(text: str, bodies: Sequence[str]) -> bool:

@@ -3,7 +3,8 @@
 The line builder (:class:`~cleantext.html._walk.LineBuilder`, compiled with the
 walk) collects inline text; ``request(n)`` asks for ``n`` newlines before more
 text; each finished line becomes a :class:`~cleantext.html._walk.RenderedLine`
-with its break, frame, characters, words, link characters, shape and events.
+with its break, frame, characters, words, link characters, shape and events (with a
+reader, each block's lines go to it as a :class:`~cleantext.html._walk.RenderedBlock`).
 
 >>> from cleantext.html.render import LineBuilder
 >>> builder = LineBuilder()
@@ -26,7 +27,7 @@ import regex
 from cleantext.html.vocabulary import BLOCK_TAGS, LINE_TAGS
 
 if TYPE_CHECKING:
-    from cleantext.html._walk import RenderedLine
+    from cleantext.html._walk import RenderedBlock
 
 BULLET = "  • "
 """Prefix of a rendered list item, as in the seed's style."""
@@ -43,5 +44,5 @@ class BlockReader(Protocol):
     """What reads a page's rendered lines a block at a time, as the walk makes them
     (:func:`cleantext.html.render.render`'s ``reader``)."""
 
-    def take(self, lines: list[RenderedLine]) -> None:
+    def take(self, block: RenderedBlock) -> None:
         """Read one rendered block's lines (the builder lets them go afterwards)."""

@@ -87,7 +87,8 @@ def render(
 ) -> LineBuilder:
     """Walk ``root`` and return the builder holding its rendered lines and their frames;
     with a ``reader``, each rendered block's lines go to ``reader.take`` as soon as the
-    block has ended instead (the builder's ``text()`` and ``words`` stay whole).
+    block has ended instead, as a :class:`~cleantext.html._walk.RenderedBlock` (the
+    builder's ``text()``, ``words`` and its shaper's ``shapes`` stay whole).
 
     >>> from lxml import etree
     >>> tree = etree.fromstring("<ul><li>one</li><li>two<br>three</li></ul><p>end</p>", etree.HTMLParser())
@@ -98,10 +99,10 @@ def render(
     <BLANKLINE>
     end
     >>> class Blocks:
-    ...     def take(self, lines): print([line.text for line in lines])
+    ...     def take(self, block): print([element.tag for element in block.elements], block.words)
     >>> render(tree, reader=Blocks()).words
-    ['  • one', '  • two', 'three']
-    ['end']
+    ['li', 'li', 'li'] 5
+    ['p'] 1
     6
     """
     return walk(root, dropped, reveal, reader)

@@ -2,7 +2,8 @@
 
 The renderer tells a :class:`Shaper` about the structural elements it opens and
 closes; the line builder asks it for the :class:`~cleantext.structure.Shape`
-of each line it emits. Shapes are interned, so a page holds one of each. The
+of each line it emits and keeps them in columns (:class:`ShapeColumn`, its
+:attr:`Shaper.shapes`). Shapes are interned, so a page holds one of each. The
 Shaper is compiled (:mod:`cleantext.html._shape`): the walk calls it for every
 structural element and every line.
 
@@ -24,6 +25,22 @@ matches (``language-python``, ``lang-js``, ``brush: sql``); ``colspan`` and
 
 from __future__ import annotations
 
-from cleantext.html._shape import LANGUAGE, LIST_TAGS, MAX_COLUMNS, MAX_SPAN, SHAPED_TAGS, Shaper
+from cleantext.html._shape import (
+    LANGUAGE,
+    LIST_TAGS,
+    MAX_COLUMNS,
+    MAX_SPAN,
+    SHAPED_TAGS,
+    ShapeColumn,
+    Shaper,
+)
 
-__all__ = ["LANGUAGE", "LIST_TAGS", "MAX_COLUMNS", "MAX_SPAN", "SHAPED_TAGS", "Shaper"]
+__all__ = [
+    "LANGUAGE",
+    "LIST_TAGS",
+    "MAX_COLUMNS",
+    "MAX_SPAN",
+    "SHAPED_TAGS",
+    "ShapeColumn",
+    "Shaper",
+]

@@ -106,7 +106,7 @@ def html_pieces(lines: Sequence[KeptLine], structure: Structure, inline: Inline)
     return pieces
 
 
-def _settle_lists(lines: Sequence[KeptLine], shapes: tuple[Shape, ...]) -> tuple[Shape, ...]:
+def _settle_lists(lines: Sequence[KeptLine], shapes: Sequence[Shape]) -> tuple[Shape, ...]:
     """``shapes`` with each kept line's list path cut to the items whose marker is written.
 
     When the engine removed an item's first line, the rest of the item has no marker to

@@ -93,7 +93,7 @@ text_density=0.0, labels=()), None)
     return tuple(evidence[index] for index in kept)
 
 
-NAMED_READS = ("folded", "gap_newlines", "token_counts")
+NAMED_READS = ("folded", "folded_longer", "gap_newlines", "token_counts")
 """The line features that only the named detectors and the page type read."""
 
 
@@ -160,6 +160,14 @@ class LineFeatures:
         return FoldedLines(self.lines, max_chars=SHORT_LINE)
 
     @cached_property
+    def folded_longer(self) -> FoldedLines:
+        """The lines too long for :attr:`folded`, up to a bound, case-folded in one text
+        (see :attr:`Page.folded_longer`)."""
+        from cleantext.text.prefilter import longer_folded  # (prefilter imports this module)
+
+        return longer_folded(self.lines)
+
+    @cached_property
     def line_facts(self) -> LineFacts:
         """What each line's own text gives the content classifier (see
         :func:`cleantext.text.features.line_facts`)."""
@@ -168,7 +176,7 @@ class LineFeatures:
         return line_facts(self)
 
     def forget_named_reads(self) -> None:
-        """Drop the folded short lines, the gaps' line breaks and the token counts (computed
+        """Drop the folded lines (short and longer), the gaps' line breaks and the token counts (computed
         again if read again): once the named detectors and the page type are done, the
         content classifier reads none of them, and on a page of one-word lines they hold
         three times its size.
@@ -379,6 +387,13 @@ class Page:
     def folded(self) -> FoldedLines:
         """The short lines case-folded in one text, shared by the detectors' word pre-filters."""
         return self.features.folded
+
+    @property
+    def folded_longer(self) -> FoldedLines:
+        """The lines too long for :attr:`folded`, up to
+        :data:`~cleantext.text.prefilter.LONGER_LINE` characters, case-folded in one text
+        (its lines are those lines alone, each with its index on the page)."""
+        return self.features.folded_longer
 
 
 def is_prose(text: str, words: int, min_words: int = 10) -> bool:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from cleantext.detectors import ad_label, menu, related_list
 from cleantext.detectors.related_list import Params, _lead_lines
+from cleantext.text import prefilter
 from cleantext.text._lines import LineTable
 from cleantext.text._prefilter import longer_lines
 from cleantext.text.lexicon import BULLET_CHARS, strip_bullet
@@ -174,3 +175,29 @@ def test_line_subset_slices() -> None:
     assert len(subset) == 3
     with pytest.raises(IndexError):
         subset[3]
+
+
+@settings(max_examples=100, deadline=None)
+@given(_page_text(), st.sampled_from((None, *LIMITS)))
+def test_too_many_longer_lines_are_searched_a_batch_at_a_time(text: str, limit: int | None) -> None:
+    page = Page.from_text(text.replace("\u0307", ""))
+    batch = prefilter.LONGER_BATCH
+    prefilter.LONGER_BATCH = 1  # (more than one longer line: none folded at once)
+    try:
+        if len(longer_lines(page.lines, SHORT_LINE, LONGER_LINE)) > 1:
+            assert page.folded_longer is None
+        lead = related_list.LEAD_WORDS
+        assert lead.page_lines(page, limit) == [
+            line
+            for line in page.lines
+            if (limit is None or len(line.text) <= limit) and lead.pattern.match(line.text)
+        ]
+        chars = 1000 if limit is None else limit
+        expected = [
+            line.index
+            for line in page.lines
+            if len(line.text) <= chars and _holds(line.text, COOKIE_TRIGGERS)
+        ]
+        assert [line.index for line in short_lines_with(page, COOKIE_NOTICE, chars)] == expected
+    finally:
+        prefilter.LONGER_BATCH = batch

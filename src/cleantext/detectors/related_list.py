@@ -113,9 +113,11 @@ def _lead_lines(page: Page, params: Params) -> Iterator[Line]:
     may be short enough to read: those of at most ``max_chars`` characters, and the longer
     ones that open with a bullet character (without one, :func:`strip_bullet` leaves a line
     as it is). No other line is built."""
+    short = LEAD_WORDS.page_lines(page, params.max_chars)
     bulleted = longer_lines(page.lines, params.max_chars, -1, BULLET_OPENINGS)
-    longer = LEAD_WORDS.lines(page.lines[index] for index in bulleted)
-    return merge(LEAD_WORDS.page_lines(page, params.max_chars), longer)
+    if not bulleted:
+        return iter(short)
+    return merge(short, LEAD_WORDS.lines(page.lines[index] for index in bulleted))
 
 
 def _heads_list(page: Page, index: int, params: Params) -> bool:

@@ -27,7 +27,7 @@ import regex
 from cleantext.text._lines import Flags, Gaps, LineTable
 from cleantext.text._lines import Gap as Gap
 from cleantext.text._lines import Line as Line
-from cleantext.text._page import body_core, gap_newlines, same_lines
+from cleantext.text._page import body_core, gap_newlines, same_lines, selected_counts
 from cleantext.text._words import LineTokens
 from cleantext.text.words import WORD as WORD  # a word, as the page counts them
 from cleantext.text.words import line_tokens, word_counts
@@ -160,7 +160,7 @@ class LineFeatures:
         return FoldedLines(self.lines, max_chars=SHORT_LINE)
 
     @cached_property
-    def folded_longer(self) -> FoldedLines:
+    def folded_longer(self) -> FoldedLines | None:
         """The lines too long for :attr:`folded`, up to a bound, case-folded in one text
         (see :attr:`Page.folded_longer`)."""
         from cleantext.text.prefilter import longer_folded  # (prefilter imports this module)
@@ -212,7 +212,7 @@ class LineFeatures:
         chosen = LineFeatures(lines)
         computed = vars(self)  # (the cached properties computed so far)
         if "word_counts" in computed:
-            chosen.word_counts = array("i", [self.word_counts[i] for i in kept])
+            chosen.word_counts = selected_counts(self.word_counts, kept)
         if "sentence_ends" in computed:
             chosen.sentence_ends = self.sentence_ends.select(kept)
         if "tokens" in computed:
@@ -389,10 +389,11 @@ class Page:
         return self.features.folded
 
     @property
-    def folded_longer(self) -> FoldedLines:
+    def folded_longer(self) -> FoldedLines | None:
         """The lines too long for :attr:`folded`, up to
         :data:`~cleantext.text.prefilter.LONGER_LINE` characters, case-folded in one text
-        (its lines are those lines alone, each with its index on the page)."""
+        (its lines are those lines alone, each with its index on the page); None when there
+        are too many to hold at once (see :func:`~cleantext.text.prefilter.longer_folded`)."""
         return self.features.folded_longer
 
 

@@ -113,18 +113,29 @@ class LineSubset(Sequence[Line]):
             return [self.table[number] for number in self.numbers[position]]
         return self.table[self.numbers[position]]
 
+    def __iter__(self) -> Iterator[Line]:
+        table = self.table
+        return (table[number] for number in self.numbers)
 
-def longer_folded(lines: LineTable) -> FoldedLines:
+
+def longer_folded(lines: LineTable) -> FoldedLines | None:
     """The lines of more than :data:`SHORT_LINE` and at most :data:`LONGER_LINE` characters,
     case-folded in one text (``page.folded_longer``): the lines that ``page.folded`` leaves
-    out and that cookie_notice and menu search, folded and scanned once a page.
+    out and that cookie_notice and menu search, folded and scanned once a page. None when
+    there are more than :data:`LONGER_BATCH` of them (a large input): the searches then
+    fold them a batch at a time, as they come (memory).
 
     >>> from cleantext.text.page import Page
     >>> page = Page.from_text("We use cookies.\\n" + "We use cookies. " * 20)
     >>> [line.index for line in longer_folded(page.lines).containing(("cookie",))]
     [1]
+    >>> longer_folded(Page.from_text(("x" * 201 + "\\n") * (LONGER_BATCH + 1)).lines) is None
+    True
     """
-    return FoldedLines(LineSubset(lines, longer_lines(lines, SHORT_LINE, LONGER_LINE)))
+    numbers = longer_lines(lines, SHORT_LINE, LONGER_LINE)
+    if len(numbers) > LONGER_BATCH:
+        return None
+    return FoldedLines(LineSubset(lines, numbers))
 
 
 class FoldedLines:
@@ -216,6 +227,8 @@ def _joined(lines: Sequence[Line], max_chars: int | None) -> tuple[str, array[in
     their compiled table, with no list of their texts."""
     if isinstance(lines, LineTable):
         return lines.joined(-1 if max_chars is None else max_chars)
+    if isinstance(lines, LineSubset) and max_chars is None:
+        return lines.table.joined_lines(lines.numbers)
     texts = [
         line.text if max_chars is None or len(line.text) <= max_chars else "" for line in lines
     ]
@@ -282,6 +295,10 @@ def _longer_lines_with(page: Page, words: Words | Trigger, max_chars: int) -> It
     ``page.folded_longer`` (a :class:`Trigger`'s from its shared scan), the longer ones
     searched on their own (the lines are built as the caller reads them)."""
     longer = page.folded_longer
+    if longer is None:  # too many to fold at once: a batch at a time
+        searched = words.words if isinstance(words, Trigger) else words
+        rest = (page.lines[index] for index in longer_lines(page.lines, SHORT_LINE, max_chars))
+        return _batched_lines_with(rest, searched)
     if isinstance(words, Trigger):
         holding, words = longer.triggered(words), words.words
     else:
@@ -381,11 +398,14 @@ class LeadWords:
         folded = page.folded
         numbers = self._numbers(folded)
         if folded.max_chars is not None and (max_chars is None or max_chars > folded.max_chars):
+            longest = -1 if max_chars is None else max_chars
             longer = page.folded_longer  # (the lines up to LONGER_LINE, folded once a page)
-            numbers += [longer.lines[number].index for number in self._numbers(longer)]
-            if max_chars is None or max_chars > LONGER_LINE:
-                longest = -1 if max_chars is None else max_chars
-                numbers += longer_lines(page.lines, LONGER_LINE, longest)
+            if longer is None:  # (too many to fold at once: every longer line is matched)
+                numbers += longer_lines(page.lines, folded.max_chars, longest)
+            else:
+                numbers += [longer.lines[number].index for number in self._numbers(longer)]
+                if max_chars is None or max_chars > LONGER_LINE:
+                    numbers += longer_lines(page.lines, LONGER_LINE, longest)
             numbers.sort()
         match = self.pattern.match
         found: list[Line] = []

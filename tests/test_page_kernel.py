@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext.text._lines import Flags, LineTable
-from cleantext.text._page import body_core, same_lines
+from cleantext.text._page import body_core, same_lines, selected_counts
 from cleantext.text.page import Page, counts_as_prose
 from strategies import any_text, page_text
 
@@ -93,3 +93,40 @@ def test_same_lines_sees_one_changed_character() -> None:
     assert same_lines(LineTable(""), LineTable(""), [])
     with pytest.raises(IndexError):
         same_lines(LineTable("Home"), source, [9])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-(2**31), 2**31 - 1), max_size=30), st.data())
+def test_selected_counts_are_the_kept_entries(counts: list[int], data: st.DataObject) -> None:
+    kept = data.draw(st.lists(st.integers(0, max(len(counts) - 1, 0)), max_size=12))
+    kept = [index for index in kept if index < len(counts)]
+    chosen = selected_counts(array("i", counts), array("i", kept))
+    assert chosen.typecode == "i"
+    assert chosen.tolist() == [counts[index] for index in kept]
+    assert selected_counts(array("i", counts), kept).tolist() == chosen.tolist()
+
+
+def test_selected_counts_refuse_an_index_out_of_range() -> None:
+    assert selected_counts(array("i"), []).tolist() == []
+    with pytest.raises(IndexError):
+        selected_counts(array("i", [1, 2]), [2])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text(), page_text()), st.data())
+def test_joined_lines_are_the_chosen_lines_texts(text: str, data: st.DataObject) -> None:
+    table = LineTable(text)
+    chosen = data.draw(st.lists(st.integers(0, max(len(table) - 1, 0)), max_size=8))
+    chosen = [index for index in chosen if index < len(table)]
+    joined, starts = table.joined_lines(chosen)
+    texts = [table[index].text for index in chosen]
+    assert joined == "\n".join(texts)
+    assert list(starts) == [sum(len(t) + 1 for t in texts[:n]) for n in range(len(texts) + 1)]
+
+
+def test_joined_lines_of_wide_text_and_no_lines() -> None:
+    table = LineTable("  Caf\u00e9\n\n\U0001f600 x\nplain", wide=True)
+    assert table.joined_lines([2, 0]) == ("plain\nCaf\u00e9", array("q", [0, 6, 11]))
+    assert LineTable("a").joined_lines([]) == ("", array("i", [0]))
+    with pytest.raises(IndexError):
+        table.joined_lines([3])

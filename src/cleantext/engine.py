@@ -66,14 +66,21 @@ def decide(
     active = list(config.active(mode))
     claims, seen = _claims(page, units, active, config.threshold)
     decision = _resolve(units, claims, config.threshold)
+    kept: str | None = None  # the kept text of ``decision``, once assembled
     for _ in range(passes - 1):
-        found = _second_look(seen, units, decision.removed, active, config.threshold)
+        if not lines_where(decision.removed, True):  # nothing went: the kept lines are the page
+            break
+        kept = _assemble(page, decision.removed)
+        found = _second_look(seen, units, decision.removed, kept, active, config.threshold)
         if not found:
             break
+        kept = None
         claims.extend(found)
         decision = _resolve(units, claims, config.threshold)
     page.features.forget()  # (decided: from here on only the lines and the text are read)
-    return _assemble(page, decision.removed), _segments(page, units, decision, claims)
+    if kept is None:
+        kept = _assemble(page, decision.removed)
+    return kept, _segments(page, units, decision, claims)
 
 
 def _claims(
@@ -114,13 +121,15 @@ def _second_look(
     page: Page,
     units: Units,
     removed: bytearray,
+    text: str,
     active: list[tuple[Detector, Any]],
     threshold: float,
 ) -> Claims:
     """Clean the kept lines once more; return claims on ``units`` for what that pass removes.
 
     ``page`` is the page as the detectors last saw it: its kept lines' word features and
-    its type are carried over to the page of the kept lines.
+    its type are carried over to the page of the kept lines. ``text`` is the kept text
+    (``_assemble(page, removed)``, which the caller returns when nothing more goes).
 
     Removing furniture changes the context (the body core moves, a run ends), so
     a second look can find more; repeating it makes cleaning idempotent.
@@ -130,7 +139,7 @@ def _second_look(
         return found
     kept = lines_where(removed, False)
     evidence = None if page.evidence is None else kept_evidence(page.evidence, kept)
-    again = Page.from_text(_assemble(page, removed), evidence).reusing(page, kept)
+    again = Page.from_text(text, evidence).reusing(page, kept)
     again_units = Units(again.lines)
     claims, _ = _claims(again, again_units, active, threshold)
     again_decision = _resolve(again_units, claims, threshold)

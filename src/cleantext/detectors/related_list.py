@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from heapq import merge
 
 import regex
 
 from cleantext.detector import Detector, Proposal, quote, span_of
-from cleantext.text.lexicon import has_bullet, strip_bullet
+from cleantext.text._prefilter import longer_lines
+from cleantext.text.lexicon import BULLET_CHARS, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
 from cleantext.text.triggers import RELATED_LEADS
 
@@ -53,6 +55,8 @@ INLINE = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 NOT_HEADLINE_END = regex.compile(r"[.!;:,]$")
+BULLET_OPENINGS = "".join(sorted(BULLET_CHARS))
+"""The characters a bullet opens with, for :func:`longer_lines`."""
 LEAD_WORDS = RELATED_LEADS
 """The first words of :data:`HEADING`, :data:`LONE_LINK` and :data:`INLINE` (case-folded;
 the shared scan finds them)."""
@@ -90,7 +94,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     """
     lines = page.lines
     free = 0  # lines before this one belong to a list already proposed
-    for line in LEAD_WORDS.page_lines(page):
+    for line in _lead_lines(page, params):
         text = strip_bullet(line.text)
         if line.index < free or len(text) > params.max_chars:
             continue
@@ -102,6 +106,18 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
             free = last + 1
         elif LONE_LINK.match(text) or (INLINE.match(text) and _is_headline(text, params)):
             yield span_of([line], params.link_score, f"read-more link {quote(text)}")
+
+
+def _lead_lines(page: Page, params: Params) -> Iterator[Line]:
+    """The lines, in order, that start with a lead word and whose text without its bullet
+    may be short enough to read: those of at most ``max_chars`` characters, and the longer
+    ones that open with a bullet character (without one, :func:`strip_bullet` leaves a line
+    as it is). No other line is built."""
+    short = LEAD_WORDS.page_lines(page, params.max_chars)
+    bulleted = longer_lines(page.lines, params.max_chars, -1, BULLET_OPENINGS)
+    if not bulleted:
+        return iter(short)
+    return merge(short, LEAD_WORDS.lines(page.lines[index] for index in bulleted))
 
 
 def _heads_list(page: Page, index: int, params: Params) -> bool:

@@ -302,6 +302,36 @@ cdef class LineTable:
                   line_end(self, index) - first)
         return text, starts
 
+    def joined_lines(self, numbers):
+        """The texts of the lines ``numbers`` (indexes, each in range) joined by newlines,
+        and where each starts in it (one entry more: where a next line would): what
+        ``prefilter.FoldedLines`` searches for some of the lines, without a list of them.
+
+        >>> text, starts = LineTable("  Home\\n\\nA longer line\\nEnd").joined_lines([1, 2])
+        >>> text, list(starts)
+        ('A longer line\\nEnd', [0, 14, 18])
+        """
+        cdef Py_ssize_t count = len(numbers), number, index, first, position = 0
+        cdef array starts = clone(self.starts, count + 1, False)  # (the table's offset type)
+        cdef Py_UCS4 widest = 0
+        cdef list indexes = [checked_index(index, self.count) for index in numbers]
+        _put(starts, 0, 0, self.wide)
+        for number in range(count):  # first where each line starts, the widest character
+            index = indexes[number]
+            first = self._shown_from(index, -1)
+            position += line_end(self, index) - first + 1
+            _put(starts, number + 1, position, self.wide)
+            widest = max(widest, self._widest(first, line_end(self, index)))
+        cdef str text = PyUnicode_New(max(position - 1, 0), widest)
+        for number in range(count):  # then the text
+            index = indexes[number]
+            first = self._shown_from(index, -1)
+            if number:
+                PyUnicode_WriteChar(text, _get(starts, number, self.wide) - 1, u"\n")
+            _copy(text, _get(starts, number, self.wide), self.text, first,
+                  line_end(self, index) - first)
+        return text, starts
+
     cdef Py_ssize_t _shown_from(self, Py_ssize_t index, Py_ssize_t max_chars):
         """Where line ``index``'s text starts (its end when it is over ``max_chars``)."""
         cdef Py_ssize_t first = line_start(self, index)

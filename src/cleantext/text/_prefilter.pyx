@@ -262,16 +262,19 @@ cdef list _lines_leading(str text, Words found):
     return numbers
 
 
-def longer_lines(LineTable table, Py_ssize_t limit, Py_ssize_t longest=-1):
+def longer_lines(LineTable table, Py_ssize_t limit, Py_ssize_t longest=-1, str opening=""):
     """The indexes of the lines of ``table`` whose text (indentation stripped) is longer
     than ``limit`` characters, and at most ``longest`` (when it is not negative): a caller
-    that reads lines up to some length builds no line beyond it.
+    that reads lines up to some length builds no line beyond it. With ``opening``, only
+    the lines whose text starts with one of its characters.
 
     >>> from cleantext.text._lines import LineTable
     >>> longer_lines(LineTable("short\\n    four\\nlonger one"), 4)
     [0, 2]
     >>> longer_lines(LineTable("short\\n    four\\nlonger one"), 4, 5)
     [0]
+    >>> longer_lines(LineTable("short\\n    • four\\n- longer one"), 4, -1, "•-")
+    [1, 2]
     """
     cdef str text = table.text
     cdef list numbers = []
@@ -283,7 +286,9 @@ def longer_lines(LineTable table, Py_ssize_t limit, Py_ssize_t longest=-1):
             continue  # (the indentation only makes the line shorter)
         while text[first].isspace():
             first += 1
-        if end - first > limit and (longest < 0 or end - first <= longest):
+        if end - first <= limit or (longest >= 0 and end - first > longest):
+            continue
+        if not opening or text[first] in opening:
             numbers.append(index)
     return numbers
 

@@ -27,7 +27,7 @@ import regex
 from cleantext.text._lines import Flags, Gaps, LineTable
 from cleantext.text._lines import Gap as Gap
 from cleantext.text._lines import Line as Line
-from cleantext.text._page import body_core, gap_newlines, same_lines
+from cleantext.text._page import body_core, gap_newlines, same_lines, selected_counts
 from cleantext.text._words import LineTokens
 from cleantext.text.words import WORD as WORD  # a word, as the page counts them
 from cleantext.text.words import line_tokens, word_counts
@@ -93,7 +93,7 @@ text_density=0.0, labels=()), None)
     return tuple(evidence[index] for index in kept)
 
 
-NAMED_READS = ("folded", "gap_newlines", "token_counts")
+NAMED_READS = ("folded", "folded_longer", "gap_newlines", "token_counts")
 """The line features that only the named detectors and the page type read."""
 
 
@@ -160,6 +160,14 @@ class LineFeatures:
         return FoldedLines(self.lines, max_chars=SHORT_LINE)
 
     @cached_property
+    def folded_longer(self) -> FoldedLines | None:
+        """The lines too long for :attr:`folded`, up to a bound, case-folded in one text
+        (see :attr:`Page.folded_longer`)."""
+        from cleantext.text.prefilter import longer_folded  # (prefilter imports this module)
+
+        return longer_folded(self.lines)
+
+    @cached_property
     def line_facts(self) -> LineFacts:
         """What each line's own text gives the content classifier (see
         :func:`cleantext.text.features.line_facts`)."""
@@ -168,7 +176,7 @@ class LineFeatures:
         return line_facts(self)
 
     def forget_named_reads(self) -> None:
-        """Drop the folded short lines, the gaps' line breaks and the token counts (computed
+        """Drop the folded lines (short and longer), the gaps' line breaks and the token counts (computed
         again if read again): once the named detectors and the page type are done, the
         content classifier reads none of them, and on a page of one-word lines they hold
         three times its size.
@@ -204,7 +212,7 @@ class LineFeatures:
         chosen = LineFeatures(lines)
         computed = vars(self)  # (the cached properties computed so far)
         if "word_counts" in computed:
-            chosen.word_counts = array("i", [self.word_counts[i] for i in kept])
+            chosen.word_counts = selected_counts(self.word_counts, kept)
         if "sentence_ends" in computed:
             chosen.sentence_ends = self.sentence_ends.select(kept)
         if "tokens" in computed:
@@ -379,6 +387,14 @@ class Page:
     def folded(self) -> FoldedLines:
         """The short lines case-folded in one text, shared by the detectors' word pre-filters."""
         return self.features.folded
+
+    @property
+    def folded_longer(self) -> FoldedLines | None:
+        """The lines too long for :attr:`folded`, up to
+        :data:`~cleantext.text.prefilter.LONGER_LINE` characters, case-folded in one text
+        (its lines are those lines alone, each with its index on the page); None when there
+        are too many to hold at once (see :func:`~cleantext.text.prefilter.longer_folded`)."""
+        return self.features.folded_longer
 
 
 def is_prose(text: str, words: int, min_words: int = 10) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from heapq import merge
 from itertools import accumulate, islice
-from typing import TypeAlias
+from typing import TypeAlias, overload
 
 import regex
 
@@ -42,6 +42,9 @@ from cleantext.text.page import Line, Page
 
 SHORT_LINE = 200
 """The longest lines in ``page.folded``: most detectors look at no longer ones."""
+LONGER_LINE = 600
+"""The longest lines in ``page.folded_longer`` (the lines longer than :data:`SHORT_LINE`):
+the longest that a built-in detector finds by its words (cookie_notice)."""
 LONGER_BATCH = 4096
 """Lines longer than ``page.folded``'s that a detector searches are searched this many at once."""
 FOLD_PIECE = 1 << 16
@@ -83,6 +86,58 @@ def shared_triggers(
     return {name: Trigger(scan, scan.bits[name], Words(words)) for name, words in groups.items()}
 
 
+class LineSubset(Sequence[Line]):
+    """Some lines of a page's table, in order, each built when read: item ``k`` is the
+    table's line ``numbers[k]`` (its :attr:`~cleantext.text._lines.Line.index` the page's).
+
+    >>> from cleantext.text.page import Page
+    >>> [line.index for line in LineSubset(Page.from_text("a\\nb\\nc").lines, [0, 2])]
+    [0, 2]
+    """
+
+    __slots__ = ("numbers", "table")
+
+    def __init__(self, table: LineTable, numbers: Sequence[int]) -> None:
+        self.table = table
+        self.numbers = numbers
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    @overload
+    def __getitem__(self, position: int) -> Line: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[Line]: ...
+    def __getitem__(self, position: int | slice) -> Line | list[Line]:
+        if isinstance(position, slice):
+            return [self.table[number] for number in self.numbers[position]]
+        return self.table[self.numbers[position]]
+
+    def __iter__(self) -> Iterator[Line]:
+        table = self.table
+        return (table[number] for number in self.numbers)
+
+
+def longer_folded(lines: LineTable) -> FoldedLines | None:
+    """The lines of more than :data:`SHORT_LINE` and at most :data:`LONGER_LINE` characters,
+    case-folded in one text (``page.folded_longer``): the lines that ``page.folded`` leaves
+    out and that cookie_notice and menu search, folded and scanned once a page. None when
+    there are more than :data:`LONGER_BATCH` of them (a large input): the searches then
+    fold them a batch at a time, as they come (memory).
+
+    >>> from cleantext.text.page import Page
+    >>> page = Page.from_text("We use cookies.\\n" + "We use cookies. " * 20)
+    >>> [line.index for line in longer_folded(page.lines).containing(("cookie",))]
+    [1]
+    >>> longer_folded(Page.from_text(("x" * 201 + "\\n") * (LONGER_BATCH + 1)).lines) is None
+    True
+    """
+    numbers = longer_lines(lines, SHORT_LINE, LONGER_LINE)
+    if len(numbers) > LONGER_BATCH:
+        return None
+    return FoldedLines(LineSubset(lines, numbers))
+
+
 class FoldedLines:
     """The case-folded text of some lines, joined by newlines, to find words in it quickly.
 
@@ -101,10 +156,10 @@ class FoldedLines:
     ) -> None:
         joined, starts = _joined(lines, max_chars)
         folded = casefold(joined) if fold else joined
-        if len(folded) != len(joined):  # a letter folded into several ("ß" to "ss"): line by line
-            texts = [casefold(text) for text in joined.split("\n")]
-            folded = "\n".join(texts)
-            starts = array("q", accumulate((len(text) + 1 for text in texts), initial=0))
+        if len(folded) != len(joined):  # a letter folded into several ("ß" to "ss"): lines move
+            # (each character folds on its own, and only a newline folds to or into one)
+            lengths = (len(text) + 1 for text in folded.split("\n"))
+            starts = array("q", accumulate(lengths, initial=0))
         self.lines = lines
         self.max_chars = max_chars
         """The longest lines searched (None: all)."""
@@ -172,6 +227,8 @@ def _joined(lines: Sequence[Line], max_chars: int | None) -> tuple[str, array[in
     their compiled table, with no list of their texts."""
     if isinstance(lines, LineTable):
         return lines.joined(-1 if max_chars is None else max_chars)
+    if isinstance(lines, LineSubset) and max_chars is None:
+        return lines.table.joined_lines(lines.numbers)
     texts = [
         line.text if max_chars is None or len(line.text) <= max_chars else "" for line in lines
     ]
@@ -220,17 +277,37 @@ def short_lines_with(
     ['Leave a comment']
     """
     shared = page.folded
+    searched: Words | Trigger
     if isinstance(words, Trigger):
-        holding, words = shared.triggered(words), words.words
+        holding, searched = shared.triggered(words), words
     else:
-        words = words if isinstance(words, Words) else Words(words)
-        holding = shared.containing(words)
+        searched = words if isinstance(words, Words) else Words(words)
+        holding = shared.containing(searched)
     found = (line for line in holding if len(line.text) <= max_chars)
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
-    # the lines between the two lengths are searched on their own
-    longer = (page.lines[index] for index in longer_lines(page.lines, shared.max_chars, max_chars))
-    return merge(found, _batched_lines_with(longer, words))  # (lines sort by their index)
+    return merge(found, _longer_lines_with(page, searched, max_chars))  # (lines sort by index)
+
+
+def _longer_lines_with(page: Page, words: Words | Trigger, max_chars: int) -> Iterator[Line]:
+    """The lines of ``page`` longer than :data:`SHORT_LINE` and of at most ``max_chars``
+    characters that contain one of ``words``, in order: up to :data:`LONGER_LINE` from
+    ``page.folded_longer`` (a :class:`Trigger`'s from its shared scan), the longer ones
+    searched on their own (the lines are built as the caller reads them)."""
+    longer = page.folded_longer
+    if longer is None:  # too many to fold at once: a batch at a time
+        searched = words.words if isinstance(words, Trigger) else words
+        rest = (page.lines[index] for index in longer_lines(page.lines, SHORT_LINE, max_chars))
+        return _batched_lines_with(rest, searched)
+    if isinstance(words, Trigger):
+        holding, words = longer.triggered(words), words.words
+    else:
+        holding = longer.containing(words)
+    found = (line for line in holding if len(line.text) <= max_chars)
+    if max_chars <= LONGER_LINE:
+        return found
+    rest = (page.lines[index] for index in longer_lines(page.lines, LONGER_LINE, max_chars))
+    return merge(found, _batched_lines_with(rest, words))  # (lines sort by their index)
 
 
 def _batched_lines_with(lines: Iterator[Line], words: Words) -> Iterator[Line]:
@@ -319,20 +396,31 @@ class LeadWords:
         [0, 2]
         """
         folded = page.folded
-        if self.trigger is not None:
-            numbers = folded.triggered_numbers(self.trigger)
-        else:
-            numbers = lines_leading_with(folded.text, self.scan)
+        numbers = self._numbers(folded)
         if folded.max_chars is not None and (max_chars is None or max_chars > folded.max_chars):
             longest = -1 if max_chars is None else max_chars
-            numbers = sorted(numbers + longer_lines(page.lines, folded.max_chars, longest))
+            longer = page.folded_longer  # (the lines up to LONGER_LINE, folded once a page)
+            if longer is None:  # (too many to fold at once: every longer line is matched)
+                numbers += longer_lines(page.lines, folded.max_chars, longest)
+            else:
+                numbers += [longer.lines[number].index for number in self._numbers(longer)]
+                if max_chars is None or max_chars > LONGER_LINE:
+                    numbers += longer_lines(page.lines, LONGER_LINE, longest)
+            numbers.sort()
         match = self.pattern.match
         found: list[Line] = []
         for number in numbers:
-            line = folded.lines[number]
+            line = page.lines[number]
             if (max_chars is None or len(line.text) <= max_chars) and match(line.text):
                 found.append(line)
         return found
+
+    def _numbers(self, folded: FoldedLines) -> list[int]:
+        """The numbers of ``folded``'s lines whose first letter or digit starts one of the
+        words (from the shared scan of :attr:`trigger` when there is one)."""
+        if self.trigger is not None:
+            return folded.triggered_numbers(self.trigger)
+        return lines_leading_with(folded.text, self.scan)
 
 
 def trie(words: Iterable[str]) -> str:

@@ -29,6 +29,7 @@ cdef class LineTable:
     cdef Py_ssize_t _kept_size(self, Py_ssize_t index, Py_ssize_t previous_block)
     cdef Py_UCS4 _widest(self, Py_ssize_t start, Py_ssize_t end)
     cdef Py_ssize_t _shown_from(self, Py_ssize_t index, Py_ssize_t max_chars)
+    cdef tuple _join(self, list indexes, Py_ssize_t count, Py_ssize_t max_chars)
     cdef Py_ssize_t _write(self, str kept, Py_ssize_t at, Py_ssize_t index,
                            Py_ssize_t previous_block)
 

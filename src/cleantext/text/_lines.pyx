@@ -284,23 +284,7 @@ cdef class LineTable:
         >>> text, list(starts)
         ('Home\\n\\nEnd', [0, 5, 6, 10])
         """
-        cdef array starts = clone(self.starts, self.count + 1, False)  # (exactly its size and type)
-        cdef Py_ssize_t index, first, position = 0
-        cdef Py_UCS4 widest = 0
-        _put(starts, 0, 0, self.wide)
-        for index in range(self.count):  # first where each line starts, the widest character
-            first = self._shown_from(index, max_chars)
-            position += line_end(self, index) - first + 1
-            _put(starts, index + 1, position, self.wide)
-            widest = max(widest, self._widest(first, line_end(self, index)))
-        cdef str text = PyUnicode_New(max(position - 1, 0), widest)
-        for index in range(self.count):  # then the text
-            first = self._shown_from(index, max_chars)
-            if index:
-                PyUnicode_WriteChar(text, _get(starts, index, self.wide) - 1, u"\n")
-            _copy(text, _get(starts, index, self.wide), self.text, first,
-                  line_end(self, index) - first)
-        return text, starts
+        return self._join(None, self.count, max_chars)
 
     def joined_lines(self, numbers):
         """The texts of the lines ``numbers`` (indexes, each in range) joined by newlines,
@@ -311,21 +295,25 @@ cdef class LineTable:
         >>> text, list(starts)
         ('A longer line\\nEnd', [0, 14, 18])
         """
-        cdef Py_ssize_t count = len(numbers), number, index, first, position = 0
-        cdef array starts = clone(self.starts, count + 1, False)  # (the table's offset type)
-        cdef Py_UCS4 widest = 0
         cdef list indexes = [checked_index(index, self.count) for index in numbers]
+        return self._join(indexes, len(indexes), -1)
+
+    cdef tuple _join(self, list indexes, Py_ssize_t count, Py_ssize_t max_chars):
+        """:meth:`joined` of the lines ``indexes`` (None: every line; ``count`` of them)."""
+        cdef array starts = clone(self.starts, count + 1, False)  # (the table's offset type)
+        cdef Py_ssize_t number, index, first, position = 0
+        cdef Py_UCS4 widest = 0
         _put(starts, 0, 0, self.wide)
         for number in range(count):  # first where each line starts, the widest character
-            index = indexes[number]
-            first = self._shown_from(index, -1)
+            index = number if indexes is None else <Py_ssize_t>indexes[number]
+            first = self._shown_from(index, max_chars)
             position += line_end(self, index) - first + 1
             _put(starts, number + 1, position, self.wide)
             widest = max(widest, self._widest(first, line_end(self, index)))
         cdef str text = PyUnicode_New(max(position - 1, 0), widest)
         for number in range(count):  # then the text
-            index = indexes[number]
-            first = self._shown_from(index, -1)
+            index = number if indexes is None else <Py_ssize_t>indexes[number]
+            first = self._shown_from(index, max_chars)
             if number:
                 PyUnicode_WriteChar(text, _get(starts, number, self.wide) - 1, u"\n")
             _copy(text, _get(starts, number, self.wide), self.text, first,

@@ -190,6 +190,13 @@ class FoldedLines:
         numbers, groups = self.found
         return lines_in(numbers, groups, trigger.bit)
 
+    def holding(self, words: Words | Trigger) -> Iterator[Line]:
+        """The lines, in order, that hold one of ``words``: a :class:`Trigger`'s from the
+        scan it shares (:meth:`triggered`), other words by :meth:`containing`."""
+        if isinstance(words, Trigger):
+            return self.triggered(words)
+        return self.containing(words)
+
     def containing(self, words: Iterable[str] | Words) -> Iterator[Line]:
         """The lines, in order, that contain one of ``words`` (case-folded, without newlines),
         each built as the caller reads it (no list of every matching line: on a page where
@@ -277,13 +284,8 @@ def short_lines_with(
     ['Leave a comment']
     """
     shared = page.folded
-    searched: Words | Trigger
-    if isinstance(words, Trigger):
-        holding, searched = shared.triggered(words), words
-    else:
-        searched = words if isinstance(words, Words) else Words(words)
-        holding = shared.containing(searched)
-    found = (line for line in holding if len(line.text) <= max_chars)
+    searched = words if isinstance(words, (Words, Trigger)) else Words(words)
+    found = (line for line in shared.holding(searched) if len(line.text) <= max_chars)
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
     return merge(found, _longer_lines_with(page, searched, max_chars))  # (lines sort by index)
@@ -294,20 +296,16 @@ def _longer_lines_with(page: Page, words: Words | Trigger, max_chars: int) -> It
     characters that contain one of ``words``, in order: up to :data:`LONGER_LINE` from
     ``page.folded_longer`` (a :class:`Trigger`'s from its shared scan), the longer ones
     searched on their own (the lines are built as the caller reads them)."""
+    plain = words.words if isinstance(words, Trigger) else words  # (lines no scan holds)
     longer = page.folded_longer
     if longer is None:  # too many to fold at once: a batch at a time
-        searched = words.words if isinstance(words, Trigger) else words
         rest = (page.lines[index] for index in longer_lines(page.lines, SHORT_LINE, max_chars))
-        return _batched_lines_with(rest, searched)
-    if isinstance(words, Trigger):
-        holding, words = longer.triggered(words), words.words
-    else:
-        holding = longer.containing(words)
-    found = (line for line in holding if len(line.text) <= max_chars)
+        return _batched_lines_with(rest, plain)
+    found = (line for line in longer.holding(words) if len(line.text) <= max_chars)
     if max_chars <= LONGER_LINE:
         return found
     rest = (page.lines[index] for index in longer_lines(page.lines, LONGER_LINE, max_chars))
-    return merge(found, _batched_lines_with(rest, words))  # (lines sort by their index)
+    return merge(found, _batched_lines_with(rest, plain))  # (lines sort by their index)
 
 
 def _batched_lines_with(lines: Iterator[Line], words: Words) -> Iterator[Line]:

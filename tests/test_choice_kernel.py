@@ -19,14 +19,20 @@ from cleantext.html._choice import (
     lines_with,
 )
 from cleantext.html.dom import (
+    LINK_LINE_COST,
+    NAV_LINK_DENSITY,
+    PROSE_LINK_DENSITY,
+    PROSE_WORDS,
+    SENTENCE_WORDS,
+    SHORT_LINE_COST,
+    STRUCTURED_WEIGHT,
     WEIGHING,
     EvidenceTable,
     _flag_bytes,
     _int_array,
     evidence_table,
-    line_weight,
 )
-from cleantext.text.page import DomEvidence
+from cleantext.text.page import DomEvidence, counts_as_prose
 
 PATHS = ["/html/body/div/p", "/html/body/div", "/html/body/div/ul/li", "/html/body/ça/p", "/x"]
 LABEL_SETS = st.lists(
@@ -55,6 +61,27 @@ LINES = st.lists(
     st.tuples(ITEMS, st.integers(0, 40), st.booleans()),
     max_size=12,
 )
+
+
+def line_weight(words: int, ends_sentence: bool, evidence: DomEvidence) -> float:
+    """One line's weight by the rule of ``dom.WEIGHING``, in plain Python (the reference)."""
+    if evidence.in_structured_body:
+        return STRUCTURED_WEIGHT * words
+    density = evidence.line_link_density
+    prose = words >= PROSE_WORDS or counts_as_prose(words, ends_sentence, SENTENCE_WORDS)
+    if density >= NAV_LINK_DENSITY and not (prose and density < PROSE_LINK_DENSITY):
+        return -float(words) * LINK_LINE_COST
+    if prose:
+        return words * (1.0 - density)
+    return -SHORT_LINE_COST
+
+
+def test_line_weight_of_a_prose_line_with_links() -> None:
+    item = DomEvidence("/html/body/p", "p", line_link_density=0.5)
+    weights, _ = WEIGHING.weights(
+        array("i", [0]), [evidence_table([item]).kinds[0]], array("i", [30]), b"\x01"
+    )
+    assert list(weights) == [15.0] == [line_weight(30, True, item)]
 
 
 @given(LINES)

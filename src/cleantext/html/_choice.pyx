@@ -43,7 +43,7 @@ LABELS = LABELS_FIELD
 
 
 cdef class WeightRules:
-    """The rule of :func:`cleantext.html.dom.line_weight`, with its constants, for every line
+    """The rule of :data:`cleantext.html.dom.WEIGHING`, with its constants, for every line
     of a page at once (the constants are given by ``dom.py``, where they are documented)."""
 
     cdef double structured_weight, nav_density, prose_density, link_cost, short_cost
@@ -85,7 +85,7 @@ cdef class WeightRules:
         return weights, structured
 
     cdef double _weight(self, Py_ssize_t words, bint ends, double density):
-        """One line's weight outside the structured body (``line_weight``'s rule)."""
+        """One line's weight outside the structured body (``WEIGHING``'s rule)."""
         cdef bint prose = words >= self.prose_words or (words >= self.sentence_words and ends)
         if density >= self.nav_density and not (prose and density < self.prose_density):
             return -(<double>words) * self.link_cost

@@ -39,7 +39,6 @@ from cleantext.text.page import (
     EvidenceColumns,
     LineFeatures,
     Page,
-    counts_as_prose,
 )
 
 NAV_LINK_DENSITY = 0.5
@@ -117,24 +116,6 @@ def label_strength(label: str) -> float:
     if label.startswith("<"):
         return LANDMARK_STRENGTH.get(label[1:-1], 0)
     return TOKEN_STRENGTH.get(label, 0)
-
-
-def line_weight(words: int, ends_sentence: bool, evidence: DomEvidence) -> float:
-    """How much a line speaks for its containers being the main content (negative: against).
-    The choice weighs every line of a page at once by this rule, compiled (:data:`WEIGHING`).
-
-    >>> line_weight(30, True, DomEvidence("/html/body/p", "p", line_link_density=0.5))
-    15.0
-    """
-    if evidence.in_structured_body:
-        return STRUCTURED_WEIGHT * words
-    density = evidence.line_link_density
-    prose = words >= PROSE_WORDS or counts_as_prose(words, ends_sentence, SENTENCE_WORDS)
-    if density >= NAV_LINK_DENSITY and not (prose and density < PROSE_LINK_DENSITY):
-        return -float(words) * LINK_LINE_COST
-    if prose:
-        return words * (1.0 - density)
-    return -SHORT_LINE_COST
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,7 +453,12 @@ WEIGHING = WeightRules(
     LINK_LINE_COST,
     SHORT_LINE_COST,
 )
-""":func:`line_weight` for every line of a page at once (compiled)."""
+"""How much each line speaks for its containers being the main content (negative:
+against), every line of a page at once (compiled: :class:`~cleantext.html._choice.WeightRules`).
+A line of the structured body weighs :data:`STRUCTURED_WEIGHT` a word; a line of many
+links (:data:`NAV_LINK_DENSITY`) counts against, by :data:`LINK_LINE_COST` a word, unless
+it is prose under :data:`PROSE_LINK_DENSITY`; prose weighs its words less its links'
+share; any other line costs :data:`SHORT_LINE_COST`."""
 
 
 @dataclass(frozen=True, slots=True)

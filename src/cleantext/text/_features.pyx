@@ -7,17 +7,11 @@ them against those definitions.
 """
 
 from cpython.array cimport array, clone
-from cpython.unicode cimport PyUnicode_Count
+from cpython.unicode cimport (
+    PyUnicode_1BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_Count, PyUnicode_DATA, PyUnicode_KIND,
+    PyUnicode_New, PyUnicode_READ, PyUnicode_WRITE,
+)
 from libc.string cimport memcpy
-
-cdef extern from "Python.h":
-    str PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
-    int PyUnicode_KIND(str text)
-    void *PyUnicode_DATA(str text)
-    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index)
-    void PyUnicode_WRITE(int kind, void *data, Py_ssize_t index, Py_UCS4 value)
-    int PyUnicode_1BYTE_KIND
-    int PyUnicode_4BYTE_KIND
 
 from cleantext.text._lines cimport LineTable, checked_index, is_bullet_char, line_start, line_end
 

@@ -11,13 +11,8 @@ exactly the plain one.
 cimport cython
 from cpython.array cimport array, clone, resize, resize_smart
 from cpython.list cimport PyList_GET_ITEM
+from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport uint64_t
-
-cdef extern from "Python.h":
-    int PyUnicode_KIND(str text)
-    void *PyUnicode_DATA(str text)
-    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index)
-    int PyUnicode_1BYTE_KIND
 
 from array import array as _new_array
 from collections.abc import Sequence

@@ -423,9 +423,8 @@ cdef class LineBuilder:
     cpdef void finish(self):
         """The walk is done: the last line is made and the last block goes to the reader."""
         self.flush()
-        if self.reader is not None and self._block.elements:
-            self.reader.take(self._block)
-            self._block.clear()
+        if self.reader is not None:
+            self._hand_over()
 
     cdef void _start_line(self, frame):
         """The first text of a line: note its frame, prefix, cell and the links open around it."""
@@ -469,6 +468,12 @@ cdef class LineBuilder:
             self._pending = 1
             blank = False
 
+    cdef void _hand_over(self) except *:
+        """Give the current block, if it holds a line, to the reader, then empty it."""
+        if self._block.elements:
+            self.reader.take(self._block)
+            self._block.clear()
+
     cdef bint _has_lines(self):
         """A line was emitted (with a reader: in the current block)."""
         return bool(self._block.elements if self.reader is not None else self.lines)
@@ -479,9 +484,8 @@ cdef class LineBuilder:
         cdef tuple columns = tuple(self._columns) if self._columns else ()
         if self.reader is not None:
             self.shaper.note(columns)
-            if brk >= 2 and self._block.elements:  # (a block has ended)
-                self.reader.take(self._block)
-                self._block.clear()
+            if brk >= 2:  # (a block has ended)
+                self._hand_over()
             self._block.add(self._frame, text, chars, link_chars, words, events)
         else:
             shape = self.shaper.shape(columns)

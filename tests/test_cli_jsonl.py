@@ -259,6 +259,24 @@ def test_a_worker_dying_with_half_a_result_sent_does_not_hang_the_batch(monkeypa
         workers.stop()
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="leaves half a result in a pool's pipe")
+def test_stopping_a_pool_whose_manager_waits_for_half_a_result_ends_the_manager(
+    monkeypatch,
+) -> None:
+    """The closed-output-pipe path (``stop``) while a worker was cut off in the middle of
+    sending: the manager thread must end, or the interpreter's exit waits for it for ever."""
+    monkeypatch.setattr(batches_workers, "STOP_SECONDS", 1)
+    workers = _Workers(2)
+    pool = workers.pool
+    manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+    half = struct.pack("!i", 1 << 20) + b"half"
+    os.write(pool._result_queue._writer.fileno(), half)  # type: ignore[attr-defined]
+    time.sleep(0.2)  # (the manager starts reading the message)
+    workers.stop()
+    assert not manager.is_alive()
+    assert all(process.exitcode is not None for process in batches_workers._processes(pool))
+
+
 SETTINGS = BatchSettings(source="in.jsonl", field="text", mode="text", config=Config())
 
 

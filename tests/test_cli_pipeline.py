@@ -78,7 +78,9 @@ def test_jsonl_with_two_workers_keeps_order_and_count_past_a_bad_line(batch: Pat
 
 def test_closed_pipe_exits_quietly(batch: Path) -> None:
     pipeline = f"{SHELL_COMMAND} --jsonl -j 2 {shlex.quote(str(batch))} | head -1"
-    done = subprocess.run(["bash", "-o", "pipefail", "-c", pipeline], capture_output=True)
+    done = subprocess.run(  # (a hang at exit fails the test instead of stalling the run)
+        ["bash", "-o", "pipefail", "-c", pipeline], capture_output=True, timeout=300
+    )
     assert json.loads(done.stdout)["id"] == 0
     assert b"Traceback" not in done.stderr and b"BrokenPipe" not in done.stderr
     assert done.returncode in (0, 141)

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from cleantext.errors import CleantextError
 
@@ -247,8 +247,18 @@ def _break_stuck_pool(pool: ProcessPoolExecutor) -> None:
     """Stop the workers and close this process's writing end of the result pipe."""
     for process in _processes(pool):
         process.terminate()
-    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
-    if writer is not None:
+    _close(_result_writer(pool))
+
+
+def _result_writer(pool: ProcessPoolExecutor) -> Any:
+    """This process's writing end of the pool's result pipe (None once the pool shut down)."""
+    return getattr(getattr(pool, "_result_queue", None), "_writer", None)
+
+
+def _close(writer: Any) -> None:
+    """Close a result pipe's writing end: once the workers are gone too, a manager thread
+    waiting for the rest of a message reads an end of file instead."""
+    if writer is not None and not writer.closed:
         writer.close()
 
 
@@ -257,16 +267,24 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 
     The pool's manager thread is waited for too (a bounded wait): left running, it
     races the interpreter's exit for the pool's wake-up pipe (a traceback about a bad
-    file descriptor), and a new pool would fork beside it.
+    file descriptor), and a new pool would fork beside it. A manager still reading half a
+    result that a terminated worker cut short is woken by an end of file: the interpreter
+    waits for every manager at exit, so left stuck it would hang the process for ever (a
+    closed output pipe stops the workers in the middle of sending).
     """
     processes = _processes(pool)
     manager = getattr(pool, "_executor_manager_thread", None)
+    writer = _result_writer(pool)  # (the shutdown lets go of the pool's queues)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:
         process.join(timeout=STOP_SECONDS)
-    if manager is not None:
+    if manager is None:
+        return
+    manager.join(timeout=STOP_SECONDS)
+    if manager.is_alive():
+        _close(writer)
         manager.join(timeout=STOP_SECONDS)
 
 

@@ -17,14 +17,17 @@ from cleantext.engine import (
     INSIDE_BODY_DAMPING,
     NEIGHBOUR_MARGIN,
     OUTSIDE_BODY_BOOST,
+    PART_OF_GROUP,
     Claims,
     Units,
     _claims,
+    _resolve,
 )
+from cleantext.model import Segment
 from cleantext.text._lines import LineTable
 from cleantext.text._words import is_handled
 from cleantext.text.lexicon import strip_bullet, tokens
-from cleantext.text.page import Gap, Line, Page
+from cleantext.text.page import DomEvidence, Gap, Line, Page
 from cleantext.text.words import WORD, line_tokens, word_counts
 from strategies import any_text, page_text
 
@@ -372,3 +375,55 @@ def test_the_sweep_weighs_overlapping_claims_as_the_claim_by_claim_definition(
     found_scores, found_winners = weigh(size, firsts, stops, detectors, named, orders, scores)
     assert list(found_scores) == expected_scores
     assert list(found_winners) == expected_winners
+
+
+def reference_segments(
+    page: Page, units: Units, claims: Claims, removed: bytearray, winners: list[int],
+    scores: list[float], evidence: list[DomEvidence | None] | None,
+) -> list[Segment]:  # fmt: skip
+    """One segment per run of removed units of one winning claim, built unit by unit in
+    Python (the engine's segments before they were compiled)."""
+    runs: list[list[int]] = []
+    for unit, flag in enumerate(removed):
+        if flag and runs and runs[-1][-1] == unit - 1 and winners[unit - 1] == winners[unit]:
+            runs[-1].append(unit)
+        elif flag:
+            runs.append([unit])
+    found = []
+    for run in runs:
+        first, last, number = run[0], run[-1], winners[run[0]]
+        start, end = units.start(first), units.end(last)
+        reason = claims.proposals[number].reason
+        if first > claims.firsts[number] or last < claims.stops[number] - 1:
+            reason = PART_OF_GROUP + reason
+        if claims.notes[number]:
+            reason += f" ({claims.notes[number]})"
+        item = None if evidence is None else evidence[(first + 1) // 2]
+        score = round(max(scores[unit] for unit in run), 4)
+        name = claims.detectors[number].name
+        source = None if item is None else item.xpath
+        found.append(Segment(start, end, page.text[start:end], name, reason, score, source))
+    return found
+
+
+@given(page_text(), st.sampled_from([0.2, 0.5, 0.7]), st.booleans())
+def test_segments_are_the_plain_runs_of_one_winner(
+    text: str, threshold: float, with_evidence: bool
+) -> None:
+    page = Page.from_text(text)
+    units = Units(page.lines)
+    claims, _ = _claims(page, units, list(Config().active()), threshold)
+    decision = _resolve(units, claims, threshold)
+    evidence: list[DomEvidence | None] | None = None
+    if with_evidence:
+        evidence = [
+            None if index % 3 == 2 else DomEvidence(f"/html/p[{index}]", "p")
+            for index in range(len(page.lines))
+        ]
+    found = claims.segments(
+        decision.removed, decision.winners, decision.scores, page.text, evidence
+    )
+    winners, scores = list(decision.winners), list(decision.scores)
+    assert found == reference_segments(
+        page, units, claims, decision.removed, winners, scores, evidence
+    )

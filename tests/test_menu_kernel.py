@@ -27,10 +27,16 @@ ODD_ITEMS = (
     "½ cup",
     "Ünïcode",
     "東京",
+    "Éditions Paris",
+    "Ⅻ Chapter",
+    "²nd floor",
+    "٣ كتب",
+    "３ 冊",
+    "¾ Sleeve",
 )
 LINE = st.one_of(
     st.sampled_from(MENU_LINES + ODD_ITEMS + ("The end.", "World news today, and more", "")),
-    st.text(alphabet="aZ9 •-.½é", max_size=12),
+    st.text(alphabet="aZ9 •-.½éÉ²٣Ⅻ東", max_size=12),
 )
 
 

@@ -9,8 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleantext.detectors import ad_gap
 from cleantext.text._lines import Flags, LineTable
-from cleantext.text._page import body_core, same_lines, selected_counts
+from cleantext.text._page import (
+    body_core,
+    gaps_wider,
+    same_lines,
+    selected_counts,
+    usual_separator,
+)
 from cleantext.text.page import Page, counts_as_prose
 from strategies import any_text, page_text
 
@@ -130,3 +137,71 @@ def test_joined_lines_of_wide_text_and_no_lines() -> None:
     assert LineTable("a").joined_lines([]) == ("", array("i", [0]))
     with pytest.raises(IndexError):
         table.joined_lines([3])
+
+
+def _plain_separator(newlines: list[int]) -> int:
+    """The most frequent gap of 2 line breaks or more, the smallest on a tie, else 1."""
+    between_blocks = sorted({n for n in newlines if n >= 2}, key=lambda n: (-newlines.count(n), n))
+    return between_blocks[0] if between_blocks else 1
+
+
+# Gaps around the kernel's table bound (256) and far past it, and around the int32 range.
+GAP_SIZES = st.one_of(
+    st.integers(min_value=0, max_value=6),
+    st.integers(min_value=250, max_value=262),
+    st.sampled_from([10_000, 2**31 - 1]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(GAP_SIZES, max_size=40))
+def test_usual_separator_is_the_plain_mode(newlines: list[int]) -> None:
+    assert usual_separator(array("i", newlines)) == _plain_separator(newlines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(GAP_SIZES, max_size=40), st.integers(min_value=-3, max_value=2**31 + 5))
+def test_gaps_wider_are_the_plain_wide_gaps(newlines: list[int], width: int) -> None:
+    wide = [index for index, count in enumerate(newlines) if count >= width]
+    assert list(gaps_wider(array("i", newlines), width)) == wide
+
+
+def test_usual_separator_ties_and_large_gaps() -> None:
+    assert usual_separator(array("i")) == 1
+    assert usual_separator(array("i", [1, 1, 0])) == 1
+    assert usual_separator(array("i", [300, 3, 300, 3])) == 3
+    assert usual_separator(array("i", [300, 3, 300, 2**31 - 1, 2**31 - 1, 2**31 - 1])) == 2**31 - 1
+    assert usual_separator(array("i", [255, 256, 256])) == 256
+
+
+def _plain_ad_gap(page: Page, params: ad_gap.Params) -> list[tuple[int, int, float, str]]:
+    """ad_gap's proposals, every gap tested in Python (as before the compiled search)."""
+    separator, newlines = page.separator, list(page.gap_newlines)
+    if newlines.count(separator) < params.min_votes:
+        return []
+    found = []
+    for after, count in enumerate(newlines):
+        excess = count - separator
+        if excess >= params.min_excess:
+            gap = page.gaps[after]
+            score = min(0.95, params.score + params.step * (excess - params.min_excess))
+            reason = (
+                f"{count - 1} blank lines where this page separates paragraphs with {separator - 1}"
+            )
+            found.append((gap.start, gap.end, score, reason))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["Text.", "Più", "x"]), st.integers(1, 9)), max_size=30),
+    st.integers(min_value=-1, max_value=4),
+    st.integers(min_value=0, max_value=4),
+)
+def test_ad_gap_finds_the_plain_wide_gaps(
+    lines: list[tuple[str, int]], min_excess: int, min_votes: int
+) -> None:
+    page = Page.from_text("".join(text + "\n" * breaks for text, breaks in lines))
+    params = ad_gap.Params(min_excess=min_excess, min_votes=min_votes)
+    found = [(p.start, p.end, p.score, p.reason) for p in ad_gap.detect(page, params)]
+    assert found == _plain_ad_gap(page, params)

@@ -33,3 +33,5 @@ cdef class Claims:
     cdef dict _detector_numbers
     cdef void _append(self, detector, proposal, double score, str note, Py_ssize_t first,
                       Py_ssize_t stop) except *
+    cdef object _segment(self, Py_ssize_t first, Py_ssize_t last, object best,
+                         Py_ssize_t number, str text, object evidence)

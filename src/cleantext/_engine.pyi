@@ -5,13 +5,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Generic, Literal, TypeVar, overload
 
 from cleantext.detector import Detector, Proposal
+from cleantext.model import Segment
 from cleantext.text._lines import LineTable
+from cleantext.text.page import DomEvidence
 
 _Value = TypeVar("_Value", int, float)
 
 UNCLAIMED: float
 OUTSIDE_BODY_BOOST: float
 INSIDE_BODY_DAMPING: float
+PART_OF_GROUP: str
 
 class Units:
     """The units of a page's lines: line ``k`` is unit ``2k``, the gap after it unit ``2k + 1``."""
@@ -94,4 +97,12 @@ class Claims:
     ) -> None: ...
     def extend(self, other: Claims) -> None: ...
     def weigh(self) -> tuple[UnitValues[float], UnitValues[int]]: ...
+    def segments(
+        self,
+        removed: bytes | bytearray,
+        winners: UnitValues[int] | Sequence[int],
+        scores: UnitValues[float] | Sequence[float],
+        text: str,
+        evidence: Sequence[DomEvidence | None] | None,
+    ) -> list[Segment]: ...
     def claimed_lines(self, threshold: float) -> dict[int, str]: ...

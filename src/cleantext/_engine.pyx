@@ -17,6 +17,7 @@ checks every kernel against the plain definition.
 from cpython.array cimport array, clone, resize_smart
 from libc.string cimport memcmp
 
+from cleantext.model import Segment
 from cleantext.text._lines cimport LineTable, line_start, line_end
 
 cdef array _LONGS = array("q")
@@ -30,6 +31,9 @@ OUTSIDE_BODY_BOOST = 0.3
 INSIDE_BODY_DAMPING = 0.8
 """Factor applied to a claim whose lines sit strictly inside the body core."""
 cdef double _OUTSIDE_BODY_BOOST = OUTSIDE_BODY_BOOST, _INSIDE_BODY_DAMPING = INSIDE_BODY_DAMPING
+PART_OF_GROUP = "part of a larger group: "
+"""Starts the reason of a segment that is only a piece of what its claim covered (other
+detectors won, or the engine kept, the rest): the reason describes the whole group."""
 
 
 cdef class _Claims:
@@ -546,6 +550,46 @@ cdef class Claims:
         the unit) and the number of the winning claim (-1 where none): see :func:`weigh`."""
         return weigh(self.units.size, self.firsts, self.stops, self._numbers, self._named,
                      self._orders, self.scores)
+
+    def segments(self, const unsigned char[:] removed, object winners, object scores,
+                 str text, object evidence):
+        """One :class:`~cleantext.model.Segment` of ``text`` per run of consecutive units
+        that go (``removed``) and that the same claim wins (``winners``), in order (the runs
+        of :func:`removed_runs`). ``evidence`` (an entry per line, or None) names the
+        element of each segment's first line (HTML mode).
+
+        >>> from cleantext.detector import Detector, Proposal
+        >>> from cleantext.text._lines import LineTable
+        >>> menu = Detector("menu", "menu lines", lambda page, params: iter(()))
+        >>> claims = Claims(Units(LineTable("Menu\\nText.")))
+        >>> claims.place(menu, [Proposal(0, 10, 0.5, "short")], 1, 0)
+        >>> found = claims.segments(b"\\x01\\x01\\x00", [0, 0, -1], [0.5, 0.5, -1.0],
+        ...                         "Menu\\nText.", None)
+        >>> [(item.start, item.end, item.text, item.reason, item.source) for item in found]
+        [(0, 5, 'Menu\\n', 'part of a larger group: short', None)]
+        """
+        cdef UnitValues won = _unit_values(winners, True)
+        cdef list found = []
+        for first, last, best in removed_runs(removed, won, scores):
+            found.append(self._segment(first, last, best, <Py_ssize_t>won.at(first), text,
+                                       evidence))
+        return found
+
+    cdef object _segment(self, Py_ssize_t first, Py_ssize_t last, object best,
+                         Py_ssize_t number, str text, object evidence):
+        """The segment of units ``first`` to ``last`` that claim ``number`` won, ``best``
+        the highest score among them: its reason is the claim's, marked
+        :data:`PART_OF_GROUP` when the claim covered more units, with its note after."""
+        cdef Py_ssize_t start = self.units.bound(first), end = self.units.bound(last + 1)
+        reason = self.proposals[number].reason
+        if first > self.firsts[number] or last < self.stops[number] - 1:
+            reason = PART_OF_GROUP + reason
+        note = self.notes[number]
+        if note:
+            reason += f" ({note})"
+        source = None if evidence is None else evidence[(first + 1) // 2]
+        return Segment(start, end, text[start:end], self.detectors[number].name, reason,
+                       round(best, 4), None if source is None else source.xpath)
 
     def claimed_lines(self, double threshold):
         """The lines that claims scoring ``threshold`` or more cover wholly, each with the

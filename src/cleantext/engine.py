@@ -19,12 +19,12 @@ from typing import Any, NamedTuple
 
 from cleantext._engine import INSIDE_BODY_DAMPING as INSIDE_BODY_DAMPING  # (the engine's constants)
 from cleantext._engine import OUTSIDE_BODY_BOOST as OUTSIDE_BODY_BOOST
+from cleantext._engine import PART_OF_GROUP as PART_OF_GROUP
 from cleantext._engine import (
     Claims,
     Units,
     UnitValues,
     lines_where,
-    removed_runs,
     removed_units,
 )
 from cleantext.config import Config
@@ -37,9 +37,6 @@ NEIGHBOUR_MARGIN = 0.15
 MAX_PASSES = 3
 """Passes in all: the kept text is checked again until nothing more goes, at most this often."""
 SECOND_LOOK_NOTE = "found when the cleaned text was checked again"
-PART_OF_GROUP = "part of a larger group: "
-"""Starts the reason of a segment that is only a piece of what its proposal claimed (other
-detectors won, or the engine kept, the rest): the reason describes the whole group."""
 
 
 class Decision(NamedTuple):
@@ -80,7 +77,7 @@ def decide(
     page.features.forget()  # (decided: from here on only the lines and the text are read)
     if kept is None:
         kept = _assemble(page, decision.removed)
-    return kept, _segments(page, units, decision, claims)
+    return kept, _segments(page, decision, claims)
 
 
 def _claims(
@@ -182,36 +179,13 @@ def _run(page: Page, claims: Claims, detectors: list[tuple[Detector, Any]]) -> N
         claims.place(detector, detector.run(page, params), first, last)
 
 
-def _segments(page: Page, units: Units, decision: Decision, claims: Claims) -> tuple[Segment, ...]:
-    """One segment per run of consecutive removed units that the same claim wins."""
-    winners = decision.winners
-    return tuple(
-        _segment(page, units, first, last, score, claims, winners[first])
-        for first, last, score in removed_runs(decision.removed, winners, decision.scores)
+def _segments(page: Page, decision: Decision, claims: Claims) -> tuple[Segment, ...]:
+    """One segment per run of consecutive removed units that the same claim wins (compiled:
+    :meth:`cleantext._engine.Claims.segments`)."""
+    found = claims.segments(
+        decision.removed, decision.winners, decision.scores, page.text, page.evidence
     )
-
-
-def _segment(
-    page: Page, units: Units, first: int, last: int, score: float, claims: Claims, number: int
-) -> Segment:
-    """The segment of units ``first`` to ``last`` that claim ``number`` won, ``score`` the
-    highest."""
-    start, end = units.start(first), units.end(last)
-    reason = claims.proposals[number].reason
-    if first > claims.firsts[number] or last < claims.stops[number] - 1:
-        reason = PART_OF_GROUP + reason
-    if claims.notes[number]:
-        reason += f" ({claims.notes[number]})"
-    evidence = None if page.evidence is None else page.evidence[(first + 1) // 2]
-    return Segment(
-        start,
-        end,
-        page.text[start:end],
-        claims.detectors[number].name,
-        reason,
-        round(score, 4),
-        None if evidence is None else evidence.xpath,
-    )
+    return tuple(found)
 
 
 def _assemble(page: Page, removed: bytearray) -> str:

@@ -7,18 +7,16 @@ and returns only the runs long enough to be a menu, with the counts the detector
 weighs (capitalised items, items with a digit, bulleted lines).
 
 It decides the usual lines itself: a line that starts with a bullet followed by one
-space, or with an ASCII character other than a digit. Any other line (an odd bullet,
-a first character that may start an amount such as ``200 g`` or ``½ cup``) is handed
-to ``plain(index)``, the detector's own rule, which gives the item (or None) and
-whether the line is bulleted.
+space, or with a character that is not numeric (``str.isnumeric``: every ``\\d`` of
+``menu.QUANTITY`` and its fractions are). Any other line (an odd bullet, a first
+character that may start an amount such as ``200 g`` or ``½ cup``) is handed to
+``plain(index)``, the detector's own rule, which gives the item (or None) and whether
+the line is bulleted.
 """
 
 from cpython.array cimport array
 
 from cleantext.text._lines cimport LineTable, is_bullet_char, line_start, line_end
-
-DEF ASCII = 128
-
 
 cdef inline bint ends_sentence(Py_UCS4 char):
     """A character of ``cleantext.detectors.menu.SENTENCE_MARKS``."""
@@ -96,7 +94,7 @@ def item_runs(LineTable table, array counts, Py_ssize_t first, Py_ssize_t stop,
             bulleted = False
         if end - start > max_chars or ends_sentence(text[end - 1]):
             run.close(runs, min_run)
-        elif char >= ASCII or char.isdigit():  # may start an amount: the detector decides
+        elif char.isnumeric():  # may start an amount: the detector decides
             _plain_item(run, runs, min_run, index, plain)
         else:
             run.add(index, text, start, end, bulleted)

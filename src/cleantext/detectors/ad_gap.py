@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.detector import Detector, Proposal
+from cleantext.text._page import gaps_wider
 from cleantext.text.page import Page
 
 
@@ -35,15 +36,15 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     newlines = page.gap_newlines
     if newlines.count(separator) < params.min_votes:
         return
-    for after, count in enumerate(newlines):
+    for after in gaps_wider(newlines, separator + params.min_excess):  # (compiled)
+        count = newlines[after]
         excess = count - separator
-        if excess >= params.min_excess:
-            gap = page.gaps[after]
-            score = min(0.95, params.score + params.step * (excess - params.min_excess))
-            reason = (
-                f"{count - 1} blank lines where this page separates paragraphs with {separator - 1}"
-            )
-            yield Proposal(gap.start, gap.end, score, reason)
+        gap = page.gaps[after]
+        score = min(0.95, params.score + params.step * (excess - params.min_excess))
+        reason = (
+            f"{count - 1} blank lines where this page separates paragraphs with {separator - 1}"
+        )
+        yield Proposal(gap.start, gap.end, score, reason)
 
 
 DETECTOR = Detector(

@@ -4,7 +4,8 @@
 :class:`~cleantext.text._lines.Gap` per gap; :func:`body_core` finds the densest run of
 prose from the per-line word counts and sentence ends, with the same arithmetic as
 the plain definition (``tests/test_page_kernel.py`` compares them); :func:`same_lines`
-compares the lines of two tables in place.
+compares the lines of two tables in place; :func:`usual_separator` and :func:`gaps_wider`
+read the gaps' line breaks (the page's separator, ad_gap's wide gaps).
 """
 
 from cpython.array cimport array, clone
@@ -128,3 +129,60 @@ def selected_counts(const int[:] counts, kept):
     for index in range(count):
         chosen.data.as_ints[index] = counts[checked_index(kept[index], total)]
     return chosen
+
+
+DEF SMALL_GAP = 256  # gaps with fewer line breaks are counted in a table, the rest in a dict
+
+
+def usual_separator(const int[:] newlines):
+    """The most frequent entry of ``newlines`` (the line breaks of each gap) among those of
+    2 or more, the smallest on a tie; 1 when there is none: the page's usual number of line
+    breaks between blocks.
+
+    >>> from array import array
+    >>> usual_separator(array("i", [2, 1, 3, 3, 2, 1, 1])), usual_separator(array("i", [1]))
+    (2, 1)
+    """
+    cdef long long small[SMALL_GAP]
+    cdef dict large = {}
+    cdef Py_ssize_t index, value
+    cdef long long best_count = 0, count
+    cdef Py_ssize_t best = 1
+    for value in range(SMALL_GAP):
+        small[value] = 0
+    for index in range(newlines.shape[0]):
+        value = newlines[index]
+        if value < 2:
+            continue
+        if value < SMALL_GAP:
+            small[value] += 1
+        else:
+            large[value] = large.get(value, 0) + 1
+    for value in range(2, SMALL_GAP):  # ascending, so the smallest wins a tie
+        if small[value] > best_count:
+            best_count, best = small[value], value
+    for value in sorted(large):
+        count = large[value]
+        if count > best_count:
+            best_count, best = count, value
+    return best
+
+
+def gaps_wider(const int[:] newlines, long long width):
+    """The numbers of the gaps with ``width`` line breaks or more (an ``array('i')``, in
+    order): ``[k for k, n in enumerate(newlines) if n >= width]``.
+
+    >>> from array import array
+    >>> list(gaps_wider(array("i", [2, 5, 1, 4]), 4))
+    [1, 3]
+    """
+    cdef Py_ssize_t index, count = 0, size = newlines.shape[0]
+    for index in range(size):
+        count += newlines[index] >= width
+    cdef array found = clone(_new_array("i"), count, False)
+    count = 0
+    for index in range(size):
+        if newlines[index] >= width:
+            found.data.as_ints[count] = <int>index
+            count += 1
+    return found

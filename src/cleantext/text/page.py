@@ -16,7 +16,6 @@ from __future__ import annotations
 from abc import abstractmethod
 from array import array
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -27,7 +26,13 @@ import regex
 from cleantext.text._lines import Flags, Gaps, LineTable
 from cleantext.text._lines import Gap as Gap
 from cleantext.text._lines import Line as Line
-from cleantext.text._page import body_core, gap_newlines, same_lines, selected_counts
+from cleantext.text._page import (
+    body_core,
+    gap_newlines,
+    same_lines,
+    selected_counts,
+    usual_separator,
+)
 from cleantext.text._words import LineTokens
 from cleantext.text.words import WORD as WORD  # a word, as the page counts them
 from cleantext.text.words import line_tokens, word_counts
@@ -136,12 +141,10 @@ class LineFeatures:
 
     @cached_property
     def separator(self) -> int:
-        """The usual number of line breaks between blocks (the mode of the gaps)."""
-        counts = Counter(self.gap_newlines)
-        between_blocks = [(newlines, n) for newlines, n in counts.items() if newlines >= 2]
-        if not between_blocks:
-            return 1
-        return min(between_blocks, key=lambda item: (-item[1], item[0]))[0]
+        """The usual number of line breaks between blocks: the most frequent of the gaps'
+        counts of 2 or more, the smallest on a tie, else 1 (compiled:
+        :func:`~cleantext.text._page.usual_separator`)."""
+        return usual_separator(self.gap_newlines)
 
     @cached_property
     def body(self) -> tuple[int, int]:

@@ -33,7 +33,7 @@ cdef class LineFacts:
     cdef readonly array capitalised, digits, separators  # "B" (lines under shape_limit)
     cdef readonly array prose, sentence_end, bullet  # "B", 0 or 1
     cdef readonly Py_ssize_t shapes
-    cdef object counted_for, vocabulary, choice
+    cdef object counted_for, choice
     cdef array counted
     cdef void _allocate(self, Py_ssize_t count)
     cdef void _allocate_like(self, LineFacts source, Py_ssize_t count)

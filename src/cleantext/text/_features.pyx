@@ -336,8 +336,7 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
     """
 
     # (``counted`` holds the stopword counts of the set ``counted_for`` that
-    # ``stopword_counts`` last counted; ``vocabulary`` what ``prose_vocabulary`` found,
-    # ``choice`` what ``prose_choice`` chose from it)
+    # ``stopword_counts`` last counted; ``choice`` what ``prose_choice`` chose)
 
     def __len__(self):
         return len(self.chars)
@@ -374,9 +373,8 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
             index = kept[position]
             chosen._copy(position, self, index)
             prose_kept += self.prose.data.as_uchars[index]
-        if self.vocabulary is not None and prose_kept == self._prose_lines():
-            chosen.vocabulary = self.vocabulary  # the same lines may be prose: the same words
-            chosen.choice = self.choice  # (and the same language)
+        if self.choice is not None and prose_kept == self._prose_lines():
+            chosen.choice = self.choice  # the same lines may be prose: the same words, language
         return chosen
 
     cdef Py_ssize_t _prose_lines(self):
@@ -386,20 +384,12 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
             found += self.prose.data.as_uchars[index]
         return found
 
-    def prose_vocabulary(self, object tokens):
-        """How often each token occurs on the lines that may be prose, in the order of
-        first occurrence (``tokens.counts_on``); kept, and carried by :meth:`select` when
-        every such line is kept."""
-        if self.vocabulary is None:
-            self.vocabulary = tokens.counts_on(self.prose)
-        return self.vocabulary
-
     def prose_choice(self, object tokens, object choose):
-        """``choose(self.prose_vocabulary(tokens))`` (the page's language and stopwords,
-        chosen from the words of the lines that may be prose); kept, and carried by
-        :meth:`select` with the vocabulary."""
+        """``choose(tokens, self.prose)``: the page's language and stopwords, chosen from the
+        words (``tokens``) of the lines that may be prose; kept, and carried by
+        :meth:`select` when every such line is kept."""
         if self.choice is None:
-            self.choice = choose(self.prose_vocabulary(tokens))
+            self.choice = choose(tokens, self.prose)
         return self.choice
 
     cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index):
@@ -646,25 +636,31 @@ def line_texts(LineTable table, Py_ssize_t first=0, Py_ssize_t last=-1):
     return found
 
 
-def language_hits(dict counts, dict languages_of, dict hits):
-    """Add each word's count in ``counts`` to ``hits[language]`` for each language
-    ``languages_of[word]`` names (a word on no list adds nothing); return the count of
-    all the words.
+def language_hits(dict counts, dict groups_of, array hits):
+    """Add each word's count in ``counts`` to ``hits[group]`` (an ``array('q')``) for each
+    group ``groups_of[word]`` names (a tuple of group numbers; a word in none adds
+    nothing); return the count of all the words (what
+    :meth:`~cleantext.text._words.LineTokens.hits_on` gives from a page's tokens).
 
-    >>> hits = {"en": 0, "de": 0}
-    >>> language_hits({"the": 3, "die": 2, "cat": 1}, {"the": ("en",), "die": ("de", "en")}, hits)
+    >>> from array import array
+    >>> hits = array("q", [0, 0])
+    >>> language_hits({"the": 3, "die": 2, "cat": 1}, {"the": (0,), "die": (1, 0)}, hits)
     6
-    >>> hits
-    {'en': 5, 'de': 2}
+    >>> list(hits)
+    [5, 2]
     """
-    cdef Py_ssize_t total = 0, count
-    cdef object word, languages, language
+    cdef Py_ssize_t total = 0, count, group, size = len(hits)
+    cdef object word, groups
+    if hits.ob_descr.typecode != c"q":
+        raise TypeError("hits must be an array('q')")
     for word, count in counts.items():
         total += count
-        languages = languages_of.get(word)
-        if languages is not None:
-            for language in languages:
-                hits[language] += count
+        groups = groups_of.get(word)
+        if groups is not None:
+            for group in groups:
+                if not 0 <= group < size:
+                    raise IndexError(f"group {group} of {size}")
+                hits.data.as_longlongs[group] += count
     return total
 
 

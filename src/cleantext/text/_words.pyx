@@ -21,14 +21,21 @@ from cleantext.text._lines cimport LineTable, checked_index, line_start, line_en
 
 DEF LATIN_END = 0x300  # below it: no combining mark, and lower() maps one char to one (but U+0130)
 DEF DOTTED_CAPITAL_I = 0x130  # lower() gives two characters
+DEF CYRILLIC_START = 0x400  # the Cyrillic letters (and their supplement), lower() one to one,
+DEF CYRILLIC_END = 0x530  # ...
+DEF CYRILLIC_MARKS_START = 0x483  # ... but for these combining marks
+DEF CYRILLIC_MARKS_END = 0x48A
 DEF RIGHT_QUOTE = 0x2019  # a token may hold it (``don’t``)
 
 
 cdef inline bint handled(Py_UCS4 char):
-    """True for a character the kernel classes itself (the tests check these against the regex)."""
+    """True for a character the kernel classes itself (the tests check these against the regex):
+    the Latin scripts, Cyrillic without its combining marks, common quotes, dashes, arrows."""
     if char < LATIN_END:
         return char != DOTTED_CAPITAL_I
-    return char in u"–—‘’“”•…€"
+    if CYRILLIC_START <= char < CYRILLIC_END:
+        return not CYRILLIC_MARKS_START <= char < CYRILLIC_MARKS_END
+    return char in u"–—‘’‚“”„•…€‹›™←→↓►"
 
 
 cdef inline bint is_word_char(Py_UCS4 char):
@@ -68,16 +75,16 @@ cdef void _class_ascii() noexcept:
 
 _class_ascii()
 
-cdef Py_UCS4 lowered_latin[LATIN_END]
+cdef Py_UCS4 lowered_table[CYRILLIC_END]
 
 
 cdef void _fill_lowered() noexcept:
-    """Fill ``lowered_latin`` with each character's ``str.lower`` below ``LATIN_END`` (once,
-    at import; one character each there, but for U+0130, which the kernel does not
-    handle). The other handled characters have no case."""
+    """Fill ``lowered_table`` with each character's ``str.lower`` below ``CYRILLIC_END``
+    (once, at import; one character each for the handled ones, all but U+0130, which the
+    kernel does not handle). The other handled characters have no case."""
     cdef Py_UCS4 char
-    for char in range(LATIN_END):
-        lowered_latin[char] = ord(chr(char).lower()[0])
+    for char in range(CYRILLIC_END):
+        lowered_table[char] = ord(chr(char).lower()[0])
 
 
 _fill_lowered()
@@ -85,7 +92,7 @@ _fill_lowered()
 
 cdef inline Py_UCS4 lowered(Py_UCS4 char) noexcept:
     """``char.lower()`` for a handled character."""
-    return lowered_latin[char] if char < LATIN_END else char
+    return lowered_table[char] if char < CYRILLIC_END else char
 
 
 cdef extern from *:
@@ -152,8 +159,8 @@ cdef inline bint has_class(Py_UCS4 char, unsigned char bit) noexcept:
 def is_handled(str char):
     """Whether the kernel classes ``char`` itself (for the tests).
 
-    >>> is_handled("é"), is_handled("’"), is_handled("İ"), is_handled("ж")
-    (True, True, False, False)
+    >>> is_handled("é"), is_handled("’"), is_handled("İ"), is_handled("ж"), is_handled("\u0483")
+    (True, True, False, True, False)
     """
     return handled(char[0])
 
@@ -184,7 +191,7 @@ def word_counts(LineTable table, plain):
     of a line with a character the kernel does not class.
 
     >>> from cleantext.text._lines import LineTable
-    >>> table = LineTable("Home | News-room | 2024\\n• Café au lait\\nжж")
+    >>> table = LineTable("Home | News-room | 2024\\n• Café au lait\\n日本")
     >>> list(word_counts(table, lambda text: -1))  # (the plain definition: for the test)
     [4, 3, -1]
     """

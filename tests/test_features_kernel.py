@@ -242,3 +242,17 @@ def test_the_hits_are_checked() -> None:
     with pytest.raises(ValueError):
         page.tokens.hits_on(b"\1\1", {"the": (0,)}, array("q", [0]))
     assert page.tokens.hits_on(b"", {"the": (0,)}, array("q", [0])) == 0
+
+
+@given(st.one_of(any_text(), page_text(), st.lists(SHAPES, min_size=1).map("\n".join)))
+def test_the_word_facts_are_read_from_the_tokens(text: str) -> None:
+    page = Page.from_text(text)
+    long_parts, numbers = page.tokens.word_facts(LONG_WORD)
+    assert list(long_parts) == [
+        sum(len(word) // LONG_WORD for word in words) for words in page.tokens
+    ]
+    assert list(numbers) == [sum(map(str.isdigit, words)) for words in page.tokens]
+    kept = page.tokens.select(range(0, len(page.lines), 2))  # (a vocabulary larger than its ids)
+    assert list(kept.word_facts(1)[0]) == [sum(map(len, words)) for words in kept]
+    with pytest.raises(ValueError):
+        page.tokens.word_facts(0)

@@ -92,7 +92,7 @@ class LineFacts:
 
 def measure_lines(
     table: LineTable,
-    tokens: Sequence[tuple[str, ...]],
+    tokens: LineTokens,
     word_counts: Sequence[int],
     casefold: Callable[[str], str],
     numbers_to_zero: Callable[[str], str],

@@ -231,6 +231,37 @@ cdef Marks _marks(str text):
     return found
 
 
+DEF ASCII = 128
+DEF SPACE = 1  # the case classes of a character, as bits (see ``_case_of``)
+DEF UPPER = 2  # upper or title case
+DEF LOWER = 4
+
+cdef unsigned char ascii_cases[ASCII]
+
+
+cdef unsigned char _cases(Py_UCS4 char) noexcept:
+    """The case classes of ``char`` from the Unicode database: white space, upper or title
+    case, lower case."""
+    return (SPACE * char.isspace() + UPPER * (char.isupper() or char.istitle())
+            + LOWER * char.islower())
+
+
+cdef void _fill_cases() noexcept:
+    """Fill ``ascii_cases`` from :func:`_cases` itself (once, at import): a table read costs
+    less than three calls of the database, with the very same answers."""
+    cdef Py_UCS4 char
+    for char in range(ASCII):
+        ascii_cases[char] = _cases(char)
+
+
+_fill_cases()
+
+
+cdef inline unsigned char _case_of(Py_UCS4 char) noexcept:
+    """The case classes of ``char``: by the table below ASCII's end."""
+    return ascii_cases[char] if char < ASCII else _cases(char)
+
+
 cdef Py_ssize_t _title_words(str text):
     """``sum(map(str.istitle, text.split()))``: the words (split at spaces) in title case.
 
@@ -240,34 +271,25 @@ cdef Py_ssize_t _title_words(str text):
     cdef Py_ssize_t found = 0
     cdef bint in_word = False, cased = False, after_cased = False, title = True
     cdef Py_UCS4 char
+    cdef unsigned char cases
     for char in text:
-        if char.isspace():
+        cases = _case_of(char)
+        if cases & SPACE:
             found += in_word and cased and title
             in_word = False
             continue
         if not in_word:
             in_word, cased, after_cased, title = True, False, False, True
-        if char.isupper() or char.istitle():
+        if cases & UPPER:
             title = title and not after_cased
             after_cased = cased = True
-        elif char.islower():
+        elif cases & LOWER:
             title = title and after_cased
             after_cased = cased = True
         else:
             after_cased = False
     found += in_word and cased and title
     return found
-
-
-cdef bint _is_number(str word):
-    """``word.isdigit()``."""
-    cdef Py_UCS4 char
-    if not word:
-        return False
-    for char in word:
-        if not char.isdigit():
-            return False
-    return True
 
 
 cdef inline bint _is_regex_space(Py_UCS4 char):
@@ -407,14 +429,11 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         if self.counted is not None:
             _copy_entry(self.counted, position, source.counted, index)
 
-    cdef void _full(self, Py_ssize_t index, str text, tuple words, Py_ssize_t count,
-                    Py_ssize_t shape_limit, Py_ssize_t long_word):
-        """A line that may be prose: word-level counts too."""
-        cdef Py_ssize_t chars = len(text), numbers = 0, long_parts = 0
-        cdef str word
-        for word in words:  # (the tokens read once: the long ones and the numbers)
-            long_parts += len(word) // long_word
-            numbers += _is_number(word)
+    cdef void _full(self, Py_ssize_t index, str text, Py_ssize_t count, Py_ssize_t long_parts,
+                    Py_ssize_t numbers, Py_ssize_t shape_limit, Py_ssize_t long_word):
+        """A line that may be prose: word-level counts too (``long_parts`` and ``numbers``:
+        its tokens' parts of ``long_word`` characters, and its numbers)."""
+        cdef Py_ssize_t chars = len(text)
         if chars > long_word * (count + 1):  # long tokens: scripts written without spaces
             count += long_parts
         cdef bint end = ends_sentence(text)
@@ -479,14 +498,16 @@ def measure_lines(LineTable table, object tokens, object word_counts, object cas
     cdef KeyNumbers numbers = KeyNumbers()
     cdef list texts
     cdef str text
+    cdef array long_parts, number_words
+    long_parts, number_words = tokens.word_facts(long_word)
     facts._allocate(count)
     for first in range(0, count, batch):
         texts = line_texts(table, first, first + batch)
         for index in range(first, first + len(texts)):
             text = texts[index - first]
             if _may_be_prose(text, full_from):
-                facts._full(index, text, tokens[index], word_counts[index], shape_limit,
-                            long_word)
+                facts._full(index, text, word_counts[index], long_parts.data.as_ints[index],
+                            number_words.data.as_ints[index], shape_limit, long_word)
             else:
                 facts._light(index, text, word_counts[index])
         numbers.add(line_keys(texts, casefold))

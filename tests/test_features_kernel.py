@@ -254,5 +254,9 @@ def test_the_word_facts_are_read_from_the_tokens(text: str) -> None:
     assert list(numbers) == [sum(map(str.isdigit, words)) for words in page.tokens]
     kept = page.tokens.select(range(0, len(page.lines), 2))  # (a vocabulary larger than its ids)
     assert list(kept.word_facts(1)[0]) == [sum(map(len, words)) for words in kept]
+    middle = len(page.lines) // 2
+    parts, found = page.tokens.word_facts(LONG_WORD, middle, middle + 3)  # (one batch of lines)
+    assert list(parts) == list(long_parts[middle : middle + 3])
+    assert list(found) == list(numbers[middle : middle + 3])
     with pytest.raises(ValueError):
         page.tokens.word_facts(0)

@@ -499,15 +499,16 @@ def measure_lines(LineTable table, object tokens, object word_counts, object cas
     cdef list texts
     cdef str text
     cdef array long_parts, number_words
-    long_parts, number_words = tokens.word_facts(long_word)
     facts._allocate(count)
     for first in range(0, count, batch):
         texts = line_texts(table, first, first + batch)
+        long_parts, number_words = tokens.word_facts(long_word, first, first + len(texts))
         for index in range(first, first + len(texts)):
             text = texts[index - first]
             if _may_be_prose(text, full_from):
-                facts._full(index, text, word_counts[index], long_parts.data.as_ints[index],
-                            number_words.data.as_ints[index], shape_limit, long_word)
+                facts._full(index, text, word_counts[index],
+                            long_parts.data.as_ints[index - first],
+                            number_words.data.as_ints[index - first], shape_limit, long_word)
             else:
                 facts._light(index, text, word_counts[index])
         numbers.add(line_keys(texts, casefold))

@@ -179,6 +179,22 @@ cdef bint all_handled(str text, Py_ssize_t first, Py_ssize_t end):
     return True
 
 
+cdef bint is_number(str token) noexcept:
+    """``token.isdigit()``: an ASCII character is a digit from 0 to 9 only (no table read)."""
+    cdef int kind = PyUnicode_KIND(token)
+    cdef void *data = PyUnicode_DATA(token)
+    cdef Py_ssize_t position, length = len(token)
+    cdef Py_UCS4 char
+    for position in range(length):
+        char = PyUnicode_READ(kind, data, position)
+        if char < ASCII:
+            if not u"0" <= char <= u"9":
+                return False
+        elif not char.isdigit():
+            return False
+    return length > 0
+
+
 cdef inline Py_ssize_t first_of(str text, Py_ssize_t start):
     """The first non-space character of the line starting at ``start``."""
     while text[start].isspace():
@@ -452,38 +468,36 @@ cdef class LineTokens:
         return {<object>PyList_GET_ITEM(self.vocabulary, token): seen.data.as_ints[token]
                 for token in order}
 
-    def word_facts(self, Py_ssize_t long_word):
-        """Per line, ``(long_parts, numbers)`` (each an ``array('i')``): the sum of its tokens'
+    def word_facts(self, Py_ssize_t long_word, Py_ssize_t first=0, Py_ssize_t last=-1):
+        """Per line from ``first`` to ``last`` (exclusive; -1: to the end),
+        ``(long_parts, numbers)`` (each an ``array('i')``): the sum of its tokens'
         ``len(token) // long_word``, and how many of its tokens are numbers
-        (``str.isdigit``); each token of the vocabulary is measured once, and no tuple of
-        tokens is built.
+        (``str.isdigit``), read from the ids: no tuple of tokens is built.
 
         >>> from cleantext.text._lines import LineTable
-        >>> long_parts, numbers = LineTokens(LineTable("a 12 bcdef\\n-\\n٣ 1x"), str.split
-        ...     ).word_facts(3)
-        >>> list(long_parts), list(numbers)
-        ([1, 0, 0], [1, 0, 1])
+        >>> tokens = LineTokens(LineTable("a 12 bcdef\\n-\\n٣ 1x ²"), str.split)
+        >>> [list(facts) for facts in tokens.word_facts(3)]
+        [[1, 0, 0], [1, 0, 2]]
+        >>> [list(facts) for facts in tokens.word_facts(3, 1, 3)]
+        [[0, 0], [0, 2]]
         """
+        cdef Py_ssize_t count = len(self.bounds) - 1, index, position, parts, found
+        cdef str token
         if long_word < 1:
             raise ValueError(f"long_word must be 1 or more, not {long_word}")
-        cdef Py_ssize_t size = len(self.vocabulary), count = len(self.bounds) - 1
-        cdef Py_ssize_t token, index, position, parts, found
-        cdef array token_parts = clone(_new_array("i"), size, False)
-        cdef array is_number = clone(_new_array("b"), size, False)
-        cdef str text
-        for token in range(size):
-            text = <str>PyList_GET_ITEM(self.vocabulary, token)
-            token_parts.data.as_ints[token] = len(text) // long_word
-            is_number.data.as_schars[token] = text.isdigit()
-        cdef array long_parts = clone(_new_array("i"), count, False)
-        cdef array numbers = clone(_new_array("i"), count, False)
-        for index in range(count):
+        if last < 0 or last > count:
+            last = count
+        first = min(max(first, 0), last)
+        cdef array long_parts = clone(_new_array("i"), last - first, False)
+        cdef array numbers = clone(_new_array("i"), last - first, False)
+        for index in range(first, last):
             parts = found = 0
             for position in range(self._bound_at(index), self._bound_at(index + 1)):
-                token = self.ids.data.as_ints[position]
-                parts += token_parts.data.as_ints[token]
-                found += is_number.data.as_schars[token]
-            long_parts.data.as_ints[index], numbers.data.as_ints[index] = parts, found
+                token = <str>PyList_GET_ITEM(self.vocabulary, self.ids.data.as_ints[position])
+                parts += len(token) // long_word
+                found += is_number(token)
+            long_parts.data.as_ints[index - first] = parts
+            numbers.data.as_ints[index - first] = found
         return long_parts, numbers
 
     def hits_on(self, const unsigned char[:] lines, dict groups_of, array hits):

@@ -206,20 +206,23 @@ cdef Marks _marks(str text):
     after one, the next is looked for past its closing space)."""
     cdef Marks found
     found.stops = found.separators = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
     cdef Py_ssize_t position, length = len(text)
     cdef Py_ssize_t bar = 0, dot = 0, slash = 0, quote = 0  # where the next may start
     cdef Py_UCS4 char, after
-    for position in range(length):
-        char = text[position]
+    for position in range(length):  # (the characters read by the string's width)
+        char = PyUnicode_READ(kind, data, position)
         if char == u"。":
             found.stops += 1
             continue
         if position + 1 == length:
             break
-        after = text[position + 1]
+        after = PyUnicode_READ(kind, data, position + 1)
         if after == u" " and (char == u"." or char == u"?" or char == u"!"):
             found.stops += 1
-        elif char == u" " and position + 2 < length and text[position + 2] == u" ":
+        elif (char == u" " and position + 2 < length
+              and PyUnicode_READ(kind, data, position + 2) == u" "):
             if after == u"|" and position >= bar:
                 found.separators, bar = found.separators + 1, position + 3
             elif after == u"·" and position >= dot:

@@ -36,8 +36,16 @@ MOSTLY_ASCII = st.text(
     max_size=60,
 )
 """Line texts made mostly of ASCII, with the marks and dots tokens are trimmed of."""
+CYRILLIC = st.text(
+    st.sampled_from(
+        "".join(map(chr, range(0x3FC, 0x534))) + " .,-'’„“«»—►→+_1٣日\u0301" + "аБв ЁёІі " * 3
+    ),
+    max_size=60,
+)
+"""Line texts of the Cyrillic letters (the block's edges and combining marks too) with the
+quotes, dashes and arrows the kernel classes, and a few characters it leaves to the regex."""
 LINE_TEXTS = st.lists(
-    st.one_of(MOSTLY_ASCII, any_text()).map(lambda text: text.replace("\n", " ")),
+    st.one_of(MOSTLY_ASCII, CYRILLIC, any_text()).map(lambda text: text.replace("\n", " ")),
     max_size=8,
 )
 

@@ -8,8 +8,10 @@ computed with the plain Python of their definitions (``str.split``, ``str.istitl
 from __future__ import annotations
 
 import sys
+from array import array
 from collections import Counter
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,7 +35,13 @@ from cleantext.text.features import (
 from cleantext.text.lexicon import BULLET
 from cleantext.text.page import Page
 from cleantext.text.prefilter import casefold
-from cleantext.text.stopwords import STOPWORDS, page_stopwords
+from cleantext.text.stopwords import (
+    LANGUAGES,
+    STOPWORDS,
+    choose_language,
+    page_stopwords,
+    tokens_language,
+)
 from strategies import any_text, page_line, page_text
 
 SHAPES = st.text(alphabet="aAǅß1٣ .!?…。”)»|·/-•\t\u00a0\u2003xY", max_size=40)
@@ -197,3 +205,58 @@ def test_the_prose_vocabulary_is_counted_line_after_line(text: str) -> None:
         for tokens, mark in zip(kept, marks, strict=True)
     ]
     assert line_texts(page.lines) == [line.text for line in page.lines]
+
+
+STOPWORD_TEXT = st.lists(
+    st.one_of(st.sampled_from(sorted(frozenset().union(*STOPWORDS.values()))), page_line()),
+    max_size=60,
+).map(" ".join)
+"""Lines rich in the lists' words (of several languages at once), and page-like ones."""
+
+
+@given(st.lists(st.one_of(STOPWORD_TEXT, page_text(), any_text()), min_size=1, max_size=6))
+def test_the_language_from_token_ids_is_the_language_of_the_words(lines: list[str]) -> None:
+    page = Page.from_text("\n".join(lines))
+    for marks in (
+        bytes(1 for _ in page.lines),
+        bytes(index % 2 for index in range(len(page.lines))),
+    ):
+        words: Counter[str] = Counter()
+        for tokens, mark in zip(page.tokens, marks, strict=True):
+            if mark:
+                words.update(tokens)
+        assert tokens_language(page.tokens, marks) == choose_language(words)
+        hits = array("q", [0] * len(LANGUAGES))
+        assert page.tokens.hits_on(marks, {}, hits) == sum(words.values())
+        assert not any(hits)
+
+
+def test_the_hits_are_checked() -> None:
+    page = Page.from_text("the cat and the dog")
+    with pytest.raises(TypeError):
+        page.tokens.hits_on(b"\1", {"the": (0,)}, array("i", [0]))
+    with pytest.raises(IndexError):
+        page.tokens.hits_on(b"\1", {"the": (1,)}, array("q", [0]))
+    with pytest.raises(IndexError):
+        page.tokens.hits_on(b"\1", {"the": (-1,)}, array("q", [0]))
+    with pytest.raises(ValueError):
+        page.tokens.hits_on(b"\1\1", {"the": (0,)}, array("q", [0]))
+    assert page.tokens.hits_on(b"", {"the": (0,)}, array("q", [0])) == 0
+
+
+@given(st.one_of(any_text(), page_text(), st.lists(SHAPES, min_size=1).map("\n".join)))
+def test_the_word_facts_are_read_from_the_tokens(text: str) -> None:
+    page = Page.from_text(text)
+    long_parts, numbers = page.tokens.word_facts(LONG_WORD)
+    assert list(long_parts) == [
+        sum(len(word) // LONG_WORD for word in words) for words in page.tokens
+    ]
+    assert list(numbers) == [sum(map(str.isdigit, words)) for words in page.tokens]
+    kept = page.tokens.select(range(0, len(page.lines), 2))  # (a vocabulary larger than its ids)
+    assert list(kept.word_facts(1)[0]) == [sum(map(len, words)) for words in kept]
+    middle = len(page.lines) // 2
+    parts, found = page.tokens.word_facts(LONG_WORD, middle, middle + 3)  # (one batch of lines)
+    assert list(parts) == list(long_parts[middle : middle + 3])
+    assert list(found) == list(numbers[middle : middle + 3])
+    with pytest.raises(ValueError):
+        page.tokens.word_facts(0)

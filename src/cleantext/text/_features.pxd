@@ -33,14 +33,14 @@ cdef class LineFacts:
     cdef readonly array capitalised, digits, separators  # "B" (lines under shape_limit)
     cdef readonly array prose, sentence_end, bullet  # "B", 0 or 1
     cdef readonly Py_ssize_t shapes
-    cdef object counted_for, vocabulary, choice
+    cdef object counted_for, choice
     cdef array counted
     cdef void _allocate(self, Py_ssize_t count)
     cdef void _allocate_like(self, LineFacts source, Py_ssize_t count)
     cdef Py_ssize_t _prose_lines(self)
     cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index)
-    cdef void _full(self, Py_ssize_t index, str text, tuple words, Py_ssize_t count,
-                    Py_ssize_t shape_limit, Py_ssize_t long_word)
+    cdef void _full(self, Py_ssize_t index, str text, Py_ssize_t count, Py_ssize_t long_parts,
+                    Py_ssize_t numbers, Py_ssize_t shape_limit, Py_ssize_t long_word)
     cdef void _light(self, Py_ssize_t index, str text, Py_ssize_t count)
 
 

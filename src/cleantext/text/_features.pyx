@@ -206,20 +206,23 @@ cdef Marks _marks(str text):
     after one, the next is looked for past its closing space)."""
     cdef Marks found
     found.stops = found.separators = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
     cdef Py_ssize_t position, length = len(text)
     cdef Py_ssize_t bar = 0, dot = 0, slash = 0, quote = 0  # where the next may start
     cdef Py_UCS4 char, after
-    for position in range(length):
-        char = text[position]
+    for position in range(length):  # (the characters read by the string's width)
+        char = PyUnicode_READ(kind, data, position)
         if char == u"。":
             found.stops += 1
             continue
         if position + 1 == length:
             break
-        after = text[position + 1]
+        after = PyUnicode_READ(kind, data, position + 1)
         if after == u" " and (char == u"." or char == u"?" or char == u"!"):
             found.stops += 1
-        elif char == u" " and position + 2 < length and text[position + 2] == u" ":
+        elif (char == u" " and position + 2 < length
+              and PyUnicode_READ(kind, data, position + 2) == u" "):
             if after == u"|" and position >= bar:
                 found.separators, bar = found.separators + 1, position + 3
             elif after == u"·" and position >= dot:
@@ -231,6 +234,37 @@ cdef Marks _marks(str text):
     return found
 
 
+DEF ASCII = 128
+DEF SPACE = 1  # the case classes of a character, as bits (see ``_case_of``)
+DEF UPPER = 2  # upper or title case
+DEF LOWER = 4
+
+cdef unsigned char ascii_cases[ASCII]
+
+
+cdef unsigned char _cases(Py_UCS4 char) noexcept:
+    """The case classes of ``char`` from the Unicode database: white space, upper or title
+    case, lower case."""
+    return (SPACE * char.isspace() + UPPER * (char.isupper() or char.istitle())
+            + LOWER * char.islower())
+
+
+cdef void _fill_cases() noexcept:
+    """Fill ``ascii_cases`` from :func:`_cases` itself (once, at import): a table read costs
+    less than three calls of the database, with the very same answers."""
+    cdef Py_UCS4 char
+    for char in range(ASCII):
+        ascii_cases[char] = _cases(char)
+
+
+_fill_cases()
+
+
+cdef inline unsigned char _case_of(Py_UCS4 char) noexcept:
+    """The case classes of ``char``: by the table below ASCII's end."""
+    return ascii_cases[char] if char < ASCII else _cases(char)
+
+
 cdef Py_ssize_t _title_words(str text):
     """``sum(map(str.istitle, text.split()))``: the words (split at spaces) in title case.
 
@@ -240,34 +274,25 @@ cdef Py_ssize_t _title_words(str text):
     cdef Py_ssize_t found = 0
     cdef bint in_word = False, cased = False, after_cased = False, title = True
     cdef Py_UCS4 char
+    cdef unsigned char cases
     for char in text:
-        if char.isspace():
+        cases = _case_of(char)
+        if cases & SPACE:
             found += in_word and cased and title
             in_word = False
             continue
         if not in_word:
             in_word, cased, after_cased, title = True, False, False, True
-        if char.isupper() or char.istitle():
+        if cases & UPPER:
             title = title and not after_cased
             after_cased = cased = True
-        elif char.islower():
+        elif cases & LOWER:
             title = title and after_cased
             after_cased = cased = True
         else:
             after_cased = False
     found += in_word and cased and title
     return found
-
-
-cdef bint _is_number(str word):
-    """``word.isdigit()``."""
-    cdef Py_UCS4 char
-    if not word:
-        return False
-    for char in word:
-        if not char.isdigit():
-            return False
-    return True
 
 
 cdef inline bint _is_regex_space(Py_UCS4 char):
@@ -336,8 +361,7 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
     """
 
     # (``counted`` holds the stopword counts of the set ``counted_for`` that
-    # ``stopword_counts`` last counted; ``vocabulary`` what ``prose_vocabulary`` found,
-    # ``choice`` what ``prose_choice`` chose from it)
+    # ``stopword_counts`` last counted; ``choice`` what ``prose_choice`` chose)
 
     def __len__(self):
         return len(self.chars)
@@ -374,9 +398,8 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
             index = kept[position]
             chosen._copy(position, self, index)
             prose_kept += self.prose.data.as_uchars[index]
-        if self.vocabulary is not None and prose_kept == self._prose_lines():
-            chosen.vocabulary = self.vocabulary  # the same lines may be prose: the same words
-            chosen.choice = self.choice  # (and the same language)
+        if self.choice is not None and prose_kept == self._prose_lines():
+            chosen.choice = self.choice  # the same lines may be prose: the same words, language
         return chosen
 
     cdef Py_ssize_t _prose_lines(self):
@@ -386,20 +409,12 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
             found += self.prose.data.as_uchars[index]
         return found
 
-    def prose_vocabulary(self, object tokens):
-        """How often each token occurs on the lines that may be prose, in the order of
-        first occurrence (``tokens.counts_on``); kept, and carried by :meth:`select` when
-        every such line is kept."""
-        if self.vocabulary is None:
-            self.vocabulary = tokens.counts_on(self.prose)
-        return self.vocabulary
-
     def prose_choice(self, object tokens, object choose):
-        """``choose(self.prose_vocabulary(tokens))`` (the page's language and stopwords,
-        chosen from the words of the lines that may be prose); kept, and carried by
-        :meth:`select` with the vocabulary."""
+        """``choose(tokens, self.prose)``: the page's language and stopwords, chosen from the
+        words (``tokens``) of the lines that may be prose; kept, and carried by
+        :meth:`select` when every such line is kept."""
         if self.choice is None:
-            self.choice = choose(self.prose_vocabulary(tokens))
+            self.choice = choose(tokens, self.prose)
         return self.choice
 
     cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index):
@@ -417,14 +432,11 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         if self.counted is not None:
             _copy_entry(self.counted, position, source.counted, index)
 
-    cdef void _full(self, Py_ssize_t index, str text, tuple words, Py_ssize_t count,
-                    Py_ssize_t shape_limit, Py_ssize_t long_word):
-        """A line that may be prose: word-level counts too."""
-        cdef Py_ssize_t chars = len(text), numbers = 0, long_parts = 0
-        cdef str word
-        for word in words:  # (the tokens read once: the long ones and the numbers)
-            long_parts += len(word) // long_word
-            numbers += _is_number(word)
+    cdef void _full(self, Py_ssize_t index, str text, Py_ssize_t count, Py_ssize_t long_parts,
+                    Py_ssize_t numbers, Py_ssize_t shape_limit, Py_ssize_t long_word):
+        """A line that may be prose: word-level counts too (``long_parts`` and ``numbers``:
+        its tokens' parts of ``long_word`` characters, and its numbers)."""
+        cdef Py_ssize_t chars = len(text)
         if chars > long_word * (count + 1):  # long tokens: scripts written without spaces
             count += long_parts
         cdef bint end = ends_sentence(text)
@@ -489,14 +501,17 @@ def measure_lines(LineTable table, object tokens, object word_counts, object cas
     cdef KeyNumbers numbers = KeyNumbers()
     cdef list texts
     cdef str text
+    cdef array long_parts, number_words
     facts._allocate(count)
     for first in range(0, count, batch):
         texts = line_texts(table, first, first + batch)
+        long_parts, number_words = tokens.word_facts(long_word, first, first + len(texts))
         for index in range(first, first + len(texts)):
             text = texts[index - first]
             if _may_be_prose(text, full_from):
-                facts._full(index, text, tokens[index], word_counts[index], shape_limit,
-                            long_word)
+                facts._full(index, text, word_counts[index],
+                            long_parts.data.as_ints[index - first],
+                            number_words.data.as_ints[index - first], shape_limit, long_word)
             else:
                 facts._light(index, text, word_counts[index])
         numbers.add(line_keys(texts, casefold))
@@ -646,25 +661,31 @@ def line_texts(LineTable table, Py_ssize_t first=0, Py_ssize_t last=-1):
     return found
 
 
-def language_hits(dict counts, dict languages_of, dict hits):
-    """Add each word's count in ``counts`` to ``hits[language]`` for each language
-    ``languages_of[word]`` names (a word on no list adds nothing); return the count of
-    all the words.
+def language_hits(dict counts, dict groups_of, array hits):
+    """Add each word's count in ``counts`` to ``hits[group]`` (an ``array('q')``) for each
+    group ``groups_of[word]`` names (a tuple of group numbers; a word in none adds
+    nothing); return the count of all the words (what
+    :meth:`~cleantext.text._words.LineTokens.hits_on` gives from a page's tokens).
 
-    >>> hits = {"en": 0, "de": 0}
-    >>> language_hits({"the": 3, "die": 2, "cat": 1}, {"the": ("en",), "die": ("de", "en")}, hits)
+    >>> from array import array
+    >>> hits = array("q", [0, 0])
+    >>> language_hits({"the": 3, "die": 2, "cat": 1}, {"the": (0,), "die": (1, 0)}, hits)
     6
-    >>> hits
-    {'en': 5, 'de': 2}
+    >>> list(hits)
+    [5, 2]
     """
-    cdef Py_ssize_t total = 0, count
-    cdef object word, languages, language
+    cdef Py_ssize_t total = 0, count, group, size = len(hits)
+    cdef object word, groups
+    if hits.ob_descr.typecode != c"q":
+        raise TypeError("hits must be an array('q')")
     for word, count in counts.items():
         total += count
-        languages = languages_of.get(word)
-        if languages is not None:
-            for language in languages:
-                hits[language] += count
+        groups = groups_of.get(word)
+        if groups is not None:
+            for group in groups:
+                if not 0 <= group < size:
+                    raise IndexError(f"group {group} of {size}")
+                hits.data.as_longlongs[group] += count
     return total
 
 

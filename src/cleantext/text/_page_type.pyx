@@ -8,6 +8,9 @@ and few others.
 """
 
 from cpython.array cimport array
+from cpython.unicode cimport (
+    Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ,
+)
 
 from cleantext.text._lines cimport LineTable, line_start, line_end
 
@@ -69,18 +72,22 @@ def header_ends(str folded, array starts, object date_end):
     return op, dated
 
 
-cdef bint _may_be_code(str text, Py_ssize_t start, Py_ssize_t end, tuple keywords):
+cdef bint _may_be_code(str text, Py_ssize_t start, Py_ssize_t end, frozenset keywords,
+                       str openers):
     """``text[start:end]`` holds what every line of code the page type counts holds: a
-    keyword first, a closing bracket, a comment mark or a brace first, a brace or a
-    semicolon last, ``=``, ``<`` or ``::``, or a call (``(`` after a word character or a
-    dot; any character beyond ASCII is let through)."""
+    keyword first (then white space), a closing bracket, a comment mark or a brace first,
+    a brace or a semicolon last, ``=``, ``<`` or ``::``, or a call (``(`` after a word
+    character or a dot; any character beyond ASCII is let through). The characters are
+    read by the string's width."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
     cdef Py_UCS4 char, before = 0
     cdef Py_ssize_t position
-    char = text[start]
-    if char in u"}])#/" or text[end - 1] in u"{;":
+    char = PyUnicode_READ(kind, data, start)
+    if char in u"}])#/" or PyUnicode_READ(kind, data, end - 1) in u"{;":
         return True
     for position in range(start, end):
-        char = text[position]
+        char = PyUnicode_READ(kind, data, position)
         if char == u"=" or char == u"<":
             return True
         if char == u":" and before == u":":
@@ -90,24 +97,45 @@ cdef bint _may_be_code(str text, Py_ssize_t start, Py_ssize_t end, tuple keyword
         ):
             return True
         before = char
-    return text.startswith(keywords, start, end)
+    return _starts_with_keyword(text, start, end, keywords, openers)
 
 
-def code_candidates(LineTable table, Py_ssize_t max_chars, tuple keywords):
-    """The numbers of the lines of ``table``, of at most ``max_chars`` characters, that may
-    be code (see :func:`_may_be_code`; ``keywords``: what a line of code may start with).
+cdef bint _starts_with_keyword(str text, Py_ssize_t start, Py_ssize_t end,
+                               frozenset keywords, str openers):
+    """``text[start:end]``'s first word (up to the first white space) is one of
+    ``keywords`` (none holds white space; ``openers``: their first characters). Every
+    line the pattern's ``^(?:keyword)\\s`` accepts passes: the regex's ``\\s`` is white
+    space to ``str.isspace`` too."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_ssize_t position = start
+    if PyUnicode_READ(kind, data, start) not in openers:
+        return False
+    while position < end and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, position)):
+        position += 1
+    return position < end and text[start:position] in keywords
+
+
+def code_candidates(LineTable table, Py_ssize_t max_chars, frozenset keywords):
+    """The texts of the lines of ``table`` (without their indentation), of at most
+    ``max_chars`` characters, that may be code (see :func:`_may_be_code`; ``keywords``:
+    the words a line of code may start with, then white space).
 
     >>> from cleantext.text._lines import LineTable
-    >>> code_candidates(LineTable("x = 1\\nHome\\n  def f\\nprint(x)\\nA (B)"), 200, ("def ",))
-    [0, 2, 3]
+    >>> code_candidates(LineTable("x = 1\\nHome\\n  def f\\nprint(x)\\nA (B)\\ndef"), 200,
+    ...     frozenset({"def"}))
+    ['x = 1', 'def f', 'print(x)']
     """
     cdef str text = table.text
+    cdef str openers = u"".join(sorted({keyword[0] for keyword in keywords}))
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
     cdef list found = []
     cdef Py_ssize_t line, start, end
     for line in range(len(table)):
         start, end = line_start(table, line), line_end(table, line)
-        while text[start].isspace():  # (a line has a non-space character)
+        while Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)):  # (a line has a non-space)
             start += 1
-        if end - start <= max_chars and _may_be_code(text, start, end, keywords):
-            found.append(line)
+        if end - start <= max_chars and _may_be_code(text, start, end, keywords, openers):
+            found.append(text[start:end])
     return found

@@ -21,14 +21,21 @@ from cleantext.text._lines cimport LineTable, checked_index, line_start, line_en
 
 DEF LATIN_END = 0x300  # below it: no combining mark, and lower() maps one char to one (but U+0130)
 DEF DOTTED_CAPITAL_I = 0x130  # lower() gives two characters
+DEF CYRILLIC_START = 0x400  # the Cyrillic letters (and their supplement), lower() one to one,
+DEF CYRILLIC_END = 0x530  # ...
+DEF CYRILLIC_MARKS_START = 0x483  # ... but for these combining marks
+DEF CYRILLIC_MARKS_END = 0x48A
 DEF RIGHT_QUOTE = 0x2019  # a token may hold it (``don’t``)
 
 
 cdef inline bint handled(Py_UCS4 char):
-    """True for a character the kernel classes itself (the tests check these against the regex)."""
+    """True for a character the kernel classes itself (the tests check these against the regex):
+    the Latin scripts, Cyrillic without its combining marks, common quotes, dashes, arrows."""
     if char < LATIN_END:
         return char != DOTTED_CAPITAL_I
-    return char in u"–—‘’“”•…€"
+    if CYRILLIC_START <= char < CYRILLIC_END:
+        return not CYRILLIC_MARKS_START <= char < CYRILLIC_MARKS_END
+    return char in u"–—‘’‚“”„•…€‹›™←→↓►"
 
 
 cdef inline bint is_word_char(Py_UCS4 char):
@@ -68,16 +75,16 @@ cdef void _class_ascii() noexcept:
 
 _class_ascii()
 
-cdef Py_UCS4 lowered_latin[LATIN_END]
+cdef Py_UCS4 lowered_table[CYRILLIC_END]
 
 
 cdef void _fill_lowered() noexcept:
-    """Fill ``lowered_latin`` with each character's ``str.lower`` below ``LATIN_END`` (once,
-    at import; one character each there, but for U+0130, which the kernel does not
-    handle). The other handled characters have no case."""
+    """Fill ``lowered_table`` with each character's ``str.lower`` below ``CYRILLIC_END``
+    (once, at import; one character each for the handled ones, all but U+0130, which the
+    kernel does not handle). The other handled characters have no case."""
     cdef Py_UCS4 char
-    for char in range(LATIN_END):
-        lowered_latin[char] = ord(chr(char).lower()[0])
+    for char in range(CYRILLIC_END):
+        lowered_table[char] = ord(chr(char).lower()[0])
 
 
 _fill_lowered()
@@ -85,7 +92,7 @@ _fill_lowered()
 
 cdef inline Py_UCS4 lowered(Py_UCS4 char) noexcept:
     """``char.lower()`` for a handled character."""
-    return lowered_latin[char] if char < LATIN_END else char
+    return lowered_table[char] if char < CYRILLIC_END else char
 
 
 cdef extern from *:
@@ -152,8 +159,8 @@ cdef inline bint has_class(Py_UCS4 char, unsigned char bit) noexcept:
 def is_handled(str char):
     """Whether the kernel classes ``char`` itself (for the tests).
 
-    >>> is_handled("é"), is_handled("’"), is_handled("İ"), is_handled("ж")
-    (True, True, False, False)
+    >>> is_handled("é"), is_handled("’"), is_handled("İ"), is_handled("ж"), is_handled("\u0483")
+    (True, True, False, True, False)
     """
     return handled(char[0])
 
@@ -172,6 +179,22 @@ cdef bint all_handled(str text, Py_ssize_t first, Py_ssize_t end):
     return True
 
 
+cdef bint is_number(str token) noexcept:
+    """``token.isdigit()``: an ASCII character is a digit from 0 to 9 only (no table read)."""
+    cdef int kind = PyUnicode_KIND(token)
+    cdef void *data = PyUnicode_DATA(token)
+    cdef Py_ssize_t position, length = len(token)
+    cdef Py_UCS4 char
+    for position in range(length):
+        char = PyUnicode_READ(kind, data, position)
+        if char < ASCII:
+            if not u"0" <= char <= u"9":
+                return False
+        elif not char.isdigit():
+            return False
+    return length > 0
+
+
 cdef inline Py_ssize_t first_of(str text, Py_ssize_t start):
     """The first non-space character of the line starting at ``start``."""
     while text[start].isspace():
@@ -184,7 +207,7 @@ def word_counts(LineTable table, plain):
     of a line with a character the kernel does not class.
 
     >>> from cleantext.text._lines import LineTable
-    >>> table = LineTable("Home | News-room | 2024\\n• Café au lait\\nжж")
+    >>> table = LineTable("Home | News-room | 2024\\n• Café au lait\\n日本")
     >>> list(word_counts(table, lambda text: -1))  # (the plain definition: for the test)
     [4, 3, -1]
     """
@@ -444,6 +467,78 @@ cdef class LineTokens:
                 seen.data.as_ints[token] += 1
         return {<object>PyList_GET_ITEM(self.vocabulary, token): seen.data.as_ints[token]
                 for token in order}
+
+    def word_facts(self, Py_ssize_t long_word, Py_ssize_t first=0, Py_ssize_t last=-1):
+        """Per line from ``first`` to ``last`` (exclusive; -1: to the end),
+        ``(long_parts, numbers)`` (each an ``array('i')``): the sum of its tokens'
+        ``len(token) // long_word``, and how many of its tokens are numbers
+        (``str.isdigit``), read from the ids: no tuple of tokens is built.
+
+        >>> from cleantext.text._lines import LineTable
+        >>> tokens = LineTokens(LineTable("a 12 bcdef\\n-\\n٣ 1x ²"), str.split)
+        >>> [list(facts) for facts in tokens.word_facts(3)]
+        [[1, 0, 0], [1, 0, 2]]
+        >>> [list(facts) for facts in tokens.word_facts(3, 1, 3)]
+        [[0, 0], [0, 2]]
+        """
+        cdef Py_ssize_t count = len(self.bounds) - 1, index, position, parts, found
+        cdef str token
+        if long_word < 1:
+            raise ValueError(f"long_word must be 1 or more, not {long_word}")
+        if last < 0 or last > count:
+            last = count
+        first = min(max(first, 0), last)
+        cdef array long_parts = clone(_new_array("i"), last - first, False)
+        cdef array numbers = clone(_new_array("i"), last - first, False)
+        for index in range(first, last):
+            parts = found = 0
+            for position in range(self._bound_at(index), self._bound_at(index + 1)):
+                token = <str>PyList_GET_ITEM(self.vocabulary, self.ids.data.as_ints[position])
+                parts += len(token) // long_word
+                found += is_number(token)
+            long_parts.data.as_ints[index - first] = parts
+            numbers.data.as_ints[index - first] = found
+        return long_parts, numbers
+
+    def hits_on(self, const unsigned char[:] lines, dict groups_of, array hits):
+        """How many tokens the lines marked in ``lines`` (one byte a line) hold; and each
+        token's count on them added to ``hits[group]`` (an ``array('q')``) for each group
+        ``groups_of[token]`` names (a tuple of group numbers; a token in none adds
+        nothing). What counting with :meth:`counts_on` and adding up its entries gives,
+        without its ``dict``: each token of the vocabulary is looked up once.
+
+        >>> from array import array
+        >>> from cleantext.text._lines import LineTable
+        >>> tokens = LineTokens(LineTable("the cat\\ndie\\nthe die the"), str.split)
+        >>> hits = array("q", [0, 0])
+        >>> tokens.hits_on(bytes([1, 0, 1]), {"the": (0,), "die": (1, 0)}, hits), list(hits)
+        (5, [4, 1])
+        """
+        cdef array seen = clone(_new_array("i"), len(self.vocabulary), True)
+        cdef Py_ssize_t index, position, total = 0, token, start, stop, group
+        cdef Py_ssize_t size = len(hits)
+        cdef object groups
+        if hits.ob_descr.typecode != c"q":
+            raise TypeError("hits must be an array('q')")
+        if lines.shape[0] > len(self.bounds) - 1:
+            raise ValueError(f"{lines.shape[0]} marks for {len(self.bounds) - 1} lines")
+        for index in range(lines.shape[0]):
+            if not lines[index]:
+                continue
+            start, stop = self._bound_at(index), self._bound_at(index + 1)
+            total += stop - start
+            for position in range(start, stop):
+                seen.data.as_ints[self.ids.data.as_ints[position]] += 1
+        for token in range(len(self.vocabulary)):
+            if not seen.data.as_ints[token]:
+                continue
+            groups = groups_of.get(<object>PyList_GET_ITEM(self.vocabulary, token))
+            if groups is not None:
+                for group in groups:
+                    if not 0 <= group < size:
+                        raise IndexError(f"group {group} of {size}")
+                    hits.data.as_longlongs[group] += seen.data.as_ints[token]
+        return total
 
     def members_on(self, const unsigned char[:] lines, words):
         """Per line marked in ``lines`` (one byte a line), how many of its tokens are in

@@ -31,10 +31,11 @@ from cleantext.text._features import (
 from cleantext.text._features import LineFeatures as LineFeatures  # (the compiled type)
 from cleantext.text.page import Page
 from cleantext.text.prefilter import casefold
-from cleantext.text.stopwords import STOPWORDS, choose_language, page_stopwords
+from cleantext.text.stopwords import STOPWORDS, page_stopwords, tokens_language
 
 if TYPE_CHECKING:
     from cleantext.text import page as page_module
+    from cleantext.text._words import LineTokens
 
 FULL_FROM = 70
 """Lines this long, or ending like a sentence, may be prose: they get word-level features."""
@@ -78,16 +79,20 @@ def page_features(page: Page) -> PageFeatures:
     return PageFeatures(language, FeatureTable(facts, counts, facts.repeat_counts(SHAPE_REPEATS)))
 
 
-def choose_stopwords(vocabulary: dict[str, int]) -> tuple[str | None, frozenset[str]]:
-    """The language whose stopwords the words of ``vocabulary`` hit most (None: none does)
-    and the words counted as stopwords: that language's, or the page's most frequent.
+def choose_stopwords(tokens: LineTokens, prose: array[int]) -> tuple[str | None, frozenset[str]]:
+    """The language whose stopwords the words (``tokens``) of the lines marked in ``prose``
+    hit most (None: none does; :func:`tokens_language`) and the words counted as stopwords:
+    that language's, or the most frequent of those words.
 
-    >>> language, stopwords = choose_stopwords({"foo": 3, "bar": 2, "baz": 1})
+    >>> page = Page.from_text("foo bar foo.\\nbar baz foo.\\nqux")
+    >>> language, stopwords = choose_stopwords(page.tokens, array("B", [1, 1, 0]))
     >>> language, sorted(stopwords)
     (None, ['bar', 'foo'])
     """
-    language = choose_language(vocabulary)
-    return language, STOPWORDS[language] if language else page_stopwords(vocabulary)
+    language = tokens_language(tokens, prose)
+    if language:
+        return language, STOPWORDS[language]
+    return None, page_stopwords(tokens.counts_on(prose))
 
 
 def line_facts(lines: page_module.LineFeatures) -> LineFacts:

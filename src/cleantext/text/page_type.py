@@ -115,6 +115,8 @@ CODE_KEYWORDS = (
     *("pip", "git", "docker", "curl", "sudo", "kubectl", "yarn", "cargo", "go"),
 )
 """What a line of code may start with (then a space): a keyword, a prompt."""
+CODE_OPENERS = frozenset(CODE_KEYWORDS)
+"""The same, as a set (the compiled pre-filter looks a line's first word up in it)."""
 CODE_WORDS = "(?:" + "|".join(re.escape(word) for word in CODE_KEYWORDS) + ")"
 CODE_LINE = regex.compile(
     rf"^{CODE_WORDS}\s"
@@ -281,9 +283,8 @@ class _Candidates:
 
     def code(self) -> int:
         """How many lines look like code."""
-        lines = self.page.lines
-        candidates = code_candidates(lines, CODE_CHARS, CODE_KEYWORDS)
-        return sum(1 for index in candidates if CODE_LINE.search(lines[index].text))
+        candidates = code_candidates(self.page.lines, CODE_CHARS, CODE_OPENERS)
+        return sum(1 for text in candidates if CODE_LINE.search(text))
 
     def prices(self) -> int:
         """How many short lines hold a price."""

@@ -15,10 +15,15 @@ True
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from cleantext.text._features import language_hits
+
+if TYPE_CHECKING:
+    from cleantext.text._words import LineTokens
 
 _LISTS = {
     "en": """
@@ -111,11 +116,13 @@ MIN_SHARE = 0.12
 FALLBACK_SIZE = 25
 """Fallback: this many of the page's most frequent words count as its function words."""
 
-_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
-    word: tuple(language for language, words in STOPWORDS.items() if word in words)
+LANGUAGES = tuple(STOPWORDS)
+"""The languages with a stopword list, numbered in this order."""
+_GROUPS_OF: dict[str, tuple[int, ...]] = {
+    word: tuple(number for number, language in enumerate(LANGUAGES) if word in STOPWORDS[language])
     for word in frozenset().union(*STOPWORDS.values())
 }
-"""The languages whose stopword list holds each word (read only)."""
+"""The numbers (in :data:`LANGUAGES`) of the languages whose list holds each word (read only)."""
 
 
 def choose_language(counts: Mapping[str, int]) -> str | None:
@@ -124,12 +131,38 @@ def choose_language(counts: Mapping[str, int]) -> str | None:
     The hits are added up in one pass over the words (the compiled
     :func:`~cleantext.text._features.language_hits`).
     """
-    hits = dict.fromkeys(STOPWORDS, 0)
-    total = language_hits(counts if type(counts) is dict else dict(counts), _LANGUAGES_OF, hits)
-    best = max(hits, key=lambda language: hits[language])
+    hits = _no_hits()
+    total = language_hits(counts if type(counts) is dict else dict(counts), _GROUPS_OF, hits)
+    return _best_language(hits, total)
+
+
+def tokens_language(tokens: LineTokens, lines: bytes | array[int]) -> str | None:
+    """:func:`choose_language` of the words of the lines marked in ``lines`` (one byte a
+    line), read from the page's token ids (the compiled
+    :meth:`~cleantext.text._words.LineTokens.hits_on`): no ``dict`` of the words is made.
+
+    >>> from cleantext.text.page import Page
+    >>> page = Page.from_text("Home\\nder hund und die katze sind in dem haus aber nicht mit uns")
+    >>> tokens_language(page.tokens, bytes([1, 1])), tokens_language(page.tokens, bytes([1, 0]))
+    ('de', None)
+    """
+    hits = _no_hits()
+    total = tokens.hits_on(lines, _GROUPS_OF, hits)
+    return _best_language(hits, total)
+
+
+def _no_hits() -> array[int]:
+    """A count of hits for each of :data:`LANGUAGES`, all 0."""
+    return array("q", bytes(8 * len(LANGUAGES)))
+
+
+def _best_language(hits: array[int], total: int) -> str | None:
+    """The language of the most ``hits`` (the first of them on a tie), when they are
+    enough among ``total`` words (:data:`MIN_HITS`, :data:`MIN_SHARE`); else None."""
+    best = max(range(len(LANGUAGES)), key=hits.__getitem__)
     if hits[best] < MIN_HITS or hits[best] < MIN_SHARE * total:
         return None
-    return best
+    return LANGUAGES[best]
 
 
 def page_stopwords(counts: Mapping[str, int], size: int = FALLBACK_SIZE) -> frozenset[str]:

@@ -27,16 +27,19 @@ from cleantext.text.page import Page
 from cleantext.text.prefilter import (
     LONGER_LINE,
     SHORT_LINE,
+    FoldedLines,
     LeadWords,
     LineSubset,
     casefold,
     short_lines_with,
 )
 from cleantext.text.triggers import (
+    COMMENT_FORM_WORDS,
     COMMENT_TRIGGERS,
     COMMENTS,
     COOKIE_NOTICE,
     COOKIE_TRIGGERS,
+    FOUND,
     MENU_CELLS,
 )
 from strategies import any_text
@@ -91,7 +94,8 @@ LIMITS = (SHORT_LINE, SHORT_LINE + 40, LONGER_LINE - 1, LONGER_LINE, LONGER_LINE
 @example("\n".join(f"• Skip{'  x' * ((n - 6) // 3)}" for n in LIMITS), SHORT_LINE + 40)
 def test_short_lines_with_a_trigger_are_a_search_of_every_line(text: str, limit: int) -> None:
     page = Page.from_text(text.replace("\u0307", ""))  # (the scan reads i + U+0307 as i)
-    for trigger, words in ((COOKIE_NOTICE, COOKIE_TRIGGERS), (COMMENTS, COMMENT_TRIGGERS)):
+    talk = FOUND["comments"]
+    for trigger, words in ((COOKIE_NOTICE, COOKIE_TRIGGERS), (talk, COMMENT_TRIGGERS)):
         expected = [
             line.index
             for line in page.lines
@@ -99,6 +103,14 @@ def test_short_lines_with_a_trigger_are_a_search_of_every_line(text: str, limit:
         ]
         assert [line.index for line in short_lines_with(page, trigger, limit)] == expected
         assert [line.index for line in short_lines_with(page, words, limit)] == expected
+    # A union of group intersections: of its first groups' lines, those that each line's
+    # own scan keeps (all of them beyond the longest lines the page's scans read).
+    furniture = [line.index for line in short_lines_with(page, COMMENTS, limit)]
+    assert furniture == [
+        line.index
+        for line in short_lines_with(page, COMMENT_TRIGGERS + COMMENT_FORM_WORDS, limit)
+        if len(line.text) > LONGER_LINE or any(FoldedLines([line]).triggered(COMMENTS))
+    ]
     spaced = [
         line.index
         for line in page.lines

@@ -74,20 +74,27 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
 def _candidates(page: Page, params: Params) -> Iterator[Line]:
     """The short lines of at most ``max_words`` words that may be credits, in order: those
     the shared scan finds opening with a label or holding a trailing credit's words, and
-    those with an agency's name among their tokens (the scan finds such a name inside
-    words too, ``ap`` in "happen": the tokens settle it before any pattern runs)."""
-    counts, words = page.word_counts, page.tokens
+    those with an agency's name among their tokens (:func:`_named`)."""
+    counts = page.word_counts
     labelled = short_lines_with(page, PHOTO_CREDIT, params.max_chars)
-    named = (
-        line
-        for line in short_lines_with(page, AGENCIES, params.max_chars)
-        if not PHOTO_AGENCIES.isdisjoint(words[line.index])
-    )
     last = -1
-    for line in merge(labelled, named, key=_index):
+    for line in merge(labelled, _named(page, params), key=_index):
         if line.index != last and counts[line.index] <= params.max_words:
             yield line
         last = line.index
+
+
+def _named(page: Page, params: Params) -> Iterator[Line]:
+    """The short lines with an agency's name among their tokens, in order. The shared scan
+    finds such a name inside words too (``ap`` in "happen"): the tokens settle it before
+    the line is built."""
+    words, folded = page.tokens, page.folded
+    if folded.max_chars is not None and folded.max_chars < params.max_chars:
+        named = short_lines_with(page, AGENCIES, params.max_chars)  # (longer lines too)
+        return (line for line in named if not PHOTO_AGENCIES.isdisjoint(words[line.index]))
+    numbers = folded.triggered_indexes(AGENCIES)  # (page.folded holds the page's lines)
+    found = (page.lines[n] for n in numbers if not PHOTO_AGENCIES.isdisjoint(words[n]))
+    return (line for line in found if len(line.text) <= params.max_chars)
 
 
 def _index(line: Line) -> int:

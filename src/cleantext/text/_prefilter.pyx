@@ -12,7 +12,7 @@ longer than a limit without building them.
 """
 
 cimport cython
-from cpython.array cimport array, clone, resize
+from cpython.array cimport array, clone
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 )
@@ -492,26 +492,34 @@ cdef void _complete(array moves, list ends, list children, Py_ssize_t width):
 def lines_with_terms(array numbers, array masks, terms):
     """The numbers among ``numbers`` whose entry of ``masks`` holds every bit of one of
     ``terms`` (a union of conjunctions of groups: :meth:`Triggers.lines` gives them), an
-    ``array('q')``.
+    ``array('q')`` of their size (counted first, as :func:`lines_in`).
 
     >>> from array import array
     >>> lines_with_terms(array("q", [0, 3, 7, 9]), array("Q", [1, 3, 2, 4]), (3, 4)).tolist()
     [3, 9]
     """
-    cdef array chosen = clone(numbers, len(numbers), False)
     cdef array wanted = _new_array("Q", terms)
-    cdef Py_ssize_t k, term, count = 0
-    cdef unsigned long long mask, bits
+    cdef Py_ssize_t k, count = 0
     for k in range(len(numbers)):
-        mask = masks.data.as_ulonglongs[k]
-        for term in range(len(wanted)):
-            bits = wanted.data.as_ulonglongs[term]
-            if mask & bits == bits:
-                chosen.data.as_longlongs[count] = numbers.data.as_longlongs[k]
-                count += 1
-                break
-    resize(chosen, count)  # (of the same type, 'q')
+        count += _has_term(masks.data.as_ulonglongs[k], wanted)
+    cdef array chosen = clone(numbers, count, False)  # (of the same type, 'q')
+    count = 0
+    for k in range(len(numbers)):
+        if _has_term(masks.data.as_ulonglongs[k], wanted):
+            chosen.data.as_longlongs[count] = numbers.data.as_longlongs[k]
+            count += 1
     return chosen
+
+
+cdef inline bint _has_term(unsigned long long mask, array terms) noexcept:
+    """True when ``mask`` holds every bit of one of ``terms`` (an ``array('Q')``)."""
+    cdef Py_ssize_t term
+    cdef unsigned long long bits
+    for term in range(len(terms)):
+        bits = terms.data.as_ulonglongs[term]
+        if mask & bits == bits:
+            return True
+    return False
 
 
 def lines_in(array numbers, array masks, unsigned long long bit):

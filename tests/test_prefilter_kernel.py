@@ -23,6 +23,7 @@ from cleantext.text._prefilter import (
     lines_holding,
     lines_in,
     lines_leading_with,
+    lines_up_to,
     lines_with_terms,
     longer_lines,
 )
@@ -130,6 +131,18 @@ def test_longer_lines_stop_at_the_longest(text: str, limit: int, longest: int) -
         for line in table
         if limit < len(line.text) and (longest < 0 or len(line.text) <= longest)
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text(), st.integers(min_value=0, max_value=30), st.data())
+def test_lines_up_to_keep_the_lines_no_longer_than_the_longest(
+    text: str, longest: int, data: st.DataObject
+) -> None:
+    table = LineTable(text)
+    numbers = data.draw(st.lists(st.integers(0, len(table) - 1), unique=True)) if table else []
+    chosen = lines_up_to(table, array("q", sorted(numbers)), longest)
+    assert chosen.typecode == "q"
+    assert chosen.tolist() == [n for n in sorted(numbers) if len(table[n].text) <= longest]
 
 
 def lines_opening_with(folded: str, words: Iterable[str]) -> list[int]:

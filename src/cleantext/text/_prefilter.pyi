@@ -15,6 +15,7 @@ def lines_leading_with(text: str, words: Iterable[str] | Words) -> list[int]: ..
 def longer_lines(
     table: LineTable, limit: int, longest: int = -1, opening: str = ""
 ) -> list[int]: ...
+def lines_up_to(table: LineTable, numbers: array[int], longest: int) -> array[int]: ...
 
 class Triggers:
     """Named groups of words (anywhere, leading or opening), found in one pass."""

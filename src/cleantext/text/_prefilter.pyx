@@ -280,17 +280,55 @@ def longer_lines(LineTable table, Py_ssize_t limit, Py_ssize_t longest=-1, str o
     cdef list numbers = []
     cdef Py_ssize_t index, first, end
     for index in range(table.count):
-        first = line_start(table, index)
         end = line_end(table, index)
-        if end - first <= limit:
+        if end - line_start(table, index) <= limit:
             continue  # (the indentation only makes the line shorter)
-        while text[first].isspace():
-            first += 1
+        first = _text_start(table, index)
         if end - first <= limit or (longest >= 0 and end - first > longest):
             continue
         if not opening or text[first] in opening:
             numbers.append(index)
     return numbers
+
+
+def lines_up_to(LineTable table, array numbers, Py_ssize_t longest):
+    """The numbers among ``numbers`` (of lines of ``table``, an ``array('q')``) whose text
+    (indentation stripped) has at most ``longest`` characters, an ``array('q')``: a caller
+    builds the lines it reads, none beyond them.
+
+    >>> from array import array
+    >>> from cleantext.text._lines import LineTable
+    >>> table = LineTable("short\\n    four\\nlonger one")
+    >>> lines_up_to(table, array("q", [0, 1, 2]), 4).tolist(), lines_up_to(table, array("q"), 4)
+    ([1], array('q'))
+    """
+    cdef Py_ssize_t k, count = 0
+    for k in range(len(numbers)):
+        count += _at_most(table, numbers.data.as_longlongs[k], longest)
+    cdef array chosen = clone(numbers, count, False)  # (of the same type, 'q')
+    count = 0
+    for k in range(len(numbers)):
+        if _at_most(table, numbers.data.as_longlongs[k], longest):
+            chosen.data.as_longlongs[count] = numbers.data.as_longlongs[k]
+            count += 1
+    return chosen
+
+
+cdef bint _at_most(LineTable table, Py_ssize_t index, Py_ssize_t longest):
+    """True when line ``index``'s text (indentation stripped) has at most ``longest`` characters."""
+    cdef Py_ssize_t end = line_end(table, index)
+    if end - line_start(table, index) <= longest:
+        return True  # (the indentation only makes the line shorter)
+    return end - _text_start(table, index) <= longest
+
+
+cdef Py_ssize_t _text_start(LineTable table, Py_ssize_t index):
+    """Where line ``index``'s text starts: after its indentation (it holds a non-space)."""
+    cdef str text = table.text
+    cdef Py_ssize_t first = line_start(table, index)
+    while text[first].isspace():
+        first += 1
+    return first
 
 
 DEF WIDEST = 0x10000  # the words' characters all lie below this (the Basic Multilingual Plane)

@@ -35,6 +35,7 @@ from cleantext.text._prefilter import (
     lines_holding,
     lines_in,
     lines_leading_with,
+    lines_up_to,
     lines_with_terms,
     longer_lines,
 )
@@ -325,10 +326,25 @@ def short_lines_with(
     """
     shared = page.folded
     searched = words if isinstance(words, (Words, Trigger)) else Words(words)
-    found = (line for line in shared.holding(searched) if len(line.text) <= max_chars)
+    found = _folded_lines_with(shared, searched, max_chars)
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
     return merge(found, _longer_lines_with(page, searched, max_chars))  # (lines sort by index)
+
+
+def _folded_lines_with(
+    folded: FoldedLines, words: Words | Trigger, max_chars: int
+) -> Iterator[Line]:
+    """The lines of ``folded`` of at most ``max_chars`` characters that hold ``words``, in
+    order: a :class:`Trigger`'s in a page's table read as numbers, those longer than
+    ``max_chars`` dropped before any line is built (:func:`~cleantext.text._prefilter.lines_up_to`)."""
+    lines = folded.lines
+    if isinstance(words, Trigger) and isinstance(lines, LineTable):
+        numbers = folded.triggered_indexes(words)
+        if folded.max_chars is None or folded.max_chars > max_chars:
+            numbers = lines_up_to(lines, numbers, max_chars)
+        return (lines[number] for number in numbers)
+    return (line for line in folded.holding(words) if len(line.text) <= max_chars)
 
 
 def _longer_lines_with(page: Page, words: Words | Trigger, max_chars: int) -> Iterator[Line]:

@@ -17,27 +17,31 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cleantext.detectors import ad_label, menu, related_list
+from cleantext.detectors import ad_label, menu, photo_credit, related_list
 from cleantext.detectors.related_list import Params, _lead_lines
 from cleantext.text import prefilter
 from cleantext.text._lines import LineTable
 from cleantext.text._prefilter import longer_lines
-from cleantext.text.lexicon import BULLET_CHARS, strip_bullet
+from cleantext.text.lexicon import BULLET_CHARS, PHOTO_AGENCIES, strip_bullet, tokens
 from cleantext.text.page import Page
 from cleantext.text.prefilter import (
     LONGER_LINE,
     SHORT_LINE,
+    FoldedLines,
     LeadWords,
     LineSubset,
     casefold,
     short_lines_with,
 )
 from cleantext.text.triggers import (
+    COMMENT_FORM_WORDS,
     COMMENT_TRIGGERS,
     COMMENTS,
     COOKIE_NOTICE,
     COOKIE_TRIGGERS,
+    FOUND,
     MENU_CELLS,
+    PHOTO_CREDIT,
 )
 from strategies import any_text
 
@@ -91,7 +95,8 @@ LIMITS = (SHORT_LINE, SHORT_LINE + 40, LONGER_LINE - 1, LONGER_LINE, LONGER_LINE
 @example("\n".join(f"• Skip{'  x' * ((n - 6) // 3)}" for n in LIMITS), SHORT_LINE + 40)
 def test_short_lines_with_a_trigger_are_a_search_of_every_line(text: str, limit: int) -> None:
     page = Page.from_text(text.replace("\u0307", ""))  # (the scan reads i + U+0307 as i)
-    for trigger, words in ((COOKIE_NOTICE, COOKIE_TRIGGERS), (COMMENTS, COMMENT_TRIGGERS)):
+    talk = FOUND["comments"]
+    for trigger, words in ((COOKIE_NOTICE, COOKIE_TRIGGERS), (talk, COMMENT_TRIGGERS)):
         expected = [
             line.index
             for line in page.lines
@@ -99,6 +104,14 @@ def test_short_lines_with_a_trigger_are_a_search_of_every_line(text: str, limit:
         ]
         assert [line.index for line in short_lines_with(page, trigger, limit)] == expected
         assert [line.index for line in short_lines_with(page, words, limit)] == expected
+    # A union of group intersections: of its first groups' lines, those that each line's
+    # own scan keeps (all of them beyond the longest lines the page's scans read).
+    furniture = [line.index for line in short_lines_with(page, COMMENTS, limit)]
+    assert furniture == [
+        line.index
+        for line in short_lines_with(page, COMMENT_TRIGGERS + COMMENT_FORM_WORDS, limit)
+        if len(line.text) > LONGER_LINE or any(FoldedLines([line]).triggered(COMMENTS))
+    ]
     spaced = [
         line.index
         for line in page.lines
@@ -201,3 +214,34 @@ def test_too_many_longer_lines_are_searched_a_batch_at_a_time(text: str, limit: 
         assert [line.index for line in short_lines_with(page, COOKIE_NOTICE, chars)] == expected
     finally:
         prefilter.LONGER_BATCH = batch
+
+
+CREDIT_PIECES = ("Photo", "AP", "happen", "Getty Images", "Credit", ":", "…", "(", " ", "• ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(CREDIT_PIECES), max_size=5).map("".join),
+            st.integers(0, 700),
+        ).map(lambda parts: parts[0] + " x" * (parts[1] // 2)),
+        max_size=8,
+    ).map("\n".join),
+    st.sampled_from((160, SHORT_LINE, SHORT_LINE + 1, LONGER_LINE + 100)),
+)
+@example("happenPhoto" + " x" * 320, LONGER_LINE + 100)
+def test_photo_credit_candidates_are_the_scan_and_the_agency_tokens(text: str, limit: int) -> None:
+    page = Page.from_text(text)
+    params = photo_credit.Params(max_chars=limit, max_words=400)
+    expected = [
+        line.index
+        for line in page.lines
+        if len(line.text) <= limit
+        and (
+            any(FoldedLines([line]).triggered(PHOTO_CREDIT))
+            or (len(line.text) > LONGER_LINE and _holds(line.text, PHOTO_CREDIT.listed))
+            or not PHOTO_AGENCIES.isdisjoint(tokens(strip_bullet(line.text)))
+        )
+    ]
+    assert [line.index for line in photo_credit._candidates(page, params)] == expected

@@ -9,6 +9,7 @@ Texts mix the detectors' own words (in random case, with letters that fold: ``İ
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 
 import pytest
@@ -22,15 +23,20 @@ from cleantext.text._prefilter import (
     lines_holding,
     lines_in,
     lines_leading_with,
+    lines_up_to,
+    lines_with_terms,
     longer_lines,
 )
 from cleantext.text.lexicon import BULLET_CHARS, has_bullet, strip_bullet, tokens
 from cleantext.text.page import Page
-from cleantext.text.prefilter import casefold, lines_only_of
-from cleantext.text.triggers import FOUND
+from cleantext.text.prefilter import casefold, either, lines_only_of, shared_triggers
+from cleantext.text.triggers import COMMENTS, FOUND, NEWSLETTER, PHOTO_CREDIT
 from strategies import any_text
 
-WORDS = sorted({*comments.TRIGGERS, *related_list.LEAD_WORDS.words, "read more", "ап", "ß"})
+WORDS = sorted(
+    {*comments.TRIGGERS, *related_list.LEAD_WORDS.words, "read more", "ап", "ß"}
+    | {"subscribe", "sign up for", "log", "photo", "credit", ":", "…", "...", "getty"}
+)
 ODD = (
     "İ",
     "ı",
@@ -48,6 +54,8 @@ ODD = (
     "é",
     "ж",
     "東",
+    "2",
+    "٣",
 )
 
 
@@ -125,6 +133,18 @@ def test_longer_lines_stop_at_the_longest(text: str, limit: int, longest: int) -
     ]
 
 
+@settings(max_examples=200, deadline=None)
+@given(any_text(), st.integers(min_value=0, max_value=30), st.data())
+def test_lines_up_to_keep_the_lines_no_longer_than_the_longest(
+    text: str, longest: int, data: st.DataObject
+) -> None:
+    table = LineTable(text)
+    numbers = data.draw(st.lists(st.integers(0, len(table) - 1), unique=True)) if table else []
+    chosen = lines_up_to(table, array("q", sorted(numbers)), longest)
+    assert chosen.typecode == "q"
+    assert chosen.tolist() == [n for n in sorted(numbers) if len(table[n].text) <= longest]
+
+
 def lines_opening_with(folded: str, words: Iterable[str]) -> list[int]:
     """The numbers of the lines of ``folded`` (case-folded, split at ``\\n``) that start
     with one of ``words``, a dotted ``i`` (``İ`` folded) read as ``i``: the plain rule that
@@ -199,10 +219,22 @@ def test_the_shared_scan_finds_what_each_group_scan_finds(text: str) -> None:
         assert lines_in(numbers, groups, SHARED.bits[name]).tolist() == scan(folded, words), name
 
 
+def lines_numbered(text: str) -> list[int]:
+    """The lines of ``text`` whose first letter or decimal digit is a decimal digit."""
+    return [
+        number
+        for number, line in enumerate(text.split("\n"))
+        if next((char.isdecimal() for char in line if char.isalpha() or char.isdecimal()), False)
+    ]
+
+
 ANCHORED = {
     "related_list": lines_leading_with,
     "ad_label": lines_leading_with,
     "menu_links": lines_leading_with,
+    "comment lead": lines_leading_with,
+    "newsletter lead": lines_leading_with,
+    "credit lead": lines_leading_with,
 }
 """How the detectors' leading groups are found (tag_list's opens a line, the others are
 found anywhere in it)."""
@@ -215,9 +247,51 @@ def test_the_detectors_shared_groups_are_their_own_scans(text: str) -> None:
     for name, trigger in FOUND.items():
         if name == "tag_list":
             expected = lines_opening_with(page.folded.text, (*tag_list.LABEL_WORDS, *BULLET_CHARS))
+        elif name == "numbered":
+            expected = lines_numbered(page.folded.text)
         else:
             expected = ANCHORED.get(name, lines_holding)(page.folded.text, trigger.words)
         assert page.folded.triggered_numbers(trigger) == expected, name
+
+
+def _either(found: dict[str, list[int]], *terms: tuple[str, ...]) -> list[int]:
+    """The lines in every group of one of ``terms``, from each group's own lines."""
+    return sorted({n for term in terms for n in set.intersection(*(set(found[g]) for g in term))})
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text())
+def test_the_detectors_combined_triggers_are_unions_of_group_intersections(text: str) -> None:
+    page = Page.from_text(text + "\n12 comments\nPhoto: Jane Doe\nCaption Credit: AP")
+    found = {name: page.folded.triggered_numbers(trigger) for name, trigger in FOUND.items()}
+    expected = {
+        COMMENTS: _either(
+            found, ("comments", "comment lead"), ("comments", "numbered"), ("comment form",)
+        ),
+        NEWSLETTER: _either(found, ("newsletter",), ("newsletter lead",)),
+        PHOTO_CREDIT: _either(found, ("credit lead",), ("credit words", "credit marks")),
+    }
+    for trigger, lines in expected.items():
+        assert page.folded.triggered_numbers(trigger) == lines
+
+
+@given(st.lists(st.integers(0, 15), max_size=30), st.lists(st.integers(0, 15), max_size=4))
+def test_lines_with_terms_keeps_the_lines_with_every_bit_of_a_term(
+    masks: list[int], terms: list[int]
+) -> None:
+    numbers = array("q", range(0, 3 * len(masks), 3))
+    chosen = lines_with_terms(numbers, array("Q", masks), terms)
+    assert chosen.typecode == "q"
+    expected = [n for n, m in zip(numbers, masks, strict=True) if any(m & t == t for t in terms)]
+    assert chosen.tolist() == expected
+
+
+def test_a_trigger_joins_groups_of_one_scan_each_term_led_by_words() -> None:
+    other = shared_triggers({"x": ("x",)}, {}, {})
+    with pytest.raises(ValueError, match="one scan"):
+        either(FOUND["comments"], other["x"])
+    with pytest.raises(ValueError, match="group of words"):
+        either(FOUND["numbered"])
 
 
 def test_the_shared_scan_refuses_what_it_cannot_find() -> None:

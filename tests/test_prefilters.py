@@ -52,12 +52,14 @@ from cleantext.text.prefilter import (
     SHORT_LINE,
     FoldedLines,
     LeadWords,
+    Trigger,
     lines_only_of,
     lines_with,
     short_lines_with,
     trie,
     triggers,
 )
+from cleantext.text.triggers import COMMENTS, NEWSLETTER
 from strategies import any_text
 
 Rule = Callable[[str], bool]
@@ -156,6 +158,15 @@ def holding(words: tuple[str, ...]) -> Rule:
     return lambda text: any(word in text.casefold() for word in words)
 
 
+def scanned(trigger: Trigger) -> Rule:
+    """Whether a line passes a filter of the page's shared scan (``page.folded``)."""
+    return lambda text: any(Page.from_text(text).folded.triggered(trigger))
+
+
+def _credit_candidate(text: str) -> bool:
+    return any(photo_credit._candidates(Page.from_text(text), photo_credit.Params()))
+
+
 def leading(words: LeadWords) -> Rule:
     """Whether a line passes a :class:`LeadWords` filter."""
     return lambda text: bool(words.lines(Page.from_text(text).lines))
@@ -185,7 +196,7 @@ Case = tuple[Rule, Rule, tuple[regex.Pattern[str], ...], list[str]]
 CASES: dict[str, Case] = {
     "comments": (
         _comment,
-        holding(comments.TRIGGERS),
+        scanned(COMMENTS),
         (
             comments.FURNITURE,
             comments.REPLY,
@@ -197,15 +208,15 @@ CASES: dict[str, Case] = {
     ),
     "newsletter": (
         _newsletter,
-        holding(newsletter.TRIGGERS),
+        scanned(NEWSLETTER),
         (newsletter.PROMPT, newsletter.LABEL),
         sorted(NEWSLETTER_WORDS | SIGNUP_WORDS),
     ),
     "photo_credit": (
         _photo_credit,
-        holding(photo_credit.TRIGGERS),
+        _credit_candidate,
         (photo_credit.LABELLED, photo_credit.TRAILING),
-        sorted(PHOTO_AGENCIES),
+        [*sorted(PHOTO_AGENCIES), "A win.Credit…Doug Mills", "Bild:\tJ. Doe", "Foto... Jo"],
     ),
     "copyright": (
         _copyright_mark,

@@ -53,8 +53,9 @@ FORM_PHRASE = regex.compile(
     regex.IGNORECASE,
 )
 TRIGGERS = COMMENT_TRIGGERS
-"""Case-folded words, one of which every line that the patterns above match contains
-(found by the page's shared scan, :data:`~cleantext.text.triggers.COMMENTS`)."""
+"""Case-folded words, one of which every line that the patterns above match contains (the
+page's shared scan finds them only in lines that open with a furniture word or a count,
+or with a form notice's word: :data:`~cleantext.text.triggers.COMMENTS`)."""
 
 
 @dataclass(frozen=True)

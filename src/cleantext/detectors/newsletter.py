@@ -33,8 +33,9 @@ LABEL = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 TRIGGERS = SIGNUP_TRIGGERS
-"""Case-folded words, one of which every sign-up line contains (found by the page's shared
-scan, :data:`~cleantext.text.triggers.NEWSLETTER`)."""
+"""Case-folded words, one of which every sign-up line contains (the page's shared scan
+finds tighter groups, a label's first word or a prompt's word:
+:data:`~cleantext.text.triggers.NEWSLETTER`)."""
 
 
 @dataclass(frozen=True)

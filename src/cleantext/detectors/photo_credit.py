@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from heapq import merge
 
 import regex
 
 from cleantext.detector import Detector, Proposal, line_tokens, quote
 from cleantext.text.lexicon import PHOTO_AGENCIES
-from cleantext.text.page import Page
+from cleantext.text.page import Line, Page
 from cleantext.text.prefilter import short_lines_with
-from cleantext.text.triggers import CREDIT_TRIGGERS, PHOTO_CREDIT
+from cleantext.text.triggers import AGENCIES, CREDIT_TRIGGERS, PHOTO_CREDIT
 
 LABELLED = regex.compile(
     r"""^[\W_]*(?:
@@ -29,8 +30,9 @@ TRAILING = regex.compile(
 """A credit glued to the end of a caption ("...a big win.Credit...Doug Mills/The Times")."""
 PARENTHESISED = regex.compile(r"^[(\[].{2,80}[)\]]$")
 TRIGGERS = CREDIT_TRIGGERS
-"""Case-folded words, one of which every credit line contains, a label or an agency (found
-by the page's shared scan, :data:`~cleantext.text.triggers.PHOTO_CREDIT`)."""
+"""Case-folded words, one of which every credit line contains, a label or an agency (the
+page's shared scan finds tighter groups: :data:`~cleantext.text.triggers.PHOTO_CREDIT`,
+:data:`~cleantext.text.triggers.AGENCIES`)."""
 
 
 @dataclass(frozen=True)
@@ -62,17 +64,41 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     >>> clean("The photo showed the mayor on the new bridge at dawn.", config=only).removed
     ()
     """
-    counts = page.word_counts
-    short = (  # (one line at a time: a common trigger, "ap" in "approved", finds most lines)
-        line
-        for line in short_lines_with(page, PHOTO_CREDIT, params.max_chars)
-        if counts[line.index] <= params.max_words
-    )
-    for line in short:
+    for line in _candidates(page, params):
         found = _evidence(line.text, line_tokens(page, line.index), params)
         if found is not None:
             score, evidence = found
             yield Proposal(line.start, line.end, score, f"{evidence}: {quote(line.text)}")
+
+
+def _candidates(page: Page, params: Params) -> Iterator[Line]:
+    """The short lines of at most ``max_words`` words that may be credits, in order: those
+    the shared scan finds opening with a label or holding a trailing credit's words, and
+    those with an agency's name among their tokens (:func:`_named`)."""
+    counts = page.word_counts
+    labelled = short_lines_with(page, PHOTO_CREDIT, params.max_chars)
+    last = -1
+    for line in merge(labelled, _named(page, params), key=_index):
+        if line.index != last and counts[line.index] <= params.max_words:
+            yield line
+        last = line.index
+
+
+def _named(page: Page, params: Params) -> Iterator[Line]:
+    """The short lines with an agency's name among their tokens, in order. The shared scan
+    finds such a name inside words too (``ap`` in "happen"): the tokens settle it before
+    the line is built."""
+    words, folded = page.tokens, page.folded
+    if folded.max_chars is not None and folded.max_chars < params.max_chars:
+        named = short_lines_with(page, AGENCIES, params.max_chars)  # (longer lines too)
+        return (line for line in named if not PHOTO_AGENCIES.isdisjoint(words[line.index]))
+    numbers = folded.triggered_indexes(AGENCIES)  # (page.folded holds the page's lines)
+    found = (page.lines[n] for n in numbers if not PHOTO_AGENCIES.isdisjoint(words[n]))
+    return (line for line in found if len(line.text) <= params.max_chars)
+
+
+def _index(line: Line) -> int:
+    return line.index
 
 
 def _evidence(text: str, words: Sequence[str], params: Params) -> tuple[float, str] | None:

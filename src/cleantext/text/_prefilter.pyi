@@ -15,6 +15,7 @@ def lines_leading_with(text: str, words: Iterable[str] | Words) -> list[int]: ..
 def longer_lines(
     table: LineTable, limit: int, longest: int = -1, opening: str = ""
 ) -> list[int]: ...
+def lines_up_to(table: LineTable, numbers: array[int], longest: int) -> array[int]: ...
 
 class Triggers:
     """Named groups of words (anywhere, leading or opening), found in one pass."""
@@ -26,7 +27,11 @@ class Triggers:
         anywhere: Mapping[str, Iterable[str]] | None = None,
         leading: Mapping[str, Iterable[str]] | None = None,
         opening: Mapping[str, Iterable[str]] | None = None,
+        numbered: Iterable[str] = (),
     ) -> None: ...
     def lines(self, text: str) -> tuple[array[int], array[int]]: ...
 
+def lines_with_terms(
+    numbers: array[int], masks: array[int], terms: Iterable[int]
+) -> array[int]: ...
 def lines_in(numbers: array[int], masks: array[int], bit: int) -> array[int]: ...

@@ -280,17 +280,55 @@ def longer_lines(LineTable table, Py_ssize_t limit, Py_ssize_t longest=-1, str o
     cdef list numbers = []
     cdef Py_ssize_t index, first, end
     for index in range(table.count):
-        first = line_start(table, index)
         end = line_end(table, index)
-        if end - first <= limit:
+        if end - line_start(table, index) <= limit:
             continue  # (the indentation only makes the line shorter)
-        while text[first].isspace():
-            first += 1
+        first = _text_start(table, index)
         if end - first <= limit or (longest >= 0 and end - first > longest):
             continue
         if not opening or text[first] in opening:
             numbers.append(index)
     return numbers
+
+
+def lines_up_to(LineTable table, array numbers, Py_ssize_t longest):
+    """The numbers among ``numbers`` (of lines of ``table``, an ``array('q')``) whose text
+    (indentation stripped) has at most ``longest`` characters, an ``array('q')``: a caller
+    builds the lines it reads, none beyond them.
+
+    >>> from array import array
+    >>> from cleantext.text._lines import LineTable
+    >>> table = LineTable("short\\n    four\\nlonger one")
+    >>> lines_up_to(table, array("q", [0, 1, 2]), 4).tolist(), lines_up_to(table, array("q"), 4)
+    ([1], array('q'))
+    """
+    cdef Py_ssize_t k, count = 0
+    for k in range(len(numbers)):
+        count += _at_most(table, numbers.data.as_longlongs[k], longest)
+    cdef array chosen = clone(numbers, count, False)  # (of the same type, 'q')
+    count = 0
+    for k in range(len(numbers)):
+        if _at_most(table, numbers.data.as_longlongs[k], longest):
+            chosen.data.as_longlongs[count] = numbers.data.as_longlongs[k]
+            count += 1
+    return chosen
+
+
+cdef bint _at_most(LineTable table, Py_ssize_t index, Py_ssize_t longest):
+    """True when line ``index``'s text (indentation stripped) has at most ``longest`` characters."""
+    cdef Py_ssize_t end = line_end(table, index)
+    if end - line_start(table, index) <= longest:
+        return True  # (the indentation only makes the line shorter)
+    return end - _text_start(table, index) <= longest
+
+
+cdef Py_ssize_t _text_start(LineTable table, Py_ssize_t index):
+    """Where line ``index``'s text starts: after its indentation (it holds a non-space)."""
+    cdef str text = table.text
+    cdef Py_ssize_t first = line_start(table, index)
+    while text[first].isspace():
+        first += 1
+    return first
 
 
 DEF WIDEST = 0x10000  # the words' characters all lie below this (the Basic Multilingual Plane)
@@ -304,28 +342,31 @@ cdef class Triggers:
 
     A group is found *anywhere* in a line (as :func:`lines_holding` finds words),
     *leading* (where the line's first letter or digit stands, as
-    :func:`lines_leading_with`), or *opening* (at its first character). The words found
+    :func:`lines_leading_with`), or *opening* (at its first character); a *numbered*
+    group has no words: it marks the lines whose first letter or digit is a decimal
+    digit (``str.isdecimal``, what ``\\d`` matches after ``^[\\W_]*``). The words found
     anywhere form an Aho-Corasick automaton (each character read once, one table move per
     character); the anchored ones form two tries walked from each line's start.
     ``columns[c]`` numbers the characters the words use (0: any other),
     ``moves[state * width + column]`` is the next state, and ``found[state]`` the groups
     (a bit each) of the words that end at that state.
 
-    >>> scan = Triggers({"talk": ("comment", "repl")}, {"more": ("read",)}, {"tag": ("tags",)})
-    >>> numbers, groups = scan.lines("leave a comment\\n• read on\\ntags: a, b\\nthe end")
+    >>> scan = Triggers({"talk": ("comment", "repl")}, {"more": ("read",)}, {"tag": ("tags",)},
+    ...                 ("count",))
+    >>> numbers, groups = scan.lines("leave a comment\\n• read on\\ntags: a, b\\n(2) replies")
     >>> list(numbers), list(groups), scan.bits
-    ([0, 1, 2], [1, 2, 4], {'talk': 1, 'more': 2, 'tag': 4})
+    ([0, 1, 2, 3], [1, 2, 4, 9], {'talk': 1, 'more': 2, 'tag': 4, 'count': 8})
     """
 
     cdef readonly dict bits
     cdef Py_ssize_t width
     cdef unsigned char columns[WIDEST]
     cdef array moves, found, lead_moves, lead_found, open_moves, open_found
-    cdef unsigned long long anywhere_bits, lead_bits, open_bits
+    cdef unsigned long long anywhere_bits, lead_bits, open_bits, number_bits
 
-    def __init__(self, anywhere=None, leading=None, opening=None):
+    def __init__(self, anywhere=None, leading=None, opening=None, numbered=()):
         groups = [dict(anywhere or {}), dict(leading or {}), dict(opening or {})]
-        names = [name for kind in groups for name in kind]
+        names = [name for kind in groups for name in kind] + list(numbered)
         if len(set(names)) != len(names) or len(names) > 64:
             raise ValueError(f"group names must be unique, at most 64: {names}")
         self.bits = {name: 1 << number for number, name in enumerate(names)}
@@ -336,6 +377,7 @@ cdef class Triggers:
         self.anywhere_bits = sum(self.bits[name] for name in groups[0])
         self.lead_bits = sum(self.bits[name] for name in groups[1])
         self.open_bits = sum(self.bits[name] for name in groups[2])
+        self.number_bits = sum(self.bits[name] for name in numbered)
 
     def _number_columns(self, list groups):
         """Number the characters of the words from 1 (0 stands for every other one)."""
@@ -401,11 +443,13 @@ cdef class Triggers:
         cdef Py_UCS4 char
         if self.open_bits:
             mask |= self._walk(self.open_moves, self.open_found, text, start)
-        if self.lead_bits:
+        if self.lead_bits or self.number_bits:
             while start < text.length:
                 char = char_at(text, start)
                 if char == NEWLINE:
                     break
+                if char.isdecimal():
+                    mask |= self.number_bits
                 if char.isalpha() or char.isdecimal():
                     mask |= self._walk(self.lead_moves, self.lead_found, text, start)
                     break
@@ -481,6 +525,39 @@ cdef void _complete(array moves, list ends, list children, Py_ssize_t width):
             else:
                 fallback[child] = moves.data.as_ints[fallback[state] * width + column]
                 queue.append(child)
+
+
+def lines_with_terms(array numbers, array masks, terms):
+    """The numbers among ``numbers`` whose entry of ``masks`` holds every bit of one of
+    ``terms`` (a union of conjunctions of groups: :meth:`Triggers.lines` gives them), an
+    ``array('q')`` of their size (counted first, as :func:`lines_in`).
+
+    >>> from array import array
+    >>> lines_with_terms(array("q", [0, 3, 7, 9]), array("Q", [1, 3, 2, 4]), (3, 4)).tolist()
+    [3, 9]
+    """
+    cdef array wanted = _new_array("Q", terms)
+    cdef Py_ssize_t k, count = 0
+    for k in range(len(numbers)):
+        count += _has_term(masks.data.as_ulonglongs[k], wanted)
+    cdef array chosen = clone(numbers, count, False)  # (of the same type, 'q')
+    count = 0
+    for k in range(len(numbers)):
+        if _has_term(masks.data.as_ulonglongs[k], wanted):
+            chosen.data.as_longlongs[count] = numbers.data.as_longlongs[k]
+            count += 1
+    return chosen
+
+
+cdef inline bint _has_term(unsigned long long mask, array terms) noexcept:
+    """True when ``mask`` holds every bit of one of ``terms`` (an ``array('Q')``)."""
+    cdef Py_ssize_t term
+    cdef unsigned long long bits
+    for term in range(len(terms)):
+        bits = terms.data.as_ulonglongs[term]
+        if mask & bits == bits:
+            return True
+    return False
 
 
 def lines_in(array numbers, array masks, unsigned long long bit):

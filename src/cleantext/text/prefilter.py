@@ -35,6 +35,8 @@ from cleantext.text._prefilter import (
     lines_holding,
     lines_in,
     lines_leading_with,
+    lines_up_to,
+    lines_with_terms,
     longer_lines,
 )
 from cleantext.text._prefilter import Words as Words
@@ -62,16 +64,23 @@ class Trigger:
     """This group's bit in what the scan finds for a line."""
     words: Words
     """The same words on their own: for lines that ``page.folded`` does not hold."""
+    terms: tuple[int, ...] = ()
+    """When given, the lines found are instead those that have every group (bit) of one
+    of these terms (:func:`either`)."""
+    listed: tuple[str, ...] = ()
+    """The words of :attr:`words`, listed."""
 
 
 def shared_triggers(
     anywhere: Mapping[str, Iterable[str]],
     leading: Mapping[str, Iterable[str]],
     opening: Mapping[str, Iterable[str]],
+    numbered: Iterable[str] = (),
 ) -> dict[str, Trigger]:
     """A :class:`Trigger` for each named group of words, all found by one compiled scan:
     ``anywhere`` in a line, ``leading`` at its first letter or digit, ``opening`` at its
-    first character (see :class:`~cleantext.text._prefilter.Triggers`).
+    first character; a ``numbered`` group (no words) marks the lines whose first letter
+    or digit is a decimal digit (see :class:`~cleantext.text._prefilter.Triggers`).
 
     >>> from cleantext.text.page import Page
     >>> found = shared_triggers({"talk": ("comment",)}, {"more": ("read",)}, {})
@@ -81,9 +90,35 @@ def shared_triggers(
     >>> [line.index for line in page.folded.triggered(found["more"])]
     [0]
     """
-    scan = Triggers(anywhere, leading, opening)
-    groups = {**anywhere, **leading, **opening}
-    return {name: Trigger(scan, scan.bits[name], Words(words)) for name, words in groups.items()}
+    scan = Triggers(anywhere, leading, opening, numbered)
+    groups = {**anywhere, **leading, **opening, **{name: () for name in numbered}}
+    return {
+        name: Trigger(scan, scan.bits[name], Words(words), (), tuple(words))
+        for name, words in groups.items()
+    }
+
+
+def either(*terms: Trigger | tuple[Trigger, ...]) -> Trigger:
+    """A :class:`Trigger` for the lines that have one of ``terms``: a group, or every group
+    of a tuple (groups of one scan). Its plain words, for lines the scan does not read,
+    are those of each term's first group (a line of the term holds one of them).
+
+    >>> from cleantext.text.page import Page
+    >>> found = shared_triggers({"talk": ("comment",), "form": ("notify",)}, {"lead": ("12",)}, {})
+    >>> chosen = either((found["talk"], found["lead"]), found["form"])
+    >>> page = Page.from_text("12 comments\\nNo comment.\\nNotify me\\n12 more")
+    >>> [line.index for line in page.folded.triggered(chosen)]
+    [0, 2]
+    """
+    groups = [term if isinstance(term, tuple) else (term,) for term in terms]
+    first = groups[0][0]
+    if any(group.scan is not first.scan for term in groups for group in term):
+        raise ValueError("the groups of a trigger come from one scan")
+    if not all(term[0].listed for term in groups):
+        raise ValueError("each term starts with a group of words")
+    words = tuple(word for term in groups for word in term[0].listed)
+    bits = tuple(sum(group.bit for group in term) for term in groups)
+    return Trigger(first.scan, 0, Words(words), bits, words)
 
 
 class LineSubset(Sequence[Line]):
@@ -176,6 +211,10 @@ class FoldedLines:
         the first call runs its scan for every group at once, the others read the result."""
         return self._triggered(trigger).tolist()
 
+    def triggered_indexes(self, trigger: Trigger) -> array[int]:
+        """:meth:`triggered_numbers` as an ``array('q')``: 8 bytes a line, no int object."""
+        return self._triggered(trigger)
+
     def triggered(self, trigger: Trigger) -> Iterator[Line]:
         """The lines, in order, that hold (or start with) one of ``trigger``'s words
         (:meth:`triggered_numbers`), each built as the caller reads it."""
@@ -188,6 +227,8 @@ class FoldedLines:
             self.found = trigger.scan.lines(self.text)
             self.scanned = trigger.scan
         numbers, groups = self.found
+        if trigger.terms:
+            return lines_with_terms(numbers, groups, trigger.terms)
         return lines_in(numbers, groups, trigger.bit)
 
     def holding(self, words: Words | Trigger) -> Iterator[Line]:
@@ -285,10 +326,25 @@ def short_lines_with(
     """
     shared = page.folded
     searched = words if isinstance(words, (Words, Trigger)) else Words(words)
-    found = (line for line in shared.holding(searched) if len(line.text) <= max_chars)
+    found = _folded_lines_with(shared, searched, max_chars)
     if shared.max_chars is None or shared.max_chars >= max_chars:
         return found
     return merge(found, _longer_lines_with(page, searched, max_chars))  # (lines sort by index)
+
+
+def _folded_lines_with(
+    folded: FoldedLines, words: Words | Trigger, max_chars: int
+) -> Iterator[Line]:
+    """The lines of ``folded`` of at most ``max_chars`` characters that hold ``words``, in
+    order: a :class:`Trigger`'s in a page's table read as numbers, those longer than
+    ``max_chars`` dropped before any line is built (:func:`~cleantext.text._prefilter.lines_up_to`)."""
+    lines = folded.lines
+    if isinstance(words, Trigger) and isinstance(lines, LineTable):
+        numbers = folded.triggered_indexes(words)
+        if folded.max_chars is None or folded.max_chars > max_chars:
+            numbers = lines_up_to(lines, numbers, max_chars)
+        return (lines[number] for number in numbers)
+    return (line for line in folded.holding(words) if len(line.text) <= max_chars)
 
 
 def _longer_lines_with(page: Page, words: Words | Trigger, max_chars: int) -> Iterator[Line]:

@@ -25,7 +25,7 @@ from cleantext.text.lexicon import (
     PHOTO_AGENCIES,
     RIGHTS_RESERVED,
 )
-from cleantext.text.prefilter import LeadWords, shared_triggers, triggers
+from cleantext.text.prefilter import LeadWords, either, shared_triggers, triggers
 
 COMMENT_TRIGGERS = triggers(
     ("comment", "respon", "repl", "reaction", "kommentar", "comentario", "komentarz"),
@@ -40,6 +40,42 @@ SIGNUP_TRIGGERS = triggers(
     ("iscriviti", "submit", "log", "register", "account", "anmelden", "connexion"),
 )
 """One of these is in every sign-up line (:mod:`~cleantext.detectors.newsletter`)."""
+SIGNUP_WORDS_ANYWHERE = triggers(
+    ("newsletter", "infolettre", "boletín", "boletin", "rassegna", "biuletyn", "рассылка"),
+    ("rundbrief", "inbox", "mail", "correo", "subscribe", "sign up for"),
+    ("already have an account",),
+)
+"""What a sign-up line holds when no label opens it: a newsletter's name (the token
+rule needs one), or a word of each prompt phrase (:data:`~cleantext.detectors.newsletter.PROMPT`)."""
+SIGNUP_LEAD_WORDS = (
+    *("subscribe", "sign", "newsletter", "e-mail", "email", "abonnieren", "jetzt", "s'abonner"),
+    *("suscr", "iscriviti", "submit", "log", "register", "create", "my account", "anmelden"),
+    "connexion",
+)
+"""The first words of :data:`~cleantext.detectors.newsletter.LABEL`'s labels."""
+COMMENT_LEAD_WORDS = (
+    *("comment", "respon", "repl", "reaction", "kommentar", "comentario", "komentarz"),
+    *("комментари", "leave", "post", "add", "write", "submit", "view", "show", "load", "see"),
+    *("read", "hide", "log", "sign", "be", "join", "discussion", "click", "cancel", "flag"),
+    *("recent", "link", "trackback", "subscribe", "blog", "verify", "previewing", "your"),
+    *("report", "re:", "offensive", "sort", "newest", "oldest", "laisser", "deja", "lascia"),
+    *("dodaj", "antworten", "répondre", "rispondi", "odpowiedz", "ответить", "permalink"),
+    *("like", "upvote", "downvote"),
+)
+"""The first words of the whole-line patterns of :mod:`~cleantext.detectors.comments`
+(``FURNITURE``, ``REPLY``, ``BUTTON``) but a count's digits (a numbered line)."""
+COMMENT_FORM_WORDS = ("published", "required", "logged", "notify")
+"""A word of each form notice (:data:`~cleantext.detectors.comments.FORM_PHRASE`)."""
+CREDIT_LEAD_WORDS = (
+    *("photo", "image", "pic", "foto", "bild", "illustration", "title image", "header image"),
+    *("cover image", "lead image", "credit", "courtesy", "ap photo", "afp photo", "epa photo"),
+    *("reuters photo", "dpa photo"),
+)
+"""The first words of :data:`~cleantext.detectors.photo_credit.LABELLED`'s labels."""
+CREDIT_TRAIL_WORDS = ("credit", "photo", "foto", "image", "bild")
+"""The words of a credit glued to a caption's end (:data:`~cleantext.detectors.photo_credit.TRAILING`)."""
+CREDIT_TRAIL_MARKS = (":", "…", "...")
+"""What follows them there (no letter case-folds to or from these)."""
 CREDIT_TRIGGERS = triggers(
     ("photo", "image", "pic", "foto", "bild", "illustration", "credit", "courtesy"),
     PHOTO_AGENCIES,
@@ -112,8 +148,11 @@ def folded(words: tuple[str, ...]) -> tuple[str, ...]:
 FOUND = shared_triggers(
     anywhere={
         "comments": COMMENT_TRIGGERS,
-        "newsletter": SIGNUP_TRIGGERS,
-        "photo_credit": CREDIT_TRIGGERS,
+        "comment form": COMMENT_FORM_WORDS,
+        "newsletter": SIGNUP_WORDS_ANYWHERE,
+        "credit words": CREDIT_TRAIL_WORDS,
+        "credit marks": CREDIT_TRAIL_MARKS,
+        "agencies": triggers(PHOTO_AGENCIES),
         "copyright": COPYRIGHT_TRIGGERS,
         "legal_links": LEGAL_TRIGGERS,
         "cookie_notice": COOKIE_TRIGGERS,
@@ -126,13 +165,28 @@ FOUND = shared_triggers(
         "related_list": folded(RELATED_LEAD_WORDS),
         "ad_label": folded(AD_LEAD_WORDS),
         "menu_links": folded(LINK_LEAD_WORDS),
+        "comment lead": folded(COMMENT_LEAD_WORDS),
+        "newsletter lead": folded(SIGNUP_LEAD_WORDS),
+        "credit lead": folded(CREDIT_LEAD_WORDS),
     },
     opening={"tag_list": (*TAG_LABEL_WORDS, *BULLET_CHARS)},
+    numbered=("numbered",),
 )
 """Every group of the one scan, by name."""
-COMMENTS = FOUND["comments"]
-NEWSLETTER = FOUND["newsletter"]
-PHOTO_CREDIT = FOUND["photo_credit"]
+COMMENTS = either(
+    (FOUND["comments"], FOUND["comment lead"]),
+    (FOUND["comments"], FOUND["numbered"]),
+    FOUND["comment form"],
+)
+"""The lines that may be comment furniture: a trigger word in a line that opens with a
+furniture word or a count, or a form notice's word."""
+NEWSLETTER = either(FOUND["newsletter"], FOUND["newsletter lead"])
+"""The lines that may be sign-up lines: a label's first word, or a prompt's or
+newsletter's word anywhere."""
+PHOTO_CREDIT = either(FOUND["credit lead"], (FOUND["credit words"], FOUND["credit marks"]))
+"""The lines that may be labelled credits, or captions ending in one."""
+AGENCIES = FOUND["agencies"]
+"""The lines holding a photo agency's name, maybe inside a word (``ap`` in "happen")."""
 COPYRIGHT = FOUND["copyright"]
 LEGAL_LINKS = FOUND["legal_links"]
 COOKIE_NOTICE = FOUND["cookie_notice"]

@@ -950,7 +950,7 @@ cdef bint _may_be_marked(element, list names, dict class_marks):
     return known is None or known[0] or known[1]
 
 
-def marked_elements(root, Py_ssize_t limit):
+def marked_elements(_Element root not None, Py_ssize_t limit):
     """The first ``limit`` elements of ``root`` (itself included) of each kind that
     :func:`~cleantext.meta.marked.element_marks` finds: microdata, date stamps, bylines, in
     document order (:meth:`MarkedElements.of <cleantext.meta.marked.MarkedElements.of>`'s
@@ -960,13 +960,23 @@ def marked_elements(root, Py_ssize_t limit):
     >>> page = "<p class='byline'>By Ann</p><span itemprop='author'>Ann</span><a href='/x'>x</a>"
     >>> [[element.tag for element in kind] for kind in marked_elements(etree.HTML(page), 20)]
     [['span'], [], ['p']]
+
+    The elements are read as libxml2's nodes, in the order of lxml's
+    ``root.iter(etree.Element)``; an lxml element is made only for one with attributes.
     """
     cdef list props = [], stamps = [], bylines = []
     cdef dict class_marks = {}
     cdef list names
-    for element in root.iter(etree.Element):
-        names = element.keys()
-        if not names or not _may_be_marked(element, names, class_marks):
+    cdef tree.xmlNode* top = root._c_node
+    cdef tree.xmlNode* node = top
+    while node is not NULL:
+        if node.type != tree.XML_ELEMENT_NODE or node.properties is NULL:
+            node = _next_element(node, top)
+            continue
+        names = _attribute_names(node)
+        element = elementFactory(root._doc, node)
+        node = _next_element(node, top)
+        if not _may_be_marked(element, names, class_marks):
             continue
         prop, stamp, byline = element_marks(element, names, class_marks)
         if prop and len(props) < limit:
@@ -976,6 +986,29 @@ def marked_elements(root, Py_ssize_t limit):
         if byline and len(bylines) < limit:
             bylines.append(element)
     return props, stamps, bylines
+
+
+cdef tree.xmlNode* _next_element(tree.xmlNode* node, tree.xmlNode* top):
+    """The element after ``node`` in document order below ``top`` (``NULL`` past its last),
+    as lxml's ``iter`` goes: into an element's children, over everything else."""
+    cdef tree.xmlNode* found
+    if node.type == tree.XML_ELEMENT_NODE:
+        found = _first_element(node.children)
+        if found is not NULL:
+            return found
+    while node is not top:
+        found = _first_element(node.next)
+        if found is not NULL:
+            return found
+        node = node.parent
+    return NULL
+
+
+cdef inline tree.xmlNode* _first_element(tree.xmlNode* node):
+    """``node`` or the first element among its following siblings (``NULL`` if none)."""
+    while node is not NULL and node.type != tree.XML_ELEMENT_NODE:
+        node = node.next
+    return node
 
 
 cdef class Residue:

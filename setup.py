@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
@@ -26,9 +27,16 @@ DIRECTIVES = {
 
 
 def kernels() -> list[Extension]:
-    """One extension per ``.pyx`` file under ``src/``, named by its path."""
+    """One extension per ``.pyx`` file under ``src/``, named by its path. Each sees lxml's
+    C declarations and libxml2's headers (``html/_walk.pyx`` reads the tree through them:
+    the build ties to lxml's ABI, and ``pyproject.toml`` pins the range that build and run
+    time share)."""
     return [
-        Extension(".".join(path.relative_to(SOURCE).with_suffix("").parts), [str(path)])
+        Extension(
+            ".".join(path.relative_to(SOURCE).with_suffix("").parts),
+            [str(path)],
+            include_dirs=lxml.get_include(),
+        )
         for path in sorted(SOURCE.rglob("*.pyx"))
     ]
 

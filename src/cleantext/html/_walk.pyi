@@ -98,3 +98,9 @@ def walk(
     reveal: bool = False,
     reader: BlockReader | None = None,
 ) -> LineBuilder: ...
+def walk_proxies(
+    root: etree._Element,
+    dropped: frozenset[str],
+    reveal: bool = False,
+    reader: BlockReader | None = None,
+) -> LineBuilder: ...

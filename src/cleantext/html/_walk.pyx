@@ -1,9 +1,11 @@
 # cython: language_level=3
 """The walk of HTML mode, compiled: elements in, rendered lines with their frames out.
 
-:func:`walk` visits the parsed tree once (lxml's ``iterwalk``, read through
-lxml's Python API: a C-level walk of libxml2's nodes measured 0.09 s less on
-150 pages, 2 % of the time, not worth tying the build to lxml's ABI). For each
+:func:`walk` visits the parsed tree once, over libxml2's node structs (lxml's
+public C API, ``lxml.includes``): names, attribute names and texts are read in
+place as UTF-8, and an lxml element (a Python proxy) is made only for an element
+whose attributes or content a reading looks at; this ties the build to lxml's
+ABI (``pyproject.toml`` pins the range build and run time share). For each
 element it makes the frame its content is seen in (:class:`Framer`), lays out
 its start and end (breaks, bullets, cells, links, images) and feeds its text
 and tail to the :class:`LineBuilder`. The rules are those of
@@ -34,6 +36,9 @@ from cpython.unicode cimport (
     PyUnicode_READ,
     PyUnicode_WRITE,
 )
+from libc.string cimport strlen
+from lxml.includes cimport tree
+from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
 from os.path import commonprefix
 
 from lxml import etree
@@ -41,6 +46,9 @@ from lxml import etree
 
 cdef extern from "Python.h":
     str PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    str PyUnicode_DecodeUTF8(const char *data, Py_ssize_t size, const char *errors)
+
+import_lxml__etree()
 
 from cleantext.html.frames import (
     BOX_TAGS,
@@ -721,7 +729,9 @@ cdef class Walk:
 
     cdef bint start(self, element, tag, list names):
         """Enter ``element``; False when its content is not rendered (the caller skips it,
-        then gives its end)."""
+        then gives its end). When it is, the caller gives its text (:meth:`add_text`).
+        ``element`` may be ``None`` when it has no attributes and its tag is not in
+        :data:`_READ_TAGS` (nothing reads it then)."""
         cdef Block block
         if not isinstance(tag, str):  # (a comment or processing instruction)
             self.stack.append((self.frame, None, self.parent))
@@ -735,13 +745,17 @@ cdef class Walk:
         self.stack.append((self.frame, closing, self.parent))
         self.frame = own
         self.parent = block
-        text = element.text
-        if text:
-            self.builder.add(text, own)
         return True
 
-    cdef void end(self, element):
-        """Leave ``element``: lay out its end and add its tail."""
+    cdef void add_text(self, text):
+        """Add an element's text (after its :meth:`start`) or its tail (after its
+        :meth:`end`), in the frame of the element open around it, if any."""
+        if text and self.frame is not None:
+            self.builder.add(text, self.frame)
+
+    cdef void end(self):
+        """Leave the innermost open element: lay out its end (the caller then gives its
+        tail, :meth:`add_text`)."""
         cdef Block outer
         frame, closing, outer = self.stack.pop()
         self.frame = frame
@@ -750,24 +764,161 @@ cdef class Walk:
             self.parent = outer
         if closing is not None:
             _end(self.builder, closing)
-        tail = element.tail
-        if tail and frame is not None:
-            self.builder.add(tail, frame)
 
 
-def walk(root, frozenset dropped, bint reveal=False, reader=None):
+# Elements whose frame or layout reads the element itself (its attributes, its content)
+# even when it has no attributes: the C walk makes their lxml element.
+cdef frozenset _READ_TAGS = frozenset({*SHAPED_TAGS, "a", "img", "head", "button"})
+
+
+def walk(_Element root not None, frozenset dropped, bint reveal=False, reader=None):
     """Walk ``root`` and return the builder holding its rendered lines and their frames, or
-    that gave them to ``reader`` (:func:`cleantext.html.render.render` documents it)."""
+    that gave them to ``reader`` (:func:`cleantext.html.render.render` documents it).
+
+    The nodes are visited in document order as lxml's ``iterwalk`` gives them with start
+    and end events (:func:`_is_item`), an element's text and tail read as lxml's ``.text``
+    and ``.tail`` read them (:func:`_node_text`); an entity reference only adds its tail.
+    Text after a comment or processing instruction is the comment's tail: not read, as
+    ``iterwalk`` never gives the comment.
+
+    >>> from lxml import etree
+    >>> from cleantext.html.vocabulary import DROPPED_TAGS
+    >>> root = etree.fromstring("<div><p>One<!-- c -->two</p>three</div>", etree.HTMLParser())
+    >>> [line.text for line in walk(root, DROPPED_TAGS).lines]
+    ['One', 'three']
+    """
+    cdef Walk state = Walk(dropped, reveal, reader)
+    _walk_nodes(state, root._doc, root._c_node)
+    state.builder.finish()
+    return state.builder
+
+
+def walk_proxies(root, frozenset dropped, bint reveal=False, reader=None):
+    """:func:`walk` through lxml's Python API (``iterwalk``, a proxy per element, its
+    ``keys()``, ``.text`` and ``.tail``): the walk before it read libxml2's nodes, kept as
+    the reference its tests compare it with (``tests/test_html_node_walk.py``)."""
     cdef Walk state = Walk(dropped, reveal, reader)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         if event == "start":
-            if not state.start(element, element.tag, element.keys()):
+            if state.start(element, element.tag, element.keys()):
+                state.add_text(element.text)
+            else:
                 walker.skip_subtree()
         else:
-            state.end(element)
+            state.end()
+            state.add_text(element.tail)
     state.builder.finish()
     return state.builder
+
+
+cdef void _walk_nodes(Walk state, _Document doc, tree.xmlNode* top) except *:
+    """Give ``top`` and the items below it to ``state``, without ``top``'s tail."""
+    cdef tree.xmlNode* node = top
+    cdef tree.xmlNode* following
+    while True:
+        if node.type == tree.XML_ELEMENT_NODE:
+            if _start_node(state, doc, node):
+                state.add_text(_node_text(node.children))
+                following = _next_item(node.children)
+                if following is not NULL:
+                    node = following
+                    continue
+            state.end()
+        # The node has ended: its tail, then its next sibling or its parent's end.
+        following = NULL
+        while node is not top:
+            state.add_text(_node_text(node.next))
+            following = _next_item(node.next)
+            if following is not NULL:
+                break
+            node = node.parent
+            state.end()
+        if following is NULL:
+            return
+        node = following
+
+
+cdef bint _start_node(Walk state, _Document doc, tree.xmlNode* node) except -1:
+    """``state.start`` of an element node, with an lxml element only where it is read."""
+    cdef str tag = _qualified(node.name, node.ns)
+    cdef list names = _attribute_names(node)
+    element = elementFactory(doc, node) if names or tag in _READ_TAGS else None
+    return state.start(element, tag, names)
+
+
+cdef list _attribute_names(tree.xmlNode* node):
+    """The element's attribute names, as lxml's ``keys()`` lists them."""
+    cdef list names = []
+    cdef tree.xmlAttr* attribute = node.properties
+    while attribute is not NULL:
+        names.append(_qualified(attribute.name, attribute.ns))
+        attribute = attribute.next
+    return names
+
+
+cdef str _qualified(const unsigned char* name, tree.xmlNs* ns):
+    """A name as lxml gives it: ``{uri}name`` in a namespace, else the name."""
+    cdef str local = _decoded(name)
+    if ns is NULL or ns.href is NULL:
+        return local
+    return f"{{{_decoded(ns.href)}}}{local}"
+
+
+cdef inline str _decoded(const unsigned char* text):
+    """libxml2's UTF-8 string as a ``str``."""
+    return PyUnicode_DecodeUTF8(<const char*>text, strlen(<const char*>text), NULL)
+
+
+cdef inline bint _is_item(tree.xmlNode* node):
+    """A node lxml's ``iterwalk`` gives start and end events for: an element or an entity
+    reference (it passes over comments and processing instructions, and so over their
+    tails, unless asked for their own events)."""
+    return node.type == tree.XML_ELEMENT_NODE or node.type == tree.XML_ENTITY_REF_NODE
+
+
+cdef tree.xmlNode* _next_item(tree.xmlNode* node):
+    """``node`` or the first item among its following siblings (``NULL`` if none)."""
+    while node is not NULL and not _is_item(node):
+        node = node.next
+    return node
+
+
+cdef tree.xmlNode* _text_node(tree.xmlNode* node):
+    """``node`` if it holds text, past XInclude markers; ``NULL`` at anything else."""
+    while node is not NULL:
+        if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
+            return node
+        if node.type != tree.XML_XINCLUDE_START and node.type != tree.XML_XINCLUDE_END:
+            return NULL
+        node = node.next
+    return NULL
+
+
+cdef object _node_text(tree.xmlNode* node):
+    """The text of the run of text nodes from ``node`` on, as lxml reads it (``.text`` of
+    their parent when ``node`` is its first child, ``.tail`` of the item before them):
+    ``None`` without any, ``""`` when they are all empty."""
+    cdef tree.xmlNode* first = _text_node(node)
+    cdef const unsigned char* found = NULL
+    cdef Py_ssize_t count = 0
+    cdef bytes joined
+    node = first
+    while node is not NULL:
+        if node.content[0] != 0:
+            found = node.content
+        count += 1
+        node = _text_node(node.next)
+    if found is NULL:
+        return "" if count else None
+    if count == 1:
+        return _decoded(found)
+    joined = b""  # (several text nodes, rare: joined as bytes, then decoded, as lxml does)
+    node = first
+    while node is not NULL:
+        joined += <bytes>(<const char*>node.content)
+        node = _text_node(node.next)
+    return joined.decode("utf-8")
 
 
 # Elements whose start reads their content (a head's, a button's text, a code block's
@@ -799,7 +950,7 @@ cdef bint _may_be_marked(element, list names, dict class_marks):
     return known is None or known[0] or known[1]
 
 
-def marked_elements(root, Py_ssize_t limit):
+def marked_elements(_Element root not None, Py_ssize_t limit):
     """The first ``limit`` elements of ``root`` (itself included) of each kind that
     :func:`~cleantext.meta.marked.element_marks` finds: microdata, date stamps, bylines, in
     document order (:meth:`MarkedElements.of <cleantext.meta.marked.MarkedElements.of>`'s
@@ -809,13 +960,23 @@ def marked_elements(root, Py_ssize_t limit):
     >>> page = "<p class='byline'>By Ann</p><span itemprop='author'>Ann</span><a href='/x'>x</a>"
     >>> [[element.tag for element in kind] for kind in marked_elements(etree.HTML(page), 20)]
     [['span'], [], ['p']]
+
+    The elements are read as libxml2's nodes, in the order of lxml's
+    ``root.iter(etree.Element)``; an lxml element is made only for one with attributes.
     """
     cdef list props = [], stamps = [], bylines = []
     cdef dict class_marks = {}
     cdef list names
-    for element in root.iter(etree.Element):
-        names = element.keys()
-        if not names or not _may_be_marked(element, names, class_marks):
+    cdef tree.xmlNode* top = root._c_node
+    cdef tree.xmlNode* node = top
+    while node is not NULL:
+        if node.type != tree.XML_ELEMENT_NODE or node.properties is NULL:
+            node = _next_element(node, top)
+            continue
+        names = _attribute_names(node)
+        element = elementFactory(root._doc, node)
+        node = _next_element(node, top)
+        if not _may_be_marked(element, names, class_marks):
             continue
         prop, stamp, byline = element_marks(element, names, class_marks)
         if prop and len(props) < limit:
@@ -825,6 +986,29 @@ def marked_elements(root, Py_ssize_t limit):
         if byline and len(bylines) < limit:
             bylines.append(element)
     return props, stamps, bylines
+
+
+cdef tree.xmlNode* _next_element(tree.xmlNode* node, tree.xmlNode* top):
+    """The element after ``node`` in document order below ``top`` (``NULL`` past its last),
+    as lxml's ``iter`` goes: into an element's children, over everything else."""
+    cdef tree.xmlNode* found
+    if node.type == tree.XML_ELEMENT_NODE:
+        found = _first_element(node.children)
+        if found is not NULL:
+            return found
+    while node is not top:
+        found = _first_element(node.next)
+        if found is not NULL:
+            return found
+        node = node.parent
+    return NULL
+
+
+cdef inline tree.xmlNode* _first_element(tree.xmlNode* node):
+    """``node`` or the first element among its following siblings (``NULL`` if none)."""
+    while node is not NULL and node.type != tree.XML_ELEMENT_NODE:
+        node = node.next
+    return node
 
 
 cdef class Residue:
@@ -1015,7 +1199,9 @@ cdef class _Events:
             return
         if self.skipped:
             self.skipped += 1
-        elif not self.state.start(element, tag, names):
+        elif self.state.start(element, tag, names):
+            self.state.add_text(element.text)
+        else:
             self.skipped = 1
 
     cdef void _end(self, element):
@@ -1023,7 +1209,8 @@ cdef class _Events:
             self.skipped -= 1
         else:
             self.skipped = 0
-            self.state.end(element)
+            self.state.end()
+            self.state.add_text(element.tail)
         self.residue.end(element)
         self.ended = not self.residue.depth()
 

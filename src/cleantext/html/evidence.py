@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import regex
 from lxml import etree
 
+from cleantext.html._evidence import read_kinds
 from cleantext.html._walk import Block, RenderedBlock, RenderedLine
 from cleantext.html.dom import ITEMS_KEPT, EvidenceKind, PageEvidence
 from cleantext.structure import Event
@@ -53,50 +54,16 @@ class LineReader:
         self._pending: list[EvidenceKind] | None = []  # (a small page's kinds, not numbered)
 
     def take(self, block: RenderedBlock) -> None:
-        """Read one rendered block's lines."""
-        evidence = self._evidence
-        numbers = evidence.numbers  # (most lines' kinds are found here, without a call)
-        blocks, kinds, pending = self._blocks, self._kinds, self._pending
+        """Read one rendered block's lines (their kinds: :func:`~cleantext.html._evidence.
+        read_kinds`, compiled)."""
         if block.events:  # (most blocks have none: no call then)
-            first = len(blocks)
+            first = len(self._blocks)
             for index, events in block.events.items():
                 self.events[first + index] = events
         if block.headings:
             self.headings.extend(block.headings)
-        link_density, text_density = _densities(block)
-        for element, depth, context, chars, link_chars in zip(
-            block.elements, block.depths, block.contexts, block.chars, block.link_chars, strict=True
-        ):
-            tag = element.tag
-            blocks.append(element)
-            kind = (
-                tag,
-                context.landmarks,
-                context.tokens,
-                link_density,
-                depth,
-                context.in_body,
-                context.heading,
-                round(link_chars / chars, 3) if chars else 0.0,
-                text_density,
-                context.labels,
-            )
-            if pending is not None:
-                pending.append(kind)
-                if len(pending) > ITEMS_KEPT:  # (a large page: from here on, numbered)
-                    self._number_pending()
-                    pending = None
-            else:
-                number = numbers.get(kind)
-                kinds.append(evidence.kind_number(kind) if number is None else number)
-
-    def _number_pending(self) -> None:
-        """Number the kinds of the lines so far: the page is too long to keep its items
-        (:data:`~cleantext.html.dom.ITEMS_KEPT`), its later lines are numbered as read."""
-        assert self._pending is not None
-        for kind in self._pending:
-            self._kinds.append(self._evidence.kind_number(kind))
-        self._pending = None
+        self._blocks.extend(block.elements)
+        self._pending = read_kinds(block, self._pending, self._evidence, self._kinds, ITEMS_KEPT)
 
     def evidence(self, bodies: Sequence[str] = (), texts: Iterable[str] = ()) -> PageEvidence:
         """Each line's evidence, in order (once the walk is done: it reads each only once).
@@ -170,13 +137,6 @@ def _rendered_blocks(lines: Sequence[RenderedLine]) -> Iterator[tuple[int, int]]
             start = index
     if lines:
         yield start, len(lines)
-
-
-def _densities(block: RenderedBlock) -> tuple[float, float]:
-    """A rendered block's link density and words per line."""
-    chars = block.total_chars
-    link_density = round(block.total_links / chars, 3) if chars else 0.0
-    return (link_density, round(block.words / len(block), 2))
 
 
 def _in_bodies(text: str, bodies: Sequence[str]) -> bool:

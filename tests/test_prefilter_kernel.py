@@ -299,3 +299,53 @@ def test_the_shared_scan_refuses_what_it_cannot_find() -> None:
         Triggers({"a": ("x",)}, {"a": ("y",)})
     with pytest.raises(ValueError, match="newline"):
         Triggers({"a": ("x\ny",)})
+
+
+EVERY_CODE_POINT = "".join(map(chr, range(0x110000)))  # (the surrogates too: a str holds them)
+"""Every code point once, in order: below the folding table's end (U+2100) and beyond."""
+
+
+def _folding_text() -> st.SearchStrategy[str]:
+    """Text that mixes ASCII, the table's code points (those that fold to one and those
+    that fold to several: ``ß``, ``İ``, ``ŉ``) and the code points beyond it, in runs
+    long and short, so that the kernel's blocks fall every way."""
+    below = st.characters(max_codepoint=0x20FF, exclude_categories=())
+    beyond = st.characters(min_codepoint=0x2100, exclude_categories=())
+    odd = st.sampled_from(("ß", "İ", "ŉ", "ΐ", "ﬁ", "Σ", "ς", "µ", "ẞ", "\u212a", "Ꭰ", "ᏸ", "\n"))
+    run = st.one_of(
+        st.text(below, max_size=600),
+        st.text(beyond, max_size=40),
+        st.text(st.one_of(below, beyond, odd), max_size=40),
+        odd,
+        st.sampled_from(WORDS).map(str.upper),
+    )
+    repeated = st.tuples(run, st.integers(1, 300)).map(lambda pair: pair[0] * pair[1])
+    return st.lists(st.one_of(run, repeated), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_folding_text(), st.integers(1, 1_000))
+def test_casefold_is_str_casefold(text: str, piece: int) -> None:
+    assert casefold(text) == text.casefold()
+    assert casefold(text, piece) == text.casefold()
+
+
+@pytest.mark.parametrize("piece", [1, 3, 255, 256, 257, 1 << 16])
+def test_casefold_is_str_casefold_for_every_code_point(piece: int) -> None:
+    assert casefold(EVERY_CODE_POINT, piece) == EVERY_CODE_POINT.casefold()
+    below = EVERY_CODE_POINT[:0x2100]
+    assert casefold(below, piece) == below.casefold()
+    one_to_one = "".join(char for char in below if len(char.casefold()) == 1)
+    assert casefold(one_to_one, piece) == one_to_one.casefold()
+    for char in EVERY_CODE_POINT[: 0x2100 + 100]:  # each alone, and amid text of each width
+        for text in (char, "Ab" + char, "É" * 300 + char + "Ж", "ž" + char + "東" * 300):
+            assert casefold(text, piece) == text.casefold()
+
+
+def test_casefold_of_edge_texts() -> None:
+    assert casefold("") == "" and casefold("\n") == "\n"
+    for text in ("Ǆ", "ß", "ΣΑΣ", "İ", "東", "😀", "\ud800", "ÀÉ" * 70_000, "Ж東" * 70_000):
+        assert casefold(text) == text.casefold()
+        assert casefold(text * 3, 7) == (text * 3).casefold()
+    with pytest.raises(ValueError, match="piece"):
+        casefold("é", 0)

@@ -1,5 +1,6 @@
 # The C-level declarations of ``_features.pyx``: the line features and the arrays they are
-# kept in, read by the classifier's kernel (``content/_context.pyx``).
+# kept in, read by the classifier's kernel (``content/_context.pyx``); the case-folding
+# table, read by the pre-filters' kernel (``text/_prefilter.pyx``).
 cimport cython
 from cpython.array cimport array
 
@@ -13,6 +14,15 @@ cdef inline Py_ssize_t count_at(array counts, Py_ssize_t index) noexcept:
     if width == 2:
         return counts.data.as_ushorts[index]
     return counts.data.as_ints[index]
+
+
+cdef enum:
+    FOLDS_END = 0x2100  # the folding table's code points: Latin to the general punctuation
+    NOT_ONE = 0x110000  # in the table: the character folds to several (``ß``: ``ss``)
+
+# Each code point's ``str.casefold`` below ``FOLDS_END`` when it is one character, else
+# ``NOT_ONE`` (filled at the import of ``_features``).
+cdef Py_UCS4 folds[FOLDS_END]
 
 
 cdef array put_count(array counts, Py_ssize_t index, Py_ssize_t value)

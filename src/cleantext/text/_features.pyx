@@ -753,10 +753,8 @@ def line_shapes(list keys, object numbers_to_zero):
     return [_shape(key, numbers_to_zero) for key in keys]
 
 
-DEF FOLDS_END = 0x2100  # the folding table's code points: Latin to the general punctuation
-DEF NOT_ONE = 0x110000  # in the table: the character folds to several (``ß``: ``ss``)
-
-cdef Py_UCS4 folds[FOLDS_END]
+# ``folds``, ``FOLDS_END`` and ``NOT_ONE`` are declared in ``_features.pxd`` (the compiled
+# ``prefilter.casefold`` reads the same table).
 
 
 cdef void _fill_folds():

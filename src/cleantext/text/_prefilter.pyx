@@ -8,24 +8,29 @@ character that starts one of the words, it compares those words in place.
 :func:`lines_leading_with` does the same only where a line's first letter or digit
 stands (the marks before it skipped), for the rules anchored at a line's start, and
 :func:`longer_lines` finds the lines of a :class:`~cleantext.text._lines.LineTable`
-longer than a limit without building them.
+longer than a limit without building them. :func:`casefold` folds the text they scan,
+from ``_features``' table where it can.
 """
 
 cimport cython
 from cpython.array cimport array, clone
 from cpython.unicode cimport (
-    PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+    PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_New,
+    PyUnicode_READ, PyUnicode_WRITE,
 )
 from libc.string cimport memchr, memset
 
 from array import array as _new_array
 from itertools import accumulate
 
+from cleantext.text._features cimport FOLDS_END, NOT_ONE, folds
 from cleantext.text._lines cimport LineTable, line_start, line_end
 
 DEF ASCII = 128
 DEF COMBINING_DOT = 0x307  # ``İ`` case-folds to ``i`` and this
 DEF NEWLINE = 10
+DEF FOLD_BLOCK = 256  # characters that :func:`casefold` folds by the same means
+DEF FOLD_PIECE = 1 << 16  # the longest text that it folds with one ``str.casefold``
 
 
 cdef struct Text:  # a string's code points, read in place
@@ -579,3 +584,84 @@ def lines_in(array numbers, array masks, unsigned long long bit):
             chosen.data.as_longlongs[count] = numbers.data.as_longlongs[k]
             count += 1
     return chosen
+
+
+cdef Py_UCS4 _block_largest(Text text, Py_ssize_t start, Py_ssize_t end) noexcept:
+    """The largest fold of ``text[start:end]``'s characters in ``folds``: ``NOT_ONE`` when
+    one of them is beyond the table or folds to several. (A byte per character: each is in
+    the table; two: the loop reads them as such, not through the kind's switch.)"""
+    cdef Py_ssize_t position
+    cdef Py_UCS4 char, largest = 0
+    if text.kind == PyUnicode_1BYTE_KIND:
+        for position in range(start, end):
+            largest = max(largest, folds[(<unsigned char *>text.data)[position]])
+        return largest
+    if text.kind == PyUnicode_2BYTE_KIND:
+        for position in range(start, end):
+            char = (<unsigned short *>text.data)[position]
+            if char >= FOLDS_END:
+                return NOT_ONE
+            largest = max(largest, folds[char])
+        return largest
+    for position in range(start, end):
+        char = char_at(text, position)
+        if char >= FOLDS_END:
+            return NOT_ONE
+        largest = max(largest, folds[char])
+    return largest
+
+
+cdef str _table_folded(Text text, Py_ssize_t start, Py_ssize_t end, Py_UCS4 largest):
+    """``text[start:end]`` folded by ``folds`` (each character in it, folding to one:
+    :func:`_block_largest` gave ``largest``, the largest fold)."""
+    cdef str folded = PyUnicode_New(end - start, largest)
+    cdef int kind = PyUnicode_KIND(folded)
+    cdef void *data = PyUnicode_DATA(folded)
+    cdef Py_ssize_t position
+    for position in range(start, end):
+        PyUnicode_WRITE(kind, data, position - start, folds[char_at(text, position)])
+    return folded
+
+
+def casefold(str text, Py_ssize_t piece=FOLD_PIECE):
+    """``text.casefold()``. ASCII folds by ``str.casefold`` (in place of its own size);
+    other text by blocks of :data:`FOLD_BLOCK` characters: a block whose characters each
+    fold to one below ``FOLDS_END`` from ``_features``' table, any other block by
+    ``str.casefold``, at most ``piece`` characters at a time (CPython folds a text beyond
+    ASCII through a buffer of 12 bytes per character). Neighbouring blocks folded by the
+    same means are folded together. Case folding maps each character on its own (no
+    context, no final sigma), so the pieces fold exactly as the whole.
+
+    >>> casefold("Straße ΣΑΣ İ", piece=3) == "Straße ΣΑΣ İ".casefold()
+    True
+    >>> casefold("Ça VA ‘OUI’ µ"), casefold("ＡＢ ﬁ ᏸ")
+    ('ça va ‘oui’ μ', 'ａｂ fi Ᏸ')
+    """
+    if piece < 1:
+        raise ValueError("a piece holds one character or more")
+    if text.isascii():
+        return text.casefold()
+    cdef Text chars = text_of(text)
+    cdef Py_ssize_t block = min(FOLD_BLOCK, piece), start = 0, stop, end
+    cdef Py_UCS4 largest, next_largest
+    cdef bint by_table
+    cdef list pieces = []
+    while start < chars.length:
+        stop = min(start + block, chars.length)
+        largest = _block_largest(chars, start, stop)
+        by_table = largest != NOT_ONE
+        while stop < chars.length and (by_table or stop - start < piece):
+            end = min(stop + block, chars.length)
+            if not by_table:
+                end = min(end, start + piece)
+            next_largest = _block_largest(chars, stop, end)
+            if (next_largest != NOT_ONE) != by_table:
+                break
+            largest = max(largest, next_largest)
+            stop = end
+        if by_table:
+            pieces.append(_table_folded(chars, start, stop, largest))
+        else:
+            pieces.append(text[start:stop].casefold())
+        start = stop
+    return pieces[0] if len(pieces) == 1 else u"".join(pieces)

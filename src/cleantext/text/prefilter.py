@@ -40,6 +40,7 @@ from cleantext.text._prefilter import (
     longer_lines,
 )
 from cleantext.text._prefilter import Words as Words
+from cleantext.text._prefilter import casefold as casefold  # (compiled: features.py folds with it)
 from cleantext.text.page import Line, Page
 
 SHORT_LINE = 200
@@ -49,8 +50,6 @@ LONGER_LINE = 600
 the longest that a built-in detector finds by its words (cookie_notice)."""
 LONGER_BATCH = 4096
 """Lines longer than ``page.folded``'s that a detector searches are searched this many at once."""
-FOLD_PIECE = 1 << 16
-"""Longer texts are case-folded a piece of this many characters at a time."""
 
 
 @dataclass(frozen=True)
@@ -282,19 +281,6 @@ def _joined(lines: Sequence[Line], max_chars: int | None) -> tuple[str, array[in
     ]
     starts = array("q", accumulate((len(text) + 1 for text in texts), initial=0))
     return "\n".join(texts), starts
-
-
-def casefold(text: str, piece: int = FOLD_PIECE) -> str:
-    """``text.casefold()``, a piece at a time for a long text: CPython folds a text beyond
-    Latin-1 through a buffer of 12 bytes per character. (Case folding maps each character
-    on its own, so the pieces fold exactly as the whole.)
-
-    >>> casefold("Straße ΣΑΣ İ", piece=3) == "Straße ΣΑΣ İ".casefold()
-    True
-    """
-    if len(text) <= piece or text.isascii():  # (ASCII folds in place of its own size)
-        return text.casefold()
-    return "".join(text[start : start + piece].casefold() for start in range(0, len(text), piece))
 
 
 def lines_with(lines: Sequence[Line], words: Iterable[str] | Words) -> list[Line]:

@@ -613,13 +613,23 @@ cdef Py_UCS4 _block_largest(Text text, Py_ssize_t start, Py_ssize_t end) noexcep
 
 cdef str _table_folded(Text text, Py_ssize_t start, Py_ssize_t end, Py_UCS4 largest):
     """``text[start:end]`` folded by ``folds`` (each character in it, folding to one:
-    :func:`_block_largest` gave ``largest``, the largest fold)."""
+    :func:`_block_largest` gave ``largest``, the largest fold). When the fold keeps the
+    text's width (one byte or two a character), the loop copies at that width."""
     cdef str folded = PyUnicode_New(end - start, largest)
     cdef int kind = PyUnicode_KIND(folded)
     cdef void *data = PyUnicode_DATA(folded)
     cdef Py_ssize_t position
-    for position in range(start, end):
-        PyUnicode_WRITE(kind, data, position - start, folds[char_at(text, position)])
+    if kind == text.kind == PyUnicode_1BYTE_KIND:
+        for position in range(start, end):
+            (<unsigned char *>data)[position - start] = (
+                folds[(<unsigned char *>text.data)[position]])
+    elif kind == text.kind == PyUnicode_2BYTE_KIND:
+        for position in range(start, end):
+            (<unsigned short *>data)[position - start] = (
+                folds[(<unsigned short *>text.data)[position]])
+    else:
+        for position in range(start, end):
+            PyUnicode_WRITE(kind, data, position - start, folds[char_at(text, position)])
     return folded
 
 

@@ -187,10 +187,12 @@ cdef class LineTable:
         cdef Py_ssize_t length = len(self.text), position = 0, start, last
         cdef Py_ssize_t newlines = 0
         cdef Py_UCS4 char
+        cdef int kind = PyUnicode_KIND(self.text)
+        cdef void *data = PyUnicode_DATA(self.text)  # (read once, not at each character)
         while position < length:
             start, last = position, -1
             while position < length:
-                char = self.text[position]
+                char = PyUnicode_READ(kind, data, position)
                 if char == u"\n":
                     break
                 if not char.isspace():

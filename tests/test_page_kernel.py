@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext.detectors import ad_gap
-from cleantext.text._lines import Flags, LineTable
+from cleantext.text._lines import Flags, Line, LineTable
 from cleantext.text._page import (
     body_core,
     gaps_wider,
@@ -205,3 +205,63 @@ def test_ad_gap_finds_the_plain_wide_gaps(
     params = ad_gap.Params(min_excess=min_excess, min_votes=min_votes)
     found = [(p.start, p.end, p.score, p.reason) for p in ad_gap.detect(page, params)]
     assert found == _plain_ad_gap(page, params)
+
+
+def plain_lines(text: str) -> list[tuple[int, int, int, str, int, int]]:
+    """The lines of ``text`` as :class:`LineTable` gives them, in plain Python: (index, start,
+    end, text, block, gap_before) for each non-blank line."""
+    found: list[tuple[int, int, int, str, int, int]] = []
+    start, block, newlines = 0, -1, 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            first = start + len(raw) - len(raw.lstrip())
+            end = start + len(raw.rstrip())
+            previous = found[-1][2] if found else 0
+            block += 1 if not found or newlines >= 2 else 0
+            breaks = text.count("\n", previous, first)
+            found.append((len(found), start, end, text[first:end], block, breaks))
+            newlines = 0
+        start += len(raw) + 1
+        newlines += 1
+    return found
+
+
+def fields(line: Line) -> tuple[int, int, int, str, int, int]:
+    """A line's fields, in the order of :func:`plain_lines`."""
+    return (line.index, line.start, line.end, line.text, line.block, line.gap_before)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        any_text(),
+        page_text(),
+        st.text(st.sampled_from(" \t\n\r\x0b\x1c\u2028\u3000a\u00e9\U0001f600")),
+    )
+)
+def test_lines_are_the_plain_split_lines(text: str) -> None:
+    for wide in (False, True):
+        table = LineTable(text, wide=wide)
+        assert [fields(line) for line in table] == plain_lines(text)
+        assert [table.breaks_before(index) for index in range(len(table))] == [
+            line[5] for line in plain_lines(text)
+        ]
+        assert [table.line_text(index) for index in range(-len(table), len(table))] == [
+            line[3] for line in plain_lines(text) * 2
+        ]
+
+
+def test_lines_of_edge_texts() -> None:
+    assert list(LineTable("")) == [] and list(LineTable("\n \n\t")) == []
+    assert fields(LineTable("\u3000\u00e9t\u00e9 ")[0]) == (0, 0, 4, "\u00e9t\u00e9", 0, 0)
+    line = LineTable("a\n\n\n \U0001f600 b\r\n c")[-1]
+    assert fields(line) == (2, 10, 12, "c", 1, 1)
+    assert fields(LineTable("a\n\n\n \U0001f600 b\r\n c")[1]) == (1, 4, 8, "\U0001f600 b", 1, 3)
+
+
+def test_line_text_refuses_an_index_out_of_range() -> None:
+    table = LineTable(" a\n\n b ")
+    assert (table.line_text(1), table.line_text(-2)) == ("b", "a")
+    for index in (2, -3, 2**31, -(2**31)):
+        with pytest.raises(IndexError):
+            table.line_text(index)

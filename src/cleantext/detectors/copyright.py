@@ -90,7 +90,7 @@ def _link_runs(
 
 def _link_terms(page: Page, index: int, marks: dict[int, str], params: Params) -> list[str] | None:
     """The legal terms of line ``index`` when it is a line of legal links, else None."""
-    text = page.lines[index].text
+    text = page.lines.line_text(index)
     # A line that reads like a sentence is not a row of links, whatever its words.
     if len(text) > params.max_chars or index in marks or is_prose(text, page.word_counts[index]):
         return None

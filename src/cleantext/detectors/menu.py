@@ -88,7 +88,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     counts = page.token_counts  # an item's tokens: ``count_tokens(item)``
 
     def plain(index: int) -> tuple[str | None, bool]:
-        text = page.lines[index].text
+        text = page.lines.line_text(index)
         return _item(text, params, counts[index]), has_bullet(text)
 
     singles = sorted(_single_line_candidates(page, params))
@@ -118,7 +118,8 @@ def _run_proposal(
     if not _reads_like_menu(last - first + 1, capitals, digits, params):
         return
     shown = [
-        strip_bullet(page.lines[index].text) for index in range(first, min(first + 4, last + 1))
+        strip_bullet(page.lines.line_text(index))
+        for index in range(first, min(first + 4, last + 1))
     ]
     ends = (page.lines[first], page.lines[last])
     yield _proposal(

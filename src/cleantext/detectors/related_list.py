@@ -122,7 +122,7 @@ def _lead_lines(page: Page, params: Params) -> Iterator[Line]:
 
 def _heads_list(page: Page, index: int, params: Params) -> bool:
     """False for a bulleted heading with nothing under it: a link inside a menu, not a heading."""
-    return not has_bullet(page.lines[index].text) or _list_end(page, index, params) > index
+    return not has_bullet(page.lines.line_text(index)) or _list_end(page, index, params) > index
 
 
 def _list_end(page: Page, index: int, params: Params) -> int:
@@ -135,7 +135,7 @@ def _list_end(page: Page, index: int, params: Params) -> int:
         stop = min(stop, last)
     end = index
     while end < stop and _continues(page.lines[index], page.lines[end], page.lines[end + 1]):
-        if not _is_headline(strip_bullet(page.lines[end + 1].text), params):
+        if not _is_headline(strip_bullet(page.lines.line_text(end + 1)), params):
             break
         end += 1
     return end

@@ -60,7 +60,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         return  # (the token counts are not even read: a page's worth of them)
     events = tag_events(
         page.lines, page.token_counts, candidates, params.max_item_words, params.min_items,
-        lambda index: has_bullet(page.lines[index].text),
+        lambda index: has_bullet(page.lines.line_text(index)),
     )  # fmt: skip
     for kind, first, last in events:
         if kind == RUN:

@@ -24,6 +24,8 @@ cdef class LineTable:
     cdef Py_ssize_t count, block_count
     cdef void _split(self)
     cpdef Line line(self, Py_ssize_t index)
+    cpdef str line_text(self, Py_ssize_t index)
+    cdef str _text(self, Py_ssize_t index)
     cpdef Py_ssize_t breaks_before(self, Py_ssize_t index)
     cpdef Gap gap(self, Py_ssize_t index)
     cdef Py_ssize_t _kept_size(self, Py_ssize_t index, Py_ssize_t previous_block)

@@ -16,6 +16,7 @@ cimport cython
 from libc.string cimport memcpy
 from cpython.array cimport array, clone, resize, resize_smart
 from libc.limits cimport INT_MAX
+from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_READ
 
 
 cdef extern from "Python.h":
@@ -186,10 +187,12 @@ cdef class LineTable:
         cdef Py_ssize_t length = len(self.text), position = 0, start, last
         cdef Py_ssize_t newlines = 0
         cdef Py_UCS4 char
+        cdef int kind = PyUnicode_KIND(self.text)
+        cdef void *data = PyUnicode_DATA(self.text)  # (read once, not at each character)
         while position < length:
             start, last = position, -1
             while position < length:
-                char = self.text[position]
+                char = PyUnicode_READ(kind, data, position)
                 if char == u"\n":
                     break
                 if not char.isspace():
@@ -257,18 +260,35 @@ cdef class LineTable:
 
     cpdef Line line(self, Py_ssize_t index):
         """Line ``index`` (0 <= index < len(self)), built from the arrays."""
-        cdef Py_ssize_t start = line_start(self, index)
-        cdef Py_ssize_t end = line_end(self, index)
-        cdef Py_ssize_t first = start
-        while self.text[first].isspace():  # (the line has a non-space character)
-            first += 1
-        return Line(index, start, end, self.text[first:end],
-                    line_block(self, index), self.breaks_before(index))
+        cdef Line line = Line.__new__(Line)  # (the fields set here: no argument parsing)
+        line.index, line.start, line.end = index, line_start(self, index), line_end(self, index)
+        line.text = self._text(index)
+        line.block, line.gap_before = line_block(self, index), self.breaks_before(index)
+        return line
+
+    cpdef str line_text(self, Py_ssize_t index):
+        """``self[index].text`` without building the line (negative from the end)."""
+        return self._text(checked_index(index, self.count))
+
+    cdef str _text(self, Py_ssize_t index):
+        """Line ``index``'s text, indentation left out (0 <= index < len(self))."""
+        cdef Py_ssize_t first = line_start(self, index)
+        cdef int kind = PyUnicode_KIND(self.text)
+        cdef void *data = PyUnicode_DATA(self.text)
+        while Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, first)):  # (str.isspace's test)
+            first += 1  # (the line has a non-space character)
+        return self.text[first:line_end(self, index)]
 
     cpdef Py_ssize_t breaks_before(self, Py_ssize_t index):
         """Line breaks between line ``index`` and the previous line (the text's start)."""
-        cdef Py_ssize_t after = line_end(self, index - 1) if index else 0
-        return self.text.count(u"\n", after, line_start(self, index))
+        cdef Py_ssize_t position = line_end(self, index - 1) if index else 0
+        cdef Py_ssize_t start = line_start(self, index), count = 0
+        cdef int kind = PyUnicode_KIND(self.text)
+        cdef void *data = PyUnicode_DATA(self.text)
+        while position < start:  # (a gap is short: a loop costs less than str.count's call)
+            count += PyUnicode_READ(kind, data, position) == u"\n"
+            position += 1
+        return count
 
     cpdef Gap gap(self, Py_ssize_t index):
         """The gap after line ``index`` (0 <= index < len(self) - 1)."""

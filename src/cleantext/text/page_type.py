@@ -265,9 +265,9 @@ class _Candidates:
         for index in op:
             possible[index] = possible.get(index, 0) | JOINED_KIND
         for index in dated:
-            if DATE_DIGITS.search(lines[index].text):
+            if DATE_DIGITS.search(lines.line_text(index)):
                 possible[index] = possible.get(index, 0) | DATED_KINDS
-        texts = {index: lines[index].text for index in possible}
+        texts = {index: lines.line_text(index) for index in possible}
         tried = {(texts[index], kinds) for index, kinds in possible.items()}  # (lines repeat)
         found = {key: header_kind(*key) for key in tried}
         kinds = {index: found[texts[index], possible[index]] for index in sorted(possible)}
@@ -288,12 +288,10 @@ class _Candidates:
 
     def prices(self) -> int:
         """How many short lines hold a price."""
-        lines = self.page.lines
-        return sum(
-            1
-            for index in self.folded.triggered_numbers(PRICES)
-            if len(lines[index].text) <= SHOP_CHARS and PRICE.search(lines[index].text)
+        texts = (
+            self.page.lines.line_text(index) for index in self.folded.triggered_numbers(PRICES)
         )
+        return sum(1 for text in texts if len(text) <= SHOP_CHARS and PRICE.search(text))
 
     def shop_buttons(self) -> int:
         """How many short lines are a shop's button or stock line."""

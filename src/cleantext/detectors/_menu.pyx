@@ -16,7 +16,7 @@ the line is bulleted.
 
 from cpython.array cimport array
 
-from cleantext.text._lines cimport LineTable, is_bullet_char, line_start, line_end
+from cleantext.text._lines cimport LineTable, is_bullet_char, line_end, text_start
 
 cdef inline bint ends_sentence(Py_UCS4 char):
     """A character of ``cleantext.detectors.menu.SENTENCE_MARKS``."""
@@ -77,10 +77,8 @@ def item_runs(LineTable table, array counts, Py_ssize_t first, Py_ssize_t stop,
         if not 0 < count <= max_words:
             run.close(runs, min_run)
             continue
-        start = line_start(table, index)
+        start = text_start(table, index)
         end = line_end(table, index)
-        while text[start].isspace():
-            start += 1
         char = text[start]
         if is_bullet_char(char) and start + 2 < end and text[start + 1] == u" " and \
                 not text[start + 2].isspace():

@@ -13,7 +13,7 @@ starts with a bullet and one space. A line with another bullet (``•\\tTag``) i
 
 from cpython.array cimport array
 
-from cleantext.text._lines cimport LineTable, is_bullet_char, line_end, line_start
+from cleantext.text._lines cimport LineTable, is_bullet_char, line_end, text_start
 
 LABEL = 0
 """An event: the line may be a label (not a short item, not bulleted)."""
@@ -54,7 +54,7 @@ def tag_events(LineTable table, array counts, list candidates, Py_ssize_t max_it
                 first = index
             size += 1
             continue
-        if not is_bullet_char(text[_first_char(table, text, index)]):
+        if not is_bullet_char(text[text_start(table, index)]):
             events.append((LABEL, index, index))  # (a label starts with its word)
         _close(events, first, size, min_items)
         size = 0
@@ -68,18 +68,10 @@ cdef inline void _close(list events, Py_ssize_t first, Py_ssize_t size, Py_ssize
         events.append((RUN, first, first + size - 1))
 
 
-cdef inline Py_ssize_t _first_char(LineTable table, str text, Py_ssize_t index):
-    """Where line ``index``'s text starts (its indentation skipped)."""
-    cdef Py_ssize_t start = line_start(table, index)
-    while text[start].isspace():
-        start += 1
-    return start
-
-
 cdef bint _is_item(LineTable table, str text, array counts, Py_ssize_t index,
                    Py_ssize_t max_item_words, bulleted):
     """True for a short bullet item: bulleted, one to ``max_item_words`` tokens, no final stop."""
-    cdef Py_ssize_t start = _first_char(table, text, index)
+    cdef Py_ssize_t start = text_start(table, index)
     cdef Py_ssize_t end = line_end(table, index)
     cdef Py_ssize_t count = counts.data.as_ints[index]
     if not is_bullet_char(text[start]) or not 0 < count <= max_item_words:

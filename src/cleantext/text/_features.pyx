@@ -13,7 +13,9 @@ from cpython.unicode cimport (
 )
 from libc.string cimport memcpy
 
-from cleantext.text._lines cimport LineTable, checked_index, is_bullet_char, line_start, line_end
+from cleantext.text._lines cimport (
+    LineTable, checked_index, is_bullet_char, line_end, text_start
+)
 
 
 cdef array _INTS = array("i")
@@ -649,15 +651,12 @@ def line_texts(LineTable table, Py_ssize_t first=0, Py_ssize_t last=-1):
     (['Title', 'Body.'], ['b'])
     """
     cdef str text = table.text
-    cdef Py_ssize_t index, start
+    cdef Py_ssize_t index
     if last < 0 or last > len(table):
         last = len(table)
     found = []
     for index in range(first, last):
-        start = line_start(table, index)
-        while text[start].isspace():  # (a line has a non-space character)
-            start += 1
-        found.append(text[start:line_end(table, index)])
+        found.append(text[text_start(table, index):line_end(table, index)])
     return found
 
 

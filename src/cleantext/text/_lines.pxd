@@ -1,6 +1,7 @@
 # The C-level declarations of ``_lines.pyx``, shared with the other kernels (``_words.pyx``).
 cimport cython
 from cpython.array cimport array
+from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 
 
 @cython.final
@@ -54,6 +55,17 @@ cdef inline Py_ssize_t line_end(LineTable table, Py_ssize_t index) noexcept:
     if table.wide:
         return table.ends.data.as_longlongs[index]
     return table.ends.data.as_ints[index]
+
+
+cdef inline Py_ssize_t text_start(LineTable table, Py_ssize_t index) noexcept:
+    """Where line ``index``'s text starts: after its indentation (a line holds a character
+    that is not a space, as ``str.isspace`` says; the one way every kernel skips it)."""
+    cdef Py_ssize_t first = line_start(table, index)
+    cdef int kind = PyUnicode_KIND(table.text)
+    cdef void *data = PyUnicode_DATA(table.text)
+    while Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, first)):
+        first += 1
+    return first
 
 
 cdef inline Py_ssize_t line_block(LineTable table, Py_ssize_t index) noexcept:

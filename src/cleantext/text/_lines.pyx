@@ -16,7 +16,7 @@ cimport cython
 from libc.string cimport memcpy
 from cpython.array cimport array, clone, resize, resize_smart
 from libc.limits cimport INT_MAX
-from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_READ
+from cpython.unicode cimport PyUnicode_READ
 
 
 cdef extern from "Python.h":
@@ -272,12 +272,7 @@ cdef class LineTable:
 
     cdef str _text(self, Py_ssize_t index):
         """Line ``index``'s text, indentation left out (0 <= index < len(self))."""
-        cdef Py_ssize_t first = line_start(self, index)
-        cdef int kind = PyUnicode_KIND(self.text)
-        cdef void *data = PyUnicode_DATA(self.text)
-        while Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, first)):  # (str.isspace's test)
-            first += 1  # (the line has a non-space character)
-        return self.text[first:line_end(self, index)]
+        return self.text[text_start(self, index):line_end(self, index)]
 
     cpdef Py_ssize_t breaks_before(self, Py_ssize_t index):
         """Line breaks between line ``index`` and the previous line (the text's start)."""
@@ -342,10 +337,8 @@ cdef class LineTable:
 
     cdef Py_ssize_t _shown_from(self, Py_ssize_t index, Py_ssize_t max_chars):
         """Where line ``index``'s text starts (its end when it is over ``max_chars``)."""
-        cdef Py_ssize_t first = line_start(self, index)
+        cdef Py_ssize_t first = text_start(self, index)
         cdef Py_ssize_t end = line_end(self, index)
-        while self.text[first].isspace():  # (the line has a non-space character)
-            first += 1
         return end if 0 <= max_chars < end - first else first
 
     def kept_text(self, const unsigned char[:] removed):

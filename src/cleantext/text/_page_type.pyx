@@ -12,7 +12,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ,
 )
 
-from cleantext.text._lines cimport LineTable, line_start, line_end
+from cleantext.text._lines cimport LineTable, line_end, text_start
 
 
 cdef inline bint _ascii_digit(Py_UCS4 char):
@@ -128,14 +128,10 @@ def code_candidates(LineTable table, Py_ssize_t max_chars, frozenset keywords):
     """
     cdef str text = table.text
     cdef str openers = u"".join(sorted({keyword[0] for keyword in keywords}))
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void *data = PyUnicode_DATA(text)
     cdef list found = []
     cdef Py_ssize_t line, start, end
     for line in range(len(table)):
-        start, end = line_start(table, line), line_end(table, line)
-        while Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)):  # (a line has a non-space)
-            start += 1
+        start, end = text_start(table, line), line_end(table, line)
         if end - start <= max_chars and _may_be_code(text, start, end, keywords, openers):
             found.append(text[start:end])
     return found

@@ -24,7 +24,7 @@ from array import array as _new_array
 from itertools import accumulate
 
 from cleantext.text._features cimport FOLDS_END, NOT_ONE, folds
-from cleantext.text._lines cimport LineTable, line_start, line_end
+from cleantext.text._lines cimport LineTable, line_start, line_end, text_start
 
 DEF ASCII = 128
 DEF COMBINING_DOT = 0x307  # ``İ`` case-folds to ``i`` and this
@@ -288,7 +288,7 @@ def longer_lines(LineTable table, Py_ssize_t limit, Py_ssize_t longest=-1, str o
         end = line_end(table, index)
         if end - line_start(table, index) <= limit:
             continue  # (the indentation only makes the line shorter)
-        first = _text_start(table, index)
+        first = text_start(table, index)
         if end - first <= limit or (longest >= 0 and end - first > longest):
             continue
         if not opening or text[first] in opening:
@@ -324,16 +324,7 @@ cdef bint _at_most(LineTable table, Py_ssize_t index, Py_ssize_t longest):
     cdef Py_ssize_t end = line_end(table, index)
     if end - line_start(table, index) <= longest:
         return True  # (the indentation only makes the line shorter)
-    return end - _text_start(table, index) <= longest
-
-
-cdef Py_ssize_t _text_start(LineTable table, Py_ssize_t index):
-    """Where line ``index``'s text starts: after its indentation (it holds a non-space)."""
-    cdef str text = table.text
-    cdef Py_ssize_t first = line_start(table, index)
-    while text[first].isspace():
-        first += 1
-    return first
+    return end - text_start(table, index) <= longest
 
 
 DEF WIDEST = 0x10000  # the words' characters all lie below this (the Basic Multilingual Plane)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from array import array
 
 import pytest
@@ -20,6 +21,7 @@ from cleantext.text._page import (
 )
 from cleantext.text.page import Page, counts_as_prose
 from strategies import any_text, page_text
+from test_memory import reference_kept_text
 
 
 def _plain_body(words: list[int], ends: list[bool]) -> tuple[int, int]:
@@ -128,7 +130,41 @@ def test_joined_lines_are_the_chosen_lines_texts(text: str, data: st.DataObject)
     joined, starts = table.joined_lines(chosen)
     texts = [table[index].text for index in chosen]
     assert joined == "\n".join(texts)
+    assert sys.getsizeof(joined) == sys.getsizeof("\n".join(texts))  # (the narrowest kind)
     assert list(starts) == [sum(len(t) + 1 for t in texts[:n]) for n in range(len(texts) + 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(st.sampled_from("a \xe9\u0100\U0001f600\x7f\x80\xff"), max_size=6), max_size=6
+    ),
+    st.data(),
+)
+def test_joined_and_kept_texts_take_the_narrowest_kind(
+    lines: list[str], data: st.DataObject
+) -> None:
+    """A string written in place is of the kind its widest character needs, never wider
+    (``str`` equality alone does not tell: an ASCII text in a Latin-1 string compares equal)."""
+    table = LineTable("\n".join(lines))
+    texts = [line.text for line in table]
+    limit = data.draw(st.integers(-1, 6))
+    joined, _ = table.joined(limit)
+    shown = "\n".join(text if limit < 0 or len(text) <= limit else "" for text in texts)
+    assert joined == shown and sys.getsizeof(joined) == sys.getsizeof(shown)
+    removed = data.draw(st.lists(st.booleans(), min_size=len(table), max_size=len(table)))
+    flags = bytearray(2 * len(table))
+    flags[::2] = bytes(removed)
+    kept = table.kept_text(flags)
+    assert sys.getsizeof(kept) == sys.getsizeof(_canonical(kept))
+    assert kept == reference_kept_text(
+        table.text, {2 * k for k, gone in enumerate(removed) if gone}
+    )
+
+
+def _canonical(text: str) -> str:
+    """``text`` made again from its code points: a string of the narrowest kind."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
 
 
 def test_joined_lines_of_wide_text_and_no_lines() -> None:
@@ -237,6 +273,7 @@ def fields(line: Line) -> tuple[int, int, int, str, int, int]:
         any_text(),
         page_text(),
         st.text(st.sampled_from(" \t\n\r\x0b\x1c\u2028\u3000a\u00e9\U0001f600")),
+        st.text(st.sampled_from(" \t\n\x85\xa0a\u00e9")),  # (Latin-1: the newline by memchr)
     )
 )
 def test_lines_are_the_plain_split_lines(text: str) -> None:

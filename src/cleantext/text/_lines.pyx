@@ -13,10 +13,10 @@ between two lines starts a new *block*.
 """
 
 cimport cython
-from libc.string cimport memcpy
+from libc.string cimport memchr, memcpy
 from cpython.array cimport array, clone, resize, resize_smart
 from libc.limits cimport INT_MAX
-from cpython.unicode cimport PyUnicode_READ
+from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_READ
 
 
 cdef extern from "Python.h":
@@ -125,6 +125,30 @@ cdef class Gap:
                 f"after={self.after})")
 
 
+cdef inline Py_UCS4 width_class(unsigned int bits) noexcept:
+    """The largest code point of the narrowest string kind that holds ``bits`` (an OR of
+    code points, or the largest): 127 (ASCII), 255 (Latin-1), 65535 (two bytes), 0x10FFFF."""
+    if bits < 128:
+        return 127
+    if bits < 256:
+        return 255
+    if bits < 0x10000:
+        return 0xFFFF
+    return 0x10FFFF
+
+
+cdef inline Py_ssize_t _newline_from(int kind, const void *data, Py_ssize_t position,
+                                     Py_ssize_t length) noexcept:
+    """Where the first newline at or after ``position`` stands (``length`` when none does)."""
+    cdef const char *found
+    if kind == PyUnicode_1BYTE_KIND:  # a byte per character: the C library finds it
+        found = <const char *>memchr(<const char *>data + position, 10, length - position)
+        return length if found == NULL else found - <const char *>data
+    while position < length and PyUnicode_READ(kind, data, position) != u"\n":
+        position += 1
+    return position
+
+
 cdef inline bint is_stop(Py_UCS4 char):
     """A character that ends a sentence (those of ``cleantext.text.page.SENTENCE_END``)."""
     return char in u".!?…。！？:;"
@@ -183,22 +207,21 @@ cdef class LineTable:
         self._split()
 
     cdef void _split(self):
-        """Fill the arrays: one pass, each raw line scanned up to its newline."""
-        cdef Py_ssize_t length = len(self.text), position = 0, start, last
+        """Fill the arrays: one pass, each raw line's newline found first (by ``memchr``
+        on a text of a byte per character), then its last non-space character, from its
+        end back (a space is looked up only at a line's end, not at each character)."""
+        cdef Py_ssize_t length = len(self.text), position = 0, start, stop, last
         cdef Py_ssize_t newlines = 0
-        cdef Py_UCS4 char
         cdef int kind = PyUnicode_KIND(self.text)
         cdef void *data = PyUnicode_DATA(self.text)  # (read once, not at each character)
         while position < length:
-            start, last = position, -1
-            while position < length:
-                char = PyUnicode_READ(kind, data, position)
-                if char == u"\n":
-                    break
-                if not char.isspace():
-                    last = position
-                position += 1
-            if last >= 0:
+            start = position
+            stop = _newline_from(kind, data, position, length)
+            last = stop - 1
+            while last >= start and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, last)):
+                last -= 1
+            position = stop
+            if last >= start:
                 if not self.count or newlines >= 2:  # the line starts a block
                     _push(self.block_firsts, self.block_count, self.count, self.wide)
                     self.block_count += 1
@@ -317,14 +340,15 @@ cdef class LineTable:
         """:meth:`joined` of the lines ``indexes`` (None: every line; ``count`` of them)."""
         cdef array starts = clone(self.starts, count + 1, False)  # (the table's offset type)
         cdef Py_ssize_t number, index, first, position = 0
-        cdef Py_UCS4 widest = 0
+        cdef Py_UCS4 widest = 0, ceiling = PyUnicode_MAX_CHAR_VALUE(self.text)
         _put(starts, 0, 0, self.wide)
         for number in range(count):  # first where each line starts, the widest character
             index = number if indexes is None else <Py_ssize_t>indexes[number]
             first = self._shown_from(index, max_chars)
             position += line_end(self, index) - first + 1
             _put(starts, number + 1, position, self.wide)
-            widest = max(widest, self._widest(first, line_end(self, index)))
+            if widest < ceiling:  # (once a line reaches the text's class, no other can pass it)
+                widest = max(widest, self._widest(first, line_end(self, index)))
         cdef str text = PyUnicode_New(max(position - 1, 0), widest)
         for number in range(count):  # then the text
             index = number if indexes is None else <Py_ssize_t>indexes[number]
@@ -356,12 +380,13 @@ cdef class LineTable:
         if len(removed) < 2 * self.count - 1:
             raise ValueError(f"{len(removed)} unit flags for {self.count} lines")
         cdef Py_ssize_t index, size = 0, previous_block = -1
-        cdef Py_UCS4 widest = 0
+        cdef Py_UCS4 widest = 0, ceiling = PyUnicode_MAX_CHAR_VALUE(self.text)
         for index in range(self.count):  # first the size and the widest character
             if not removed[2 * index]:
                 size += self._kept_size(index, previous_block)
-                widest = max(widest, self._widest(line_start(self, index),
-                                                  line_end(self, index)))
+                if widest < ceiling:
+                    widest = max(widest, self._widest(line_start(self, index),
+                                                      line_end(self, index)))
                 previous_block = line_block(self, index)
         cdef str kept = PyUnicode_New(size, widest)
         cdef Py_ssize_t at = 0
@@ -381,14 +406,29 @@ cdef class LineTable:
         return size + (1 if line_block(self, index) == previous_block else 2)
 
     cdef Py_UCS4 _widest(self, Py_ssize_t start, Py_ssize_t end):
-        """The largest code point of ``text[start:end]`` (127 or less on an ASCII text)."""
-        if PyUnicode_MAX_CHAR_VALUE(self.text) <= 127:
+        """The width class of ``text[start:end]``: 127, 255, 65535 or 0x10FFFF, the largest
+        code point of the class (ASCII, Latin-1, the BMP, beyond) that holds its largest
+        code point. ``PyUnicode_New`` chooses a string's kind by that class alone.
+
+        The characters are OR-ed together, at the text's width (no read through the kind's
+        switch): the result reaches a class's bit when one character does."""
+        cdef Py_UCS4 ceiling = PyUnicode_MAX_CHAR_VALUE(self.text)
+        if ceiling <= 127:
             return 127
-        cdef Py_UCS4 widest = 0
+        cdef int kind = PyUnicode_KIND(self.text)
+        cdef void *data = PyUnicode_DATA(self.text)
+        cdef unsigned int bits = 0  # (not a Py_UCS4: Cython ORs those as strings)
         cdef Py_ssize_t position
-        for position in range(start, end):
-            widest = max(widest, self.text[position])
-        return widest
+        if kind == PyUnicode_1BYTE_KIND:
+            for position in range(start, end):
+                bits |= (<const unsigned char *>data)[position]
+        elif kind == PyUnicode_2BYTE_KIND:
+            for position in range(start, end):
+                bits |= (<const unsigned short *>data)[position]
+        else:
+            for position in range(start, end):
+                bits |= (<const unsigned int *>data)[position]  # (UCS4: 32 bits)
+        return width_class(bits)
 
     cdef Py_ssize_t _write(self, str kept, Py_ssize_t at, Py_ssize_t index,
                            Py_ssize_t previous_block):

@@ -219,6 +219,18 @@ def test_the_shared_scan_finds_what_each_group_scan_finds(text: str) -> None:
         assert lines_in(numbers, groups, SHARED.bits[name]).tolist() == scan(folded, words), name
 
 
+@settings(max_examples=200, deadline=None)
+@given(_text())
+def test_the_shared_scan_reads_each_string_kind_alike(text: str) -> None:
+    """The scan reads a text of one, two or four bytes a character by separate loops: a
+    last line that widens the text changes nothing on the lines before it."""
+    folded = casefold(text)
+    numbers, groups = SHARED.lines(folded)
+    for wider in ("\n\u00e9", "\n\u0436", "\n\U0001f600"):
+        more, more_groups = SHARED.lines(folded + wider)
+        assert (more.tolist(), more_groups.tolist()) == (numbers.tolist(), groups.tolist())
+
+
 def lines_numbered(text: str) -> list[int]:
     """The lines of ``text`` whose first letter or decimal digit is a decimal digit."""
     return [

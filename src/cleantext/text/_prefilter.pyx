@@ -13,7 +13,7 @@ from ``_features``' table where it can.
 """
 
 cimport cython
-from cpython.array cimport array, clone
+from cpython.array cimport array, clone, resize, resize_smart
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_New,
     PyUnicode_READ, PyUnicode_WRITE,
@@ -419,7 +419,7 @@ cdef class Triggers:
         group, and, for each, the bits of its groups (``bits[name]``): two arrays."""
         cdef Text scanned = text_of(text)
         cdef array numbers = _new_array("q"), masks = _new_array("Q")
-        cdef Py_ssize_t start = 0, line = 0
+        cdef Py_ssize_t start = 0, line = 0, count = 0
         cdef unsigned long long mask
         while start <= scanned.length:
             mask = self._anchored(scanned, start)
@@ -428,9 +428,15 @@ cdef class Triggers:
             else:
                 start = next_line(scanned, start)
             if mask:
-                numbers.append(line)
-                masks.append(mask)
+                if count == len(numbers):  # (grown in place, amortised: no method call)
+                    resize_smart(numbers, count + 1)
+                    resize_smart(masks, count + 1)
+                numbers.data.as_longlongs[count] = line
+                masks.data.as_ulonglongs[count] = mask
+                count += 1
             line += 1
+        resize(numbers, count)
+        resize(masks, count)
         return numbers, masks
 
     cdef unsigned long long _anchored(self, Text text, Py_ssize_t start):
@@ -457,23 +463,38 @@ cdef class Triggers:
         ``start``, one move a character; the position after the line's newline comes back.
 
         An ``i`` followed by U+0307 (what ``İ`` folds to) reads as ``i`` alone, as
-        ``regex.IGNORECASE`` equates ``İ`` with ``i``: the U+0307 is passed over.
+        ``regex.IGNORECASE`` equates ``İ`` with ``i``: the U+0307 is passed over. A text of
+        a byte per character holds none: its line's end is found first (``memchr``) and
+        the moves are made with no other test.
         """
         cdef const int *moves = self.moves.data.as_ints
         cdef const unsigned long long *found = self.found.data.as_ulonglongs
-        cdef Py_ssize_t state = 0, position = start
+        cdef const unsigned char *columns = self.columns
+        cdef const unsigned char *latin
+        cdef Py_ssize_t width = self.width, state = 0, position = start, end
+        cdef unsigned long long seen = 0
         cdef Py_UCS4 char, previous = 0
+        if text.kind == PyUnicode_1BYTE_KIND:
+            latin = <const unsigned char *>text.data
+            end = next_line(text, start) - 1  # (the newline, or the text's end)
+            for position in range(start, end):
+                state = moves[state * width + columns[latin[position]]]
+                seen |= found[state]
+            mask[0] |= seen
+            return end + 1
         while position < text.length:
             char = char_at(text, position)
             position += 1
             if char == NEWLINE:
+                mask[0] |= seen
                 return position
             if char == COMBINING_DOT and previous == u"i":
                 previous = char
                 continue
             previous = char
-            state = moves[state * self.width + (self.columns[char] if char < WIDEST else 0)]
-            mask[0] |= found[state]
+            state = moves[state * width + (columns[char] if char < WIDEST else 0)]
+            seen |= found[state]
+        mask[0] |= seen
         return position + 1
 
     cdef unsigned long long _walk(self, array moves, array found, Text text,

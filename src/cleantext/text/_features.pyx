@@ -8,7 +8,7 @@ them against those definitions.
 
 from cpython.array cimport array, clone
 from cpython.unicode cimport (
-    PyUnicode_1BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_Count, PyUnicode_DATA, PyUnicode_KIND,
+    PyUnicode_1BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
     PyUnicode_New, PyUnicode_READ, PyUnicode_WRITE,
 )
 from libc.string cimport memcpy
@@ -186,20 +186,40 @@ cdef inline bint _may_be_prose(str text, Py_ssize_t full_from):
     return len(text) >= full_from or ends_sentence(text)
 
 
-cdef inline Py_ssize_t _count(str text, str part):
-    """``text.count(part)``."""
-    return PyUnicode_Count(text, part, 0, len(text))
-
-
 cdef struct Marks:
     Py_ssize_t stops  # ". ", "? ", "! ", "。": where sentences end inside a line
     Py_ssize_t separators  # " | ", " · ", " / ", " » " (not tabs or wide spaces: tables)
 
 
+cdef inline bint _is_stop_before_space(Py_UCS4 char) noexcept:
+    """``.``, ``?`` or ``!``: a sentence stop when a space follows."""
+    return char == u"." or char == u"?" or char == u"!"
+
+
 cdef Py_ssize_t _sentence_stops(str text):
     """``text.count(". ") + text.count("? ") + text.count("! ") + text.count("。")``
-    (four fast scans: for long lines)."""
-    return _count(text, u". ") + _count(text, u"? ") + _count(text, u"! ") + _count(text, u"。")
+    in one pass over the characters, read by the string's width (for long lines: a
+    Latin-1 string holds no ``。``). The stops of one kind never overlap, nor do those of
+    different kinds: each is counted where its stop stands."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_ssize_t position, length = len(text), found = 0
+    cdef const unsigned char *latin
+    cdef Py_UCS4 char
+    if kind == PyUnicode_1BYTE_KIND:
+        latin = <const unsigned char *>data
+        for position in range(length - 1):
+            if latin[position + 1] == 0x20 and _is_stop_before_space(latin[position]):
+                found += 1
+        return found
+    for position in range(length):
+        char = PyUnicode_READ(kind, data, position)
+        if char == u"。":
+            found += 1
+        elif (position + 1 < length and _is_stop_before_space(char)
+              and PyUnicode_READ(kind, data, position + 1) == u" "):
+            found += 1
+    return found
 
 
 cdef Marks _marks(str text):
@@ -504,6 +524,7 @@ def measure_lines(LineTable table, object tokens, object word_counts, object cas
     cdef list texts
     cdef str text
     cdef array long_parts, number_words
+    cdef bytearray digits
     facts._allocate(count)
     for first in range(0, count, batch):
         texts = line_texts(table, first, first + batch)
@@ -516,7 +537,8 @@ def measure_lines(LineTable table, object tokens, object word_counts, object cas
                             number_words.data.as_ints[index - first], shape_limit, long_word)
             else:
                 facts._light(index, text, word_counts[index])
-        numbers.add(line_keys(texts, casefold))
+        digits = bytearray(len(texts))
+        numbers.add(_keys(texts, casefold, digits), digits)
     facts.keys, facts.shape_of_key, facts.shapes = numbers.finish(numbers_to_zero)
     return facts
 
@@ -533,19 +555,26 @@ cdef class KeyNumbers:
 
     cdef dict distinct
     cdef array numbers
+    cdef bytearray digits  # per distinct key: 0 when it holds no decimal digit
 
     def __init__(self):
-        self.distinct, self.numbers = {}, _zeros(_BYTES, 0)
+        self.distinct, self.numbers, self.digits = {}, _zeros(_BYTES, 0), bytearray()
 
-    def add(self, list keys):
-        """Number ``keys``, the next lines' keys."""
+    def add(self, list keys, object digits=None):
+        """Number ``keys``, the next lines' keys; ``digits`` (bytes, one a key), when
+        given, is 0 for the keys known to hold no decimal digit (their shape is the key)."""
         cdef str key
         cdef dict distinct = self.distinct
-        cdef Py_ssize_t start = len(self.numbers), position = start
+        cdef Py_ssize_t start = len(self.numbers), position = start, number
+        cdef const unsigned char[:] may_hold = digits if digits is not None else None
+        if digits is not None and len(digits) != len(keys):
+            raise ValueError(f"{len(digits)} digit flags for {len(keys)} keys")
         self.numbers.extend(_zeros(self.numbers, len(keys)))
         for key in keys:  # (the numbers widen as the distinct keys grow: see put_count)
-            self.numbers = put_count(
-                self.numbers, position, distinct.setdefault(key, len(distinct)))
+            number = distinct.setdefault(key, len(distinct))
+            if number == len(self.digits):  # a new key
+                self.digits.append(1 if digits is None else may_hold[position - start])
+            self.numbers = put_count(self.numbers, position, number)
             position += 1
 
     def finish(self, object numbers_to_zero):
@@ -555,11 +584,13 @@ cdef class KeyNumbers:
         cdef dict by_shape = {}
         cdef array shape_of_key = _zeros(_INTS, len(self.distinct))
         cdef Py_ssize_t number = 0
-        cdef str shape
-        for shape in line_shapes(list(self.distinct), numbers_to_zero):
+        cdef str key, shape
+        cdef bytearray digits = self.digits
+        for key in self.distinct:
+            shape = _shape(key, numbers_to_zero) if digits[number] else key
             shape_of_key.data.as_ints[number] = by_shape.setdefault(shape, len(by_shape))
             number += 1
-        self.distinct = {}
+        self.distinct, self.digits = {}, bytearray()
         return self.numbers, shape_of_key, len(by_shape)
 
 
@@ -770,18 +801,41 @@ cdef void _fill_folds():
 _fill_folds()
 
 
-cdef str _table_folded(str text, Py_ssize_t start):
+cdef unsigned char decimals[FOLDS_END]  # 1: the code point is a decimal digit
+
+
+cdef void _fill_decimals():
+    """Fill ``decimals`` from :func:`_is_decimal` (once, at import)."""
+    cdef Py_UCS4 code
+    for code in range(FOLDS_END):
+        decimals[code] = _is_decimal(code)
+
+
+_fill_decimals()
+
+
+cdef inline bint _folded_decimal(Py_UCS4 char) noexcept:
+    """Whether ``char``, a folded character of the Basic Multilingual Plane, is a decimal
+    digit (by the table below its end)."""
+    return decimals[char] if char < FOLDS_END else _is_decimal(char)
+
+
+cdef str _table_folded(str text, Py_ssize_t start, bint *digits):
     """``text[start:].casefold()`` from the table: None when a character is beyond it or
-    folds to several (the caller folds that line with ``str.casefold``)."""
+    folds to several (the caller folds that line with ``str.casefold``). ``digits`` is
+    set when the folded text holds a decimal digit."""
     cdef int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
     cdef Py_ssize_t position, length = len(text)
     cdef Py_UCS4 char, largest = 0
+    cdef bint decimal = False
     for position in range(start, length):
         char = PyUnicode_READ(kind, data, position)
         if char >= FOLDS_END or folds[char] == NOT_ONE:
             return None
         largest = max(largest, folds[char])
+        decimal = decimal or _folded_decimal(folds[char])
+    digits[0] = decimal
     cdef str folded = PyUnicode_New(length - start, largest)
     cdef int folded_kind = PyUnicode_KIND(folded)
     cdef void *folded_data = PyUnicode_DATA(folded)
@@ -800,15 +854,24 @@ def line_keys(list texts, object casefold):
     >>> line_keys(["• Home", "HOME", "Straße", "ПРИВЕТ", "ＡＢ"], str.casefold)
     ['home', 'home', 'strasse', 'привет', 'ａｂ']
     """
+    return _keys(texts, casefold, bytearray(len(texts)))
+
+
+cdef list _keys(list texts, object casefold, bytearray digits):
+    """:func:`line_keys`, and in ``digits`` (one a text) 0 for the keys that hold no
+    decimal digit (1: they may)."""
     cdef list keys = [], others = [], where = []
     cdef Py_ssize_t position = 0
     cdef str text, key
+    cdef bint decimal
     for text in texts:
-        key = _table_folded(text, _marker_end(text))
+        key = _table_folded(text, _marker_end(text), &decimal)
         if key is None:
             others.append(without_marker(text))
             where.append(position)
+            decimal = True
         keys.append(key)
+        digits[position] = decimal
         position += 1
     if others:
         for position, key in zip(where, casefold(u"\n".join(others)).split(u"\n")):

@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.text._features import (
+    KeyNumbers,
     ends_sentence,
     line_keys,
     line_shapes,
@@ -120,6 +121,30 @@ def test_the_kernel_counts_what_the_definitions_count(text: str) -> None:
         )
     ]
     assert list(found.lines) == expected
+
+
+LONG_LINES = st.lists(st.lists(SHAPES, min_size=8, max_size=14).map(" ".join), min_size=1).map(
+    "\n".join
+)
+"""Lines of stops, closers, separators and digits, most of them over :data:`SHAPE_LIMIT`."""
+
+
+@given(LONG_LINES)
+def test_long_lines_count_their_sentence_stops_as_str_count_does(text: str) -> None:
+    page = Page.from_text(text)
+    for line, features in zip(page.lines, page_features(page).lines, strict=True):
+        if len(line.text) >= SHAPE_LIMIT:
+            stops = sum(line.text.count(stop) for stop in (". ", "? ", "! ", "。"))
+            assert features.sentences == stops + plain_ends_sentence(line.text)
+
+
+@given(st.one_of(page_text(), LONG_LINES, st.lists(SHAPES, min_size=1).map("\n".join)))
+def test_a_pages_repeats_number_the_plain_keys_and_shapes(text: str) -> None:
+    """The keys measured with the page (their digits noted while folding) repeat as the plain
+    keys and their regex shapes do."""
+    page = Page.from_text(text)
+    keys = [plain_strip(line.text).casefold() for line in page.lines]
+    assert list(page_features(page).lines.repeats) == list(_repeats(keys))
 
 
 @given(SHAPES)
@@ -260,3 +285,13 @@ def test_the_word_facts_are_read_from_the_tokens(text: str) -> None:
     assert list(found) == list(numbers[middle : middle + 3])
     with pytest.raises(ValueError):
         page.tokens.word_facts(0)
+
+
+def test_key_numbers_take_one_digit_flag_a_key() -> None:
+    numbers = KeyNumbers()
+    with pytest.raises(ValueError):
+        numbers.add(["page 1", "home"], b"\1")
+    numbers.add(["page 1", "home", "page 2"], b"\1\0\1")
+    numbers.add(["home", "page 3"])
+    keys, shape_of_key, shapes = numbers.finish(_numbers_to_zero)
+    assert (list(keys), list(shape_of_key), shapes) == ([0, 1, 2, 1, 3], [0, 1, 0, 0], 2)

@@ -25,6 +25,15 @@ cdef enum:
 cdef Py_UCS4 folds[FOLDS_END]
 
 
+cdef struct Span:
+    # A line's text read in place: characters ``start`` to ``end`` (exclusive) of a string
+    # whose characters are ``kind`` bytes wide at ``data`` (the page's text: no line is
+    # copied out of it to be measured)
+    int kind
+    void *data
+    Py_ssize_t start, end
+
+
 cdef array put_count(array counts, Py_ssize_t index, Py_ssize_t value)
 cpdef array narrowed(array counts)
 
@@ -49,9 +58,9 @@ cdef class LineFacts:
     cdef void _allocate_like(self, LineFacts source, Py_ssize_t count)
     cdef Py_ssize_t _prose_lines(self)
     cdef void _copy(self, Py_ssize_t position, LineFacts source, Py_ssize_t index)
-    cdef void _full(self, Py_ssize_t index, str text, Py_ssize_t count, Py_ssize_t long_parts,
+    cdef void _full(self, Py_ssize_t index, Span text, Py_ssize_t count, Py_ssize_t long_parts,
                     Py_ssize_t numbers, Py_ssize_t shape_limit, Py_ssize_t long_word)
-    cdef void _light(self, Py_ssize_t index, str text, Py_ssize_t count)
+    cdef void _light(self, Py_ssize_t index, Span text, Py_ssize_t count)
 
 
 @cython.final

@@ -8,7 +8,7 @@ them against those definitions.
 
 from cpython.array cimport array, clone
 from cpython.unicode cimport (
-    PyUnicode_1BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_Count, PyUnicode_DATA, PyUnicode_KIND,
+    PyUnicode_1BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
     PyUnicode_New, PyUnicode_READ, PyUnicode_WRITE,
 )
 from libc.string cimport memcpy
@@ -169,26 +169,47 @@ cdef inline bint _is_closing(Py_UCS4 char):
     return char in u"\"'”’»)]"
 
 
+# ``Span`` (a line's text read in place) is declared in ``_features.pxd``.
+
+
+cdef inline Span _span(str text, Py_ssize_t start, Py_ssize_t end) noexcept:
+    """Characters ``start`` to ``end`` of ``text``, read in place."""
+    cdef Span found
+    found.kind, found.data = PyUnicode_KIND(text), PyUnicode_DATA(text)
+    found.start, found.end = start, end
+    return found
+
+
+cdef inline Py_UCS4 _at(Span line, Py_ssize_t position) noexcept:
+    """The character at ``position`` (counted from the start of the whole string)."""
+    return PyUnicode_READ(line.kind, line.data, position)
+
+
+cdef inline str _text_of(Span line, str text):
+    """The span's characters as a string of their own (``text`` is the string it reads)."""
+    return text[line.start:line.end]
+
+
 cpdef bint ends_sentence(str text):
     """True when ``text`` ends with sentence punctuation (before closing quotes or brackets).
 
     >>> ends_sentence('He said "no."'), ends_sentence("Home"), ends_sentence(")")
     (True, False, False)
     """
-    cdef Py_ssize_t index = len(text) - 1
-    while index >= 0 and _is_closing(text[index]):
+    return _ends_sentence(_span(text, 0, len(text)))
+
+
+cdef bint _ends_sentence(Span line):
+    """:func:`ends_sentence` of a span."""
+    cdef Py_ssize_t index = line.end - 1
+    while index >= line.start and _is_closing(_at(line, index)):
         index -= 1
-    return index >= 0 and _is_stop(text[index])
+    return index >= line.start and _is_stop(_at(line, index))
 
 
-cdef inline bint _may_be_prose(str text, Py_ssize_t full_from):
+cdef inline bint _may_be_prose(Span line, Py_ssize_t full_from):
     """``full_from`` characters or more, or ending like a sentence: word-level counts."""
-    return len(text) >= full_from or ends_sentence(text)
-
-
-cdef inline Py_ssize_t _count(str text, str part):
-    """``text.count(part)``."""
-    return PyUnicode_Count(text, part, 0, len(text))
+    return line.end - line.start >= full_from or _ends_sentence(line)
 
 
 cdef struct Marks:
@@ -196,35 +217,56 @@ cdef struct Marks:
     Py_ssize_t separators  # " | ", " · ", " / ", " » " (not tabs or wide spaces: tables)
 
 
-cdef Py_ssize_t _sentence_stops(str text):
+cdef inline bint _is_stop_before_space(Py_UCS4 char) noexcept:
+    """``.``, ``?`` or ``!``: a sentence stop when a space follows."""
+    return char == u"." or char == u"?" or char == u"!"
+
+
+cdef Py_ssize_t _sentence_stops(Span line):
     """``text.count(". ") + text.count("? ") + text.count("! ") + text.count("。")``
-    (four fast scans: for long lines)."""
-    return _count(text, u". ") + _count(text, u"? ") + _count(text, u"! ") + _count(text, u"。")
+    in one pass over the characters, read by the string's width (for long lines: a
+    Latin-1 string holds no ``。``). The stops of one kind never overlap, nor do those of
+    different kinds: each is counted where its stop stands."""
+    cdef Py_ssize_t position, found = 0
+    cdef const unsigned char *latin
+    cdef Py_UCS4 char
+    if line.kind == PyUnicode_1BYTE_KIND:
+        latin = <const unsigned char *>line.data
+        for position in range(line.start, line.end - 1):
+            if latin[position + 1] == 0x20 and _is_stop_before_space(latin[position]):
+                found += 1
+        return found
+    for position in range(line.start, line.end):
+        char = _at(line, position)
+        if char == u"。":
+            found += 1
+        elif (position + 1 < line.end and _is_stop_before_space(char)
+              and _at(line, position + 1) == u" "):
+            found += 1
+    return found
 
 
-cdef Marks _marks(str text):
+cdef Marks _marks(Span line):
     """The sentence stops and the menu separators of a short line, in one pass: what
     ``str.count`` counts for each (a separator's occurrences of one kind do not overlap:
     after one, the next is looked for past its closing space)."""
     cdef Marks found
     found.stops = found.separators = 0
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void *data = PyUnicode_DATA(text)
-    cdef Py_ssize_t position, length = len(text)
+    cdef Py_ssize_t position, length = line.end
     cdef Py_ssize_t bar = 0, dot = 0, slash = 0, quote = 0  # where the next may start
     cdef Py_UCS4 char, after
-    for position in range(length):  # (the characters read by the string's width)
-        char = PyUnicode_READ(kind, data, position)
+    for position in range(line.start, length):  # (the characters read by the string's width)
+        char = _at(line, position)
         if char == u"。":
             found.stops += 1
             continue
         if position + 1 == length:
             break
-        after = PyUnicode_READ(kind, data, position + 1)
-        if after == u" " and (char == u"." or char == u"?" or char == u"!"):
+        after = _at(line, position + 1)
+        if after == u" " and _is_stop_before_space(char):
             found.stops += 1
         elif (char == u" " and position + 2 < length
-              and PyUnicode_READ(kind, data, position + 2) == u" "):
+              and _at(line, position + 2) == u" "):
             if after == u"|" and position >= bar:
                 found.separators, bar = found.separators + 1, position + 3
             elif after == u"·" and position >= dot:
@@ -267,7 +309,7 @@ cdef inline unsigned char _case_of(Py_UCS4 char) noexcept:
     return ascii_cases[char] if char < ASCII else _cases(char)
 
 
-cdef Py_ssize_t _title_words(str text):
+cdef Py_ssize_t _title_words(Span line):
     """``sum(map(str.istitle, text.split()))``: the words (split at spaces) in title case.
 
     A word is in title case when it has a cased character, upper-case (or title-case)
@@ -275,10 +317,10 @@ cdef Py_ssize_t _title_words(str text):
     """
     cdef Py_ssize_t found = 0
     cdef bint in_word = False, cased = False, after_cased = False, title = True
-    cdef Py_UCS4 char
+    cdef Py_ssize_t position
     cdef unsigned char cases
-    for char in text:
-        cases = _case_of(char)
+    for position in range(line.start, line.end):
+        cases = _case_of(_at(line, position))
         if cases & SPACE:
             found += in_word and cased and title
             in_word = False
@@ -307,12 +349,18 @@ cdef inline bint _is_regex_space(Py_UCS4 char):
 cdef Py_ssize_t _marker_end(str text):
     """Where ``text``'s leading list marker ends (the end of ``lexicon.BULLET``'s match:
     a marker character, then white space), 0 when it has none."""
-    cdef Py_ssize_t length = len(text), position = 1
-    if length < 2 or not is_bullet_char(text[0]) or not _is_regex_space(text[1]):
+    return _marker_length(_span(text, 0, len(text)))
+
+
+cdef Py_ssize_t _marker_length(Span line):
+    """How many characters the span's leading list marker takes (:func:`_marker_end`)."""
+    cdef Py_ssize_t first = line.start, position = first + 1
+    if (line.end - first < 2 or not is_bullet_char(_at(line, first))
+            or not _is_regex_space(_at(line, first + 1))):
         return 0
-    while position < length and _is_regex_space(text[position]):
+    while position < line.end and _is_regex_space(_at(line, position)):
         position += 1
-    return position
+    return position - first
 
 
 cpdef str without_marker(str text):
@@ -434,14 +482,14 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
         if self.counted is not None:
             _copy_entry(self.counted, position, source.counted, index)
 
-    cdef void _full(self, Py_ssize_t index, str text, Py_ssize_t count, Py_ssize_t long_parts,
+    cdef void _full(self, Py_ssize_t index, Span text, Py_ssize_t count, Py_ssize_t long_parts,
                     Py_ssize_t numbers, Py_ssize_t shape_limit, Py_ssize_t long_word):
         """A line that may be prose: word-level counts too (``long_parts`` and ``numbers``:
         its tokens' parts of ``long_word`` characters, and its numbers)."""
-        cdef Py_ssize_t chars = len(text)
+        cdef Py_ssize_t chars = text.end - text.start
         if chars > long_word * (count + 1):  # long tokens: scripts written without spaces
             count += long_parts
-        cdef bint end = ends_sentence(text)
+        cdef bint end = _ends_sentence(text)
         self.chars = put_count(self.chars, index, chars)
         self.words = put_count(self.words, index, count)
         self.prose.data.as_uchars[index], self.sentence_end.data.as_uchars[index] = 1, end
@@ -450,16 +498,16 @@ cdef class LineFacts:  # (its fields: ``_features.pxd``)
             return
         cdef Marks marks = _marks(text)
         self.sentences = put_count(self.sentences, index, marks.stops + end)
-        self.bullet.data.as_uchars[index] = _marker_end(text) > 0
+        self.bullet.data.as_uchars[index] = _marker_length(text) > 0
         self.capitalised.data.as_uchars[index] = _small(_title_words(text))
         self.digits.data.as_uchars[index] = _small(numbers)
         self.separators.data.as_uchars[index] = _small(marks.separators)
 
-    cdef void _light(self, Py_ssize_t index, str text, Py_ssize_t count):
+    cdef void _light(self, Py_ssize_t index, Span text, Py_ssize_t count):
         """A short line that does not end like a sentence: no word-level counts."""
-        self.chars = put_count(self.chars, index, len(text))
+        self.chars = put_count(self.chars, index, text.end - text.start)
         self.words = put_count(self.words, index, count)
-        self.bullet.data.as_uchars[index] = _marker_end(text) > 0
+        self.bullet.data.as_uchars[index] = _marker_length(text) > 0
         if count >= 3:  # words on both sides of a separator
             self.separators.data.as_uchars[index] = _small(_marks(text).separators)
 
@@ -501,22 +549,28 @@ def measure_lines(LineTable table, object tokens, object word_counts, object cas
     cdef Py_ssize_t count = len(table), first, index
     cdef LineFacts facts = LineFacts.__new__(LineFacts)
     cdef KeyNumbers numbers = KeyNumbers()
-    cdef list texts
-    cdef str text
+    cdef Py_ssize_t last
+    cdef str page_text = table.text
+    cdef Span text
     cdef array long_parts, number_words
+    cdef bytearray digits
+    cdef list keys, others, where
     facts._allocate(count)
     for first in range(0, count, batch):
-        texts = line_texts(table, first, first + batch)
-        long_parts, number_words = tokens.word_facts(long_word, first, first + len(texts))
-        for index in range(first, first + len(texts)):
-            text = texts[index - first]
+        last = min(first + batch, count)
+        long_parts, number_words = tokens.word_facts(long_word, first, last)
+        keys, others, where, digits = [], [], [], bytearray(last - first)
+        for index in range(first, last):
+            text = _span(page_text, text_start(table, index), line_end(table, index))
             if _may_be_prose(text, full_from):
                 facts._full(index, text, word_counts[index],
                             long_parts.data.as_ints[index - first],
                             number_words.data.as_ints[index - first], shape_limit, long_word)
             else:
                 facts._light(index, text, word_counts[index])
-        numbers.add(line_keys(texts, casefold))
+            _add_key(keys, text, page_text, digits, others, where)
+        _fold_others(keys, others, where, casefold)
+        numbers.add(keys, digits)
     facts.keys, facts.shape_of_key, facts.shapes = numbers.finish(numbers_to_zero)
     return facts
 
@@ -533,19 +587,26 @@ cdef class KeyNumbers:
 
     cdef dict distinct
     cdef array numbers
+    cdef bytearray digits  # per distinct key: 0 when it holds no decimal digit
 
     def __init__(self):
-        self.distinct, self.numbers = {}, _zeros(_BYTES, 0)
+        self.distinct, self.numbers, self.digits = {}, _zeros(_BYTES, 0), bytearray()
 
-    def add(self, list keys):
-        """Number ``keys``, the next lines' keys."""
+    def add(self, list keys, object digits=None):
+        """Number ``keys``, the next lines' keys; ``digits`` (bytes, one a key), when
+        given, is 0 for the keys known to hold no decimal digit (their shape is the key)."""
         cdef str key
         cdef dict distinct = self.distinct
-        cdef Py_ssize_t start = len(self.numbers), position = start
+        cdef Py_ssize_t start = len(self.numbers), position = start, number
+        cdef const unsigned char[:] may_hold = digits if digits is not None else None
+        if digits is not None and len(digits) != len(keys):
+            raise ValueError(f"{len(digits)} digit flags for {len(keys)} keys")
         self.numbers.extend(_zeros(self.numbers, len(keys)))
         for key in keys:  # (the numbers widen as the distinct keys grow: see put_count)
-            self.numbers = put_count(
-                self.numbers, position, distinct.setdefault(key, len(distinct)))
+            number = distinct.setdefault(key, len(distinct))
+            if number == len(self.digits):  # a new key
+                self.digits.append(1 if digits is None else may_hold[position - start])
+            self.numbers = put_count(self.numbers, position, number)
             position += 1
 
     def finish(self, object numbers_to_zero):
@@ -555,11 +616,13 @@ cdef class KeyNumbers:
         cdef dict by_shape = {}
         cdef array shape_of_key = _zeros(_INTS, len(self.distinct))
         cdef Py_ssize_t number = 0
-        cdef str shape
-        for shape in line_shapes(list(self.distinct), numbers_to_zero):
+        cdef str key, shape
+        cdef bytearray digits = self.digits
+        for key in self.distinct:
+            shape = _shape(key, numbers_to_zero) if digits[number] else key
             shape_of_key.data.as_ints[number] = by_shape.setdefault(shape, len(by_shape))
             number += 1
-        self.distinct = {}
+        self.distinct, self.digits = {}, bytearray()
         return self.numbers, shape_of_key, len(by_shape)
 
 
@@ -695,6 +758,27 @@ cdef inline bint _is_decimal(Py_UCS4 char):
     return u"0" <= char <= u"9" or (char >= 0x660 and char.isdecimal())
 
 
+cdef unsigned char decimals[FOLDS_END]  # 1: the code point is a decimal digit
+
+
+cdef void _fill_decimals():
+    """Fill ``decimals`` from :func:`_is_decimal` (once, at import)."""
+    cdef Py_UCS4 code
+    for code in range(FOLDS_END):
+        decimals[code] = _is_decimal(code)
+
+
+_fill_decimals()
+
+
+cdef inline bint _decimal_by_table(Py_UCS4 char):
+    """:func:`_is_decimal` (a character of the Basic Multilingual Plane), by the table
+    below its end."""
+    if char < 0x660:
+        return u"0" <= char <= u"9"
+    return decimals[char] if char < FOLDS_END else _is_decimal(char)
+
+
 cdef Py_ssize_t _first_digit(str text):
     """Where ``text``'s first decimal digit is (-1: none), or -2 when ``text`` holds a
     character beyond the Basic Multilingual Plane (the regex decides there). The
@@ -713,7 +797,7 @@ cdef Py_ssize_t _first_digit(str text):
                 return position
         return -1
     for position in range(len(text)):
-        if _is_decimal(PyUnicode_READ(kind, data, position)):
+        if _decimal_by_table(PyUnicode_READ(kind, data, position)):
             return position
     return -1
 
@@ -726,17 +810,35 @@ cdef str _shape(str key, object numbers_to_zero):
         return key
     if position == -2:
         return numbers_to_zero(key)
-    cdef list parts = [key[:position]]
-    cdef Py_ssize_t length = len(key), start
-    while position < length:
-        parts.append(u"0")
-        while position < length and _is_decimal(key[position]):
-            position += 1
-        start = position
-        while position < length and not _is_decimal(key[position]):
-            position += 1
-        parts.append(key[start:position])
-    return u"".join(parts)
+    cdef int kind = PyUnicode_KIND(key)
+    cdef void *data = PyUnicode_DATA(key)
+    cdef Py_ssize_t length = len(key), size = position, index
+    cdef Py_UCS4 char, largest = u"0"
+    cdef bint in_number = False
+    for index in range(position):  # (no digit before ``position``)
+        largest = max(largest, PyUnicode_READ(kind, data, index))
+    for index in range(position, length):  # the shape's length and widest character
+        char = PyUnicode_READ(kind, data, index)
+        if _decimal_by_table(char):
+            size += not in_number
+            in_number = True
+        else:
+            size, in_number, largest = size + 1, False, max(largest, char)
+    cdef str shape = PyUnicode_New(size, largest)
+    cdef int shape_kind = PyUnicode_KIND(shape)
+    cdef void *shape_data = PyUnicode_DATA(shape)
+    size, in_number = 0, False
+    for index in range(length):
+        char = PyUnicode_READ(kind, data, index)
+        if _decimal_by_table(char):
+            if not in_number:
+                PyUnicode_WRITE(shape_kind, shape_data, size, u"0")
+                size += 1
+            in_number = True
+        else:
+            PyUnicode_WRITE(shape_kind, shape_data, size, char)
+            size, in_number = size + 1, False
+    return shape
 
 
 def line_shapes(list keys, object numbers_to_zero):
@@ -770,24 +872,26 @@ cdef void _fill_folds():
 _fill_folds()
 
 
-cdef str _table_folded(str text, Py_ssize_t start):
-    """``text[start:].casefold()`` from the table: None when a character is beyond it or
-    folds to several (the caller folds that line with ``str.casefold``)."""
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void *data = PyUnicode_DATA(text)
-    cdef Py_ssize_t position, length = len(text)
+cdef str _table_folded(Span text, bint *digits):
+    """The span's text case folded (``str.casefold``) from the table: None when a
+    character is beyond it or folds to several (the caller folds that line with
+    ``str.casefold``). ``digits`` is set when the folded text holds a decimal digit."""
+    cdef Py_ssize_t position
     cdef Py_UCS4 char, largest = 0
-    for position in range(start, length):
-        char = PyUnicode_READ(kind, data, position)
+    cdef bint decimal = False
+    for position in range(text.start, text.end):
+        char = _at(text, position)
         if char >= FOLDS_END or folds[char] == NOT_ONE:
             return None
         largest = max(largest, folds[char])
-    cdef str folded = PyUnicode_New(length - start, largest)
+        decimal = decimal or _decimal_by_table(folds[char])
+    digits[0] = decimal
+    cdef str folded = PyUnicode_New(text.end - text.start, largest)
     cdef int folded_kind = PyUnicode_KIND(folded)
     cdef void *folded_data = PyUnicode_DATA(folded)
-    for position in range(start, length):
-        PyUnicode_WRITE(folded_kind, folded_data, position - start,
-                        folds[PyUnicode_READ(kind, data, position)])
+    for position in range(text.start, text.end):
+        PyUnicode_WRITE(folded_kind, folded_data, position - text.start,
+                        folds[_at(text, position)])
     return folded
 
 
@@ -801,16 +905,36 @@ def line_keys(list texts, object casefold):
     ['home', 'home', 'strasse', 'привет', 'ａｂ']
     """
     cdef list keys = [], others = [], where = []
-    cdef Py_ssize_t position = 0
-    cdef str text, key
+    cdef bytearray digits = bytearray(len(texts))
+    cdef str text
     for text in texts:
-        key = _table_folded(text, _marker_end(text))
-        if key is None:
-            others.append(without_marker(text))
-            where.append(position)
-        keys.append(key)
-        position += 1
+        _add_key(keys, _span(text, 0, len(text)), text, digits, others, where)
+    _fold_others(keys, others, where, casefold)
+    return keys
+
+
+cdef void _add_key(list keys, Span line, str text, bytearray digits, list others,
+                   list where) except *:
+    """Append the key of ``line`` (a span of ``text``) to ``keys``, folded from the table,
+    and set its entry of ``digits`` (1: the key may hold a decimal digit); a line the
+    table cannot fold is appended as None, its text (without list marker) to ``others``
+    and its position to ``where`` (see :func:`_fold_others`)."""
+    cdef bint decimal
+    line.start += _marker_length(line)
+    cdef str key = _table_folded(line, &decimal)
+    if key is None:
+        others.append(_text_of(line, text))
+        where.append(len(keys))
+        decimal = True
+    digits[len(keys)] = decimal
+    keys.append(key)
+
+
+cdef void _fold_others(list keys, list others, list where, object casefold) except *:
+    """Fold the lines ``others`` (their keys at positions ``where``) with one ``casefold``
+    of them all (a line holds no newline, and folding makes none)."""
+    cdef Py_ssize_t position
+    cdef str key
     if others:
         for position, key in zip(where, casefold(u"\n".join(others)).split(u"\n")):
             keys[position] = key
-    return keys

@@ -39,6 +39,8 @@ from cpython.unicode cimport (
 from libc.string cimport strlen
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
+
+from cleantext.html._frames cimport Context, new_context
 from os.path import commonprefix
 
 from lxml import etree
@@ -61,7 +63,6 @@ from cleantext.html.frames import (
     ROOT_CONTEXT,
     is_anchor,
     is_hidden,
-    new_context,
     plain_landmark,
     wraps_the_page,
 )
@@ -72,10 +73,12 @@ from cleantext.html.structured import DESCRIPTIVE_TAGS
 from cleantext.html.vocabulary import (
     CELL_TAGS,
     EMPTY as NO_TOKENS,
+    EXACT,
     MAX_VALUE_CHARS,
     ROLE_LANDMARKS,
+    STEM_PREFIXES,
+    STEMS,
     WORD_CACHE_SIZE,
-    word_tokens,
 )
 from cleantext.meta.marked import BYLINE_LINKS, MAX_MARKED_ELEMENTS, element_marks
 from cleantext.structure import CLOSE, IMAGE, LINK, PLAIN
@@ -605,7 +608,9 @@ cpdef frozenset value_tokens(str value):
 
 cdef dict _WORDS = {}  # the class/id words read so far, with their tokens
 cdef Py_ssize_t _MAX_WORDS = WORD_CACHE_SIZE
-_read_word_tokens = word_tokens.__wrapped__  # (word_tokens without its lru_cache)
+cdef dict _EXACT = EXACT
+cdef tuple _STEMS = STEMS
+cdef tuple _STEM_PREFIXES = STEM_PREFIXES
 
 
 cdef tuple _word_tokens(str word):
@@ -616,8 +621,55 @@ cdef tuple _word_tokens(str word):
     if found is None:
         if len(_WORDS) >= _MAX_WORDS:
             _WORDS.clear()
-        found = _WORDS[word] = _read_word_tokens(word)
+        found = _WORDS[word] = read_word_tokens(word)
     return <tuple>found
+
+
+cpdef tuple read_word_tokens(str word):
+    """:func:`~cleantext.html.vocabulary.word_tokens` of a word of ASCII letters and digits,
+    compiled (without its cache): the word's own token, else the tokens of its camelCase
+    parts, each part ending before an upper-case letter that follows a lower-case one.
+
+    >>> read_word_tokens("Navigation"), read_word_tokens("siteNavAds"), read_word_tokens("XYZ")
+    (('nav',), ('ad', 'nav'), ())
+    """
+    cdef Py_ssize_t index, start = 0, size = len(word)
+    cdef set found = None
+    token = _canonical(word.lower())
+    if token is not None:
+        return (token,)
+    for index in range(1, size + 1):
+        if index < size and not (_is_lower(word[index - 1]) and _is_upper(word[index])):
+            continue
+        if start == 0 and index == size:
+            return ()  # (no camelCase part: the whole word was read above)
+        token = _canonical(word[start:index].lower())
+        if token is not None:
+            if found is None:
+                found = set()
+            found.add(token)
+        start = index
+    return tuple(sorted(found)) if found else ()
+
+
+cdef object _canonical(str word):
+    """A lower-case word's canonical token: the one it is, else that of the first stem it
+    starts with (``None`` when neither)."""
+    exact = _EXACT.get(word)
+    if exact is not None or not word.startswith(_STEM_PREFIXES):
+        return exact
+    for stem, token in _STEMS:
+        if word.startswith(stem):
+            return token
+    return None  # (not reached: the word starts with a stem)
+
+
+cdef inline bint _is_lower(Py_UCS4 char):
+    return u"a" <= char <= u"z"
+
+
+cdef inline bint _is_upper(Py_UCS4 char):
+    return u"A" <= char <= u"Z"
 
 
 cdef inline bint _is_word_char(Py_UCS4 char):
@@ -650,12 +702,12 @@ cdef class Framer:
         if parent is None:
             return (block, depth, ROOT_CONTEXT)
         if names:
-            if tag == "a" and (<tuple>parent)[2].heading and is_anchor(element):
+            if tag == "a" and (<Context>(<tuple>parent)[2]).heading and is_anchor(element):
                 return parent  # (a heading's own anchor: its class words name the anchor)
             return self._open_marked(element, block, names, tag, <tuple>parent, depth)
         if tag not in _BOX:
             return parent
-        context = (<tuple>parent)[2]
+        cdef Context context = (<tuple>parent)[2]
         if tag in _CONTEXT:
             landmark = plain_landmark(tag, context)
             context = self._context(context, tag, landmark, EMPTY, context.in_body, depth)
@@ -666,7 +718,7 @@ cdef class Framer:
     ):
         """:meth:`open` for an element with attributes: its role, class, id and itemprop count."""
         cdef bint in_body, boxed
-        context = parent[2]
+        cdef Context context = parent[2]
         landmark = None
         if "role" in names:
             landmark = _ROLES.get((element.get("role") or "").strip().lower())
@@ -696,13 +748,15 @@ cdef class Framer:
             own = self._tokens[value] = value_tokens(value)
         return own
 
-    cdef object _context(self, parent, str tag, landmark, own, bint in_body, int depth):
+    cdef Context _context(
+        self, Context parent, str tag, str landmark, frozenset own, bint in_body, int depth
+    ):
         """The context below ``parent`` (remembered: sibling elements often share one)."""
         key = (parent, tag, landmark, own, in_body, depth)
         found = self._contexts.get(key)
         if found is None:
             found = self._contexts[key] = new_context(parent, tag, landmark, own, in_body, depth)
-        return found
+        return <Context>found
 
 
 cdef class Walk:
@@ -1228,7 +1282,7 @@ cdef object _start(LineBuilder builder, element, str tag, list names, tuple own)
             builder.cell()
         return tag
     if tag == "a":
-        if "href" not in names or (own[2].heading and is_anchor(element)):
+        if "href" not in names or ((<Context>own[2]).heading and is_anchor(element)):
             return None
         builder.open_link((element.get("href") or "").strip())
     elif tag == "img":

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.html._frames import ROOT_CONTEXT, Context, new_context
-from cleantext.html._walk import read_word_tokens
+from cleantext.html._walk import read_attribute, read_word_tokens
 from cleantext.html.vocabulary import EXACT, STEMS, word_tokens
 
 TAGS = ("div", "nav", "h2", "section", "article", "p", "header", "main")
@@ -88,3 +88,39 @@ def test_compiled_word_tokens_read_as_the_plain_function(parts: list[str]) -> No
 def test_compiled_word_tokens_edges() -> None:
     for word in ("a", "A", "9", "aB", "Ab", "navBar", "NAVbar", "xNav", "footerNavAds", "x" * 300):
         assert read_word_tokens(word) == word_tokens.__wrapped__(word), word
+
+
+NAMES = ("class", "id", "role", "hidden", "style", "href", "src", "alt", "itemprop", "data-src")
+VALUES = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12)
+
+
+@given(st.lists(st.tuples(st.sampled_from(NAMES), VALUES, st.booleans()), max_size=6))
+def test_attributes_read_from_the_nodes_as_lxml_reads_them(attributes: list) -> None:
+    from html import escape
+
+    from lxml import etree
+
+    from cleantext.html.parse import parse
+
+    markup = " ".join(
+        name if bare else f'{name}="{escape(value)}"' for name, value, bare in attributes
+    )
+    root = parse(f"<div {markup}>text<p {markup}></p></div>")
+    assert root is not None
+    for element in root.iter(etree.Element):
+        for name in (*NAMES, "xml:lang", "none"):
+            assert read_attribute(element, name) == element.get(name), name
+
+
+def test_attributes_of_several_nodes_namespaces_and_none_read_as_lxml_reads_them() -> None:
+    from lxml import etree
+
+    page = (
+        '<!DOCTYPE r [<!ENTITY e "ent">]>'
+        '<r xmlns:x="urn:x" a="one&e;two" x:b="in" b="out" c=""><s x:a="only"/></r>'
+    )
+    root = etree.fromstring(page, etree.XMLParser(resolve_entities=False))
+    for element in root.iter(etree.Element):
+        for name in ("a", "b", "c", "d", "x:a"):
+            assert read_attribute(element, name) == element.get(name), name
+    assert read_attribute(root, "b") == "out" and read_attribute(root[0], "a") is None

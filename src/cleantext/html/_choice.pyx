@@ -21,6 +21,8 @@ per set of labels stays in Python (the ``judge`` given to :func:`labelled_lines`
 [(1, [2]), (2, [2])]
 >>> inside_sums("/a/b", "/a", ["/a/b/p", "/a/c", "/d"], array("d", [2.0, -1.0, 4.0]))
 (2.0, 2.0, 1.0)
+>>> positive_parts(array("d", [2.0, -1.0, 0.0, -0.0]))
+array('d', [2.0, 0.0, 0.0, -0.0])
 """
 
 from array import array
@@ -135,6 +137,19 @@ def labelled_lines(const int[:] kind_of, list kinds, dict memo, judge):
         if judged:
             found.append((index, judged))
     return found
+
+
+def positive_parts(const double[:] weights):
+    """Each weight, or 0.0 where it is negative, as ``max(weight, 0.0)`` gives it (a new
+    ``array("d")``): what each line adds to its containers' positive totals."""
+    cdef Py_ssize_t index, count = weights.shape[0]
+    parts = array("d", bytes(8 * count))
+    cdef double[:] out = parts
+    cdef double weight
+    for index in range(count):
+        weight = weights[index]
+        out[index] = 0.0 if weight < 0.0 else weight
+    return parts
 
 
 def inside_sums(str path, str parent, list xpaths, const double[:] weights):

@@ -36,7 +36,7 @@ from cpython.unicode cimport (
     PyUnicode_READ,
     PyUnicode_WRITE,
 )
-from libc.string cimport strlen
+from libc.string cimport strcmp, strlen
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
 
@@ -61,8 +61,8 @@ from cleantext.html.frames import (
     HIDING_ATTRIBUTES,
     LAYOUT_TAGS,
     ROOT_CONTEXT,
+    HIDDEN_STYLE,
     is_anchor,
-    is_hidden,
     plain_landmark,
     wraps_the_page,
 )
@@ -94,6 +94,7 @@ cdef frozenset _NO_NAMES = frozenset()
 cdef dict _OPEN = OPEN_BREAKS
 cdef dict _CLOSE = CLOSE_BREAKS
 cdef dict _ROLES = ROLE_LANDMARKS
+cdef tuple _HIDDEN_STYLE = HIDDEN_STYLE
 cdef str _CELL_MARK = CELL_MARK
 cdef str _BULLET = BULLET
 cdef Py_ssize_t _TEXT_PIECES = 8192  # pieces of the rendered text joined at a time
@@ -677,6 +678,65 @@ cdef inline bint _is_word_char(Py_UCS4 char):
     return (u"a" <= char <= u"z") or (u"A" <= char <= u"Z") or (u"0" <= char <= u"9")
 
 
+cdef inline str _get(_Element element, const char* name):
+    """``element.get(name)`` for a name without a namespace (:func:`_attribute`)."""
+    return _attribute(element._doc, element._c_node, name)
+
+
+cdef str _attribute(_Document doc, tree.xmlNode* node, const char* name):
+    """The value of the node's attribute ``name`` (without a namespace) as lxml's ``get``
+    reads it, without a call through lxml's Python API: libxml2's ``xmlGetNsProp`` without
+    a namespace takes the first attribute of that name that has none, and its one text
+    node's content; ``None`` when there is no such attribute (an HTML tree has no DTD
+    defaults). An attribute whose value is several nodes (entity references in an XML
+    tree) or none is read through lxml."""
+    cdef tree.xmlAttr* attribute = node.properties
+    cdef tree.xmlNode* value
+    while attribute is not NULL:
+        if attribute.ns is NULL and strcmp(<const char*>attribute.name, name) == 0:
+            value = attribute.children
+            if value is not NULL and value.next is NULL and value.content is not NULL and (
+                value.type == tree.XML_TEXT_NODE or value.type == tree.XML_CDATA_SECTION_NODE
+            ):
+                return _decoded(value.content)
+            return elementFactory(doc, node).get(name.decode("utf-8"))
+        attribute = attribute.next
+    return None
+
+
+def read_attribute(_Element element not None, str name):
+    """:func:`_attribute` of ``element`` (for the tests: lxml's ``get`` is its reference).
+
+    >>> from lxml import etree
+    >>> element = etree.fromstring('<p class="a b" id="">x</p>')
+    >>> [read_attribute(element, name) for name in ("class", "id", "x")]
+    ['a b', '', None]
+    """
+    return _attribute(element._doc, element._c_node, name.encode("utf-8"))
+
+
+cdef bint _is_hidden(_Element element) except -1:
+    """Whether the element's own attributes hide it (``hidden``, ``aria-hidden``, a style).
+
+    >>> from lxml import etree
+    >>> from cleantext.html.vocabulary import DROPPED_TAGS
+    >>> page = '<p>One</p><p style="Display: None">x</p><p aria-hidden=" TRUE ">y</p><p hidden>z'
+    >>> [line.text for line in walk(etree.HTML(page), DROPPED_TAGS).lines]
+    ['One']
+    """
+    if _get(element, b"hidden") is not None:
+        return True
+    if (_get(element, b"aria-hidden") or "").strip().lower() == "true":
+        return True
+    cdef str style = _get(element, b"style")
+    if style:
+        compact = "".join(style.lower().split())
+        for rule in _HIDDEN_STYLE:
+            if rule in compact:
+                return True
+    return False
+
+
 cdef class Framer:
     """Makes the frames of one page's elements; remembers contexts and class/id tokens."""
 
@@ -697,7 +757,7 @@ cdef class Framer:
             return None
         if tag == "head" and not HEAD_CONTENT(element):
             return None  # (only metadata: skipped whole instead of element by element)
-        if names and not self._hiding.isdisjoint(names) and is_hidden(element):
+        if names and not self._hiding.isdisjoint(names) and _is_hidden(element):
             return None
         if parent is None:
             return (block, depth, ROOT_CONTEXT)
@@ -721,12 +781,12 @@ cdef class Framer:
         cdef Context context = parent[2]
         landmark = None
         if "role" in names:
-            landmark = _ROLES.get((element.get("role") or "").strip().lower())
+            landmark = _ROLES.get((_get(element, b"role") or "").strip().lower())
         if landmark is None and tag in _FRAMED:
             landmark = plain_landmark(tag, context)
         own = self._class_tokens(element, names) if "class" in names or "id" in names else EMPTY
         in_body = context.in_body or (
-            "itemprop" in names and (element.get("itemprop") or "").lower() == "articlebody"
+            "itemprop" in names and (_get(element, b"itemprop") or "").lower() == "articlebody"
         )
         boxed = tag in _BOX
         if own or landmark or in_body != context.in_body or tag in _CONTEXT:
@@ -740,9 +800,9 @@ cdef class Framer:
         :func:`value_tokens` reads a lone class just as it reads ``"class "``, so the two are
         joined only when there is an id."""
         if "id" in names:
-            value = f"{element.get('class') or ''} {element.get('id') or ''}"
+            value = f"{_get(element, b'class') or ''} {_get(element, b'id') or ''}"
         else:
-            value = element.get("class") or ""
+            value = _get(element, b"class") or ""
         own = self._tokens.get(value)
         if own is None:
             own = self._tokens[value] = value_tokens(value)
@@ -987,7 +1047,9 @@ cdef int _KEEP_NODE = 2  # the element stays (its attributes are read)
 cdef int _HOLDS_KEPT = 4  # an element inside it stays
 
 
-cdef bint _may_be_marked(element, list names, dict class_marks):
+cdef bint _may_be_marked(
+    _Document doc, tree.xmlNode* node, list names, dict class_marks
+) except -1:
     """False when :func:`~cleantext.meta.marked.element_marks` surely finds no mark (the
     cheap part of its test, without a call: most elements are no mark); ``class_marks`` is
     the memo of class values that ``element_marks`` fills."""
@@ -995,12 +1057,12 @@ cdef bint _may_be_marked(element, list names, dict class_marks):
     if "itemprop" in names or "rel" in names:
         return True
     if "href" in names:
-        href = element.get("href")
+        href = _attribute(doc, node, b"href")
         if href is not None and _AUTHOR_LINK in href:
             return True
     if "class" not in names:
         return False
-    known = class_marks.get(element.get("class") or "")
+    known = class_marks.get(_attribute(doc, node, b"class") or "")
     return known is None or known[0] or known[1]
 
 
@@ -1016,7 +1078,7 @@ def marked_elements(_Element root not None, Py_ssize_t limit):
     [['span'], [], ['p']]
 
     The elements are read as libxml2's nodes, in the order of lxml's
-    ``root.iter(etree.Element)``; an lxml element is made only for one with attributes.
+    ``root.iter(etree.Element)``; an lxml element is made only for one that may be marked.
     """
     cdef list props = [], stamps = [], bylines = []
     cdef dict class_marks = {}
@@ -1028,10 +1090,11 @@ def marked_elements(_Element root not None, Py_ssize_t limit):
             node = _next_element(node, top)
             continue
         names = _attribute_names(node)
+        if not _may_be_marked(root._doc, node, names, class_marks):
+            node = _next_element(node, top)
+            continue
         element = elementFactory(root._doc, node)
         node = _next_element(node, top)
-        if not _may_be_marked(element, names, class_marks):
-            continue
         prop, stamp, byline = element_marks(element, names, class_marks)
         if prop and len(props) < limit:
             props.append(element)
@@ -1107,7 +1170,9 @@ cdef class Residue:
     cdef bint _marked(self, element, list names):
         """Whether the element is among the first of a kind the metadata reads."""
         cdef bint first = False
-        if not _may_be_marked(element, names, self._class_marks):
+        if not _may_be_marked(
+            (<_Element>element)._doc, (<_Element>element)._c_node, names, self._class_marks
+        ):
             return False
         prop, stamp, byline = element_marks(element, names, self._class_marks)
         if prop:
@@ -1284,7 +1349,7 @@ cdef object _start(LineBuilder builder, element, str tag, list names, tuple own)
     if tag == "a":
         if "href" not in names or ((<Context>own[2]).heading and is_anchor(element)):
             return None
-        builder.open_link((element.get("href") or "").strip())
+        builder.open_link((_get(element, b"href") or "").strip())
     elif tag == "img":
         _image(builder, element)
         return None
@@ -1303,6 +1368,6 @@ cdef void _end(LineBuilder builder, str tag):
 
 cdef void _image(LineBuilder builder, element):
     """Note an image with a source that is not inline data (``data-src`` for lazy loading)."""
-    url = (element.get("src") or element.get("data-src") or "").strip()
+    url = (_get(element, b"src") or _get(element, b"data-src") or "").strip()
     if url and not url.startswith("data:"):
-        builder.image(url, " ".join((element.get("alt") or "").split()))
+        builder.image(url, " ".join((_get(element, b"alt") or "").split()))

@@ -29,6 +29,7 @@ from cleantext.html._choice import (
     inside_sums,
     labelled_lines,
     lines_with,
+    positive_parts,
 )
 from cleantext.html._tree import Tree
 from cleantext.html._tree import ancestor_at as ancestor_at  # (the detectors read it here)
@@ -425,10 +426,11 @@ def choose_container(page: Page) -> Container | None:
     weights, structured = WEIGHING.weights(
         table.kind_of, table.kinds, _int_array(page.word_counts), _flag_bytes(page.sentence_ends)
     )
-    if sum(weight for weight in weights if weight > 0) <= 0:
+    parts = positive_parts(weights)
+    if sum(parts) <= 0:
         return None  # (no prose: no container)
     tree = Tree(table.xpaths)  # (made once there is prose: a page of table rows may have none)
-    positive = tree.totals(max(weight, 0.0) for weight in weights)
+    positive = tree.totals(parts)
     headed = _headed(table)
     first = array("d", weights)
     _count_against(table, weights, positive, headed, content_labels(page.page_type.kind))

@@ -6,8 +6,8 @@ and the :class:`Context` its ancestors make (:class:`Context` and :func:`new_con
 compiled, in :mod:`cleantext.html._frames`). Inline elements that add nothing
 share their parent's frame. The walk itself (:mod:`cleantext.html._walk`, a
 compiled kernel) makes the frames; the rules it applies to the elements that
-are rare or costly to read (hidden elements, buttons, landmarks) are the plain
-functions of this module.
+are rare or costly to read (buttons, landmarks, a heading's anchor) are the plain
+functions of this module; hidden elements (:data:`HIDDEN_STYLE`) it reads itself.
 """
 
 from __future__ import annotations
@@ -75,24 +75,6 @@ def plain_landmark(tag: str, parent: Context) -> str | None:
     if tag in LANDMARK_TAGS and (tag != "header" or not parent.sectioned):
         return tag
     return "figcaption" if tag == "figcaption" else None
-
-
-def is_hidden(element: etree._Element) -> bool:
-    """Whether the element's own attributes hide it (``hidden``, ``aria-hidden``, a style).
-
-    >>> from lxml import etree
-    >>> is_hidden(etree.fromstring('<div style="Display: None">x</div>'))
-    True
-    """
-    if element.get("hidden") is not None:
-        return True
-    if (element.get("aria-hidden") or "").strip().lower() == "true":
-        return True
-    style = element.get("style")
-    if style:
-        compact = "".join(style.lower().split())
-        return any(rule in compact for rule in HIDDEN_STYLE)
-    return False
 
 
 def wraps_the_page(element: etree._Element) -> bool:

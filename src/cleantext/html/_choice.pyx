@@ -21,8 +21,8 @@ per set of labels stays in Python (the ``judge`` given to :func:`labelled_lines`
 [(1, [2]), (2, [2])]
 >>> inside_sums("/a/b", "/a", ["/a/b/p", "/a/c", "/d"], array("d", [2.0, -1.0, 4.0]))
 (2.0, 2.0, 1.0)
->>> positive_parts(array("d", [2.0, -1.0, 0.0, -0.0]))
-array('d', [2.0, 0.0, 0.0, -0.0])
+>>> has_positive(array("d", [-2.0, 0.0, -0.0])), has_positive(array("d", [-2.0, 0.5]))
+(False, True)
 """
 
 from array import array
@@ -139,17 +139,13 @@ def labelled_lines(const int[:] kind_of, list kinds, dict memo, judge):
     return found
 
 
-def positive_parts(const double[:] weights):
-    """Each weight, or 0.0 where it is negative, as ``max(weight, 0.0)`` gives it (a new
-    ``array("d")``): what each line adds to its containers' positive totals."""
-    cdef Py_ssize_t index, count = weights.shape[0]
-    parts = array("d", bytes(8 * count))
-    cdef double[:] out = parts
-    cdef double weight
-    for index in range(count):
-        weight = weights[index]
-        out[index] = 0.0 if weight < 0.0 else weight
-    return parts
+def has_positive(const double[:] weights):
+    """Whether any weight is above 0 (their positive parts sum above 0)."""
+    cdef Py_ssize_t index
+    for index in range(weights.shape[0]):
+        if weights[index] > 0:
+            return True
+    return False
 
 
 def inside_sums(str path, str parent, list xpaths, const double[:] weights):

@@ -26,10 +26,10 @@ from cleantext.html._choice import (
     HEADING,
     STRUCTURED,
     WeightRules,
+    has_positive,
     inside_sums,
     labelled_lines,
     lines_with,
-    positive_parts,
 )
 from cleantext.html._tree import Tree
 from cleantext.html._tree import ancestor_at as ancestor_at  # (the detectors read it here)
@@ -426,11 +426,10 @@ def choose_container(page: Page) -> Container | None:
     weights, structured = WEIGHING.weights(
         table.kind_of, table.kinds, _int_array(page.word_counts), _flag_bytes(page.sentence_ends)
     )
-    parts = positive_parts(weights)
-    if sum(parts) <= 0:
+    if not has_positive(weights):
         return None  # (no prose: no container)
     tree = Tree(table.xpaths)  # (made once there is prose: a page of table rows may have none)
-    positive = tree.totals(parts)
+    positive = tree.totals(weights, positive=True)
     headed = _headed(table)
     first = array("d", weights)
     _count_against(table, weights, positive, headed, content_labels(page.page_type.kind))

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from cleantext.html import api as html_api
 from cleantext.html import clean_html
+from cleantext.html._choice import has_positive
 from cleantext.html._tree import Tree, ancestor_at
 from cleantext.html.dom import (
     PageEvidence,
@@ -60,6 +61,17 @@ def test_the_compiled_tree_sums_each_element_as_the_plain_definition(
     tree = Tree(xpaths)
     assert tree.totals(weights) == plain_totals(xpaths, weights)
     assert sorted(tree.paths) == sorted(plain_totals(xpaths, weights))
+
+
+@given(st.lists(st.tuples(XPATHS, st.sampled_from([-2.5, -1.0, -0.0, 0.0, 0.5, 3.0])), max_size=30))
+def test_the_trees_positive_totals_sum_each_weights_positive_part(
+    lines: list[tuple[str, float]],
+) -> None:
+    xpaths = [xpath for xpath, _ in lines]
+    weights = array("d", [weight for _, weight in lines])
+    parts = [max(weight, 0.0) for weight in weights]
+    assert Tree(xpaths).totals(weights, positive=True) == Tree(xpaths).totals(parts)
+    assert has_positive(weights) == (sum(parts) > 0)
 
 
 @given(st.lists(st.tuples(XPATHS, st.integers(-5, 5)), max_size=30))

@@ -21,6 +21,8 @@ per set of labels stays in Python (the ``judge`` given to :func:`labelled_lines`
 [(1, [2]), (2, [2])]
 >>> inside_sums("/a/b", "/a", ["/a/b/p", "/a/c", "/d"], array("d", [2.0, -1.0, 4.0]))
 (2.0, 2.0, 1.0)
+>>> has_positive(array("d", [-2.0, 0.0, -0.0])), has_positive(array("d", [-2.0, 0.5]))
+(False, True)
 """
 
 from array import array
@@ -135,6 +137,15 @@ def labelled_lines(const int[:] kind_of, list kinds, dict memo, judge):
         if judged:
             found.append((index, judged))
     return found
+
+
+def has_positive(const double[:] weights):
+    """Whether any weight is above 0 (their positive parts sum above 0)."""
+    cdef Py_ssize_t index
+    for index in range(weights.shape[0]):
+        if weights[index] > 0:
+            return True
+    return False
 
 
 def inside_sums(str path, str parent, list xpaths, const double[:] weights):

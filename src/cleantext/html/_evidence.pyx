@@ -22,6 +22,8 @@ block's words per line and its context's labels.
 (None, array('i', [0, 1]))
 """
 
+from cleantext.html._frames cimport Context
+
 
 def read_kinds(block, list pending, evidence, numbered, Py_ssize_t keep):
     """Read the kind of each line of ``block`` (a :class:`~cleantext.html._walk.
@@ -37,10 +39,11 @@ def read_kinds(block, list pending, evidence, numbered, Py_ssize_t keep):
     cdef list link_chars = block.link_chars
     cdef dict numbers = evidence.numbers  # (most kinds are found here, without a call)
     cdef Py_ssize_t index
+    cdef Context context
     link_density = _ratio(block.total_links, block.total_chars, 3)
     words = round(block.words / len(elements), 2) if elements else 0.0
     for index in range(len(elements)):
-        context = contexts[index]
+        context = <Context?>contexts[index]  # (its fields read in C)
         kind = (
             elements[index].tag,
             context.landmarks,

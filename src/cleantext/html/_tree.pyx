@@ -94,9 +94,10 @@ cdef class Tree:
         for index, path in enumerate(lines):
             self._slots[index] = slots.get(path, self._count) if path else self._count
 
-    def totals(self, weights):
-        """Sum of the line weights below every element, by its XPath."""
-        cdef double *sums = self._sums(weights)
+    def totals(self, weights, bint positive=False):
+        """Sum of the line weights below every element, by its XPath (with ``positive``, of
+        each weight or 0.0 where it is negative, as ``max(weight, 0.0)`` gives it)."""
+        cdef double *sums = self._sums(weights, positive)
         try:
             return {self.paths[index]: sums[index] for index in range(self._count)}
         finally:
@@ -106,7 +107,7 @@ cdef class Tree:
         """The element with the top sum of the line weights below it, and that sum: of the
         elements with the top sum the deepest, the first numbered of those (``None`` when
         the tree has no element)."""
-        cdef double *sums = self._sums(weights)
+        cdef double *sums = self._sums(weights, False)
         cdef Py_ssize_t index, best = -1
         cdef double top = 0.0
         try:
@@ -120,7 +121,7 @@ cdef class Tree:
         finally:
             PyMem_Free(sums)
 
-    cdef double *_sums(self, weights) except NULL:
+    cdef double *_sums(self, weights, bint positive) except NULL:
         """Sum of the line weights below every element (a new array, ``_count + 1`` long:
         the root last): put where the lines are, then each element passes its total to its
         parent, deepest first (each element visited once)."""
@@ -136,7 +137,7 @@ cdef class Tree:
             for weight in weights:
                 if index >= self._lines:
                     raise ValueError("more weights than lines")
-                sums[self._slots[index]] += weight
+                sums[self._slots[index]] += 0.0 if positive and weight < 0.0 else weight
                 index += 1
             if index != self._lines:
                 raise ValueError("fewer weights than lines")

@@ -98,6 +98,7 @@ def walk(
     reveal: bool = False,
     reader: BlockReader | None = None,
 ) -> LineBuilder: ...
+def read_attribute(element: etree._Element, name: str) -> str | None: ...
 def walk_proxies(
     root: etree._Element,
     dropped: frozenset[str],

@@ -36,9 +36,11 @@ from cpython.unicode cimport (
     PyUnicode_READ,
     PyUnicode_WRITE,
 )
-from libc.string cimport strlen
+from libc.string cimport strcmp, strlen
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
+
+from cleantext.html._frames cimport Context, new_context
 from os.path import commonprefix
 
 from lxml import etree
@@ -59,9 +61,8 @@ from cleantext.html.frames import (
     HIDING_ATTRIBUTES,
     LAYOUT_TAGS,
     ROOT_CONTEXT,
+    HIDDEN_STYLE,
     is_anchor,
-    is_hidden,
-    new_context,
     plain_landmark,
     wraps_the_page,
 )
@@ -72,10 +73,12 @@ from cleantext.html.structured import DESCRIPTIVE_TAGS
 from cleantext.html.vocabulary import (
     CELL_TAGS,
     EMPTY as NO_TOKENS,
+    EXACT,
     MAX_VALUE_CHARS,
     ROLE_LANDMARKS,
+    STEM_PREFIXES,
+    STEMS,
     WORD_CACHE_SIZE,
-    word_tokens,
 )
 from cleantext.meta.marked import BYLINE_LINKS, MAX_MARKED_ELEMENTS, element_marks
 from cleantext.structure import CLOSE, IMAGE, LINK, PLAIN
@@ -91,6 +94,7 @@ cdef frozenset _NO_NAMES = frozenset()
 cdef dict _OPEN = OPEN_BREAKS
 cdef dict _CLOSE = CLOSE_BREAKS
 cdef dict _ROLES = ROLE_LANDMARKS
+cdef tuple _HIDDEN_STYLE = HIDDEN_STYLE
 cdef str _CELL_MARK = CELL_MARK
 cdef str _BULLET = BULLET
 cdef Py_ssize_t _TEXT_PIECES = 8192  # pieces of the rendered text joined at a time
@@ -605,7 +609,9 @@ cpdef frozenset value_tokens(str value):
 
 cdef dict _WORDS = {}  # the class/id words read so far, with their tokens
 cdef Py_ssize_t _MAX_WORDS = WORD_CACHE_SIZE
-_read_word_tokens = word_tokens.__wrapped__  # (word_tokens without its lru_cache)
+cdef dict _EXACT = EXACT
+cdef tuple _STEMS = STEMS
+cdef tuple _STEM_PREFIXES = STEM_PREFIXES
 
 
 cdef tuple _word_tokens(str word):
@@ -616,13 +622,119 @@ cdef tuple _word_tokens(str word):
     if found is None:
         if len(_WORDS) >= _MAX_WORDS:
             _WORDS.clear()
-        found = _WORDS[word] = _read_word_tokens(word)
+        found = _WORDS[word] = read_word_tokens(word)
     return <tuple>found
+
+
+cpdef tuple read_word_tokens(str word):
+    """:func:`~cleantext.html.vocabulary.word_tokens` of a word of ASCII letters and digits,
+    compiled (without its cache): the word's own token, else the tokens of its camelCase
+    parts, each part ending before an upper-case letter that follows a lower-case one.
+
+    >>> read_word_tokens("Navigation"), read_word_tokens("siteNavAds"), read_word_tokens("XYZ")
+    (('nav',), ('ad', 'nav'), ())
+    """
+    cdef Py_ssize_t index, start = 0, size = len(word)
+    cdef set found = None
+    token = _canonical(word.lower())
+    if token is not None:
+        return (token,)
+    for index in range(1, size + 1):
+        if index < size and not (_is_lower(word[index - 1]) and _is_upper(word[index])):
+            continue
+        if start == 0 and index == size:
+            return ()  # (no camelCase part: the whole word was read above)
+        token = _canonical(word[start:index].lower())
+        if token is not None:
+            if found is None:
+                found = set()
+            found.add(token)
+        start = index
+    return tuple(sorted(found)) if found else ()
+
+
+cdef object _canonical(str word):
+    """A lower-case word's canonical token: the one it is, else that of the first stem it
+    starts with (``None`` when neither)."""
+    exact = _EXACT.get(word)
+    if exact is not None or not word.startswith(_STEM_PREFIXES):
+        return exact
+    for stem, token in _STEMS:
+        if word.startswith(stem):
+            return token
+    return None  # (not reached: the word starts with a stem)
+
+
+cdef inline bint _is_lower(Py_UCS4 char):
+    return u"a" <= char <= u"z"
+
+
+cdef inline bint _is_upper(Py_UCS4 char):
+    return u"A" <= char <= u"Z"
 
 
 cdef inline bint _is_word_char(Py_UCS4 char):
     """An ASCII letter or digit (``[A-Za-z0-9]``, a word of a class or id value)."""
     return (u"a" <= char <= u"z") or (u"A" <= char <= u"Z") or (u"0" <= char <= u"9")
+
+
+cdef inline str _get(_Element element, const char* name):
+    """``element.get(name)`` for a name without a namespace (:func:`_attribute`)."""
+    return _attribute(element._doc, element._c_node, name)
+
+
+cdef str _attribute(_Document doc, tree.xmlNode* node, const char* name):
+    """The value of the node's attribute ``name`` (without a namespace) as lxml's ``get``
+    reads it, without a call through lxml's Python API: libxml2's ``xmlGetNsProp`` without
+    a namespace takes the first attribute of that name that has none, and its one text
+    node's content; ``None`` when there is no such attribute (an HTML tree has no DTD
+    defaults). An attribute whose value is several nodes (entity references in an XML
+    tree) or none is read through lxml."""
+    cdef tree.xmlAttr* attribute = node.properties
+    cdef tree.xmlNode* value
+    while attribute is not NULL:
+        if attribute.ns is NULL and strcmp(<const char*>attribute.name, name) == 0:
+            value = attribute.children
+            if value is not NULL and value.next is NULL and value.content is not NULL and (
+                value.type == tree.XML_TEXT_NODE or value.type == tree.XML_CDATA_SECTION_NODE
+            ):
+                return _decoded(value.content)
+            return elementFactory(doc, node).get(name.decode("utf-8"))
+        attribute = attribute.next
+    return None
+
+
+def read_attribute(_Element element not None, str name):
+    """:func:`_attribute` of ``element`` (for the tests: lxml's ``get`` is its reference).
+
+    >>> from lxml import etree
+    >>> element = etree.fromstring('<p class="a b" id="">x</p>')
+    >>> [read_attribute(element, name) for name in ("class", "id", "x")]
+    ['a b', '', None]
+    """
+    return _attribute(element._doc, element._c_node, name.encode("utf-8"))
+
+
+cdef bint _is_hidden(_Element element) except -1:
+    """Whether the element's own attributes hide it (``hidden``, ``aria-hidden``, a style).
+
+    >>> from lxml import etree
+    >>> from cleantext.html.vocabulary import DROPPED_TAGS
+    >>> page = '<p>One</p><p style="Display: None">x</p><p aria-hidden=" TRUE ">y</p><p hidden>z'
+    >>> [line.text for line in walk(etree.HTML(page), DROPPED_TAGS).lines]
+    ['One']
+    """
+    if _get(element, b"hidden") is not None:
+        return True
+    if (_get(element, b"aria-hidden") or "").strip().lower() == "true":
+        return True
+    cdef str style = _get(element, b"style")
+    if style:
+        compact = "".join(style.lower().split())
+        for rule in _HIDDEN_STYLE:
+            if rule in compact:
+                return True
+    return False
 
 
 cdef class Framer:
@@ -645,17 +757,17 @@ cdef class Framer:
             return None
         if tag == "head" and not HEAD_CONTENT(element):
             return None  # (only metadata: skipped whole instead of element by element)
-        if names and not self._hiding.isdisjoint(names) and is_hidden(element):
+        if names and not self._hiding.isdisjoint(names) and _is_hidden(element):
             return None
         if parent is None:
             return (block, depth, ROOT_CONTEXT)
         if names:
-            if tag == "a" and (<tuple>parent)[2].heading and is_anchor(element):
+            if tag == "a" and (<Context>(<tuple>parent)[2]).heading and is_anchor(element):
                 return parent  # (a heading's own anchor: its class words name the anchor)
             return self._open_marked(element, block, names, tag, <tuple>parent, depth)
         if tag not in _BOX:
             return parent
-        context = (<tuple>parent)[2]
+        cdef Context context = (<tuple>parent)[2]
         if tag in _CONTEXT:
             landmark = plain_landmark(tag, context)
             context = self._context(context, tag, landmark, EMPTY, context.in_body, depth)
@@ -666,15 +778,15 @@ cdef class Framer:
     ):
         """:meth:`open` for an element with attributes: its role, class, id and itemprop count."""
         cdef bint in_body, boxed
-        context = parent[2]
+        cdef Context context = parent[2]
         landmark = None
         if "role" in names:
-            landmark = _ROLES.get((element.get("role") or "").strip().lower())
+            landmark = _ROLES.get((_get(element, b"role") or "").strip().lower())
         if landmark is None and tag in _FRAMED:
             landmark = plain_landmark(tag, context)
         own = self._class_tokens(element, names) if "class" in names or "id" in names else EMPTY
         in_body = context.in_body or (
-            "itemprop" in names and (element.get("itemprop") or "").lower() == "articlebody"
+            "itemprop" in names and (_get(element, b"itemprop") or "").lower() == "articlebody"
         )
         boxed = tag in _BOX
         if own or landmark or in_body != context.in_body or tag in _CONTEXT:
@@ -688,21 +800,23 @@ cdef class Framer:
         :func:`value_tokens` reads a lone class just as it reads ``"class "``, so the two are
         joined only when there is an id."""
         if "id" in names:
-            value = f"{element.get('class') or ''} {element.get('id') or ''}"
+            value = f"{_get(element, b'class') or ''} {_get(element, b'id') or ''}"
         else:
-            value = element.get("class") or ""
+            value = _get(element, b"class") or ""
         own = self._tokens.get(value)
         if own is None:
             own = self._tokens[value] = value_tokens(value)
         return own
 
-    cdef object _context(self, parent, str tag, landmark, own, bint in_body, int depth):
+    cdef Context _context(
+        self, Context parent, str tag, str landmark, frozenset own, bint in_body, int depth
+    ):
         """The context below ``parent`` (remembered: sibling elements often share one)."""
         key = (parent, tag, landmark, own, in_body, depth)
         found = self._contexts.get(key)
         if found is None:
             found = self._contexts[key] = new_context(parent, tag, landmark, own, in_body, depth)
-        return found
+        return <Context>found
 
 
 cdef class Walk:
@@ -933,7 +1047,9 @@ cdef int _KEEP_NODE = 2  # the element stays (its attributes are read)
 cdef int _HOLDS_KEPT = 4  # an element inside it stays
 
 
-cdef bint _may_be_marked(element, list names, dict class_marks):
+cdef bint _may_be_marked(
+    _Document doc, tree.xmlNode* node, list names, dict class_marks
+) except -1:
     """False when :func:`~cleantext.meta.marked.element_marks` surely finds no mark (the
     cheap part of its test, without a call: most elements are no mark); ``class_marks`` is
     the memo of class values that ``element_marks`` fills."""
@@ -941,12 +1057,12 @@ cdef bint _may_be_marked(element, list names, dict class_marks):
     if "itemprop" in names or "rel" in names:
         return True
     if "href" in names:
-        href = element.get("href")
+        href = _attribute(doc, node, b"href")
         if href is not None and _AUTHOR_LINK in href:
             return True
     if "class" not in names:
         return False
-    known = class_marks.get(element.get("class") or "")
+    known = class_marks.get(_attribute(doc, node, b"class") or "")
     return known is None or known[0] or known[1]
 
 
@@ -962,7 +1078,7 @@ def marked_elements(_Element root not None, Py_ssize_t limit):
     [['span'], [], ['p']]
 
     The elements are read as libxml2's nodes, in the order of lxml's
-    ``root.iter(etree.Element)``; an lxml element is made only for one with attributes.
+    ``root.iter(etree.Element)``; an lxml element is made only for one that may be marked.
     """
     cdef list props = [], stamps = [], bylines = []
     cdef dict class_marks = {}
@@ -974,10 +1090,11 @@ def marked_elements(_Element root not None, Py_ssize_t limit):
             node = _next_element(node, top)
             continue
         names = _attribute_names(node)
+        if not _may_be_marked(root._doc, node, names, class_marks):
+            node = _next_element(node, top)
+            continue
         element = elementFactory(root._doc, node)
         node = _next_element(node, top)
-        if not _may_be_marked(element, names, class_marks):
-            continue
         prop, stamp, byline = element_marks(element, names, class_marks)
         if prop and len(props) < limit:
             props.append(element)
@@ -1053,7 +1170,9 @@ cdef class Residue:
     cdef bint _marked(self, element, list names):
         """Whether the element is among the first of a kind the metadata reads."""
         cdef bint first = False
-        if not _may_be_marked(element, names, self._class_marks):
+        if not _may_be_marked(
+            (<_Element>element)._doc, (<_Element>element)._c_node, names, self._class_marks
+        ):
             return False
         prop, stamp, byline = element_marks(element, names, self._class_marks)
         if prop:
@@ -1228,9 +1347,9 @@ cdef object _start(LineBuilder builder, element, str tag, list names, tuple own)
             builder.cell()
         return tag
     if tag == "a":
-        if "href" not in names or (own[2].heading and is_anchor(element)):
+        if "href" not in names or ((<Context>own[2]).heading and is_anchor(element)):
             return None
-        builder.open_link((element.get("href") or "").strip())
+        builder.open_link((_get(element, b"href") or "").strip())
     elif tag == "img":
         _image(builder, element)
         return None
@@ -1249,6 +1368,6 @@ cdef void _end(LineBuilder builder, str tag):
 
 cdef void _image(LineBuilder builder, element):
     """Note an image with a source that is not inline data (``data-src`` for lazy loading)."""
-    url = (element.get("src") or element.get("data-src") or "").strip()
+    url = (_get(element, b"src") or _get(element, b"data-src") or "").strip()
     if url and not url.startswith("data:"):
-        builder.image(url, " ".join((element.get("alt") or "").split()))
+        builder.image(url, " ".join((_get(element, b"alt") or "").split()))

@@ -26,6 +26,7 @@ from cleantext.html._choice import (
     HEADING,
     STRUCTURED,
     WeightRules,
+    has_positive,
     inside_sums,
     labelled_lines,
     lines_with,
@@ -425,10 +426,10 @@ def choose_container(page: Page) -> Container | None:
     weights, structured = WEIGHING.weights(
         table.kind_of, table.kinds, _int_array(page.word_counts), _flag_bytes(page.sentence_ends)
     )
-    if sum(weight for weight in weights if weight > 0) <= 0:
+    if not has_positive(weights):
         return None  # (no prose: no container)
     tree = Tree(table.xpaths)  # (made once there is prose: a page of table rows may have none)
-    positive = tree.totals(max(weight, 0.0) for weight in weights)
+    positive = tree.totals(weights, positive=True)
     headed = _headed(table)
     first = array("d", weights)
     _count_against(table, weights, positive, headed, content_labels(page.page_type.kind))

@@ -2,21 +2,24 @@
 
 A *frame* is ``(block, depth, context)``: the nearest block element (a line's
 XPath names it: a :class:`~cleantext.html._walk.Block`), the depth below the root of the element that made the frame,
-and the :class:`Context` its ancestors make. Inline elements that add nothing
+and the :class:`Context` its ancestors make (:class:`Context` and :func:`new_context` are
+compiled, in :mod:`cleantext.html._frames`). Inline elements that add nothing
 share their parent's frame. The walk itself (:mod:`cleantext.html._walk`, a
 compiled kernel) makes the frames; the rules it applies to the elements that
-are rare or costly to read (hidden elements, buttons, landmarks, new contexts)
-are the plain functions of this module.
+are rare or costly to read (buttons, landmarks, a heading's anchor) are the plain
+functions of this module; hidden elements (:data:`HIDDEN_STYLE`) it reads itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from cleantext.html._frames import ROOT_CONTEXT as ROOT_CONTEXT
+from cleantext.html._frames import Context as Context
+from cleantext.html._frames import new_context as new_context
 from cleantext.html.shape import SHAPED_TAGS
 from cleantext.html.vocabulary import (
     BLOCK_TAGS,
@@ -56,65 +59,10 @@ CONTROL_LABEL_NODES = 100
 cost a bounded walk each)."""
 
 
-@dataclass(slots=True, eq=False)
-class Context:
-    """What the ancestors of an open element say about its content (shared by many frames).
-
-    ``labels`` pairs each landmark/token with the depth (in XPath steps) of the
-    deepest ancestor carrying it. Contexts are never changed once made (not frozen
-    only because frozen dataclasses are four times slower to build).
-    """
-
-    landmarks: frozenset[str]
-    tokens: frozenset[str]
-    labels: tuple[tuple[str, int], ...]
-    in_body: bool
-    heading: bool
-    sectioned: bool
-
-
-ROOT_CONTEXT = Context(EMPTY, EMPTY, (), False, False, False)
-"""The context of the walk's first element."""
-
 Names = Sequence[str | bytes]
 """An element's attribute names, as ``element.keys()`` gives them."""
 Frame = tuple["Block", int, Context]
 """What an open element passes on to its content (see the module's docstring)."""
-
-
-def new_context(
-    parent: Context,
-    tag: str,
-    landmark: str | None,
-    own: frozenset[str],
-    in_body: bool,
-    depth: int,
-) -> Context:
-    """The context below ``parent`` for an element ``depth`` deep with these readings.
-
-    >>> inner = new_context(ROOT_CONTEXT, "nav", "nav", frozenset({"menu"}), False, 2)
-    >>> sorted(inner.landmarks), inner.labels
-    (['nav'], (('<nav>', 3), ('menu', 3)))
-    """
-    landmarks, tokens, labels = parent.landmarks, parent.tokens, parent.labels
-    if own:
-        tokens = tokens | own
-    if landmark is not None:
-        landmarks = landmarks | {landmark}
-        own = own | {f"<{landmark}>"}
-    if own:
-        labels = _relabel(labels, own, depth + 1)
-    heading = parent.heading or tag in HEADING_TAGS
-    sectioned = parent.sectioned or tag in SECTIONING_TAGS
-    return Context(landmarks, tokens, labels, in_body, heading, sectioned)
-
-
-def _relabel(
-    labels: tuple[tuple[str, int], ...], own: frozenset[str], depth: int
-) -> tuple[tuple[str, int], ...]:
-    """``labels`` with each of ``own`` now found at ``depth`` (the deepest occurrence counts)."""
-    kept = [item for item in labels if item[0] not in own]
-    return (*kept, *[(label, depth) for label in sorted(own)])
 
 
 def plain_landmark(tag: str, parent: Context) -> str | None:
@@ -127,24 +75,6 @@ def plain_landmark(tag: str, parent: Context) -> str | None:
     if tag in LANDMARK_TAGS and (tag != "header" or not parent.sectioned):
         return tag
     return "figcaption" if tag == "figcaption" else None
-
-
-def is_hidden(element: etree._Element) -> bool:
-    """Whether the element's own attributes hide it (``hidden``, ``aria-hidden``, a style).
-
-    >>> from lxml import etree
-    >>> is_hidden(etree.fromstring('<div style="Display: None">x</div>'))
-    True
-    """
-    if element.get("hidden") is not None:
-        return True
-    if (element.get("aria-hidden") or "").strip().lower() == "true":
-        return True
-    style = element.get("style")
-    if style:
-        compact = "".join(style.lower().split())
-        return any(rule in compact for rule in HIDDEN_STYLE)
-    return False
 
 
 def wraps_the_page(element: etree._Element) -> bool:

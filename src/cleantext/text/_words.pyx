@@ -14,6 +14,7 @@ from cpython.list cimport PyList_GET_ITEM
 from cpython.mem cimport PyMem_Free, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport uint64_t
+from libc.string cimport memcmp
 
 from array import array as _new_array
 from collections.abc import Sequence
@@ -29,14 +30,46 @@ DEF CYRILLIC_MARKS_END = 0x48A
 DEF RIGHT_QUOTE = 0x2019  # a token may hold it (``don’t``)
 
 
+cdef inline bint is_arabic(Py_UCS4 char) noexcept:
+    """An Arabic letter (U+0621 to U+064A, U+0671 to U+06D3), digit or mark of punctuation."""
+    return (0x621 <= char <= 0x64A or 0x671 <= char <= 0x6D3 or 0x660 <= char <= 0x669
+            or char in u"،؛؟")
+
+
+cdef inline bint is_east_asian(Py_UCS4 char) noexcept:
+    """A CJK ideograph, Hangul syllable, kana letter, or common CJK mark of punctuation."""
+    return (0x4E00 <= char <= 0x9FFF or 0xAC00 <= char <= 0xD7A3  # ideographs, Hangul
+            or 0x3041 <= char <= 0x3096 or 0x30A1 <= char <= 0x30FA or char == 0x30FC  # kana
+            or 0x3001 <= char <= 0x3006 or 0x3008 <= char <= 0x3011  # 、。「」 and more
+            or 0xFF01 <= char <= 0xFF0F or char in u"：；？")  # fullwidth ！（），．
+
+
+cdef inline bint is_symbol(Py_UCS4 char) noexcept:
+    """A mark of punctuation or a symbol from U+2010 to U+2BFF: the common quotes, dashes
+    and marks (not the ties ‿ ⁀ ⁔, which ``\\w`` counts), € and ™, arrows, mathematical
+    and technical signs, box drawing, shapes, dingbats (not the circled digits)."""
+    if char <= 0x205E:
+        return (0x2010 <= char <= 0x2027 or 0x2030 <= char) and char not in u"‿⁀⁔"
+    return (0x2190 <= char <= 0x23FF or 0x2500 <= char <= 0x2775 or 0x2794 <= char <= 0x27BF
+            or 0x2B00 <= char <= 0x2BFF or char in u"€™")
+
+
 cdef inline bint handled(Py_UCS4 char):
     """True for a character the kernel classes itself (the tests check these against the regex):
-    the Latin scripts, Cyrillic without its combining marks, common quotes, dashes, arrows."""
+    the Latin scripts, Cyrillic without its combining marks, common marks of punctuation and
+    symbols; the Arabic letters, digits and marks of punctuation (not its combining marks);
+    the CJK ideographs, Hangul syllables, kana and their common marks of punctuation; the
+    pictographs (emoji, without their variation selectors). None of those above Cyrillic
+    has a case."""
     if char < LATIN_END:
         return char != DOTTED_CAPITAL_I
     if CYRILLIC_START <= char < CYRILLIC_END:
         return not CYRILLIC_MARKS_START <= char < CYRILLIC_MARKS_END
-    return char in u"–—‘’‚“”„•…€‹›™←→↓►"
+    if char < 0x2000:
+        return is_arabic(char)
+    if char < 0x3000:
+        return is_symbol(char)
+    return is_east_asian(char) or 0x1F300 <= char <= 0x1FAFF
 
 
 cdef inline bint is_word_char(Py_UCS4 char):
@@ -135,9 +168,15 @@ cdef inline Span span_of(str token) noexcept:
 
 
 cdef bint spans_equal(Span span, Span other) noexcept:
-    """True when ``span`` and ``other`` read the same characters."""
+    """True when ``span`` and ``other`` read the same characters: their bytes compared at
+    once when both are read as they are from strings of one width (a token met again in
+    the page's text, or a lower-case token and a word of the same width)."""
     if span.length != other.length:
         return False
+    if span.kind == other.kind and not span.lower and not other.lower:
+        return memcmp(<char *>span.data + span.start * span.kind,
+                      <char *>other.data + other.start * other.kind,
+                      span.length * span.kind) == 0
     cdef Py_ssize_t index
     for index in range(span.length):
         if span_char(span, index) != span_char(other, index):
@@ -209,7 +248,7 @@ def word_counts(LineTable table, plain):
     of a line with a character the kernel does not class.
 
     >>> from cleantext.text._lines import LineTable
-    >>> table = LineTable("Home | News-room | 2024\\n• Café au lait\\n日本")
+    >>> table = LineTable("Home | News-room | 2024\\n• Café au lait\\nΕλλάδα")
     >>> list(word_counts(table, lambda text: -1))  # (the plain definition: for the test)
     [4, 3, -1]
     """

@@ -12,8 +12,10 @@ cimport cython
 from cpython.array cimport array, clone, resize, resize_smart
 from cpython.list cimport PyList_GET_ITEM
 from cpython.mem cimport PyMem_Free, PyMem_Realloc
-from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
-from libc.stdint cimport uint64_t
+from cpython.unicode cimport (
+    PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ,
+)
+from libc.stdint cimport uint16_t, uint64_t
 from libc.string cimport memcmp
 
 from array import array as _new_array
@@ -198,6 +200,17 @@ cdef inline bint has_class(Py_UCS4 char, unsigned char bit) noexcept:
     return char.isupper() or char.istitle()
 
 
+cdef inline unsigned char token_classes(Py_UCS4 char) noexcept:
+    """The classes of the handled ``char`` a token reads (``STARTS_TOKEN``,
+    ``CONTINUES_TOKEN``, ``CHANGES_IN_LOWER``) at once: by the table below the end of
+    Cyrillic; above it, no handled character has a case."""
+    if char < CYRILLIC_END:
+        return classes[char]
+    if starts_token(char):
+        return STARTS_TOKEN | CONTINUES_TOKEN
+    return CONTINUES_TOKEN if continues_token(char) else 0
+
+
 def is_handled(str char):
     """Whether the kernel classes ``char`` itself (for the tests).
 
@@ -209,14 +222,28 @@ def is_handled(str char):
 
 cdef bint all_handled(str text, Py_ssize_t first, Py_ssize_t end):
     """True when the kernel handles each of ``text[first:end]``: at once for a text of one
-    byte a character (Latin-1, all handled)."""
+    byte a character (Latin-1, all handled); for two bytes a character, a loop over them
+    that asks :func:`handled` only about those past the Latin scripts (and U+0130)."""
     cdef int kind = PyUnicode_KIND(text)
     if kind == PyUnicode_1BYTE_KIND:
         return True
     cdef void *data = PyUnicode_DATA(text)
     cdef Py_ssize_t position
+    if kind == PyUnicode_2BYTE_KIND:
+        return all_handled_2(<const uint16_t *>data, first, end)
     for position in range(first, end):
         if not handled(PyUnicode_READ(kind, data, position)):
+            return False
+    return True
+
+
+cdef bint all_handled_2(const uint16_t *chars, Py_ssize_t first, Py_ssize_t end) noexcept:
+    """:func:`all_handled` of ``chars[first:end]``, two bytes a character."""
+    cdef Py_ssize_t position
+    cdef uint16_t char
+    for position in range(first, end):
+        char = chars[position]
+        if (char >= LATIN_END or char == DOTTED_CAPITAL_I) and not handled(char):
             return False
     return True
 
@@ -278,10 +305,11 @@ def word_counts(LineTable table, plain):
 cdef struct Entry:
     # A token of a vocabulary: ``length`` characters from ``start`` of the page's text,
     # lowered when ``lower`` says so (``start`` -1: the token came as a string, kept in
-    # the vocabulary's ``strings``); ``hash``: the hash of its characters.
+    # the vocabulary's ``strings``); ``hash``: the hash of its characters; ``number``:
+    # whether it is a number (``str.isdigit``).
     uint64_t hash
     Py_ssize_t start, length
-    bint lower
+    bint lower, number
 
 
 @cython.final
@@ -317,10 +345,12 @@ cdef class Vocabulary:
             if grown is NULL:
                 raise MemoryError()
             self.entries = grown
+        cdef bint number = is_number(span)
         if token is None:
-            self.entries[self.size] = Entry(hash_value, span.start, span.length, span.lower)
+            self.entries[self.size] = Entry(hash_value, span.start, span.length, span.lower,
+                                            number)
         else:
-            self.entries[self.size] = Entry(hash_value, -1, span.length, False)
+            self.entries[self.size] = Entry(hash_value, -1, span.length, False, number)
         self.strings.append(token)
         self.size += 1
         return <int>(self.size - 1)
@@ -339,6 +369,10 @@ cdef class Vocabulary:
     cdef inline Py_ssize_t length(self, Py_ssize_t token) noexcept:
         """The number of characters of token ``token``."""
         return self.entries[token].length
+
+    cdef inline bint is_number(self, Py_ssize_t token) noexcept:
+        """Whether token ``token`` is a number (``str.isdigit``)."""
+        return self.entries[token].number
 
     cdef str string(self, Py_ssize_t token):
         """Token ``token`` as a string, made the first time it is asked for."""
@@ -496,30 +530,38 @@ cdef class LineTokens:
 
     cdef int _scan(self, str text, Py_ssize_t position, Py_ssize_t end) except -1:
         """Add the tokens of ``text[position:end]``, a line of handled characters: each
-        token's characters are read once, for its end, its case and its hash."""
+        character's classes are read once, and each token's characters once, for its
+        end, its case and its hash."""
         cdef Py_ssize_t start, stop
-        cdef bint upper
+        cdef unsigned char bits, seen  # a character's classes; those of the token's
         cdef Py_UCS4 char
         cdef uint64_t hash_value, kept_hash  # the hash so far; up to the last non-stop
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
         while position < end:
-            if not has_class(PyUnicode_READ(kind, data, position), STARTS_TOKEN):
+            char = PyUnicode_READ(kind, data, position)
+            bits = token_classes(char)
+            if not bits & STARTS_TOKEN:
                 position += 1
                 continue
-            start, upper, hash_value = position, False, FNV_START
+            start, seen, hash_value = position, 0, FNV_START
             stop, kept_hash = start, hash_value
-            while position < end:
-                char = PyUnicode_READ(kind, data, position)
-                if position > start and not has_class(char, CONTINUES_TOKEN):
-                    break
-                upper = upper or has_class(char, CHANGES_IN_LOWER)  # (lower() changes it)
+            while True:
+                seen |= bits
                 hash_value = (hash_value ^ <uint64_t>lowered(char)) * FNV_PRIME
                 position += 1
                 if char != u".":  # a token's final stops are not part of it
                     stop, kept_hash = position, hash_value
-            self._append(self._id_of(Span(kind, data, start, stop - start, upper), kept_hash,
-                                     None))
+                if position == end:
+                    break
+                char = PyUnicode_READ(kind, data, position)
+                bits = token_classes(char)
+                if not bits & CONTINUES_TOKEN:
+                    position += 1  # (it starts no token either)
+                    break
+            self._append(self._id_of(
+                Span(kind, data, start, stop - start, (seen & CHANGES_IN_LOWER) != 0),
+                kept_hash, None))
         return 0
 
     cdef int _add(self, str token) except -1:
@@ -707,7 +749,7 @@ cdef class LineTokens:
             for position in range(self._bound_at(index), self._bound_at(index + 1)):
                 token = self.ids.data.as_ints[position]
                 parts += self.words.length(token) // long_word
-                found += is_number(self.words.span(token))
+                found += self.words.is_number(token)
             long_parts.data.as_ints[index - first] = parts
             numbers.data.as_ints[index - first] = found
         return long_parts, numbers

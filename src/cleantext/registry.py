@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, Mapping
 from types import MappingProxyType
 
 from cleantext.detector import Detector
@@ -49,6 +49,11 @@ class Registry(Mapping[str, Detector]):
 
     def __len__(self) -> int:
         return len(self._table)
+
+    def items(self) -> ItemsView[str, Detector]:
+        """The names and detectors in engine order, read from the table itself (the
+        engine reads them for every page: the generic view would look each name up again)."""
+        return self._table.items()
 
     def names(self) -> tuple[str, ...]:
         """Detector names in engine order."""

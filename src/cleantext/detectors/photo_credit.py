@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from heapq import merge
 
 import regex
 
 from cleantext.detector import Detector, Proposal, line_tokens, quote
 from cleantext.text.lexicon import PHOTO_AGENCIES
 from cleantext.text.page import Line, Page
-from cleantext.text.prefilter import short_lines_with
+from cleantext.text.prefilter import in_line_order, short_lines_with
 from cleantext.text.triggers import AGENCIES, CREDIT_TRIGGERS, PHOTO_CREDIT
 
 LABELLED = regex.compile(
@@ -78,7 +77,7 @@ def _candidates(page: Page, params: Params) -> Iterator[Line]:
     counts = page.word_counts
     labelled = short_lines_with(page, PHOTO_CREDIT, params.max_chars)
     last = -1
-    for line in merge(labelled, _named(page, params), key=_index):
+    for line in in_line_order(labelled, _named(page, params)):
         if line.index != last and counts[line.index] <= params.max_words:
             yield line
         last = line.index
@@ -95,10 +94,6 @@ def _named(page: Page, params: Params) -> Iterator[Line]:
     numbers = folded.triggered_indexes(AGENCIES)  # (page.folded holds the page's lines)
     found = (page.lines[n] for n in numbers if not PHOTO_AGENCIES.isdisjoint(words[n]))
     return (line for line in found if len(line.text) <= params.max_chars)
-
-
-def _index(line: Line) -> int:
-    return line.index
 
 
 def _evidence(text: str, words: Sequence[str], params: Params) -> tuple[float, str] | None:

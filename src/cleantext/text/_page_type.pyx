@@ -116,18 +116,18 @@ cdef bint _starts_with_keyword(str text, Py_ssize_t start, Py_ssize_t end,
     return position < end and text[start:position] in keywords
 
 
-def code_candidates(LineTable table, Py_ssize_t max_chars, frozenset keywords):
+def code_candidates(LineTable table, Py_ssize_t max_chars, frozenset keywords, str openers):
     """The texts of the lines of ``table`` (without their indentation), of at most
     ``max_chars`` characters, that may be code (see :func:`_may_be_code`; ``keywords``:
-    the words a line of code may start with, then white space).
+    the words a line of code may start with, then white space; ``openers``: their first
+    characters, given by the caller once for every page).
 
     >>> from cleantext.text._lines import LineTable
     >>> code_candidates(LineTable("x = 1\\nHome\\n  def f\\nprint(x)\\nA (B)\\ndef"), 200,
-    ...     frozenset({"def"}))
+    ...     frozenset({"def"}), "d")
     ['x = 1', 'def f', 'print(x)']
     """
     cdef str text = table.text
-    cdef str openers = u"".join(sorted({keyword[0] for keyword in keywords}))
     cdef list found = []
     cdef Py_ssize_t line, start, end
     for line in range(len(table)):

@@ -17,7 +17,7 @@ from abc import abstractmethod
 from array import array
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -274,7 +274,7 @@ class Page:
         >>> page.with_claims({0: "menu"}).claims
         {0: 'menu'}
         """
-        return replace(self, claims=claims, given_type=self.page_type)
+        return self._copy(self.features, claims, self.page_type)
 
     def with_page_type(self, page_type: PageType) -> Page:
         """This page, its kind set from outside (HTML mode reads it from the DOM).
@@ -283,7 +283,7 @@ class Page:
         >>> Page.from_text("Text.").with_page_type(PageType("forum", "dom")).page_type.kind
         'forum'
         """
-        return replace(self, given_type=page_type)
+        return self._copy(self.features, self.claims, page_type)
 
     def reusing(self, source: Page, kept: Sequence[int]) -> Page:
         """This page, given ``source``'s word features when its lines are ``source``'s ``kept``.
@@ -297,7 +297,18 @@ class Page:
         features = self.features
         if same_lines(self.lines, source.lines, kept):  # (compiled: no line is built)
             features = source.features.select(kept, self.lines)
-        return replace(self, features=features, given_type=source.page_type)
+        return self._copy(features, self.claims, source.page_type)
+
+    def _copy(
+        self,
+        features: LineFeatures,
+        claims: Mapping[int, str] | None,
+        given_type: PageType | None,
+    ) -> Page:
+        """This page's text, lines and evidence with ``features``, ``claims`` and
+        ``given_type`` (what ``dataclasses.replace`` gives, without its walk over the fields:
+        the engine copies each page two or three times)."""
+        return type(self)(self.text, self.lines, features, self.evidence, claims, given_type)
 
     @cached_property
     def page_type(self) -> PageType:

@@ -117,6 +117,9 @@ CODE_KEYWORDS = (
 """What a line of code may start with (then a space): a keyword, a prompt."""
 CODE_OPENERS = frozenset(CODE_KEYWORDS)
 """The same, as a set (the compiled pre-filter looks a line's first word up in it)."""
+CODE_FIRST_CHARS = "".join(sorted({word[0] for word in CODE_KEYWORDS}))
+"""The characters they start with (the compiled pre-filter reads a line's first word only
+when its first character is one of them)."""
 CODE_WORDS = "(?:" + "|".join(re.escape(word) for word in CODE_KEYWORDS) + ")"
 CODE_LINE = regex.compile(
     rf"^{CODE_WORDS}\s"
@@ -283,7 +286,7 @@ class _Candidates:
 
     def code(self) -> int:
         """How many lines look like code."""
-        candidates = code_candidates(self.page.lines, CODE_CHARS, CODE_OPENERS)
+        candidates = code_candidates(self.page.lines, CODE_CHARS, CODE_OPENERS, CODE_FIRST_CHARS)
         return sum(1 for text in candidates if CODE_LINE.search(text))
 
     def prices(self) -> int:

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.text._lines import LineTable
+from cleantext.text._words import WordTable
 from cleantext.text.lexicon import UTILITY_WORDS, strip_bullet, tokens
 from cleantext.text.stopwords import STOPWORDS
 from cleantext.text.words import line_tokens
@@ -78,9 +79,7 @@ def test_hits_are_the_plain_look_ups_of_each_token(text: str, step: int) -> None
     table = LineTable(text)
     found = line_tokens(table)
     groups_of = {word.lower(): (index % 3, 3) for index, word in enumerate(WORDS)}
-    groups_of.update(
-        {f"filler{number}": (0,) for number in range(40)}
-    )  # (a large dict: remembered)
+    groups_of.update({f"filler{number}": (0,) for number in range(40)})  # (a large dict)
     marks = marks_of(len(table), step)
     expected = array("q", [0, 0, 0, 0])
     total = 0
@@ -94,8 +93,21 @@ def test_hits_are_the_plain_look_ups_of_each_token(text: str, step: int) -> None
     assert found.hits_on(marks, groups_of, hits) == total
     assert hits == expected
     hits = array("q", [0, 0, 0, 0])
-    assert found.hits_on(marks, groups_of, hits) == total  # (again: the remembered table)
+    assert found.hits_on(marks, WordTable(groups_of, True), hits) == total  # (built once)
     assert hits == expected
+
+
+def test_a_changed_dict_is_read_again() -> None:
+    """A ``dict`` of groups is not remembered by its identity: changed between two calls,
+    the second call reads its new words."""
+    found = line_tokens(LineTable("the cat sat"))
+    groups_of = {f"filler{number}": (0,) for number in range(40)}
+    hits = array("q", [0, 0])
+    found.hits_on(b"\x01", groups_of, hits)
+    assert list(hits) == [0, 0]
+    groups_of["cat"] = (1,)
+    found.hits_on(b"\x01", groups_of, hits)
+    assert list(hits) == [0, 1]
 
 
 def test_tokens_are_made_once_when_read() -> None:

@@ -9,6 +9,9 @@ from cleantext.text._lines import LineTable
 def is_handled(char: str) -> bool: ...
 def word_counts(table: LineTable, plain: Callable[[str], int]) -> array[int]: ...
 
+class WordTable:
+    def __init__(self, source: Container[str], with_values: bool) -> None: ...
+
 class LineTokens(Sequence[tuple[str, ...]]):
     """Lower-case word tokens of each line, stored once (a vocabulary and ids)."""
 
@@ -30,6 +33,9 @@ class LineTokens(Sequence[tuple[str, ...]]):
         self, long_word: int, first: int = 0, last: int = -1
     ) -> tuple[array[int], array[int]]: ...
     def hits_on(
-        self, lines: bytes | array[int], groups_of: dict[str, tuple[int, ...]], hits: array[int]
+        self,
+        lines: bytes | array[int],
+        groups_of: dict[str, tuple[int, ...]] | WordTable,
+        hits: array[int],
     ) -> int: ...
     def members_on(self, lines: bytes | array[int], words: Container[str]) -> array[int]: ...

@@ -450,20 +450,22 @@ cdef class WordTable:
 
 DEF REMEMBERED_TABLES = 32  # at most this many tables are remembered (see ``table_of``)
 DEF SMALL_TABLE = 32  # a table of fewer words is made again each time: it costs little
-cdef dict _tables = {}  # id(container): its WordTable
+cdef dict _tables = {}  # id(frozenset): its WordTable (a memo of immutable values)
 
 
 cdef WordTable table_of(source, bint with_values):
     """The :class:`WordTable` of ``source`` (a ``frozenset``, or a ``dict`` when
-    ``with_values``): a large one is remembered by the container's identity (the
-    container is kept with it), so a word list shared by every page is entered once. A
-    ``dict`` given again must not have changed in between (the lists of
-    :mod:`cleantext.text.stopwords` are read only)."""
+    ``with_values``; a :class:`WordTable` is its own). A large ``frozenset`` is remembered
+    by its identity (it is kept with its table, and cannot change), so a word list shared
+    by every page is entered once; a ``dict`` may change between calls, so its table is
+    made each time (a caller that gives the same one often builds its table once)."""
+    if type(source) is WordTable:
+        return <WordTable>source
     cdef WordTable table = _tables.get(id(source))
     if table is not None and table.source is source:
         return table
     table = WordTable(source, with_values)
-    if len(source) >= SMALL_TABLE:
+    if type(source) is frozenset and len(source) >= SMALL_TABLE:
         if len(_tables) >= REMEMBERED_TABLES:
             _tables.clear()
         _tables[id(source)] = table
@@ -754,14 +756,14 @@ cdef class LineTokens:
             numbers.data.as_ints[index - first] = found
         return long_parts, numbers
 
-    def hits_on(self, const unsigned char[:] lines, dict groups_of, array hits):
+    def hits_on(self, const unsigned char[:] lines, groups_of, array hits):
         """How many tokens the lines marked in ``lines`` (one byte a line) hold; and each
         token's count on them added to ``hits[group]`` (an ``array('q')``) for each group
         ``groups_of[token]`` names (a tuple of group numbers; a token in none adds
         nothing). What counting with :meth:`counts_on` and adding up its entries gives,
         without its ``dict``: each token of the vocabulary is looked up once, by its
-        characters (``groups_of``'s words are entered in a :class:`WordTable`, remembered
-        for a large ``dict``: it must not change once given).
+        characters (``groups_of``: a ``dict``, whose words are entered in a
+        :class:`WordTable` on each call, or such a table built once with its values).
 
         >>> from array import array
         >>> from cleantext.text._lines import LineTable
@@ -769,6 +771,9 @@ cdef class LineTokens:
         >>> hits = array("q", [0, 0])
         >>> tokens.hits_on(bytes([1, 0, 1]), {"the": (0,), "die": (1, 0)}, hits), list(hits)
         (5, [4, 1])
+        >>> table = WordTable({"cat": (1,)}, True)
+        >>> tokens.hits_on(bytes([1, 1, 1]), table, hits), list(hits)
+        (6, [4, 2])
         """
         cdef array seen = clone(_new_array("i"), self.words.size, True)
         cdef Py_ssize_t index, position, total = 0, token, start, stop, group, word

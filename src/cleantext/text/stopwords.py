@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from cleantext.text._features import language_hits
+from cleantext.text._words import WordTable
 
 if TYPE_CHECKING:
     from cleantext.text._words import LineTokens
@@ -123,6 +124,8 @@ _GROUPS_OF: dict[str, tuple[int, ...]] = {
     for word in frozenset().union(*STOPWORDS.values())
 }
 """The numbers (in :data:`LANGUAGES`) of the languages whose list holds each word (read only)."""
+_GROUPS_TABLE = WordTable(_GROUPS_OF, True)
+""":data:`_GROUPS_OF` entered once for :meth:`~cleantext.text._words.LineTokens.hits_on`."""
 
 
 def choose_language(counts: Mapping[str, int]) -> str | None:
@@ -147,7 +150,7 @@ def tokens_language(tokens: LineTokens, lines: bytes | array[int]) -> str | None
     ('de', None)
     """
     hits = _no_hits()
-    total = tokens.hits_on(lines, _GROUPS_OF, hits)
+    total = tokens.hits_on(lines, _GROUPS_TABLE, hits)
     return _best_language(hits, total)
 
 

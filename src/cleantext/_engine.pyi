@@ -16,6 +16,8 @@ OUTSIDE_BODY_BOOST: float
 INSIDE_BODY_DAMPING: float
 PART_OF_GROUP: str
 
+def segment_of(values: tuple[int, int, str, str, str, float, str | None]) -> Segment: ...
+
 class Units:
     """The units of a page's lines: line ``k`` is unit ``2k``, the gap after it unit ``2k + 1``."""
 

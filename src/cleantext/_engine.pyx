@@ -14,7 +14,10 @@ engine's output must not depend on how it is computed). ``tests/test_engine_spee
 checks every kernel against the plain definition.
 """
 
+import dataclasses
+
 from cpython.array cimport array, clone, resize_smart
+from cpython.object cimport PyObject_GenericSetAttr
 from libc.string cimport memcmp
 
 from cleantext.model import Segment
@@ -31,9 +34,36 @@ OUTSIDE_BODY_BOOST = 0.3
 INSIDE_BODY_DAMPING = 0.8
 """Factor applied to a claim whose lines sit strictly inside the body core."""
 cdef double _OUTSIDE_BODY_BOOST = OUTSIDE_BODY_BOOST, _INSIDE_BODY_DAMPING = INSIDE_BODY_DAMPING
+cdef tuple _SEGMENT_FIELDS = tuple([field.name for field in dataclasses.fields(Segment)])
+cdef object _new_object = object.__new__
 PART_OF_GROUP = "part of a larger group: "
 """Starts the reason of a segment that is only a piece of what its claim covered (other
 detectors won, or the engine kept, the rest): the reason describes the whole group."""
+
+
+cdef object new_segment(tuple values):
+    """The :class:`~cleantext.model.Segment` whose fields (in their order) are ``values``,
+    equal to ``Segment(*values)``: made without the frozen dataclass's ``__init__`` (a
+    Python call to ``object.__setattr__`` for each field), each slot set as that call sets
+    it. ``Segment`` has no ``__post_init__``; ``tests/test_engine_speedups.py`` checks that
+    equality, hashing, ``repr``, pickling, ``dataclasses.asdict`` and ``replace`` give what
+    they give for ``Segment(*values)``."""
+    cdef object made = _new_object(Segment)
+    cdef Py_ssize_t index
+    for index in range(len(_SEGMENT_FIELDS)):
+        PyObject_GenericSetAttr(made, _SEGMENT_FIELDS[index], values[index])
+    return made
+
+
+def segment_of(tuple values):
+    """:func:`new_segment` for the tests.
+
+    >>> segment_of((0, 5, "Menu\\n", "menu", "short", 0.5, None))
+    Segment(start=0, end=5, text='Menu\\n', detector='menu', reason='short', score=0.5, source=None)
+    """
+    if len(values) != len(_SEGMENT_FIELDS):
+        raise ValueError(f"{len(values)} values for {len(_SEGMENT_FIELDS)} fields")
+    return new_segment(values)
 
 
 cdef class _Claims:
@@ -588,8 +618,8 @@ cdef class Claims:
         if note:
             reason += f" ({note})"
         source = None if evidence is None else evidence[(first + 1) // 2]
-        return Segment(start, end, text[start:end], self.detectors[number].name, reason,
-                       round(best, 4), None if source is None else source.xpath)
+        return new_segment((start, end, text[start:end], self.detectors[number].name, reason,
+                            round(best, 4), None if source is None else source.xpath))
 
     def claimed_lines(self, double threshold):
         """The lines that claims scoring ``threshold`` or more cover wholly, each with the

@@ -308,7 +308,14 @@ class Page:
         """This page's text, lines and evidence with ``features``, ``claims`` and
         ``given_type`` (what ``dataclasses.replace`` gives, without its walk over the fields:
         the engine copies each page two or three times)."""
-        return type(self)(self.text, self.lines, features, self.evidence, claims, given_type)
+        return type(self)(
+            text=self.text,
+            lines=self.lines,
+            features=features,
+            evidence=self.evidence,
+            claims=claims,
+            given_type=given_type,
+        )
 
     @cached_property
     def page_type(self) -> PageType:

@@ -75,6 +75,14 @@ def test_every_field_is_set() -> None:
         segment_of((0, 1, "a", "menu", "short", 0.5))
 
 
+def test_init_only_sets_the_fields() -> None:
+    """The kernel skips ``Segment.__init__``: right only while that sets the fields and
+    nothing more (no ``__post_init__``, no init-only or default-factory field)."""
+    assert not hasattr(Segment, "__post_init__")
+    for field in dataclasses.fields(Segment):
+        assert field.init and field.default_factory is dataclasses.MISSING
+
+
 def test_clean_gives_segments() -> None:
     """``clean``'s removed segments are real ``Segment``s, equal to ones built again."""
     text = "Home | News | About\n\nA long paragraph of prose that is kept here.\n\nCopyright 2024 Example"

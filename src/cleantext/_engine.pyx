@@ -45,7 +45,7 @@ cdef object new_segment(tuple values):
     """The :class:`~cleantext.model.Segment` whose fields (in their order) are ``values``,
     equal to ``Segment(*values)``: made without the frozen dataclass's ``__init__`` (a
     Python call to ``object.__setattr__`` for each field), each slot set as that call sets
-    it. ``Segment`` has no ``__post_init__``; ``tests/test_engine_speedups.py`` checks that
+    it. ``Segment`` has no ``__post_init__``; ``tests/test_segment_kernel.py`` checks that
     equality, hashing, ``repr``, pickling, ``dataclasses.asdict`` and ``replace`` give what
     they give for ``Segment(*values)``."""
     cdef object made = _new_object(Segment)

@@ -705,24 +705,6 @@ bullet=False, capitalised=0, digits=0, separators=0, repeats=2), True)
         )
 
 
-def line_texts(LineTable table, Py_ssize_t first=0, Py_ssize_t last=-1):
-    """The texts of lines ``first`` to ``last`` (exclusive; -1: to the end), their
-    indentation left out (``line.text`` without building lines).
-
-    >>> from cleantext.text._lines import LineTable
-    >>> line_texts(LineTable("  Title\\n\\n\\tBody.  ")), line_texts(LineTable("a\\nb\\nc"), 1, 2)
-    (['Title', 'Body.'], ['b'])
-    """
-    cdef str text = table.text
-    cdef Py_ssize_t index
-    if last < 0 or last > len(table):
-        last = len(table)
-    found = []
-    for index in range(first, last):
-        found.append(text[text_start(table, index):line_end(table, index)])
-    return found
-
-
 def language_hits(dict counts, dict groups_of, array hits):
     """Add each word's count in ``counts`` to ``hits[group]`` (an ``array('q')``) for each
     group ``groups_of[word]`` names (a tuple of group numbers; a word in none adds

@@ -186,18 +186,12 @@ cdef bint spans_equal(Span span, Span other) noexcept:
     return True
 
 
-cdef inline bint has_class(Py_UCS4 char, unsigned char bit) noexcept:
-    """Whether the handled ``char`` is of class ``bit``: by the table below the end of
-    Cyrillic, by the predicates above it."""
+cdef inline bint is_handled_word_char(Py_UCS4 char) noexcept:
+    """Whether the handled ``char`` is a word character (``\\w``): by the table below the
+    end of Cyrillic, by the predicate above it (a token's classes: :func:`token_classes`)."""
     if char < CYRILLIC_END:
-        return classes[char] & bit
-    if bit == WORD_CHAR:
-        return is_word_char(char)
-    if bit == STARTS_TOKEN:
-        return starts_token(char)
-    if bit == CONTINUES_TOKEN:
-        return continues_token(char)
-    return char.isupper() or char.istitle()
+        return classes[char] & WORD_CHAR
+    return is_word_char(char)
 
 
 cdef inline unsigned char token_classes(Py_UCS4 char) noexcept:
@@ -293,7 +287,7 @@ def word_counts(LineTable table, plain):
             continue
         words, inside = 0, False
         for position in range(first, end):
-            if has_class(PyUnicode_READ(kind, data, position), WORD_CHAR):
+            if is_handled_word_char(PyUnicode_READ(kind, data, position)):
                 words += not inside
                 inside = True
             else:

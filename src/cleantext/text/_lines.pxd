@@ -1,7 +1,10 @@
 # The C-level declarations of ``_lines.pyx``, shared with the other kernels (``_words.pyx``).
 cimport cython
 from cpython.array cimport array
-from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport (
+    Py_UNICODE_ISSPACE, PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ,
+)
+from libc.string cimport memchr
 
 
 @cython.final
@@ -100,3 +103,17 @@ cdef inline Py_ssize_t checked_index(Py_ssize_t index, Py_ssize_t count) except 
     if not 0 <= index < count:
         raise IndexError("index out of range")
     return index
+
+
+cdef inline Py_ssize_t newline_from(int kind, const void *data, Py_ssize_t position,
+                                    Py_ssize_t length) noexcept:
+    """Where the first newline at or after ``position`` stands in a string's characters
+    (``kind``, ``data``, ``length``), or ``length`` when none does (the one way every
+    kernel finds a line's end)."""
+    cdef const char *found
+    if kind == PyUnicode_1BYTE_KIND:  # a byte per character: the C library finds it
+        found = <const char *>memchr(<const char *>data + position, 10, length - position)
+        return length if found == NULL else found - <const char *>data
+    while position < length and PyUnicode_READ(kind, data, position) != u"\n":
+        position += 1
+    return position

@@ -13,7 +13,7 @@ between two lines starts a new *block*.
 """
 
 cimport cython
-from libc.string cimport memchr, memcpy
+from libc.string cimport memcpy
 from cpython.array cimport array, clone, resize, resize_smart
 from libc.limits cimport INT_MAX
 from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_READ
@@ -137,18 +137,6 @@ cdef inline Py_UCS4 width_class(unsigned int bits) noexcept:
     return 0x10FFFF
 
 
-cdef inline Py_ssize_t _newline_from(int kind, const void *data, Py_ssize_t position,
-                                     Py_ssize_t length) noexcept:
-    """Where the first newline at or after ``position`` stands (``length`` when none does)."""
-    cdef const char *found
-    if kind == PyUnicode_1BYTE_KIND:  # a byte per character: the C library finds it
-        found = <const char *>memchr(<const char *>data + position, 10, length - position)
-        return length if found == NULL else found - <const char *>data
-    while position < length and PyUnicode_READ(kind, data, position) != u"\n":
-        position += 1
-    return position
-
-
 cdef inline bint is_stop(Py_UCS4 char):
     """A character that ends a sentence (those of ``cleantext.text.page.SENTENCE_END``)."""
     return char in u".!?…。！？:;"
@@ -216,7 +204,7 @@ cdef class LineTable:
         cdef void *data = PyUnicode_DATA(self.text)  # (read once, not at each character)
         while position < length:
             start = position
-            stop = _newline_from(kind, data, position, length)
+            stop = newline_from(kind, data, position, length)
             last = stop - 1
             while last >= start and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, last)):
                 last -= 1

@@ -18,13 +18,13 @@ from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_New,
     PyUnicode_READ, PyUnicode_WRITE,
 )
-from libc.string cimport memchr, memset
+from libc.string cimport memset
 
 from array import array as _new_array
 from itertools import accumulate
 
 from cleantext.text._features cimport FOLDS_END, NOT_ONE, folds
-from cleantext.text._lines cimport LineTable, line_start, line_end, text_start
+from cleantext.text._lines cimport LineTable, line_end, line_start, newline_from, text_start
 
 DEF ASCII = 128
 DEF COMBINING_DOT = 0x307  # ``İ`` case-folds to ``i`` and this
@@ -51,14 +51,7 @@ cdef inline Py_UCS4 char_at(Text text, Py_ssize_t position) noexcept:
 
 cdef inline Py_ssize_t next_line(Text text, Py_ssize_t position) noexcept:
     """The position after the newline that ends the line at ``position`` (or the length)."""
-    cdef const char *found
-    if text.kind == PyUnicode_1BYTE_KIND:  # a byte per character: the C library finds it
-        found = <const char *>memchr(<const char *>text.data + position, NEWLINE,
-                                     text.length - position)
-        return text.length + 1 if found == NULL else found - <const char *>text.data + 1
-    while position < text.length and char_at(text, position) != NEWLINE:
-        position += 1
-    return position + 1
+    return newline_from(text.kind, text.data, position, text.length) + 1
 
 
 @cython.final

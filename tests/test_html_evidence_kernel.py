@@ -3,13 +3,14 @@ loop they replaced in :meth:`LineReader.take <cleantext.html.evidence.LineReader
 
 from __future__ import annotations
 
+import math
 from array import array
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.html._evidence import read_kinds
+from cleantext.html._evidence import read_kinds, rounded
 from cleantext.html._walk import Block, RenderedBlock
 from cleantext.html.dom import EvidenceKind, PageEvidence
 from cleantext.html.frames import ROOT_CONTEXT, Context, new_context
@@ -96,3 +97,25 @@ def test_a_block_past_the_bound_is_numbered_from_the_line_that_crosses_it() -> N
     evidence, numbered = PageEvidence(), array("i")
     assert read_kinds(block, [], evidence, numbered, 2) is None
     assert list(numbered) == [0, 0, 0, 1]
+
+
+@given(st.integers(0, 10**7), st.integers(1, 10**7), st.sampled_from([0, 1, 2, 3, 4]))
+def test_rounded_ratios_are_pythons_round(part: int, whole: int, digits: int) -> None:
+    assert rounded(part / whole, digits) == round(part / whole, digits)
+
+
+@given(st.floats(allow_nan=False), st.integers(-2, 6))
+def test_rounded_floats_are_pythons_round(value: float, digits: int) -> None:
+    found, expected = rounded(value, digits), round(value, digits)
+    assert found == expected
+    assert math.copysign(1.0, found) == math.copysign(1.0, expected)
+
+
+def test_rounded_halves_and_edges_are_pythons_round() -> None:
+    values = [0.0, -0.0, 0.0005, 0.0015, 0.0025, 0.125, 0.375, 2.675, 1.0, 0.9995, 0.99949999]
+    values += [k / 1000 + 0.0005 for k in range(1000)] + [k / 8 for k in range(64)]
+    values += [1e8 + 0.5, 999999.9995, 1e9, 1e300, 5e-324, math.inf, -math.inf, -0.5]
+    for value in values:
+        for digits in (0, 1, 2, 3):
+            assert rounded(value, digits) == round(value, digits), (value, digits)
+    assert math.isnan(rounded(math.nan, 3))

@@ -186,3 +186,33 @@ def test_the_marked_elements_are_those_of_the_plain_definition(
     assert (found.props, found.times, found.stamps, found.bylines) == tuple(
         list(kind) for kind in expected
     )
+
+
+CLASS_PIECES = st.sampled_from(
+    [
+        "post-",
+        "Date",
+        "BYLINE",
+        "auThor",
+        "publish",
+        "posted",
+        "timeStamp",
+        "dat",
+        "e",
+        " ",
+        "\u017fpost",
+        "po\ufb06ed",
+        "\u212aey",
+        "\u0130",
+        "x",
+    ]
+)  # (with the non-ASCII letters that fold to ASCII ones: long s, the st ligature, Kelvin)
+
+
+@given(st.one_of(st.lists(CLASS_PIECES, max_size=6).map("".join), st.text(max_size=30)))
+def test_the_compiled_class_marks_are_the_plain_ones_for_ascii_values(classes: str) -> None:
+    from cleantext.html._walk import read_class_marks
+    from cleantext.meta.marked import _class_marks
+
+    found = read_class_marks(classes)
+    assert found == (_class_marks(classes) if classes.isascii() else None)

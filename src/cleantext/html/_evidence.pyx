@@ -22,7 +22,12 @@ block's words per line and its context's labels.
 (None, array('i', [0, 1]))
 """
 
+from libc.math cimport floor
+
 from cleantext.html._frames cimport Context
+
+cdef double _TIE_MARGIN = 1e-6  # (a scaled ratio this close to a half goes to Python's round)
+cdef double _LARGEST_SCALED = 1e9  # (a larger one too: the fast path's error bound needs it small)
 
 
 def read_kinds(block, list pending, evidence, numbered, Py_ssize_t keep):
@@ -41,7 +46,7 @@ def read_kinds(block, list pending, evidence, numbered, Py_ssize_t keep):
     cdef Py_ssize_t index
     cdef Context context
     link_density = _ratio(block.total_links, block.total_chars, 3)
-    words = round(block.words / len(elements), 2) if elements else 0.0
+    words = _rounded(<double>block.words / len(elements), 2) if elements else 0.0
     for index in range(len(elements)):
         context = <Context?>contexts[index]  # (its fields read in C)
         kind = (
@@ -78,4 +83,40 @@ cdef object _ratio(Py_ssize_t part, Py_ssize_t whole, int digits):
     is 0."""
     if not whole:
         return 0.0
-    return round(float(<double>part / whole), digits)
+    return _rounded(<double>part / whole, digits)
+
+
+cdef double _rounded(double value, int digits) except? -1.0:
+    """``round(value, digits)`` as Python's ``round`` gives it (the double nearest to the
+    decimal ``value`` rounds to, half to even on ``value``'s exact binary value), without its
+    decimal conversion for a ``value`` whose scaled part is clearly not a half.
+
+    The scaled value ``value * 10**digits`` is off the exact product by at most half a unit
+    in its last place (under 1e-7 below 1e9), so away from a half (by ``_TIE_MARGIN``) it
+    rounds to the integer ``k`` the exact product rounds to; ``k / 10**digits`` is then the
+    double nearest to that decimal, as Python's ``round`` reads its digits back. Near a half,
+    negative, huge or not a number: Python's ``round`` itself."""
+    cdef double scale = 1.0
+    cdef double scaled, whole_part, fraction
+    cdef int _step
+    for _step in range(digits):
+        scale *= 10.0
+    scaled = value * scale
+    if digits < 0 or not (0.0 <= scaled < _LARGEST_SCALED):
+        return round(value, digits)
+    whole_part = floor(scaled)
+    fraction = scaled - whole_part
+    if -_TIE_MARGIN < fraction - 0.5 < _TIE_MARGIN:
+        return round(value, digits)
+    if fraction > 0.5:
+        whole_part += 1.0
+    return whole_part / scale
+
+
+def rounded(double value, int digits):
+    """:func:`_rounded` (for the tests: Python's ``round`` is its reference).
+
+    >>> rounded(2 / 3, 3), rounded(0.0005, 3), rounded(0.125, 2), rounded(1.0, 2)
+    (0.667, 0.001, 0.12, 1.0)
+    """
+    return _rounded(value, digits)

@@ -80,7 +80,13 @@ from cleantext.html.vocabulary import (
     STEMS,
     WORD_CACHE_SIZE,
 )
-from cleantext.meta.marked import BYLINE_LINKS, MAX_MARKED_ELEMENTS, element_marks
+from cleantext.meta.marked import (
+    BYLINE_CLASSES,
+    BYLINE_LINKS,
+    DATE_CLASSES,
+    MAX_MARKED_ELEMENTS,
+    element_marks,
+)
 from cleantext.structure import CLOSE, IMAGE, LINK, PLAIN
 
 # Typed copies of the module constants: set and dict tests without a global lookup.
@@ -1041,6 +1047,8 @@ cdef frozenset _HELD = frozenset({"head", "pre", "button"})
 cdef frozenset _DESCRIBING = frozenset({*DESCRIPTIVE_TAGS, "base"})
 cdef Py_ssize_t _MAX_MARKED = MAX_MARKED_ELEMENTS
 cdef str _AUTHOR_LINK = commonprefix(BYLINE_LINKS)  # ("/author": in every author link mark)
+cdef tuple _DATE_CLASSES = DATE_CLASSES
+cdef tuple _BYLINE_CLASSES = BYLINE_CLASSES
 cdef Py_ssize_t _QUEUE_COMPACTION = 4096  # walked events dropped from the queue at a time
 cdef int _KEEP_SUBTREE = 1  # the element and everything in it stay
 cdef int _KEEP_NODE = 2  # the element stays (its attributes are read)
@@ -1062,8 +1070,42 @@ cdef bint _may_be_marked(
             return True
     if "class" not in names:
         return False
-    known = class_marks.get(_attribute(doc, node, b"class") or "")
-    return known is None or known[0] or known[1]
+    cdef str classes = _attribute(doc, node, b"class") or ""
+    known = class_marks.get(classes)
+    if known is None:
+        known = _ascii_class_marks(classes)
+        if known is None:  # (not ASCII: element_marks works it out)
+            return True
+        class_marks[classes] = known
+    return known[0] or known[1]
+
+
+cdef tuple _ascii_class_marks(str classes):
+    """``cleantext.meta.marked._class_marks(classes)`` (whether a class value marks a date
+    stamp, and whether it marks a byline) for an ASCII value, without its regex: there its
+    case-blind search for any mark and its case-folded tests are the tests of the value in
+    lower case; ``None`` for any other value."""
+    if not classes.isascii():
+        return None
+    cdef str folded = classes.lower()
+    return (_holds_any(folded, _DATE_CLASSES), _holds_any(folded, _BYLINE_CLASSES))
+
+
+cdef bint _holds_any(str text, tuple marks) except -1:
+    """Whether one of ``marks`` is in ``text``."""
+    for mark in marks:
+        if mark in text:
+            return True
+    return False
+
+
+def read_class_marks(str classes not None):
+    """:func:`_ascii_class_marks` (for the tests: ``_class_marks`` is its reference).
+
+    >>> read_class_marks("post-Date"), read_class_marks("entry-author"), read_class_marks("é")
+    ((True, False), (False, True), None)
+    """
+    return _ascii_class_marks(classes)
 
 
 def marked_elements(_Element root not None, Py_ssize_t limit):

@@ -19,6 +19,7 @@ import regex
 from lxml import etree
 
 from cleantext.errors import InputError
+from cleantext.html._parse import needs_mending
 
 CONTROL_CODES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 """Control characters libxml2 refuses; each becomes a space before parsing. They are counted
@@ -144,8 +145,11 @@ def xml_compatible(text: str) -> bytes:
     >>> xml_compatible("<p\\uffff>a\\x00b")
     b'<p\\xef\\xbf\\xbd>a b'
     """
-    data = text.encode("utf-8", "replace").translate(BLANK_CONTROLS)
-    if NONCHARACTER_LEAD in data:  # (rare: one scan rules both out)
+    data = text.encode("utf-8", "replace")
+    if not needs_mending(data):  # (most pages: one compiled scan, no copy)
+        return data
+    data = data.translate(BLANK_CONTROLS)
+    if NONCHARACTER_LEAD in data:
         for noncharacter in NONCHARACTERS:
             data = data.replace(noncharacter, REPLACEMENT)
     return data

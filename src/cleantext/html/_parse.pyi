@@ -1,0 +1,3 @@
+"""Stub of the compiled scan of ``xml_compatible`` (``_parse.pyx``)."""
+
+def needs_mending(data: bytes) -> bool: ...

@@ -192,6 +192,9 @@ LEGAL_LINKS = FOUND["legal_links"]
 COOKIE_NOTICE = FOUND["cookie_notice"]
 BREADCRUMB = FOUND["breadcrumb"]
 MENU_CELLS = FOUND["menu_cells"]
+MENU_SINGLES = either(MENU_CELLS, FOUND["menu_links"])
+"""The lines that menu reads on their own: a tab or two spaces in a row (a menu laid out
+on one line), or a skip or pager link's first word at the start."""
 TAG_LIST = FOUND["tag_list"]
 PRICES = FOUND["prices"]
 RELATED_LEADS = LeadWords(RELATED_LEAD_WORDS, FOUND["related_list"])

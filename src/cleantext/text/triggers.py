@@ -96,16 +96,44 @@ CELL_SPACES = ("\t", "  ")
 """What separates the cells of a menu laid out on one line."""
 
 RELATED_LEAD_WORDS = (
-    *("read", "see", "related", "more", "you", "recommended", "the most", "most", "popular"),
-    *("trending", "top", "latest", "also", "what", "don", "editor", "further", "in other"),
-    *("around", "recent", "similar", "other", "previous", "next", "mehr", "das", "könnte"),
-    *("lesen", "weitere", "meistgelesen", "ähnliche", "à lire", "lire", "sur le", "les plus"),
-    *("articles", "te puede", "lo más", "noticias", "también", "leggi", "articoli", "czytaj"),
-    *("zobacz", "читайте", "похожие", "関連", "相关", "相關", "continue", "keep", "full"),
-    *("weiterlesen", "leer", "seguir", "читать", "verwandte", "neueste", "schon"),
-    *("empfehlungen", "notas", "artículos", "vea", "veja", "leia", "notícias", "matérias"),
+    *("read more", "read also", "read next", "read the", "read full", "read whole", "read rest"),
+    *("read entire", "see more", "see also", "see next", "related", "recommended", "popular"),
+    *(f"more {word}" for word in ("from", "on", "in", "about", "stories", "news", "articles")),
+    *(f"more {word}" for word in ("coverage", "headlines", "video", "like this", "to read")),
+    *(f"more {word}" for word in ("to explore", "reviews", "recipes", "posts", "questions")),
+    *(f"more {word}" for word in ("guides", "galleries", "photos", "»", ":", "|", "›")),
+    *("more:", "more|", "more»", "more›", "you may", "you might", "you will", "you could"),
+    *(f"{the}most {word}" for the in ("", "the ") for word in ("popular", "read", "viewed")),
+    *(f"{the}most {word}" for the in ("", "the ") for word in ("shared", "emailed", "recent")),
+    *(f"{the}most {word}" for the in ("", "the ") for word in ("commented", "watched")),
+    *("trending", "top stories", "top news", "top articles", "top headlines", "latest news"),
+    *("latest stories", "latest articles", "latest posts", "latest headlines", "also read"),
+    *("also on", "also in", "what to", "don't miss", "dont miss", "editor ", "editor' "),
+    *("editor's ", "editor’ ", "editor’s ", "editors ", "further reading", "in other news"),
+    "around the web",
+    *(
+        f"{kind} {word}"
+        for kind in ("recent", "similar", "other", "previous", "next")
+        for word in ("posts", "articles", "stories", "news", "entries")
+    ),
+    *("mehr zum thema", "mehr lesen", "das könnte", "das thema", "könnte", "lesen sie auch"),
+    *("weitere artikel", "weitere beiträge", "weitere nachrichten", "weitere themen"),
+    *(
+        f"{kind} {word}"
+        for kind in ("ähnliche", "verwandte", "neueste")
+        for word in ("artikel", "beiträge", "nachrichten", "themen")
+    ),
+    *("meistgelesen", "schon gelesen", "empfehlungen aus", "empfehlungen für", "à lire"),
+    *("lire aussi", "lire la suite", "sur le même", "les plus lus", "articles similaires"),
+    *("te puede", "también te", "lo más", "noticias relacionad", "notas relacionad"),
+    *("artículos relacionad", "vea también", "veja", "leia", "notícias", "matérias", "leggi"),
+    *("articoli", "czytaj", "zobacz", "читайте", "похожие", "читать", "関連", "相关", "相關"),
+    *("continue reading", "keep reading", "full story", "weiterlesen", "leer más"),
+    "seguir leyendo",
 )
-"""The first words of related_list's headings, links and inline lines."""
+"""The first words of related_list's headings, links and inline lines: each pattern's
+words as far as they are fixed ("you may", not "you"), so that the many lines that open
+with "What", "Your" or "Top" in a page's body are not read."""
 AD_LEAD_WORDS = (
     *("ad", "anzeige", "werbung", "publi", "pubbl", "reklama", "реклама", "广告", "廣告"),
     *("広告", "광고", "إعلان", "פרסומת", "sponsored", "paid", "promoted", "partner"),

@@ -87,9 +87,17 @@ LEGAL_TRIGGERS = triggers(LEGAL_CORE)
 """A row of legal links holds a core word, so one of these (the core words, less the redundant)."""
 COOKIE_TRIGGERS = triggers(COOKIE_CORE, ["cookie"])
 """One of these is in every consent notice: a core word or "cookie" in a word."""
-SEPARATOR_MARKS = ("›", "»", "→", ">", "/", "|", "::")
-"""Every separator of a breadcrumb trail holds one of these (no letter case-folds to or
-from them: they are found in case-folded text too)."""
+SPACES = "\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+"""The characters that ``regex``'s ``\\s`` matches, but the newline (no line holds one)."""
+SEPARATOR_MARKS = (
+    *("›", "»", "→"),
+    *(space + mark for space in SPACES for mark in (">", "/", "|", "::", "-->")),
+)
+"""Every separator of a breadcrumb trail holds one of these: ``›``, ``»`` or ``→``, or
+``>``, ``/``, ``|``, ``::`` or ``-->`` right after a space, as
+:data:`~cleantext.detectors.breadcrumb.SEPARATOR` needs them (a date's "12/05" or a
+title's "Page|Site" is not read). No letter case-folds to or from them: they are found
+in case-folded text too."""
 PRICE_MARKS = ("$", "€", "£", "¥", "₹", "zł", "kr", "usd", "eur", "gbp")
 """Every price the page type counts holds one of these (currency signs and codes, case-folded)."""
 CELL_SPACES = ("\t", "  ")

@@ -42,15 +42,22 @@ SIGNUP_TRIGGERS = triggers(
 """One of these is in every sign-up line (:mod:`~cleantext.detectors.newsletter`)."""
 SIGNUP_WORDS_ANYWHERE = triggers(
     ("newsletter", "infolettre", "boletín", "boletin", "rassegna", "biuletyn", "рассылка"),
-    ("rundbrief", "inbox", "mail", "correo", "subscribe", "sign up for"),
-    ("already have an account",),
+    ("rundbrief", "inbox", "correo", "sign up for", "subscribe to", "other subscribers"),
+    ("already have an account", "already a subscriber", "already subscribed"),
+    ("unsubscribe at any time", "subscriber only", "subscribers only", "enter email"),
+    ("enter e-mail", "your email", "your e-mail", "ihre email", "ihre e-mail", "votre email"),
+    ("votre e-mail", "votre adresse email", "votre adresse e-mail", "tu email", "tu e-mail"),
+    ("s by email", "s by e-mail", "s via email", "s via e-mail"),
 )
 """What a sign-up line holds when no label opens it: a newsletter's name (the token
-rule needs one), or a word of each prompt phrase (:data:`~cleantext.detectors.newsletter.PROMPT`)."""
+rule needs one), or the fixed words of a prompt phrase
+(:data:`~cleantext.detectors.newsletter.PROMPT`; "your email", not "mail", which most
+share rows and contact lines hold)."""
 SIGNUP_LEAD_WORDS = (
-    *("subscribe", "sign", "newsletter", "e-mail", "email", "abonnieren", "jetzt", "s'abonner"),
-    *("suscr", "iscriviti", "submit", "log", "register", "create", "my account", "anmelden"),
-    "connexion",
+    *("subscribe", "sign up", "sign me", "sign in", "signin", "newsletter", "e-mail address"),
+    *("email address", "abonnieren", "jetzt abonnieren", "s'abonner", "suscr", "iscriviti"),
+    *("submit", "log in", "login", "register", "create an", "create your", "create account"),
+    *("my account", "anmelden", "connexion"),
 )
 """The first words of :data:`~cleantext.detectors.newsletter.LABEL`'s labels."""
 COMMENT_LEAD_WORDS = (

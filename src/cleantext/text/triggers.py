@@ -150,11 +150,12 @@ RELATED_LEAD_WORDS = (
 words as far as they are fixed ("you may", not "you"), so that the many lines that open
 with "What", "Your" or "Top" in a page's body are not read."""
 AD_LEAD_WORDS = (
-    *("ad", "anzeige", "werbung", "publi", "pubbl", "reklama", "реклама", "广告", "廣告"),
-    *("広告", "광고", "إعلان", "פרסומת", "sponsored", "paid", "promoted", "partner"),
-    *("report", "story", "article", "continue", "skip", "close", "scroll"),
+    *("ad", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "reklama", "реклама"),
+    *("广告", "廣告", "広告", "광고", "إعلان", "פרסומת", "sponsored", "paid content", "promoted"),
+    *("partner content", "report ad", "report this ad", "story continues", "article continues"),
+    *("continue reading", "skip ad", "skip this ad", "close ad", "scroll to continue"),
 )
-"""The first words of ad_label's labels."""
+"""The first words of ad_label's labels, as far as they are fixed ("skip ad", not "skip")."""
 LINK_LEAD_WORDS = ("skip", "zum", "aller", "ir", "vai", "newer", "older", "prev", "next")
 """The first words of menu's skip and pager links."""
 TAG_LABEL_WORDS = (

@@ -59,7 +59,7 @@ from cleantext.text.prefilter import (
     trie,
     triggers,
 )
-from cleantext.text.triggers import COMMENTS, NEWSLETTER
+from cleantext.text.triggers import COMMENTS, NEWSLETTER, SPACES
 from strategies import any_text
 
 Rule = Callable[[str], bool]
@@ -364,7 +364,9 @@ def test_token_count_is_the_number_of_tokens(text: str) -> None:
 
 @given(
     st.lists(st.sampled_from(["Home", "News", "Europe & Eurasia", "東京", "a"]), min_size=2),
-    st.sampled_from([" > ", "›", " » ", " / ", " | ", " → ", " :: ", " --> ", "\xa0>>\t", ": "]),
+    st.sampled_from(
+        [" > ", "›", " » ", " / ", " | ", " → ", " :: ", " --> ", "\xa0>>\t", ": ", "/", "\u2009| "]
+    ),
 )
 def test_trails_hold_a_separator_mark(labels: list[str], separator: str) -> None:
     text = separator.join(labels)
@@ -437,6 +439,11 @@ def test_short_lines_with_is_a_search_of_the_short_lines(
     assert list(short_lines_with(page, iter(words), max_chars)) == expected
     assert list(FoldedLines(page.lines, max_chars=max_chars).containing(words)) == expected
     assert lines_with(short, words) == expected
+
+
+def test_spaces_are_what_a_pattern_reads_as_a_space() -> None:
+    spaces = [chr(code) for code in range(0x110000) if regex.match(r"\s", chr(code))]
+    assert sorted(SPACES) == [space for space in spaces if space != "\n"]
 
 
 def test_no_letter_folds_to_or_from_a_separator_mark() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
 
 import regex
 
@@ -13,7 +12,7 @@ from cleantext.detectors._menu import item_runs
 from cleantext.text.lexicon import count_tokens, has_bullet, strip_bullet
 from cleantext.text.page import Line, Page
 from cleantext.text.prefilter import short_lines_with
-from cleantext.text.triggers import LINK_LEADS, MENU_CELLS
+from cleantext.text.triggers import LINK_LEADS, MENU_SINGLES
 
 CELL_SEPARATOR = regex.compile(r"\t+|\x20{2,}")
 """Menu items laid out on one line, as a browser copies them: split by tabs or wide spaces."""
@@ -91,12 +90,14 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         text = page.lines.line_text(index)
         return _item(text, params, counts[index]), has_bullet(text)
 
-    singles = sorted(_single_line_candidates(page, params))
+    singles = _single_line_candidates(page, params)
     for indexes in margins:
         runs = item_runs(
             page.lines, counts, indexes.start, indexes.stop, params.max_chars,
             params.max_words, params.min_run, plain,
         )  # fmt: skip
+        if not runs and not singles:  # (most margins: nothing to order)
+            continue
         # In line order: a run is proposed when the line after it is read (after that
         # line's own proposals), or at the margin's end.
         events = [(index, 0, index) for index in singles if index in indexes]
@@ -127,12 +128,14 @@ def _run_proposal(
     )
 
 
-def _single_line_candidates(page: Page, params: Params) -> set[int]:
-    """The lines that hold a tab or two spaces in a row, or start with a word of
-    :data:`LINK_WORDS`, of at most the length :func:`_single_line` reads."""
+def _single_line_candidates(page: Page, params: Params) -> list[int]:
+    """The lines, in order, that hold a tab or two spaces in a row, or start with a word of
+    :data:`LINK_WORDS`, of at most the length :func:`_single_line` reads: one read of the
+    shared scan (:data:`~cleantext.text.triggers.MENU_SINGLES`). A line that starts with
+    such a word but that :data:`SKIP_LINK` and :data:`PAGER` reject comes too: with no tab
+    or two spaces it splits into one cell, and :func:`_single_line` proposes nothing."""
     longest = params.max_chars * params.min_run * 2
-    spaced = short_lines_with(page, MENU_CELLS, longest)
-    return {line.index for line in chain(spaced, LINK_WORDS.page_lines(page, longest))}
+    return [line.index for line in short_lines_with(page, MENU_SINGLES, longest)]
 
 
 def _single_line(line: Line, params: Params) -> Iterator[Proposal]:

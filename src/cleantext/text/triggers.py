@@ -42,15 +42,22 @@ SIGNUP_TRIGGERS = triggers(
 """One of these is in every sign-up line (:mod:`~cleantext.detectors.newsletter`)."""
 SIGNUP_WORDS_ANYWHERE = triggers(
     ("newsletter", "infolettre", "boletín", "boletin", "rassegna", "biuletyn", "рассылка"),
-    ("rundbrief", "inbox", "mail", "correo", "subscribe", "sign up for"),
-    ("already have an account",),
+    ("rundbrief", "inbox", "correo", "sign up for", "subscribe to", "other subscribers"),
+    ("already have an account", "already a subscriber", "already subscribed"),
+    ("unsubscribe at any time", "subscriber only", "subscribers only", "enter email"),
+    ("enter e-mail", "your email", "your e-mail", "ihre email", "ihre e-mail", "votre email"),
+    ("votre e-mail", "votre adresse email", "votre adresse e-mail", "tu email", "tu e-mail"),
+    ("s by email", "s by e-mail", "s via email", "s via e-mail"),
 )
 """What a sign-up line holds when no label opens it: a newsletter's name (the token
-rule needs one), or a word of each prompt phrase (:data:`~cleantext.detectors.newsletter.PROMPT`)."""
+rule needs one), or the fixed words of a prompt phrase
+(:data:`~cleantext.detectors.newsletter.PROMPT`; "your email", not "mail", which most
+share rows and contact lines hold)."""
 SIGNUP_LEAD_WORDS = (
-    *("subscribe", "sign", "newsletter", "e-mail", "email", "abonnieren", "jetzt", "s'abonner"),
-    *("suscr", "iscriviti", "submit", "log", "register", "create", "my account", "anmelden"),
-    "connexion",
+    *("subscribe", "sign up", "sign me", "sign in", "signin", "newsletter", "e-mail address"),
+    *("email address", "abonnieren", "jetzt abonnieren", "s'abonner", "suscr", "iscriviti"),
+    *("submit", "log in", "login", "register", "create an", "create your", "create account"),
+    *("my account", "anmelden", "connexion"),
 )
 """The first words of :data:`~cleantext.detectors.newsletter.LABEL`'s labels."""
 COMMENT_LEAD_WORDS = (
@@ -87,31 +94,68 @@ LEGAL_TRIGGERS = triggers(LEGAL_CORE)
 """A row of legal links holds a core word, so one of these (the core words, less the redundant)."""
 COOKIE_TRIGGERS = triggers(COOKIE_CORE, ["cookie"])
 """One of these is in every consent notice: a core word or "cookie" in a word."""
-SEPARATOR_MARKS = ("›", "»", "→", ">", "/", "|", "::")
-"""Every separator of a breadcrumb trail holds one of these (no letter case-folds to or
-from them: they are found in case-folded text too)."""
+SPACES = "\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+"""The characters that ``regex``'s ``\\s`` matches, but the newline (no line holds one)."""
+SEPARATOR_MARKS = (
+    *("›", "»", "→"),
+    *(space + mark for space in SPACES for mark in (">", "/", "|", "::", "-->")),
+)
+"""Every separator of a breadcrumb trail holds one of these: ``›``, ``»`` or ``→``, or
+``>``, ``/``, ``|``, ``::`` or ``-->`` right after a space, as
+:data:`~cleantext.detectors.breadcrumb.SEPARATOR` needs them (a date's "12/05" or a
+title's "Page|Site" is not read). No letter case-folds to or from them: they are found
+in case-folded text too."""
 PRICE_MARKS = ("$", "€", "£", "¥", "₹", "zł", "kr", "usd", "eur", "gbp")
 """Every price the page type counts holds one of these (currency signs and codes, case-folded)."""
 CELL_SPACES = ("\t", "  ")
 """What separates the cells of a menu laid out on one line."""
 
 RELATED_LEAD_WORDS = (
-    *("read", "see", "related", "more", "you", "recommended", "the most", "most", "popular"),
-    *("trending", "top", "latest", "also", "what", "don", "editor", "further", "in other"),
-    *("around", "recent", "similar", "other", "previous", "next", "mehr", "das", "könnte"),
-    *("lesen", "weitere", "meistgelesen", "ähnliche", "à lire", "lire", "sur le", "les plus"),
-    *("articles", "te puede", "lo más", "noticias", "también", "leggi", "articoli", "czytaj"),
-    *("zobacz", "читайте", "похожие", "関連", "相关", "相關", "continue", "keep", "full"),
-    *("weiterlesen", "leer", "seguir", "читать", "verwandte", "neueste", "schon"),
-    *("empfehlungen", "notas", "artículos", "vea", "veja", "leia", "notícias", "matérias"),
+    *("read more", "read also", "read next", "read the", "read full", "read whole", "read rest"),
+    *("read entire", "see more", "see also", "see next", "related", "recommended", "popular"),
+    *(f"more {word}" for word in ("from", "on", "in", "about", "stories", "news", "articles")),
+    *(f"more {word}" for word in ("coverage", "headlines", "video", "like this", "to read")),
+    *(f"more {word}" for word in ("to explore", "reviews", "recipes", "posts", "questions")),
+    *(f"more {word}" for word in ("guides", "galleries", "photos", "»", ":", "|", "›")),
+    *("more:", "more|", "more»", "more›", "you may", "you might", "you will", "you could"),
+    *(f"{the}most {word}" for the in ("", "the ") for word in ("popular", "read", "viewed")),
+    *(f"{the}most {word}" for the in ("", "the ") for word in ("shared", "emailed", "recent")),
+    *(f"{the}most {word}" for the in ("", "the ") for word in ("commented", "watched")),
+    *("trending", "top stories", "top news", "top articles", "top headlines", "latest news"),
+    *("latest stories", "latest articles", "latest posts", "latest headlines", "also read"),
+    *("also on", "also in", "what to", "don't miss", "dont miss", "editor ", "editor' "),
+    *("editor's ", "editor’ ", "editor’s ", "editors ", "further reading", "in other news"),
+    "around the web",
+    *(
+        f"{kind} {word}"
+        for kind in ("recent", "similar", "other", "previous", "next")
+        for word in ("posts", "articles", "stories", "news", "entries")
+    ),
+    *("mehr zum thema", "mehr lesen", "das könnte", "das thema", "könnte", "lesen sie auch"),
+    *("weitere artikel", "weitere beiträge", "weitere nachrichten", "weitere themen"),
+    *(
+        f"{kind} {word}"
+        for kind in ("ähnliche", "verwandte", "neueste")
+        for word in ("artikel", "beiträge", "nachrichten", "themen")
+    ),
+    *("meistgelesen", "schon gelesen", "empfehlungen aus", "empfehlungen für", "à lire"),
+    *("lire aussi", "lire la suite", "sur le même", "les plus lus", "articles similaires"),
+    *("te puede", "también te", "lo más", "noticias relacionad", "notas relacionad"),
+    *("artículos relacionad", "vea también", "veja", "leia", "notícias", "matérias", "leggi"),
+    *("articoli", "czytaj", "zobacz", "читайте", "похожие", "читать", "関連", "相关", "相關"),
+    *("continue reading", "keep reading", "full story", "weiterlesen", "leer más"),
+    "seguir leyendo",
 )
-"""The first words of related_list's headings, links and inline lines."""
+"""The first words of related_list's headings, links and inline lines: each pattern's
+words as far as they are fixed ("you may", not "you"), so that the many lines that open
+with "What", "Your" or "Top" in a page's body are not read."""
 AD_LEAD_WORDS = (
-    *("ad", "anzeige", "werbung", "publi", "pubbl", "reklama", "реклама", "广告", "廣告"),
-    *("広告", "광고", "إعلان", "פרסומת", "sponsored", "paid", "promoted", "partner"),
-    *("report", "story", "article", "continue", "skip", "close", "scroll"),
+    *("ad", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "reklama", "реклама"),
+    *("广告", "廣告", "広告", "광고", "إعلان", "פרסומת", "sponsored", "paid content", "promoted"),
+    *("partner content", "report ad", "report this ad", "story continues", "article continues"),
+    *("continue reading", "skip ad", "skip this ad", "close ad", "scroll to continue"),
 )
-"""The first words of ad_label's labels."""
+"""The first words of ad_label's labels, as far as they are fixed ("skip ad", not "skip")."""
 LINK_LEAD_WORDS = ("skip", "zum", "aller", "ir", "vai", "newer", "older", "prev", "next")
 """The first words of menu's skip and pager links."""
 TAG_LABEL_WORDS = (
@@ -192,6 +236,9 @@ LEGAL_LINKS = FOUND["legal_links"]
 COOKIE_NOTICE = FOUND["cookie_notice"]
 BREADCRUMB = FOUND["breadcrumb"]
 MENU_CELLS = FOUND["menu_cells"]
+MENU_SINGLES = either(MENU_CELLS, FOUND["menu_links"])
+"""The lines that menu reads on their own: a tab or two spaces in a row (a menu laid out
+on one line), or a skip or pager link's first word at the start."""
 TAG_LIST = FOUND["tag_list"]
 PRICES = FOUND["prices"]
 RELATED_LEADS = LeadWords(RELATED_LEAD_WORDS, FOUND["related_list"])

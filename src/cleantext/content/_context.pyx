@@ -174,7 +174,6 @@ cdef bint _heading_at(FeatureTable lines, Py_ssize_t index):
     )
 
 
-
 cdef bint _headline_at(FeatureTable lines, Py_ssize_t index, double length_low):
     """Line ``index`` may be the headline: heading-like (:func:`_heading_at`), worded
     (a stopword, or shorter than ``length_low`` characters), 3 words or more, no
@@ -238,6 +237,7 @@ def edge_lines(object initial, FeatureTable lines, tuple windows):
             found.add(index)
             index += 1
     return frozenset(found)
+
 
 def promote_headings(Classes classes, FeatureTable lines, double heading_distance):
     """Turn short lines that look like a heading, stand alone and come at most

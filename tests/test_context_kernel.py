@@ -19,10 +19,14 @@ from hypothesis import strategies as st
 
 from cleantext.content._context import (
     Classes,
+    edge_lines,
+    headline_lines,
     initial_classes,
+    looks_like_heading,
     promote_headings,
     removal_reason,
     removal_runs,
+    removals,
     resolve_context,
 )
 from cleantext.content.params import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
@@ -196,13 +200,10 @@ def test_the_context_is_resolved_as_the_plain_definition_resolves_it(seed: int) 
     assert given == classes  # (the classes given stay as they were)
 
 
-@given(LINES.map("\n".join), RUNS, st.data())
-def test_the_removed_runs_are_the_plain_definition(
-    text: str, runs: list[tuple[str, int]], data: st.DataObject
-) -> None:
-    lines = page_features(Page.from_text(text)).lines
-    count = len(lines)
-    classes = tiled(runs, count)
+def drawn_places(
+    data: st.DataObject, count: int
+) -> tuple[tuple[tuple[int, int], ...], frozenset[int], frozenset[int]]:
+    """Content runs, headlines and edge lines drawn at random on a page of ``count`` lines."""
     indexes = st.integers(0, count - 1)
     windows = tuple(
         sorted(
@@ -212,6 +213,17 @@ def test_the_removed_runs_are_the_plain_definition(
     )
     headlines = frozenset(data.draw(st.sets(indexes, max_size=3)))
     edge = frozenset(data.draw(st.sets(indexes, max_size=3)))
+    return windows, headlines, edge
+
+
+@given(LINES.map("\n".join), RUNS, st.data())
+def test_the_removed_runs_are_the_plain_definition(
+    text: str, runs: list[tuple[str, int]], data: st.DataObject
+) -> None:
+    lines = page_features(Page.from_text(text)).lines
+    count = len(lines)
+    classes = tiled(runs, count)
+    windows, headlines, edge = drawn_places(data, count)
     found = removal_runs(list(classes), lines, windows, headlines, edge, 5)
     assert found == plain_removal_runs(classes, lines, windows, headlines, edge)
 
@@ -276,6 +288,93 @@ def test_the_reasons_are_the_plain_definition(
     found = removal_reason(lines, initial, first, last, kind, tuple(window), counted)
     expected = plain_reason(lines, initial, range(first, last + 1), kind, tuple(window), language)
     assert found == expected
+
+
+def plain_headlines(
+    initial: list[str], lines: FeatureTable, window: tuple[int, int], params: Params
+) -> frozenset[int]:
+    """The headline candidates before the content run, as the classifier's Python found them."""
+    found: set[int] = set()
+    index, seen = window[0] - 1, 0
+    while window[1] >= window[0] and index >= 0 and seen < params.headline_lookback:
+        line = lines[index]
+        if initial[index] not in (CLAIMED, EMPTY):
+            seen += 1
+            worded = line.stopwords > 0 or line.chars < params.length_low
+            if looks_like_heading(line) and worded and line.words >= 3 and not line.sentence_end:
+                found.add(index)
+        index -= 1
+    return frozenset(found)
+
+
+def plain_edge(
+    initial: list[str], lines: FeatureTable, windows: tuple[tuple[int, int], ...]
+) -> frozenset[int]:
+    """The uncertain edge after the content runs, as the classifier's Python found it."""
+    edge: set[int] = set()
+    for _, last in windows:
+        index = last + 1
+        while (
+            index < len(initial) and initial[index] in (SHORT, NEAR) and lines[index].repeats == 1
+        ):
+            edge.add(index)
+            index += 1
+    return frozenset(edge)
+
+
+@given(
+    st.one_of(page_text(), LINES.map("\n".join)),
+    RUNS,
+    st.integers(0, 5),
+    st.sampled_from([0.0, 20.0, 70.0]),
+    st.data(),
+)
+def test_the_headlines_and_the_edge_are_the_plain_definition(
+    text: str, runs: list[tuple[str, int]], lookback: int, length_low: float, data: st.DataObject
+) -> None:
+    lines = page_features(Page.from_text(text)).lines
+    count = len(lines)
+    initial = tiled(runs, count)
+    indexes = st.integers(0, max(count - 1, 0))
+    window = data.draw(st.one_of(st.just((0, -1)), st.tuples(indexes, indexes).map(sorted)))
+    params = Params(headline_lookback=lookback, length_low=length_low)  # type: ignore[arg-type]
+    found = headline_lines(Classes.of(initial), lines, tuple(window), lookback, length_low)
+    assert found == plain_headlines(initial, lines, tuple(window), params)
+    windows = tuple(data.draw(st.lists(st.tuples(indexes, indexes).map(sorted), max_size=3)))
+    windows = tuple(tuple(window) for window in windows)
+    assert edge_lines(initial, lines, windows) == plain_edge(initial, lines, windows)
+
+
+@given(LINES.map("\n".join), RUNS, st.sampled_from([None, "en"]), st.data())
+def test_the_removals_are_the_runs_with_their_reasons(
+    text: str, runs: list[tuple[str, int]], language: str | None, data: st.DataObject
+) -> None:
+    page = Page.from_text(text)
+    lines = page_features(page).lines
+    count = len(lines)
+    classes = tiled(runs, count)
+    initial = tiled(list(reversed(runs)), count)
+    windows, headlines, edge = drawn_places(data, count)
+    counted = "stopwords" if language else "frequent words of the page"
+    found = removals(page.lines, lines, initial, classes, windows, headlines, edge, 5, counted)
+    window = windows[0] if windows else (0, -1)
+    expected = [
+        (
+            page.lines[first].start,
+            page.lines[last].end,
+            kind,
+            plain_reason(lines, tuple(initial), range(first, last + 1), kind, window, language),
+        )
+        for first, last, kind in plain_removal_runs(classes, lines, windows, headlines, edge)
+    ]
+    assert found == expected
+
+
+def test_removals_need_the_features_of_the_page_lines() -> None:
+    page = Page.from_text("Home\nNews\nIt rained all day.")
+    other = page_features(Page.from_text("Home")).lines
+    with pytest.raises(ValueError, match="lines for the features"):
+        removals(page.lines, other, [BAD], [BAD], ((0, 0),), frozenset(), frozenset(), 5, "x")
 
 
 def test_a_long_alternation_of_short_and_empty_lines_is_resolved_in_linear_time() -> None:

@@ -17,9 +17,11 @@ from hypothesis import strategies as st
 
 from cleantext.text._features import (
     KeyNumbers,
+    KeyTable,
     ends_sentence,
     line_keys,
     line_shapes,
+    measure_lines,
     without_marker,
 )
 from cleantext.text.features import (
@@ -144,6 +146,81 @@ def test_a_pages_repeats_number_the_plain_keys_and_shapes(text: str) -> None:
     page = Page.from_text(text)
     keys = [plain_strip(line.text).casefold() for line in page.lines]
     assert list(page_features(page).lines.repeats) == list(_repeats(keys))
+
+
+KEY_LINES = st.lists(
+    st.sampled_from(
+        [
+            "Home",
+            "HOME",
+            "• home",
+            "Straße",
+            "STRASSE",
+            "ﬁle",
+            "FILE",
+            "Page 1",
+            "page 22",
+            "Page ٣",
+            "Seite 𝟏",
+            "𝟏 Tag",
+            "ǅ x",
+            "ǆ X",
+            "İstanbul",
+            "i̇stanbul",
+            "x 2",
+            "x 3",
+            "Привет 4",
+            "ПРИВЕТ 5",
+            "🙂 1",
+            "🙂 2",
+            "a\u00a0b",
+            "ＡＢ 1",
+            "ａｂ 2",
+        ]
+    )
+    | page_line(),
+    min_size=1,
+    max_size=30,
+)
+"""Lines whose keys repeat: by case, by folding to several characters (``ß``, ``ﬁ``),
+beyond the folding table (digits of other scripts, beyond the Basic Multilingual Plane)."""
+
+
+def partition(values: list[object]) -> list[int]:
+    """Each value's number in the order of first occurrence (equal values: one number)."""
+    numbers: dict[object, int] = {}
+    return [numbers.setdefault(value, len(numbers)) for value in values]
+
+
+@given(KEY_LINES, st.sampled_from([1, 3, 4096]))
+def test_the_key_table_numbers_lines_as_their_plain_keys_and_shapes(
+    lines: list[str], batch: int
+) -> None:
+    """Lines get the same key number exactly when their plain keys are equal, and their keys
+    the same shape number exactly when the keys' regex shapes are; ``batch`` lines at a time."""
+    page = Page.from_text("\n".join(lines))
+    facts = measure_lines(
+        page.lines, page.tokens, page.word_counts, casefold, _numbers_to_zero, 70, 200, 14, batch
+    )
+    keys = [plain_strip(line.text).casefold() for line in page.lines]
+    numbers = list(facts.keys)
+    assert partition(numbers) == partition(keys)
+    shapes = [facts.shape_of_key[number] for number in numbers]
+    assert partition(shapes) == partition([NUMBER.sub("0", key) for key in keys])
+    assert sorted(set(numbers)) == list(range(len(set(keys))))
+    assert facts.shapes == len({NUMBER.sub("0", key) for key in keys})
+
+
+def test_the_key_table_reads_keys_of_the_page_and_one_folded_string_each() -> None:
+    keys = KeyTable("Home\nhome", 3)
+    with pytest.raises(ValueError, match="not in the page"):
+        keys.add_text(0, "Away")
+    with pytest.raises(ValueError, match="keys for"):
+        keys.add_folded([0, 1], ["home"])
+    assert keys.add_text(0, "Home") and keys.add_text(1, "home")
+    keys.add_folded([2], ["home"])
+    found, shapes, count = keys.finish(_numbers_to_zero)
+    assert (list(found), list(shapes), count) == ([0, 0, 0], [0], 1)
 
 
 @given(SHAPES)

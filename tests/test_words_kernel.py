@@ -14,10 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.text._lines import LineTable
-from cleantext.text._words import WordTable
+from cleantext.text._words import LineTokens, WordTable
 from cleantext.text.lexicon import UTILITY_WORDS, strip_bullet, tokens
 from cleantext.text.stopwords import STOPWORDS
-from cleantext.text.words import line_tokens
+from cleantext.text.words import WORD, count_words, line_tokens, plain_tokens, word_counts
 from strategies import any_text, page_text
 
 WORDS = [
@@ -95,6 +95,26 @@ def test_hits_are_the_plain_look_ups_of_each_token(text: str, step: int) -> None
     hits = array("q", [0, 0, 0, 0])
     assert found.hits_on(marks, WordTable(groups_of, True), hits) == total  # (built once)
     assert hits == expected
+
+
+@given(st.one_of(LINES.map("\n".join), page_text(), any_text()))
+def test_the_words_counted_with_the_tokens_are_the_plain_counts(text: str) -> None:
+    """The token pass counts each line's ``\\w+`` words as the word-count kernel and the
+    regex count them (lines left to the plain definition: by ``count_words``)."""
+    lines = LineTable(text)
+    found = line_tokens(lines).word_counts
+    assert found is not None
+    assert list(found) == list(word_counts(lines))
+    assert list(found) == [len(WORD.findall(line.text)) for line in lines]
+    assert LineTokens(lines, plain_tokens).word_counts is None
+    assert line_tokens(lines).select(range(len(lines))).word_counts is None
+
+
+def test_the_words_of_lines_left_to_the_plain_definition_are_counted_by_it() -> None:
+    lines = LineTable("+ one two\nΕλλάδα μου\nplain_words here")
+    found = LineTokens(lines, plain_tokens, lambda text: -len(text)).word_counts
+    assert found is not None and list(found) == [-9, -10, 2]
+    assert list(line_tokens(lines).word_counts or []) == [count_words(line.text) for line in lines]
 
 
 def test_a_changed_dict_is_read_again() -> None:

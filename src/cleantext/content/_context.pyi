@@ -4,6 +4,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from cleantext.content.params import Params
 from cleantext.text._features import FeatureTable, LineFeatures
+from cleantext.text._lines import LineTable
 
 class Classes:
     """The classes of a page's lines, a byte a line, read as class names."""
@@ -27,6 +28,16 @@ def candidates(
     gap_growth: float,
 ) -> list[tuple[float, tuple[int, int]]]: ...
 def looks_like_heading(line: LineFeatures) -> bool: ...
+def headline_lines(
+    initial: Classes | Sequence[str],
+    lines: FeatureTable,
+    window: tuple[int, int],
+    lookback: int,
+    length_low: float,
+) -> frozenset[int]: ...
+def edge_lines(
+    initial: Classes | Sequence[str], lines: FeatureTable, windows: tuple[tuple[int, int], ...]
+) -> frozenset[int]: ...
 def promote_headings(classes: Classes, lines: FeatureTable, heading_distance: float) -> None: ...
 def initial_classes(
     lines: FeatureTable, claims: Mapping[int, str] | None, params: Params
@@ -55,3 +66,14 @@ def removal_reason(
     window: tuple[int, int],
     counted_words: str,
 ) -> str: ...
+def removals(
+    table: LineTable,
+    lines: FeatureTable,
+    initial: Classes | Sequence[str],
+    classes: Classes | Sequence[str],
+    windows: tuple[tuple[int, int], ...],
+    headlines: frozenset[int],
+    edge: frozenset[int],
+    min_sentence_words: float,
+    counted_words: str,
+) -> list[tuple[int, int, str, str]]: ...

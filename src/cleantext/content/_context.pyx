@@ -12,7 +12,7 @@ the three lists the passes need).
 from cpython.array cimport array
 
 from cleantext.text._features cimport FeatureTable, LineFacts, LineFeatures, count_at
-from cleantext.text._lines cimport checked_index
+from cleantext.text._lines cimport LineTable, checked_index, line_end, line_start
 
 from cleantext.content.params import BAD, CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT
 
@@ -172,6 +172,71 @@ cdef bint _heading_at(FeatureTable lines, Py_ssize_t index):
         count_at(lines.repeats, index), facts.separators.data.as_uchars[index],
         facts.digits.data.as_uchars[index],
     )
+
+
+cdef bint _headline_at(FeatureTable lines, Py_ssize_t index, double length_low):
+    """Line ``index`` may be the headline: heading-like (:func:`_heading_at`), worded
+    (a stopword, or shorter than ``length_low`` characters), 3 words or more, no
+    sentence end."""
+    cdef LineFacts facts = lines.facts
+    cdef bint worded = (
+        count_at(lines.stopwords, index) > 0 or count_at(facts.chars, index) < length_low)
+    return (
+        _heading_at(lines, index) and worded and count_at(facts.words, index) >= 3
+        and not facts.sentence_end.data.as_uchars[index]
+    )
+
+
+def headline_lines(object initial, FeatureTable lines, tuple window, Py_ssize_t lookback,
+                   double length_low):
+    """The heading-like lines among the ``lookback`` lines before the content run
+    ``window`` (lines a named detector claims, and empty ones, are not counted; see
+    :func:`cleantext.content.runs.find_headlines`). ``initial``: each line's own class
+    (:class:`Classes`, or a sequence of class names).
+
+    >>> from cleantext.text.features import page_features
+    >>> from cleantext.text.page import Page
+    >>> text = "Home\\nThe Bridge Opens in May\\nThe mayor said the bridge will open in May."
+    >>> lines = page_features(Page.from_text(text)).lines
+    >>> sorted(headline_lines(["short", "short", "good"], lines, (2, 2), 3, 70))
+    [1]
+    """
+    cdef bytearray codes = _classes(initial).codes
+    cdef Py_ssize_t first = window[0], last = window[1]
+    cdef Py_ssize_t index = first - 1, seen = 0
+    cdef list found = []
+    if last < first:
+        return frozenset()
+    while index >= 0 and seen < lookback:
+        if codes[index] != C_CLAIMED and codes[index] != C_EMPTY:
+            seen += 1
+            if _headline_at(lines, index, length_low):
+                found.append(index)
+        index -= 1
+    return frozenset(found)
+
+
+def edge_lines(object initial, FeatureTable lines, tuple windows):
+    """The short and near-good lines (by their own class, ``initial``) right after each
+    content run of ``windows`` that occur once on the page (see
+    :func:`cleantext.content.runs.trailing_edge`).
+
+    >>> from cleantext.text.features import page_features
+    >>> from cleantext.text.page import Page
+    >>> lines = page_features(Page.from_text("a\\nb\\nc\\nd")).lines
+    >>> sorted(edge_lines(["good", "short", "near", "bad"], lines, ((0, 0),)))
+    [1, 2]
+    """
+    cdef bytearray codes = _classes(initial).codes
+    cdef Py_ssize_t count = len(codes), index, last
+    cdef set found = set()
+    for _, last in windows:
+        index = last + 1
+        while (index < count and (codes[index] == C_SHORT or codes[index] == C_NEAR)
+               and count_at(lines.repeats, index) == 1):
+            found.add(index)
+            index += 1
+    return frozenset(found)
 
 
 def promote_headings(Classes classes, FeatureTable lines, double heading_distance):
@@ -497,3 +562,36 @@ times), 1 line before the content'
     cdef str where = _where(first, last, window[0], window[1])
     cdef str own = _NAMES[codes[shown]]
     return f"{_count_lines(last - first + 1)} of {label} ({own}: {evidence}), {where}"
+
+
+def removals(LineTable table, FeatureTable lines, object initial, object classes,
+             tuple windows, frozenset headlines, frozenset edge, double min_sentence_words,
+             str counted_words):
+    """The classifier's removals in one pass: ``(start, end, kind, reason)`` for each run
+    of :func:`removal_runs` (``start`` and ``end``: where its first line starts and its
+    last line ends in ``table``, the page's lines), with its :func:`removal_reason` (the
+    main content run is ``windows[0]``).
+
+    >>> from cleantext.text.features import page_features
+    >>> from cleantext.text.page import Page
+    >>> page = Page.from_text("Home\\nHome\\nIt rained all day.")
+    >>> lines = page_features(page).lines
+    >>> removals(page.lines, lines, ["bad", "bad", "good"], ["bad", "bad", "good"], ((2, 2),),
+    ...     frozenset(), frozenset(), 5, "stopwords")  # doctest: +NORMALIZE_WHITESPACE
+    [(0, 9, 'outside', '2 lines of boilerplate (bad: 1 words, no sentence punctuation,
+      0% stopwords, occurs 2 times), 1 line before the content')]
+    """
+    cdef tuple window = windows[0] if windows else (0, -1)
+    cdef list found = []
+    cdef Py_ssize_t first, last
+    cdef str kind
+    cdef Classes own = _classes(initial)
+    if len(table) != len(lines):
+        raise ValueError(f"{len(table)} lines for the features of {len(lines)}")
+    for first, last, kind in removal_runs(classes, lines, windows, headlines, edge,
+                                          min_sentence_words):
+        found.append((
+            line_start(table, first), line_end(table, last), kind,
+            removal_reason(lines, own, first, last, kind, window, counted_words),
+        ))
+    return found

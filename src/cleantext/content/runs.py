@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleantext.content._context import Classes, candidates
+from cleantext.content._context import Classes, candidates, edge_lines, headline_lines
 from cleantext.content._context import looks_like_heading as looks_like_heading
-from cleantext.content.params import CLAIMED, EMPTY, GOOD, LIST, NEAR, SHORT, Params
+from cleantext.content.params import CLAIMED, EMPTY, GOOD, LIST, Params
 from cleantext.text.features import FeatureTable
 
 NEUTRAL = frozenset({LIST, EMPTY})
@@ -51,14 +51,7 @@ def content_windows(
     candidates = _candidates(classes, lines, params, stops)
     best = max((score for score, _ in candidates), default=0.0)
     substantial = min(params.min_article, params.main_share * best)
-    first_stop = min(
-        (
-            stop
-            for stop in stops
-            if any(run[0] < stop for score, run in candidates if score >= substantial)
-        ),
-        default=None,
-    )
+    first_stop = _first_stop(candidates, stops, substantial)
     eligible = [item for item in candidates if first_stop is None or item[1][0] < first_stop]
     top = max((score for score, _ in eligible), default=0.0)
     main = next((run for score, run in eligible if score >= params.main_share * top), None)
@@ -69,6 +62,21 @@ def content_windows(
         run for score, run in eligible if run != main and score >= max(share * top, params.min_post)
     ]
     return (main, *others)
+
+
+def _first_stop(
+    candidates: list[tuple[float, tuple[int, int]]], stops: frozenset[int], substantial: float
+) -> int | None:
+    """The first of ``stops`` after the start of a candidate run scoring ``substantial`` or
+    more (None: no such stop).
+
+    >>> _first_stop([(5.0, (4, 6)), (60.0, (10, 20))], frozenset({2, 8, 30}), 50.0)
+    30
+    """
+    start = min((run[0] for score, run in candidates if score >= substantial), default=None)
+    if start is None:
+        return None
+    return min((stop for stop in stops if stop > start), default=None)
 
 
 def _candidates(
@@ -95,17 +103,11 @@ def trailing_edge(
     """Short lines right after a content run, before anything that is plainly boilerplate.
 
     They may be the article's closing list ("What we liked") or the first
-    links of the footer; on their own they are too uncertain to remove.
+    links of the footer; on their own they are too uncertain to remove. (Compiled:
+    :func:`cleantext.content._context.edge_lines`; they occur once on the page, and
+    ``initial``, each line's own class, calls them short or near-good.)
     """
-    edge: set[int] = set()
-    for _, last in windows:
-        index = last + 1
-        while (
-            index < len(initial) and initial[index] in (SHORT, NEAR) and lines[index].repeats == 1
-        ):
-            edge.add(index)
-            index += 1
-    return frozenset(edge)
+    return edge_lines(initial, lines, windows)
 
 
 def find_headlines(
@@ -120,14 +122,4 @@ def find_headlines(
     the same; named detectors remove those (their lines are not counted here),
     so keeping them all costs little.
     """
-    found: set[int] = set()
-    index, seen = window[0] - 1, 0
-    while window[1] >= window[0] and index >= 0 and seen < params.headline_lookback:
-        line = lines[index]
-        if initial[index] not in (CLAIMED, EMPTY):
-            seen += 1
-            worded = line.stopwords > 0 or line.chars < params.length_low
-            if looks_like_heading(line) and worded and line.words >= 3 and not line.sentence_end:
-                found.add(index)
-        index -= 1
-    return frozenset(found)
+    return headline_lines(initial, lines, window, params.headline_lookback, params.length_low)

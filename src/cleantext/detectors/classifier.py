@@ -2,8 +2,8 @@
 
 The lines are classified by :mod:`cleantext.content.classify`; this module turns the
 lines that are not content into proposals, one per run of lines of the same
-kind, with the evidence in the reason (the compiled
-:func:`~cleantext.content._context.removal_reason`: its size and kind, the evidence of its
+kind, with the evidence in the reason, all found in one compiled pass
+(:func:`~cleantext.content._context.removals`: each run's size and kind, the evidence of its
 first line with a class of its own, and where it lies from the main content).
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cleantext.content._context import removal_reason, removal_runs
+from cleantext.content._context import removals
 from cleantext.content.classify import Params, analyse
 from cleantext.detector import Detector, Proposal
 from cleantext.text.page import Page
@@ -32,28 +32,21 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
     analysis = analyse(page, params, page.claims)
     if not analysis.windows:
         return
-    runs = removal_runs(
-        analysis.classes,
+    scores = {"inside": params.inside_score, "prose": params.prose_score, "edge": params.edge_score}
+    counted_words = "stopwords" if analysis.features.language else "frequent words of the page"
+    found = removals(
+        page.lines,
         analysis.features.lines,
+        analysis.initial,
+        analysis.classes,
         analysis.windows,
         analysis.headlines,
         analysis.edge,
         params.min_sentence_words,
+        counted_words,
     )
-    scores = {"inside": params.inside_score, "prose": params.prose_score, "edge": params.edge_score}
-    counted_words = "stopwords" if analysis.features.language else "frequent words of the page"
-    for first, last, kind in runs:
-        reason = removal_reason(
-            analysis.features.lines,
-            analysis.initial,
-            first,
-            last,
-            kind,
-            analysis.window,
-            counted_words,
-        )
-        score = scores.get(kind, params.score)
-        yield Proposal(page.lines[first].start, page.lines[last].end, score, reason)
+    for start, end, kind, reason in found:
+        yield Proposal(start, end, scores.get(kind, params.score), reason)
 
 
 DETECTOR = Detector(

@@ -102,6 +102,16 @@ def measure_lines(
     batch: int = 4096,
 ) -> LineFacts: ...
 
+class KeyTable:
+    """Numbers a page's lines by their repetition keys, read in place."""
+
+    def __init__(self, text: str, lines: int) -> None: ...
+    def add_text(self, line: int, text: str) -> bool: ...
+    def add_folded(self, lines: list[int], keys: list[str]) -> None: ...
+    def finish(
+        self, numbers_to_zero: Callable[[str], str]
+    ) -> tuple[array[int], array[int], int]: ...
+
 class KeyNumbers:
     """Numbers the keys it is given: equal keys one number."""
 

@@ -7,10 +7,12 @@ them against those definitions.
 """
 
 from cpython.array cimport array, clone
+from cpython.mem cimport PyMem_Free, PyMem_Realloc
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
     PyUnicode_New, PyUnicode_READ, PyUnicode_WRITE,
 )
+from libc.stdint cimport uint64_t
 from libc.string cimport memcpy
 
 from cleantext.text._lines cimport (
@@ -548,18 +550,17 @@ def measure_lines(LineTable table, object tokens, object word_counts, object cas
         raise ValueError(f"shape_limit must be 0 to 256, not {shape_limit}")
     cdef Py_ssize_t count = len(table), first, index
     cdef LineFacts facts = LineFacts.__new__(LineFacts)
-    cdef KeyNumbers numbers = KeyNumbers()
+    cdef KeyTable keys = KeyTable(table.text, count)
     cdef Py_ssize_t last
     cdef str page_text = table.text
     cdef Span text
     cdef array long_parts, number_words
-    cdef bytearray digits
-    cdef list keys, others, where
+    cdef list others, where
     facts._allocate(count)
     for first in range(0, count, batch):
         last = min(first + batch, count)
         long_parts, number_words = tokens.word_facts(long_word, first, last)
-        keys, others, where, digits = [], [], [], bytearray(last - first)
+        others, where = [], []
         for index in range(first, last):
             text = _span(page_text, text_start(table, index), line_end(table, index))
             if _may_be_prose(text, full_from):
@@ -568,11 +569,206 @@ def measure_lines(LineTable table, object tokens, object word_counts, object cas
                             number_words.data.as_ints[index - first], shape_limit, long_word)
             else:
                 facts._light(index, text, word_counts[index])
-            _add_key(keys, text, page_text, digits, others, where)
-        _fold_others(keys, others, where, casefold)
-        numbers.add(keys, digits)
-    facts.keys, facts.shape_of_key, facts.shapes = numbers.finish(numbers_to_zero)
+            text.start += _marker_length(text)
+            if not keys.add_line(index, text):  # (a character the table cannot fold)
+                others.append(_text_of(text, page_text))
+                where.append(index)
+        if others:
+            keys.add_folded(where, casefold(u"\n".join(others)).split(u"\n"))
+    facts.keys, facts.shape_of_key, facts.shapes = keys.finish(numbers_to_zero)
     return facts
+
+
+cdef struct KeyEntry:
+    # A distinct repetition key: its characters (read in place, through the folding table
+    # when ``folded`` is 0: a line of the page's text; else a folded string's), their
+    # hash and whether they may hold a decimal digit.
+    Span chars
+    bint folded, digits
+    uint64_t hash_value
+
+
+cdef extern from *:
+    """
+    #define CLEANTEXT_KEY_FNV_START 14695981039346656037ULL
+    #define CLEANTEXT_KEY_FNV_PRIME 1099511628211ULL
+    """
+    # A key's hash: FNV-1a over its folded code points, in C's unsigned 64-bit arithmetic.
+    const uint64_t KEY_FNV_START "CLEANTEXT_KEY_FNV_START"
+    const uint64_t KEY_FNV_PRIME "CLEANTEXT_KEY_FNV_PRIME"
+
+
+cdef inline Py_UCS4 _key_char(KeyEntry *key, Py_ssize_t index) noexcept:
+    """Character ``index`` of ``key``, folded."""
+    cdef Py_UCS4 char = PyUnicode_READ(key.chars.kind, key.chars.data, key.chars.start + index)
+    return char if key.folded else folds[char]
+
+
+cdef bint _same_key(KeyEntry *key, KeyEntry *other) noexcept:
+    """``key`` and ``other`` are the same folded characters."""
+    cdef Py_ssize_t index, length = key.chars.end - key.chars.start
+    if key.hash_value != other.hash_value or length != other.chars.end - other.chars.start:
+        return False
+    for index in range(length):
+        if _key_char(key, index) != _key_char(other, index):
+            return False
+    return True
+
+
+cdef class KeyTable:
+    """Numbers a page's lines by their repetition keys (each line's text without list
+    marker, case folded, see :func:`line_keys`): equal keys one number, in the order of
+    their first line. A key is read in place, folded from the table as it is hashed
+    and compared: no string is made for a line, and each distinct key is held as where
+    it lies (a line the table cannot fold is held as its folded string).
+
+    >>> from cleantext.text._lines import LineTable
+    >>> table = LineTable("Home\\nMay 1\\nSTRASSE\\nHOME\\nMay 2")
+    >>> keys = KeyTable(table.text, len(table))
+    >>> [keys.add_text(index, table.line_text(index)) for index in (0, 1, 3, 4)]
+    [True, True, True, True]
+    >>> keys.add_folded([2], ["straße".casefold()])
+    >>> found, shapes, count = keys.finish(str)
+    >>> list(found), list(shapes), count
+    ([0, 1, 3, 0, 2], [0, 1, 1, 2], 3)
+    """
+
+    cdef str text  # the page's text (the keys of its lines are read in it)
+    cdef list strings  # the folded strings of the keys the table cannot fold
+    cdef KeyEntry *entries
+    cdef Py_ssize_t size, capacity
+    cdef array slots  # an entry's number + 1 (0: empty); a power of two, at most half used
+    cdef array numbers  # per line, its key's number (see ``put_count``)
+
+    def __cinit__(self, str text, Py_ssize_t lines):
+        self.text, self.strings, self.entries, self.size, self.capacity = text, [], NULL, 0, 0
+        self.slots = _zeros(_INTS, 64)
+        self.numbers = _zeros(_BYTES, lines)
+
+    def __dealloc__(self):
+        PyMem_Free(self.entries)
+
+    cdef bint add_line(self, Py_ssize_t line, Span chars) except -1:
+        """Number line ``line``, whose key is ``chars`` (of the page's text) folded from the
+        table; False (nothing numbered) when a character is beyond the table or folds to
+        several."""
+        cdef KeyEntry key
+        cdef Py_ssize_t position
+        cdef Py_UCS4 char
+        key.chars, key.folded, key.digits, key.hash_value = chars, False, False, KEY_FNV_START
+        for position in range(chars.start, chars.end):
+            char = _at(chars, position)
+            if char >= FOLDS_END or folds[char] == NOT_ONE:
+                return False
+            char = folds[char]
+            key.digits = key.digits or _decimal_by_table(char)
+            key.hash_value = (key.hash_value ^ <uint64_t>char) * KEY_FNV_PRIME
+        self._number(line, &key)
+        return True
+
+    def add_text(self, Py_ssize_t line, str text):
+        """Number line ``line`` whose text (without list marker) is ``text``, a part of the
+        page's text (:meth:`add_line`; for the tests)."""
+        cdef Py_ssize_t start = self.text.find(text)
+        if start < 0:
+            raise ValueError(f"{text!r} is not in the page's text")
+        return self.add_line(line, _span(self.text, start, start + len(text)))
+
+    def add_folded(self, list lines, list keys):
+        """Number lines ``lines`` whose keys are ``keys`` (folded strings, each held: they
+        may hold a decimal digit)."""
+        cdef KeyEntry entry
+        cdef Py_ssize_t position, line, known
+        cdef str key
+        if len(lines) != len(keys):
+            raise ValueError(f"{len(keys)} keys for {len(lines)} lines")
+        for line, key in zip(lines, keys):
+            entry.chars, entry.folded, entry.digits = _span(key, 0, len(key)), True, True
+            entry.hash_value = KEY_FNV_START
+            for position in range(len(key)):
+                entry.hash_value = (entry.hash_value ^ <uint64_t>_at(entry.chars, position)
+                                    ) * KEY_FNV_PRIME
+            known = self.size
+            self._number(line, &entry)
+            if self.size > known:
+                self.strings.append(key)  # (a new key: its entry reads this string)
+
+    cdef Py_ssize_t _number(self, Py_ssize_t line, KeyEntry *key) except -1:
+        """Give line ``line`` the number of ``key``, entering it when new; return it."""
+        cdef Py_ssize_t mask = len(self.slots) - 1
+        cdef Py_ssize_t slot = <Py_ssize_t>(key.hash_value & <uint64_t>mask), number
+        while self.slots.data.as_ints[slot]:
+            number = self.slots.data.as_ints[slot] - 1
+            if _same_key(&self.entries[number], key):
+                self.numbers = put_count(self.numbers, line, number)
+                return number
+            slot = (slot + 1) & mask
+        number = self.size
+        self._append(key)
+        self.slots.data.as_ints[slot] = <int>number + 1
+        if 2 * self.size > len(self.slots):
+            self._grow()
+        self.numbers = put_count(self.numbers, line, number)
+        return number
+
+    cdef int _append(self, KeyEntry *key) except -1:
+        """Hold ``key`` as the next entry (the entries grow by half when full)."""
+        cdef KeyEntry *grown
+        if self.size == self.capacity:
+            grown = <KeyEntry *>PyMem_Realloc(
+                self.entries, (self.capacity + self.capacity // 2 + 64) * sizeof(KeyEntry))
+            if grown is NULL:
+                raise MemoryError()
+            self.entries, self.capacity = grown, self.capacity + self.capacity // 2 + 64
+        self.entries[self.size] = key[0]
+        self.size += 1
+        return 0
+
+    cdef void _grow(self) except *:
+        """Double the slots (at most half of them used) and enter every key again."""
+        cdef Py_ssize_t size = 2 * len(self.slots), mask = size - 1, slot, number
+        self.slots = _zeros(_INTS, size)
+        for number in range(self.size):
+            slot = <Py_ssize_t>(self.entries[number].hash_value & <uint64_t>mask)
+            while self.slots.data.as_ints[slot]:
+                slot = (slot + 1) & mask
+            self.slots.data.as_ints[slot] = <int>number + 1
+
+    cdef str _table_key(self, Py_ssize_t number):
+        """The folded string of key ``number``, one the table folds."""
+        cdef bint digits
+        return _table_folded(self.entries[number].chars, &digits)
+
+    def finish(self, object numbers_to_zero):
+        """``(numbers, shape_of_key, shapes)``, as :meth:`KeyNumbers.finish` gives them:
+        each line's key number, each key's shape number and how many shapes there are. A
+        key without a decimal digit is its own shape (no other key's shape is: a shape
+        with a digit run holds ``0``); the shapes of the others are compared as strings
+        (``numbers_to_zero``: see :func:`line_shapes`). The keys are let go."""
+        cdef dict by_shape = {}
+        cdef array shape_of_key = _zeros(_INTS, self.size)
+        cdef Py_ssize_t number, shapes = 0, folded = 0
+        cdef object found
+        cdef str key, shape
+        for number in range(self.size):
+            if not self.entries[number].digits:
+                shape_of_key.data.as_ints[number] = shapes
+                shapes += 1
+                continue
+            if self.entries[number].folded:
+                key = self.strings[folded]
+                folded += 1
+            else:
+                key = self._table_key(number)
+            shape = _shape(key, numbers_to_zero)
+            found = by_shape.get(shape)
+            if found is None:
+                found = by_shape[shape] = shapes
+                shapes += 1
+            shape_of_key.data.as_ints[number] = found
+        cdef array numbers = self.numbers
+        self.numbers, self.strings, self.size = None, [], 0
+        return numbers, shape_of_key, shapes
 
 
 cdef class KeyNumbers:

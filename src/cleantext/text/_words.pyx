@@ -486,18 +486,23 @@ cdef class LineTokens:
     cdef Py_ssize_t id_count  # while building: the ids written (``ids`` has spare room)
     cdef bint wide  # the bounds are 64-bit (a text too long for 32-bit offsets), else 32-bit
     cdef array slots  # while building: the vocabulary's hash table (see ``_id_of``)
+    cdef array counted  # each line's ``\\w+`` words, when counted with the tokens (else None)
 
-    def __init__(self, LineTable table, plain):
+    def __init__(self, LineTable table, plain, count_words=None):
         """``plain(text)`` gives the tokens of a line the kernel leaves to the plain
         definition (any character it does not class, or a leading ``+``, which may be
-        a list marker or a token)."""
+        a list marker or a token). With ``count_words``, each line's ``\\w+`` words are
+        counted in the same pass (:attr:`word_counts`, what :func:`word_counts` gives),
+        ``count_words(text)`` counting those of a line left to the plain definition."""
         cdef str text = table.text
-        cdef Py_ssize_t index, first, end, count = len(table)
+        cdef Py_ssize_t index, first, end, count = len(table), words
         self.words = Vocabulary(text)
         self.slots = clone(_new_array("i"), 64, True)
         self.wide = table.wide
         self.ids, self.id_count = clone(_new_array("i"), 64, False), 0
         self.bounds = clone(_new_array("q" if self.wide else "i"), count + 1, False)
+        if count_words is not None:
+            self.counted = clone(_new_array("i"), count, False)  # (exactly its size)
         self._set_bound(0)
         for index in range(count):
             first = first_of(text, line_start(table, index))
@@ -505,8 +510,11 @@ cdef class LineTokens:
             if text[first] == u"+" or not all_handled(text, first, end):
                 for token in plain(text[first:end]):
                     self._add(token)
+                words = count_words(text[first:end]) if count_words is not None else 0
             else:
-                self._scan(text, first, end)
+                words = self._scan(text, first, end)
+            if self.counted is not None:
+                self.counted.data.as_ints[index] = words
             self._set_bound(index + 1)
         self.slots = None  # (only needed while building)
         resize(self.ids, self.id_count)  # (exactly their size: the growth's spare room goes)
@@ -524,19 +532,25 @@ cdef class LineTokens:
             return self.bounds.data.as_longlongs[index]
         return self.bounds.data.as_ints[index]
 
-    cdef int _scan(self, str text, Py_ssize_t position, Py_ssize_t end) except -1:
+    cdef Py_ssize_t _scan(self, str text, Py_ssize_t position, Py_ssize_t end) except -1:
         """Add the tokens of ``text[position:end]``, a line of handled characters: each
         character's classes are read once, and each token's characters once, for its
-        end, its case and its hash."""
-        cdef Py_ssize_t start, stop
+        end, its case and its hash. Returns the line's ``\\w+`` words, counted as the
+        characters are read (each of them once: a word starts at a word character after
+        none)."""
+        cdef Py_ssize_t start, stop, words = 0
         cdef unsigned char bits, seen  # a character's classes; those of the token's
         cdef Py_UCS4 char
         cdef uint64_t hash_value, kept_hash  # the hash so far; up to the last non-stop
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
+        cdef bint word, in_word = False
         while position < end:
             char = PyUnicode_READ(kind, data, position)
             bits = token_classes(char)
+            word = is_handled_word_char(char)
+            words += word and not in_word
+            in_word = word
             if not bits & STARTS_TOKEN:
                 position += 1
                 continue
@@ -552,13 +566,16 @@ cdef class LineTokens:
                     break
                 char = PyUnicode_READ(kind, data, position)
                 bits = token_classes(char)
+                word = is_handled_word_char(char)
+                words += word and not in_word
+                in_word = word
                 if not bits & CONTINUES_TOKEN:
                     position += 1  # (it starts no token either)
                     break
             self._append(self._id_of(
                 Span(kind, data, start, stop - start, (seen & CHANGES_IN_LOWER) != 0),
                 kept_hash, None))
-        return 0
+        return words
 
     cdef int _add(self, str token) except -1:
         """Append ``token``'s id, giving it the next one if it is new."""
@@ -599,6 +616,20 @@ cdef class LineTokens:
         self.ids.data.as_ints[self.id_count] = token
         self.id_count += 1
         return 0
+
+    @property
+    def word_counts(self):
+        """Each line's ``\\w+`` words (an ``array('i')``), when they were counted with the
+        tokens (see ``count_words``), else None.
+
+        >>> from cleantext.text._lines import LineTable
+        >>> table = LineTable("Home | News-room | 2024\\n+ 1\\n• Café au lait\\nΕλλάδα")
+        >>> list(LineTokens(table, str.split, lambda text: -1).word_counts)
+        [4, -1, 3, -1]
+        >>> LineTokens(table, str.split).word_counts is None
+        True
+        """
+        return self.counted
 
     @property
     def vocabulary(self):
@@ -838,7 +869,7 @@ cdef class LineTokens:
             chosen.ids.extend(self.ids[self.bounds[index]: self.bounds[index + 1]])
             chosen.bounds.append(len(chosen.ids))
         chosen.id_count = len(chosen.ids)
-        return chosen
+        return chosen  # (without word counts: the page's features select those themselves)
 
 
 Sequence.register(LineTokens)

@@ -169,6 +169,12 @@ HEADER_LINE = regex.compile(
 """All of :data:`HEADER_KINDS` in one pattern, tried in their order: one match a line."""
 EVERY_KIND = (1 << len(HEADER_KINDS)) - 1
 """Every kind of :data:`HEADER_KINDS`: kind ``k`` is the bit ``1 << k``."""
+KINDS_TRIED = tuple(
+    tuple(item for number, item in enumerate(HEADER_KINDS) if kinds >> number & 1)
+    for kinds in range(EVERY_KIND + 1)
+)
+"""For each set of kinds (bits), its kinds and their patterns, in order: the ones a line is
+tried for (a line is mostly tried for one or two)."""
 WORD_KINDS = tuple(
     (1 << number, HEADERS[kind]) for number, (kind, _) in enumerate(HEADER_KINDS) if kind in HEADERS
 )
@@ -235,8 +241,8 @@ def header_kind(text: str, kinds: int = EVERY_KIND) -> str | None:
 
 def _first_kind(text: str, kinds: int) -> str | None:
     """The first of the ``kinds`` (bits) whose pattern matches ``text``, or None."""
-    for number, (kind, pattern) in enumerate(HEADER_KINDS):
-        if kinds >> number & 1 and pattern.match(text):
+    for kind, pattern in KINDS_TRIED[kinds & EVERY_KIND]:
+        if pattern.match(text):
             return kind
     return None
 
@@ -270,11 +276,16 @@ class _Candidates:
         for index in dated:
             if DATE_DIGITS.search(lines.line_text(index)):
                 possible[index] = possible.get(index, 0) | DATED_KINDS
-        texts = {index: lines.line_text(index) for index in possible}
-        tried = {(texts[index], kinds) for index, kinds in possible.items()}  # (lines repeat)
-        found = {key: header_kind(*key) for key in tried}
-        kinds = {index: found[texts[index], possible[index]] for index in sorted(possible)}
-        return {index: kind for index, kind in kinds.items() if kind is not None}
+        found: dict[int, str] = {}
+        known: dict[tuple[str, int], str | None] = {}  # (lines repeat)
+        for index in sorted(possible):
+            key = (lines.line_text(index), possible[index])
+            if key not in known:
+                known[key] = header_kind(*key)
+            kind = known[key]
+            if kind is not None:
+                found[index] = kind
+        return found
 
     def _word_kinds(self) -> dict[int, int]:
         """Line index to the kinds (bits) whose words the line holds."""

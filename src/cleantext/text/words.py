@@ -1,6 +1,7 @@
 """Word counts and word tokens of all of a page's lines at once.
 
-The compiled kernel :mod:`cleantext.text._words` reads the lines in place and gives
+The compiled kernel :mod:`cleantext.text._words` reads the lines in place (the tokens and
+the word counts in one pass, or the word counts alone) and gives
 exactly what the plain per-line definitions give (``len(WORD.findall(text))`` and
 ``tokens(strip_bullet(text))``): it classes the common characters itself and hands
 each line with any other character to those definitions, here.
@@ -33,12 +34,14 @@ def word_counts(lines: LineTable) -> array[int]:
 def line_tokens(lines: LineTable) -> LineTokens:
     """Lower-case word tokens of each line without its list marker (``tokens(strip_bullet(text))``).
 
-    List markers hold no token (they are not token characters), but for ``+``.
+    List markers hold no token (they are not token characters), but for ``+``. Each line's
+    words (:func:`word_counts`) are counted in the same pass: ``.word_counts``.
 
-    >>> list(line_tokens(LineTable("- Read 'A.B.' -- e-mail us...\\n+ Ünïcode 3.\\n+ 1")))
-    [('read', "a.b.'", 'e-mail', 'us'), ('ünïcode', '3'), ('1',)]
+    >>> found = line_tokens(LineTable("- Read 'A.B.' -- e-mail us...\\n+ Ünïcode 3.\\n+ 1"))
+    >>> list(found), list(found.word_counts)
+    ([('read', "a.b.'", 'e-mail', 'us'), ('ünïcode', '3'), ('1',)], [6, 2, 1])
     """
-    return LineTokens(lines, plain_tokens)
+    return LineTokens(lines, plain_tokens, count_words)
 
 
 def count_words(text: str) -> int:

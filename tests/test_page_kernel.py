@@ -104,6 +104,39 @@ def test_same_lines_sees_one_changed_character() -> None:
         same_lines(LineTable("Home"), source, [9])
 
 
+def test_same_lines_across_character_widths() -> None:
+    source = LineTable("\u65e5\u672c\nHome\n\u00e9t\u00e9\nBody.")  # (two bytes a character)
+    assert same_lines(LineTable("Home\nBody."), source, [1, 3])  # (one byte a character)
+    assert same_lines(LineTable("\u00e9t\u00e9\nBody."), source, [2, 3])
+    assert not same_lines(LineTable("Home\nBodz."), source, [1, 3])
+    assert not same_lines(LineTable("Home\nBody.\U0001f600"), source, [1, 3])
+    assert same_lines(LineTable("  \u65e5\u672c\nHome\U0001f600"), source, [0, 1]) is False
+    assert same_lines(LineTable("  \u65e5\u672c\n\tHome"), source, [0, 1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text(), page_text()), st.data())
+def test_selected_tokens_are_the_kept_lines_tokens(text: str, data: st.DataObject) -> None:
+    page = Page.from_text(text)
+    last = max(len(page.lines) - 1, 0)
+    kept = sorted(data.draw(st.sets(st.integers(0, last), max_size=12)))
+    kept = [index for index in kept if index < len(page.lines)]
+    chosen = page.tokens.select(kept)
+    assert list(chosen) == [page.tokens[index] for index in kept]
+    assert list(chosen.counts()) == [len(page.tokens[index]) for index in kept]
+    assert chosen.vocabulary is page.tokens.vocabulary
+
+
+def test_selected_tokens_edges() -> None:
+    tokens = Page.from_text("a b\n\n-\nc d e\n\u00e9t\u00e9 \U0001f600").tokens
+    assert list(tokens.select([])) == []
+    assert list(tokens.select([1])) == [()]
+    assert list(tokens.select([3, 3, 0])) == [tokens[3], tokens[3], ("a", "b")]
+    assert list(tokens.select(array("i", [2, 1]))) == [("c", "d", "e"), ()]
+    with pytest.raises(IndexError):
+        tokens.select([4])
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(-(2**31), 2**31 - 1), max_size=30), st.data())
 def test_selected_counts_are_the_kept_entries(counts: list[int], data: st.DataObject) -> None:

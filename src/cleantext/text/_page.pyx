@@ -12,7 +12,12 @@ from cpython.array cimport array, clone
 
 from array import array as _new_array
 
-from cleantext.text._lines cimport Flags, LineTable, checked_index, line_start, line_end
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from libc.string cimport memcmp
+
+from cleantext.text._lines cimport (
+    Flags, LineTable, checked_index, line_end, line_start, text_start,
+)
 
 DEF MIN_PROSE_WORDS = 10  # ``cleantext.text.page.counts_as_prose``'s default
 DEF LONG_LINE_WORDS = 25  # a long line without a sentence end weighs half its words
@@ -73,24 +78,22 @@ def body_core(array words, Flags ends):
     return first, last
 
 
-cdef Py_ssize_t _text_start(LineTable table, Py_ssize_t index):
-    """Where the text of line ``index`` starts: after its indentation (``Line.text``)."""
-    cdef str text = table.text
-    cdef Py_ssize_t first = line_start(table, index)
-    while text[first].isspace():  # (a line has a non-space character)
-        first += 1
-    return first
-
-
 cdef bint _same_line(LineTable table, Py_ssize_t index, LineTable other, Py_ssize_t number):
-    """Whether line ``index`` of ``table`` has the text of line ``number`` of ``other``."""
-    cdef Py_ssize_t first = _text_start(table, index), size = line_end(table, index) - first
-    cdef Py_ssize_t other_first = _text_start(other, number), offset
-    cdef str text = table.text, other_text = other.text
+    """Whether line ``index`` of ``table`` has the text of line ``number`` of ``other``: one
+    ``memcmp`` when both texts store characters at the same width, else character by
+    character."""
+    cdef Py_ssize_t first = text_start(table, index), size = line_end(table, index) - first
+    cdef Py_ssize_t other_first = text_start(other, number), offset
+    cdef int kind = PyUnicode_KIND(table.text), other_kind = PyUnicode_KIND(other.text)
+    cdef const char *data = <const char *>PyUnicode_DATA(table.text)
+    cdef const char *other_data = <const char *>PyUnicode_DATA(other.text)
     if line_end(other, number) - other_first != size:
         return False
+    if kind == other_kind:
+        return memcmp(data + first * kind, other_data + other_first * kind, size * kind) == 0
     for offset in range(size):
-        if text[first + offset] != other_text[other_first + offset]:
+        if (PyUnicode_READ(kind, data, first + offset)
+                != PyUnicode_READ(other_kind, other_data, other_first + offset)):
             return False
     return True
 

@@ -16,7 +16,7 @@ from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ,
 )
 from libc.stdint cimport uint16_t, uint64_t
-from libc.string cimport memcmp
+from libc.string cimport memcmp, memcpy
 
 from array import array as _new_array
 from collections.abc import Sequence
@@ -862,13 +862,26 @@ cdef class LineTokens:
         [('a', 'b'), ('d', 'e')]
         """
         cdef LineTokens chosen = LineTokens.__new__(LineTokens)
+        cdef Py_ssize_t count = len(kept), lines = len(self.bounds) - 1, index, line, size
+        cdef array numbers = clone(_new_array("q"), count, False)  # (the checked indexes)
+        cdef Py_ssize_t total = 0
+        for index in range(count):
+            line = checked_index(kept[index], lines)
+            numbers.data.as_longlongs[index] = line
+            total += self._bound_at(line + 1) - self._bound_at(line)
         chosen.words, chosen.wide = self.words, self.wide
-        chosen.ids, chosen.bounds = _new_array("i"), _new_array(self.bounds.typecode, [0])
-        cdef Py_ssize_t index
-        for index in kept:
-            chosen.ids.extend(self.ids[self.bounds[index]: self.bounds[index + 1]])
-            chosen.bounds.append(len(chosen.ids))
-        chosen.id_count = len(chosen.ids)
+        chosen.ids = clone(_new_array("i"), total, False)
+        chosen.bounds = clone(_new_array(self.bounds.typecode), count + 1, False)
+        chosen.id_count = 0
+        chosen._set_bound(0)
+        for index in range(count):
+            line = numbers.data.as_longlongs[index]
+            size = self._bound_at(line + 1) - self._bound_at(line)
+            if size:
+                memcpy(&chosen.ids.data.as_ints[chosen.id_count],
+                       &self.ids.data.as_ints[self._bound_at(line)], size * sizeof(int))
+                chosen.id_count += size
+            chosen._set_bound(index + 1)
         return chosen  # (without word counts: the page's features select those themselves)
 
 

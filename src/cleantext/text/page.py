@@ -16,10 +16,9 @@ from __future__ import annotations
 from abc import abstractmethod
 from array import array
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, overload
 
 import regex
 
@@ -41,6 +40,47 @@ if TYPE_CHECKING:
     from cleantext.text._features import LineFacts
     from cleantext.text.page_type import PageType
     from cleantext.text.prefilter import FoldedLines
+
+Value = TypeVar("Value")
+
+
+class computed_once(Generic[Value]):  # (lower case: a decorator, like ``property``)
+    """An attribute computed when first read, then kept on the instance: what
+    :class:`functools.cached_property` does, without the lock Python 3.11's takes on every
+    first read (about twenty a page; a page is read by one thread). Being a non-data
+    descriptor, the kept value is found before it on later reads; deleting the value (as
+    :meth:`LineFeatures.forget` does) makes the next read compute it again.
+
+    >>> class Square:
+    ...     @computed_once
+    ...     def area(self) -> int:
+    ...         print("computed")
+    ...         return 4
+    >>> square = Square()
+    >>> square.area, square.area
+    computed
+    (4, 4)
+    """
+
+    def __init__(self, compute: Callable[[Any], Value]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> computed_once[Value]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> Value: ...
+
+    def __get__(self, instance: object, owner: type | None = None) -> Value | computed_once[Value]:
+        """The kept value's first read: compute it and keep it under the attribute's name."""
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        vars(instance)[self.name] = value
+        return value
+
 
 SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 
@@ -114,46 +154,46 @@ class LineFeatures:
     def __init__(self, lines: LineTable) -> None:
         self.lines = lines
 
-    @cached_property
+    @computed_once
     def word_counts(self) -> array[int]:
         """Number of ``\\w+`` words on each line: counted with the tokens, in one pass."""
         counted = self.tokens.word_counts
         return word_counts(self.lines) if counted is None else counted
 
-    @cached_property
+    @computed_once
     def sentence_ends(self) -> Flags:
         """Whether each line ends like a sentence (a byte a line)."""
         return self.lines.sentence_ends()
 
-    @cached_property
+    @computed_once
     def tokens(self) -> LineTokens:
         """Lower-case word tokens of each line."""
         return line_tokens(self.lines)
 
-    @cached_property
+    @computed_once
     def gap_newlines(self) -> array[int]:
         """The number of line breaks of each gap (see :attr:`Page.gap_newlines`)."""
         return gap_newlines(self.lines)
 
-    @cached_property
+    @computed_once
     def token_counts(self) -> array[int]:
         """Number of tokens on each line."""
         return self.tokens.counts()
 
-    @cached_property
+    @computed_once
     def separator(self) -> int:
         """The usual number of line breaks between blocks: the most frequent of the gaps'
         counts of 2 or more, the smallest on a tie, else 1 (compiled:
         :func:`~cleantext.text._page.usual_separator`)."""
         return usual_separator(self.gap_newlines)
 
-    @cached_property
+    @computed_once
     def body(self) -> tuple[int, int]:
         """First and last line index of the densest run of prose (see :attr:`Page.body`),
         found by the compiled :func:`~cleantext.text._page.body_core`."""
         return body_core(self.word_counts, self.sentence_ends)
 
-    @cached_property
+    @computed_once
     def folded(self) -> FoldedLines:
         """The short lines case-folded in one text (see :attr:`Page.folded`)."""
         from cleantext.text.prefilter import (  # (prefilter imports this module)
@@ -163,7 +203,7 @@ class LineFeatures:
 
         return FoldedLines(self.lines, max_chars=SHORT_LINE)
 
-    @cached_property
+    @computed_once
     def folded_longer(self) -> FoldedLines | None:
         """The lines too long for :attr:`folded`, up to a bound, case-folded in one text
         (see :attr:`Page.folded_longer`)."""
@@ -171,7 +211,7 @@ class LineFeatures:
 
         return longer_folded(self.lines)
 
-    @cached_property
+    @computed_once
     def line_facts(self) -> LineFacts:
         """What each line's own text gives the content classifier (see
         :func:`cleantext.text.features.line_facts`)."""
@@ -318,7 +358,7 @@ class Page:
             given_type=given_type,
         )
 
-    @cached_property
+    @computed_once
     def page_type(self) -> PageType:
         """The page's kind as its text's shape shows it (:mod:`cleantext.text.page_type`).
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.detectors._landmark import verdict_runs
-from cleantext.detectors._outside import outside_runs
+from cleantext.detectors._outside import inside_lines, outside_runs
 from cleantext.html.dom import inside, line_rows
 from cleantext.text.page import DomEvidence, Line, Page, counts_as_prose
 
@@ -133,3 +133,34 @@ def test_outside_runs_match_the_plain_loop(
     expected = plain_outside_runs(list(page.lines), evidence, words, ends, "/html/body/main", keep)
     found = outside_runs(page.lines, line_rows(evidence), words, ends, "/html/body/main", keep, 8)
     assert found == expected
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.sampled_from(
+                [
+                    "/html/body/main",
+                    "/html/body/main/p",
+                    "/html/body/mainly",
+                    "/html",
+                    "",
+                    "/html/body/é",
+                ]
+            ),
+        ),
+        max_size=30,
+    ),
+    st.sampled_from(["/html/body/main", "/html", "/html/body/é"]),
+)
+def test_inside_lines_match_the_plain_loop(paths: list[str | None], container: str) -> None:
+    """The container's lines (``dom_comment_tail``'s members) as the plain comprehension finds them."""
+    evidence = [None if path is None else DomEvidence(path, "p") for path in paths]
+    rows = list(line_rows(evidence))
+    expected = [
+        index
+        for index, (xpath, item) in enumerate(rows)
+        if item is not None and inside(xpath, container)
+    ]
+    assert inside_lines(iter(rows), container) == expected

@@ -410,3 +410,23 @@ def test_a_save_stamp_gives_way_to_an_earlier_date_under_the_headline() -> None:
     assert meta.modified == "2025-11-20"
     later = body.replace("May 14, 2025", "December 1, 2025")
     assert cleantext.clean_html(html_page(head=head, body=later)).metadata.published == "2025-11-20"
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"-_ aAdDeEiIİſsStTyYbBlLuUhHpPoOmMrR", "date", "byline", "posted"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_class_marks_agree_with_the_pattern_then_the_substrings(classes: str) -> None:
+    """The substring test before the pattern changes no answer (the reference is the pattern
+    first, then the case-folded substrings)."""
+    from cleantext.meta.marked import BYLINE_CLASSES, DATE_CLASSES, MARK_CLASS, _class_marks
+
+    folded = classes.casefold()
+    found = MARK_CLASS.search(classes) is not None
+    expected = (
+        found and any(mark in folded for mark in DATE_CLASSES),
+        found and any(mark in folded for mark in BYLINE_CLASSES),
+    )
+    assert _class_marks(classes) == expected

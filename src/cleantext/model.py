@@ -61,6 +61,20 @@ LIST_FIELDS = ("authors", "section", "tags")
 """Metadata fields that hold a tuple of strings."""
 
 
+def field_value(name: str, value: str | Sequence[str] | None) -> Any:
+    """``value`` as :class:`Metadata`'s field ``name`` holds it: a tuple of the non-empty
+    strings of a list field, a text field's string or ``None``.
+
+    >>> field_value("tags", ["Council", "", "Budget"]), field_value("lang", "")
+    (('Council', 'Budget'), None)
+    """
+    if name in LIST_FIELDS:
+        return tuple(item for item in (value or ()) if item)
+    if name in TEXT_FIELDS:
+        return value or None
+    raise ValueError(f"Metadata has no field {name!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """What cleantext learnt about the page besides its text, each field with its source.
@@ -105,13 +119,7 @@ class Metadata:
         >>> Metadata().with_field("lang", "", "html-lang").lang is None
         True
         """
-        cleaned: Any
-        if name in LIST_FIELDS:
-            cleaned = tuple(item for item in (value or ()) if item)
-        elif name in TEXT_FIELDS:
-            cleaned = value or None
-        else:
-            raise ValueError(f"Metadata has no field {name!r}")
+        cleaned = field_value(name, value)
         if not cleaned:
             return self
         kept = tuple(pair for pair in self.sources if pair[0] != name)

@@ -42,14 +42,22 @@ def verdict_runs(rows, word_counts, sentence_ends, Py_ssize_t sentence_words, re
     cdef str xpath
     cdef dict readings = reader.readings
     cdef dict verdicts = reader.verdicts
-    cdef bint inner
-    found = None  # the verdict of the open run (from line ``first``)
+    cdef bint inner, prose, last_prose = False
+    cdef str last_xpath = None
+    last_labels = None  # (the labels, XPath and prose of the line before with a verdict,
+    last = None         # and that verdict: the lines of one element share their labels' tuple
+    found = None        # and their XPath string; the verdict of the open run, from ``first``)
     for (xpath, item), words, ends in zip(rows, word_counts, sentence_ends):
         current = None
         if item is not None and not item.in_structured_body:
-            inner = inside(xpath, container, prefix)
-            current = _line_verdict(reader, readings, verdicts, item.labels, xpath, inner,
-                                    words >= sentence_words and ends)
+            labels = item.labels
+            prose = words >= sentence_words and ends
+            if labels is last_labels and xpath is last_xpath and prose == last_prose:
+                current = last  # (the line before's verdict: no hash of its labels)
+            else:
+                inner = inside(xpath, container, prefix)
+                current = _line_verdict(reader, readings, verdicts, labels, xpath, inner, prose)
+                last_labels, last_xpath, last_prose, last = labels, xpath, prose, current
         if first >= 0 and current != found:
             runs.append((first, index - 1, found))
             first = -1

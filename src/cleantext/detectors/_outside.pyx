@@ -47,3 +47,26 @@ def outside_runs(lines, rows, word_counts, sentence_ends, str container, keep,
     if first >= 0:
         runs.append((first, index - 1, prose))
     return runs
+
+
+def inside_lines(rows, str container):
+    """The numbers of the lines (with evidence) whose element is ``container`` or lies
+    within it, in order; ``rows`` gives each line's XPath and evidence, as
+    :func:`~cleantext.html.dom.line_rows` does.
+
+    >>> from cleantext.text.page import DomEvidence
+    >>> rows = [("/html/body/main/p", DomEvidence("/html/body/main/p", "p")), ("", None),
+    ...         ("/html/body/main", DomEvidence("/html/body/main", "main")),
+    ...         ("/html/body/mainly", DomEvidence("/html/body/mainly", "div"))]
+    >>> inside_lines(rows, "/html/body/main")
+    [0, 2]
+    """
+    cdef list found = []
+    cdef str prefix = container + "/"
+    cdef Py_ssize_t index = 0
+    cdef str xpath
+    for xpath, item in rows:
+        if item is not None and inside(xpath, container, prefix):
+            found.append(index)
+        index += 1
+    return found

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.detector import Detector, Proposal, quote, span_of
+from cleantext.detectors._outside import inside_lines
 from cleantext.detectors.comments import COMMENT_NOUN
 from cleantext.html.dom import content_labels, line_kind, line_rows, main_container
 from cleantext.text.page import DomEvidence, Line, Page
@@ -58,12 +59,7 @@ def detect(page: Page, params: Params) -> Iterator[Proposal]:
         or "comment" in content_labels(page.page_type.kind)
     ):
         return  # (on a forum page the thread is the content)
-    prefix = container.xpath + "/"  # (``inside``, with the container's end worked out once)
-    members = [
-        index
-        for index, (xpath, item) in enumerate(line_rows(page.evidence))
-        if item is not None and (xpath == container.xpath or xpath.startswith(prefix))
-    ]
+    members = inside_lines(line_rows(page.evidence), container.xpath)
     start = _heading(page, members, params)
     if start is None:
         return
@@ -91,12 +87,14 @@ def _more_articles(evidence: Sequence[DomEvidence | None], after: Sequence[int])
 def _heading(page: Page, members: Sequence[int], params: Params) -> int | None:
     """The first comment heading after ``min_before`` of the container's words, or ``None``."""
     evidence: Sequence[DomEvidence | None] = () if page.evidence is None else page.evidence
+    counts = page.word_counts
+    min_before, max_words = params.min_before, params.max_words
     seen = 0
     for index in members:
-        words = page.word_counts[index]
+        words = counts[index]
         if (
-            seen >= params.min_before
-            and words <= params.max_words
+            seen >= min_before
+            and words <= max_words
             and _heads(page, line_kind(evidence, index), index, params)
         ):
             return index

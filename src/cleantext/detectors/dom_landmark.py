@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cleantext.detector import Detector, Proposal
 from cleantext.detectors._landmark import verdict_runs
@@ -21,6 +22,8 @@ from cleantext.html.dom import (
 )
 from cleantext.text.page import Page
 
+VERDICT_CACHE_SIZE = 4096
+"""Verdicts remembered across pages (:func:`_verdict`; each a short tuple and string)."""
 CONTENT_LANDMARKS = frozenset({"<article>", "<main>"})
 """Landmarks that speak for content, when they are live labels (not the container's wrappers)."""
 
@@ -148,11 +151,15 @@ def _speaks(label: str) -> bool:
     return label[1:-1] in LANDMARK_STRENGTH or label in TOKEN_STRENGTH or label in CONTENT_LANDMARKS
 
 
+@lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def _verdict(
     labels: tuple[str, ...], in_content: bool, prose: bool, params: Params
 ) -> Verdict | None:
     """The strongest label's score, damped for prose and for <article>/<main>, and the
-    reason naming the labels (``None`` for prose under labels too weak to judge it)."""
+    reason naming the labels (``None`` for prose under labels too weak to judge it).
+
+    Its answers are remembered across pages (a few hundred sets of furniture labels recur
+    on every site; the pages' own sets are new only the first time)."""
     landmarks = sorted(label[1:-1] for label in labels if label[1:-1] in LANDMARK_STRENGTH)
     words = sorted(label for label in labels if label in TOKEN_STRENGTH)
     score = max(

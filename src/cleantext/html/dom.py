@@ -83,6 +83,14 @@ TOKEN_STRENGTH = {
     "caption": 0.7, "disclaimer": 0.8, "byline": 0.6,
 }  # fmt: skip
 """Canonical class/id tokens (see :mod:`cleantext.html.vocabulary`) and their strength."""
+STRONG_LANDMARKS = frozenset(
+    name for name, value in LANDMARK_STRENGTH.items() if value >= FURNITURE_COST
+)
+STRONG_TOKENS = frozenset(
+    token for token, value in TOKEN_STRENGTH.items() if value >= FURNITURE_COST
+)
+"""The landmarks and tokens whose :func:`label_strength` reaches :data:`FURNITURE_COST` (no
+token starts with ``<``, as a landmark's label does)."""
 
 
 THREAD_LABELS = frozenset({"comment"})
@@ -597,7 +605,8 @@ def _strong_labels(
     return [
         (label, depth)
         for label, depth in labels
-        if label not in ignored and label_strength(label) >= FURNITURE_COST
+        if label not in ignored
+        and (label in STRONG_TOKENS or (label[:1] == "<" and label[1:-1] in STRONG_LANDMARKS))
     ]
 
 

@@ -9,6 +9,8 @@ Each field takes the first source that gives a usable value, in the order of
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -21,7 +23,7 @@ from cleantext.meta.marked import MICRODATA_PUBLISHED, MarkedElements, first_pro
 from cleantext.meta.people import unique_names
 from cleantext.meta.published import url_date
 from cleantext.meta.title import TitleEvidence, choose_title, site_keys
-from cleantext.model import Metadata
+from cleantext.model import Metadata, field_value
 
 MAX_TAGS = 30
 
@@ -60,16 +62,20 @@ def html_metadata(
     ('h1', 'meta', 'meta')
     """
     facts = read_facts(described, json_ld, headings, base.url)
-    metadata = base
+    found: dict[str, Any] = {}  # (the fields set here, in the order they were set)
+    sources: list[tuple[str, str]] = []
 
     def needs(name: str) -> bool:
-        return not getattr(metadata, name)
+        return name not in found and not getattr(base, name)
 
     for reader in ORDER:
         for name, value, source in reader(facts, root, needs):
-            if needs(name):
-                metadata = metadata.with_field(name, value, source)
-    return metadata
+            if needs(name) and (cleaned := field_value(name, value)):
+                found[name] = cleaned
+                sources.append((name, source))
+    if not found:
+        return base
+    return replace(base, **found, sources=(*base.sources, *sources))  # (one copy, not one a field)
 
 
 def _title(facts: PageFacts, root: etree._Element, needs: Needs) -> Found:

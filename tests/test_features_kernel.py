@@ -16,7 +16,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.text._features import (
-    KeyNumbers,
     KeyTable,
     ends_sentence,
     line_keys,
@@ -31,7 +30,6 @@ from cleantext.text.features import (
     SHAPE_REPEATS,
     LineFeatures,
     _numbers_to_zero,
-    _repeats,
     page_features,
 )
 from cleantext.text.lexicon import BULLET
@@ -48,6 +46,17 @@ from strategies import any_text, page_line, page_text
 
 SHAPES = st.text(alphabet="aAǅß1٣ .!?…。”)»|·/-•\t\u00a0\u2003xY", max_size=40)
 """Lines of cased, title-case, uncased and digit characters, stops, closers and separators."""
+
+
+def plain_repeats(keys: list[str]) -> list[int]:
+    """How often each line occurs by its repetition key: exactly, or by its shape (digit
+    runs written ``0``) when at least :data:`SHAPE_REPEATS` lines share that shape."""
+    shapes = [NUMBER.sub("0", key) for key in keys]
+    exact, by_shape = Counter(keys), Counter(shapes)
+    return [
+        max(exact[key], by_shape[shape] if by_shape[shape] >= SHAPE_REPEATS else 1)
+        for key, shape in zip(keys, shapes, strict=True)
+    ]
 
 
 def plain_ends_sentence(text: str) -> bool:
@@ -145,7 +154,7 @@ def test_a_pages_repeats_number_the_plain_keys_and_shapes(text: str) -> None:
     keys and their regex shapes do."""
     page = Page.from_text(text)
     keys = [plain_strip(line.text).casefold() for line in page.lines]
-    assert list(page_features(page).lines.repeats) == list(_repeats(keys))
+    assert list(page_features(page).lines.repeats) == plain_repeats(keys)
 
 
 KEY_LINES = st.lists(
@@ -277,15 +286,9 @@ def test_list_markers_are_the_regexs(text: str) -> None:
         st.one_of(page_line(), any_text()).map(lambda text: text.replace("\n", " ")), max_size=8
     )
 )
-def test_line_keys_and_repeats_are_the_plain_definitions(texts: list[str]) -> None:
+def test_line_keys_are_the_plain_definitions(texts: list[str]) -> None:
     keys = line_keys(texts, casefold)
     assert keys == [plain_strip(text).casefold() for text in texts]
-    shapes = [NUMBER.sub("0", key) for key in keys]
-    exact, by_shape = Counter(keys), Counter(shapes)
-    assert list(_repeats(keys)) == [
-        max(exact[key], by_shape[shape] if by_shape[shape] >= SHAPE_REPEATS else 1)
-        for key, shape in zip(keys, shapes, strict=True)
-    ]
 
 
 @given(st.one_of(page_text(), any_text()))
@@ -360,13 +363,3 @@ def test_the_word_facts_are_read_from_the_tokens(text: str) -> None:
     assert list(found) == list(numbers[middle : middle + 3])
     with pytest.raises(ValueError):
         page.tokens.word_facts(0)
-
-
-def test_key_numbers_take_one_digit_flag_a_key() -> None:
-    numbers = KeyNumbers()
-    with pytest.raises(ValueError):
-        numbers.add(["page 1", "home"], b"\1")
-    numbers.add(["page 1", "home", "page 2"], b"\1\0\1")
-    numbers.add(["home", "page 3"])
-    keys, shape_of_key, shapes = numbers.finish(_numbers_to_zero)
-    assert (list(keys), list(shape_of_key), shapes) == ([0, 1, 2, 1, 3], [0, 1, 0, 0], 2)

@@ -740,11 +740,11 @@ cdef class KeyTable:
         return _table_folded(self.entries[number].chars, &digits)
 
     def finish(self, object numbers_to_zero):
-        """``(numbers, shape_of_key, shapes)``, as :meth:`KeyNumbers.finish` gives them:
-        each line's key number, each key's shape number and how many shapes there are. A
-        key without a decimal digit is its own shape (no other key's shape is: a shape
-        with a digit run holds ``0``); the shapes of the others are compared as strings
-        (``numbers_to_zero``: see :func:`line_shapes`). The keys are let go."""
+        """``(numbers, shape_of_key, shapes)``: each line's key number, each key's shape
+        number and how many shapes there are. A key without a decimal digit is its own
+        shape (no other key's shape is: a shape with a digit run holds ``0``); the shapes
+        of the others are compared as strings (``numbers_to_zero``: see
+        :func:`line_shapes`). The keys are let go."""
         cdef dict by_shape = {}
         cdef array shape_of_key = _zeros(_INTS, self.size)
         cdef Py_ssize_t number, shapes = 0, folded = 0
@@ -769,57 +769,6 @@ cdef class KeyTable:
         cdef array numbers = self.numbers
         self.numbers, self.strings, self.size = None, [], 0
         return numbers, shape_of_key, shapes
-
-
-cdef class KeyNumbers:
-    """Numbers the keys it is given: equal keys one number, each distinct key held once.
-
-    >>> numbers = KeyNumbers()
-    >>> numbers.add(["home", "may 1", "home"]); numbers.add(["may 2"])
-    >>> keys, shapes, count = numbers.finish(lambda key: key.replace("1", "0").replace("2", "0"))
-    >>> list(keys), list(shapes), count
-    ([0, 1, 0, 2], [0, 1, 1], 2)
-    """
-
-    cdef dict distinct
-    cdef array numbers
-    cdef bytearray digits  # per distinct key: 0 when it holds no decimal digit
-
-    def __init__(self):
-        self.distinct, self.numbers, self.digits = {}, _zeros(_BYTES, 0), bytearray()
-
-    def add(self, list keys, object digits=None):
-        """Number ``keys``, the next lines' keys; ``digits`` (bytes, one a key), when
-        given, is 0 for the keys known to hold no decimal digit (their shape is the key)."""
-        cdef str key
-        cdef dict distinct = self.distinct
-        cdef Py_ssize_t start = len(self.numbers), position = start, number
-        cdef const unsigned char[:] may_hold = digits if digits is not None else None
-        if digits is not None and len(digits) != len(keys):
-            raise ValueError(f"{len(digits)} digit flags for {len(keys)} keys")
-        self.numbers.extend(_zeros(self.numbers, len(keys)))
-        for key in keys:  # (the numbers widen as the distinct keys grow: see put_count)
-            number = distinct.setdefault(key, len(distinct))
-            if number == len(self.digits):  # a new key
-                self.digits.append(1 if digits is None else may_hold[position - start])
-            self.numbers = put_count(self.numbers, position, number)
-            position += 1
-
-    def finish(self, object numbers_to_zero):
-        """``(numbers, shape_of_key, shapes)``: each key's number, each distinct key's shape
-        number (keys with their digit runs written ``0``, see :func:`line_shapes`) and how
-        many shapes there are. The keys themselves are let go."""
-        cdef dict by_shape = {}
-        cdef array shape_of_key = _zeros(_INTS, len(self.distinct))
-        cdef Py_ssize_t number = 0
-        cdef str key, shape
-        cdef bytearray digits = self.digits
-        for key in self.distinct:
-            shape = _shape(key, numbers_to_zero) if digits[number] else key
-            shape_of_key.data.as_ints[number] = by_shape.setdefault(shape, len(by_shape))
-            number += 1
-        self.distinct, self.digits = {}, bytearray()
-        return self.numbers, shape_of_key, len(by_shape)
 
 
 def repeat_counts(array keys, array shape_of_key, Py_ssize_t shapes, Py_ssize_t min_shared):

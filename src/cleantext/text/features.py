@@ -14,19 +14,15 @@ Word-level counts reuse what the page computed once for every detector:
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import islice
 from typing import TYPE_CHECKING
 
 import regex
 
 from cleantext.text._features import FeatureTable as FeatureTable
 from cleantext.text._features import (
-    KeyNumbers,
     LineFacts,
     measure_lines,
-    repeat_counts,
 )
 from cleantext.text._features import LineFeatures as LineFeatures  # (the compiled type)
 from cleantext.text.page import Page
@@ -115,25 +111,6 @@ def line_facts(lines: page_module.LineFeatures) -> LineFacts:
         LONG_WORD,
         KEY_BATCH,
     )
-
-
-def _repeats(keys: Iterable[str]) -> array[int]:
-    """How often each line occurs, by its repetition key: exactly, or with other numbers when
-    that shape is common (the kernels :class:`~cleantext.text._features.KeyNumbers` and
-    :func:`~cleantext.text._features.repeat_counts`; :func:`line_facts` numbers a page's
-    keys the same way). The keys are read :data:`KEY_BATCH` at a time.
-
-    >>> list(_repeats(["home", "home", "may 1, 2019", "may 2, 2019", "line 4"]))
-    [2, 2, 1, 1, 1]
-    >>> list(_repeats(f"posted {day} may" for day in range(5)))
-    [5, 5, 5, 5, 5]
-    """
-    numbers = KeyNumbers()
-    keys = iter(keys)
-    while batch := list(islice(keys, KEY_BATCH)):
-        numbers.add(batch)
-    keyed, shape_of_key, shapes = numbers.finish(_numbers_to_zero)
-    return repeat_counts(keyed, shape_of_key, shapes, SHAPE_REPEATS)
 
 
 def _numbers_to_zero(key: str) -> str:

@@ -330,6 +330,19 @@ def test_html_metadata_never_raises_and_sources_match(pieces: list[str], url: st
     _sources_match_values(result.metadata)
 
 
+def test_markup_metadata_replaces_a_stale_source_of_a_field_it_sets() -> None:
+    """A field the markup sets keeps one source, the markup's, as ``with_field`` gives it
+    (a ``base`` may name a source for a field left empty)."""
+    from lxml import etree
+
+    from cleantext.meta.markup import html_metadata
+
+    page = etree.fromstring("<html><body><h1>Budget</h1></body></html>", etree.HTMLParser())
+    base = Metadata(sources=(("title", "stale"), ("lang", "html-lang")))
+    meta = html_metadata(page, [], [], ["Budget"], base)
+    assert (meta.title, meta.sources) == ("Budget", (("lang", "html-lang"), ("title", "h1")))
+
+
 def test_the_metadata_doc_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
     root = Path(__file__).parent.parent
     monkeypatch.chdir(root)

@@ -75,7 +75,8 @@ def html_metadata(
                 sources.append((name, source))
     if not found:
         return base
-    return replace(base, **found, sources=(*base.sources, *sources))  # (one copy, not one a field)
+    kept = tuple(pair for pair in base.sources if pair[0] not in found)  # (as ``with_field``)
+    return replace(base, **found, sources=(*kept, *sources))  # (one copy, not one a field)
 
 
 def _title(facts: PageFacts, root: etree._Element, needs: Needs) -> Found:

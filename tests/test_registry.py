@@ -148,3 +148,17 @@ def test_docs_page_shows_every_detector_and_parameter() -> None:
     for detector in DETECTORS:
         assert f"## `{detector.name}`" in page
         assert all(f"`{name}`" in page for name in detector.param_names())
+
+
+DOM_DETECTORS = ("dom_outside_main", "dom_landmark", "dom_link_density", "dom_comment_tail")
+
+
+def test_the_dom_detectors_run_in_html_mode_only_unless_a_config_names_them() -> None:
+    """They read the DOM evidence only HTML mode has: text mode does not run them (a run that
+    could only return), and a config that names one runs it there (it finds nothing)."""
+    text_mode, html_mode = Config().active_names("text"), Config().active_names("html")
+    assert all(name in html_mode and name not in text_mode for name in DOM_DETECTORS)
+    named = Config().enable("dom_landmark")
+    assert "dom_landmark" in named.active_names("text")
+    text = "Home | News | Sport\n\nThe council approved the budget on Monday after a debate."
+    assert cleantext.clean(text, config=named).text == cleantext.clean(text).text

@@ -131,4 +131,5 @@ DETECTOR = Detector(
     detect=detect,
     params=Params(),
     order=63,
+    modes=("html",),  # (it reads the DOM evidence, which only HTML mode has)
 )

@@ -183,4 +183,5 @@ DETECTOR = Detector(
     detect=detect,
     params=Params(),
     order=61,
+    modes=("html",),  # (it reads the DOM evidence, which only HTML mode has)
 )

@@ -110,4 +110,5 @@ DETECTOR = Detector(
     detect=detect,
     params=Params(),
     order=62,
+    modes=("html",),  # (it reads the DOM evidence, which only HTML mode has)
 )

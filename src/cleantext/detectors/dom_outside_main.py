@@ -86,4 +86,5 @@ DETECTOR = Detector(
     detect=detect,
     params=Params(),
     order=60,
+    modes=("html",),  # (it reads the DOM evidence, which only HTML mode has)
 )

@@ -194,6 +194,15 @@ cdef inline bint is_handled_word_char(Py_UCS4 char) noexcept:
     return is_word_char(char)
 
 
+cdef inline bint starts_word(Py_UCS4 char, bint *in_word) noexcept:
+    """Whether the handled ``char`` starts a ``\\w+`` word (a word character after none);
+    ``in_word`` says whether the character before was one, and is set for the next."""
+    cdef bint word = is_handled_word_char(char)
+    cdef bint starts = word and not in_word[0]
+    in_word[0] = word
+    return starts
+
+
 cdef inline unsigned char token_classes(Py_UCS4 char) noexcept:
     """The classes of the handled ``char`` a token reads (``STARTS_TOKEN``,
     ``CONTINUES_TOKEN``, ``CHANGES_IN_LOWER``) at once: by the table below the end of
@@ -287,11 +296,7 @@ def word_counts(LineTable table, plain):
             continue
         words, inside = 0, False
         for position in range(first, end):
-            if is_handled_word_char(PyUnicode_READ(kind, data, position)):
-                words += not inside
-                inside = True
-            else:
-                inside = False
+            words += starts_word(PyUnicode_READ(kind, data, position), &inside)
         counts.data.as_ints[index] = words
     return counts
 
@@ -544,13 +549,11 @@ cdef class LineTokens:
         cdef uint64_t hash_value, kept_hash  # the hash so far; up to the last non-stop
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
-        cdef bint word, in_word = False
+        cdef bint in_word = False
         while position < end:
             char = PyUnicode_READ(kind, data, position)
             bits = token_classes(char)
-            word = is_handled_word_char(char)
-            words += word and not in_word
-            in_word = word
+            words += starts_word(char, &in_word)
             if not bits & STARTS_TOKEN:
                 position += 1
                 continue
@@ -566,9 +569,7 @@ cdef class LineTokens:
                     break
                 char = PyUnicode_READ(kind, data, position)
                 bits = token_classes(char)
-                word = is_handled_word_char(char)
-                words += word and not in_word
-                in_word = word
+                words += starts_word(char, &in_word)
                 if not bits & CONTINUES_TOKEN:
                     position += 1  # (it starts no token either)
                     break
